@@ -1,0 +1,157 @@
+import * as v from "valibot";
+import { describe, use, useUser } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
+import { transact } from "../db/index.ts";
+import { AppError, ValidationError } from "../error/index.ts";
+import * as User from "../user/index.ts";
+import { NewPasswordSchema } from "../user/schema.ts";
+import { parse } from "../validation/index.ts";
+import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
+import * as Session from "./session.ts";
+import * as Throttle from "./throttle.ts";
+
+export { Session, Throttle };
+
+export const LoginSchema = v.strictObject(
+  {
+    username: v.pipe(
+      v.string("Nama pengguna wajib diisi."),
+      v.trim(),
+      v.toLowerCase(),
+      v.minLength(1, "Nama pengguna wajib diisi."),
+      v.maxLength(64, "Nama pengguna terlalu panjang."),
+    ),
+    password: v.pipe(
+      v.string("Kata sandi wajib diisi."),
+      v.minLength(1, "Kata sandi wajib diisi."),
+      v.maxLength(128, "Kata sandi terlalu panjang."),
+    ),
+  },
+  "Data masuk harus berupa objek JSON.",
+);
+
+export const ChangePasswordSchema = v.pipe(
+  v.strictObject(
+    {
+      currentPassword: v.pipe(
+        v.string("Kata sandi saat ini wajib diisi."),
+        v.minLength(1, "Kata sandi saat ini wajib diisi."),
+        v.maxLength(128, "Kata sandi saat ini terlalu panjang."),
+      ),
+      newPassword: NewPasswordSchema,
+    },
+    "Data harus berupa objek JSON.",
+  ),
+  v.forward(
+    v.check((i) => i.currentPassword !== i.newPassword, "Kata sandi baru harus berbeda dari yang lama."),
+    ["newPassword"],
+  ),
+);
+
+export interface SignedIn {
+  token: string;
+  expiresAt: number;
+  user: User.User;
+}
+
+const WRONG = "Nama pengguna atau kata sandi salah.";
+
+/** Signs in with username and password; throttled per username and per address. */
+export async function login(input: unknown): Promise<SignedIn> {
+  const actor = use();
+  const ip = describe(actor).ip;
+  const { username, password } = parse(LoginSchema, input);
+  const keys: Throttle.ThrottleKey[] = [
+    { kind: "user", value: username },
+    { kind: "ip", value: ip },
+  ];
+  await Throttle.check(keys);
+  const record = await User.load(username);
+  // Hash even for unknown users so response time does not tell which usernames exist.
+  const ok = await verifyPassword(password, record?.passwordHash ?? (await decoyHash()));
+  if (!record || !ok || !record.active) {
+    await Throttle.recordFailure(keys);
+    if (record)
+      await Audit.record({
+        action: "auth.login-failed",
+        target: { type: "user", id: record.username },
+        summary: record.active
+          ? "Percobaan masuk gagal (kata sandi salah)"
+          : "Percobaan masuk ke akun nonaktif",
+      });
+    throw new AppError(
+      "unauthenticated",
+      record && ok && !record.active ? "Akun ini sudah dinonaktifkan. Hubungi admin." : WRONG,
+    );
+  }
+  await Throttle.clear(keys[0]!);
+  const session = Session.newSession(record, ip);
+  await transact(
+    [
+      session.put,
+      // The audit entry names the user as the actor, since the caller is still anonymous here.
+      Audit.entryAs(
+        { by: record.username, role: record.role, ip },
+        { action: "auth.login", target: { type: "user", id: record.username }, summary: "Masuk" },
+      ),
+    ],
+    () => "Sesi tidak dapat dibuat. Coba lagi.",
+  );
+  return { token: session.token, expiresAt: session.expiresAt, user: User.toUser(record) };
+}
+
+/** Ends the caller's session on the server. */
+export async function logout(token: string): Promise<void> {
+  const caller = useUser({ allowPendingPassword: true });
+  await transact(
+    [
+      Session.deleteItem(token),
+      Audit.entry({
+        action: "auth.logout",
+        target: { type: "user", id: caller.username },
+        summary: "Keluar",
+      }),
+    ],
+    () => "Sesi sudah berakhir.",
+  );
+}
+
+/** The caller as the home page shows them. */
+export async function me(): Promise<User.User> {
+  const caller = useUser({ allowPendingPassword: true });
+  const record = await User.load(caller.username);
+  if (!record) throw new AppError("unauthenticated", "Sesi tidak berlaku lagi. Silakan masuk kembali.");
+  return User.toUser(record);
+}
+
+/**
+ * Changes the caller's own password. Every session of the user ends (authVersion moves) and a new
+ * one is issued for this device, so a stolen session cannot outlive a password change.
+ */
+export async function changePassword(input: unknown): Promise<SignedIn> {
+  const caller = useUser({ allowPendingPassword: true });
+  const data = parse(ChangePasswordSchema, input);
+  const record = await User.load(caller.username);
+  if (!record) throw new AppError("unauthenticated", "Sesi tidak berlaku lagi. Silakan masuk kembali.");
+  if (!(await verifyPassword(data.currentPassword, record.passwordHash)))
+    throw ValidationError("Kata sandi saat ini salah.", [
+      { field: "currentPassword", message: "Kata sandi saat ini salah." },
+    ]);
+  if (data.newPassword.toLowerCase().includes(record.username))
+    throw ValidationError("Kata sandi baru tidak boleh memuat nama pengguna.", [
+      { field: "newPassword", message: "Kata sandi baru tidak boleh memuat nama pengguna." },
+    ]);
+  const changes = {
+    passwordHash: await hashPassword(data.newPassword),
+    mustChangePassword: false,
+    authVersion: record.authVersion + 1,
+  };
+  const session = Session.newSession({ ...record, ...changes }, caller.ip);
+  const next = await User.update(
+    record,
+    changes,
+    { action: "user.change-password", summary: "Mengganti kata sandi sendiri" },
+    [session.put],
+  );
+  return { token: session.token, expiresAt: session.expiresAt, user: User.toUser(next) };
+}

@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from "node:crypto";
+import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { UserActor } from "../actor/index.ts";
+import { useConfig } from "../config/index.ts";
+import { useDb, type TransactItem } from "../db/index.ts";
+import * as User from "../user/index.ts";
+import { epochSeconds } from "../time/index.ts";
+
+/**
+ * Server-side sessions. The cookie holds a random token; the table holds only its SHA-256, so a
+ * copy of the table does not let anyone sign in. A session ends at sign-out, after the idle limit,
+ * after the absolute limit, or when the user's `authVersion` moves (password change or reset,
+ * deactivation).
+ */
+export interface SessionRecord {
+  username: string;
+  authVersion: number;
+  createdAt: number;
+  lastSeenAt: number;
+  absoluteExpiresAt: number;
+  /** TTL attribute: the earlier of the idle and absolute limits. */
+  expiresAt: number;
+  ip: string;
+}
+
+/** Refresh the idle deadline at most this often, to keep reads from turning into writes. */
+const TOUCH_AFTER_SECONDS = 5 * 60;
+
+export const sessionId = (token: string) => createHash("sha256").update(token).digest("base64url");
+const key = (token: string) => ({ pk: `SESSION#${sessionId(token)}`, sk: "SESSION" });
+
+export function newSession(
+  user: User.UserRecord,
+  ip: string,
+): { token: string; put: TransactItem; expiresAt: number } {
+  const { session } = useConfig();
+  const token = randomBytes(32).toString("base64url");
+  const now = epochSeconds();
+  const absoluteExpiresAt = now + session.absoluteSeconds;
+  const record: SessionRecord = {
+    username: user.username,
+    authVersion: user.authVersion,
+    createdAt: now,
+    lastSeenAt: now,
+    absoluteExpiresAt,
+    expiresAt: Math.min(absoluteExpiresAt, now + session.idleSeconds),
+    ip,
+  };
+  return {
+    token,
+    expiresAt: absoluteExpiresAt,
+    put: { Put: { TableName: useDb().table, Item: { ...key(token), type: "session", ...record } } },
+  };
+}
+
+/** The actor behind a session token, or undefined when the session is unknown or over. */
+export async function resolve(token: string, ip: string): Promise<UserActor | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const db = useDb();
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: key(token), ConsistentRead: true }),
+  );
+  const session = out.Item as SessionRecord | undefined;
+  const now = epochSeconds();
+  // TTL deletion is lazy (up to days on AWS), so expiry is checked here, not left to DynamoDB.
+  if (!session || session.expiresAt <= now) return undefined;
+  const user = await User.load(session.username);
+  if (!user || !user.active || user.authVersion !== session.authVersion) {
+    await end(token);
+    return undefined;
+  }
+  if (now - session.lastSeenAt >= TOUCH_AFTER_SECONDS) {
+    await db.doc
+      .send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: key(token),
+          UpdateExpression: "SET lastSeenAt = :now, expiresAt = :exp",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: {
+            ":now": now,
+            ":exp": Math.min(session.absoluteExpiresAt, now + useConfig().session.idleSeconds),
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        // A sign-out racing this refresh deleted the item; the next request will find no session.
+        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      });
+  }
+  return {
+    type: "user",
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    scope: user.scope,
+    ...(user.opd ? { opd: user.opd } : {}),
+    mustChangePassword: user.mustChangePassword,
+    ip,
+    sessionId: sessionId(token),
+  };
+}
+
+export async function end(token: string): Promise<void> {
+  const db = useDb();
+  await db.doc.send(new DeleteCommand({ TableName: db.table, Key: key(token) }));
+}
+
+export function deleteItem(token: string): TransactItem {
+  return { Delete: { TableName: useDb().table, Key: key(token) } };
+}

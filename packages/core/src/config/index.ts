@@ -1,0 +1,42 @@
+/**
+ * Per-stack configuration, read once at start-up. One stack serves one kabupaten.
+ */
+export interface Config {
+  /** Kemendagri code of the kabupaten this stack serves, e.g. `33.28`. */
+  kabupatenCode: string;
+  /** Session lifetime limits. */
+  session: { absoluteSeconds: number; idleSeconds: number };
+  /** Extra origins allowed to send writes (besides the request's own host). */
+  allowedOrigins: string[];
+  /** Whether to mark cookies `Secure` (off only for plain-HTTP localhost). */
+  secureCookies: boolean;
+}
+
+const DEFAULTS: Config = {
+  kabupatenCode: "33.28",
+  session: { absoluteSeconds: 12 * 3600, idleSeconds: 2 * 3600 },
+  allowedOrigins: [],
+  secureCookies: true,
+};
+
+let current: Config = DEFAULTS;
+
+export function configure(overrides: Partial<Config>): Config {
+  current = { ...DEFAULTS, ...overrides };
+  return current;
+}
+
+export function useConfig(): Config {
+  return current;
+}
+
+/** Configuration from the environment, as the Lambda and the local server read it. */
+export function fromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
+  const out: Partial<Config> = {};
+  if (env.KABUPATEN_CODE) out.kabupatenCode = env.KABUPATEN_CODE;
+  if (env.ALLOWED_ORIGINS)
+    out.allowedOrigins = env.ALLOWED_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean);
+  return out;
+}

@@ -1,0 +1,33 @@
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { useDb } from "./client.ts";
+
+export interface StorageStatus {
+  ok: boolean;
+  table: string;
+  status: string;
+  latencyMs: number;
+}
+
+/** A cheap control-plane call that proves the table is reachable (no read units consumed). */
+export async function storageStatus(): Promise<StorageStatus> {
+  const db = useDb();
+  const started = performance.now();
+  try {
+    const out = await db.raw.send(new DescribeTableCommand({ TableName: db.table }));
+    const status = out.Table?.TableStatus ?? "UNKNOWN";
+    return {
+      ok: status === "ACTIVE",
+      table: db.table,
+      status,
+      latencyMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    console.error("storage health check failed", error instanceof Error ? error.name : error);
+    return {
+      ok: false,
+      table: db.table,
+      status: "UNREACHABLE",
+      latencyMs: Math.round(performance.now() - started),
+    };
+  }
+}

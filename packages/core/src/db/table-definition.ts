@@ -1,0 +1,27 @@
+/**
+ * The single definition of the table's keys and indexes. Both the CDK table (infra/table.ts) and the
+ * local bootstrap (db/bootstrap.ts) are built from this object, so the two cannot drift.
+ * Every key is a string; see docs/data-model.md for what each entity puts in them.
+ */
+export const TABLE_DEFINITION = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  /** Items with this attribute (epoch seconds) are deleted by DynamoDB TTL: sessions, throttles. */
+  timeToLiveAttribute: "expiresAt",
+  globalIndexes: [
+    { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+  ],
+} as const;
+
+export type IndexName = (typeof TABLE_DEFINITION.globalIndexes)[number]["indexName"];
+
+/** Every attribute used in a key, each of type string. */
+export function keyAttributes(): string[] {
+  return [
+    TABLE_DEFINITION.partitionKey,
+    TABLE_DEFINITION.sortKey,
+    ...TABLE_DEFINITION.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+}

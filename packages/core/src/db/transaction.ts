@@ -1,0 +1,28 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { ConflictError } from "../error/index.ts";
+import { useDb } from "./client.ts";
+
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * Writes items together (a state change, its audit entry, any counters). When a condition fails,
+ * the caller's message for that item becomes a 409, so the loser of a race is told what happened.
+ */
+export async function transact(
+  items: TransactItem[],
+  onConditionFailed: (index: number) => string,
+): Promise<void> {
+  const db = useDb();
+  try {
+    await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const index = error.CancellationReasons?.findIndex((r) => r.Code === "ConditionalCheckFailed") ?? -1;
+      if (index >= 0) throw ConflictError(onConditionFailed(index));
+      if (error.CancellationReasons?.some((r) => r.Code === "TransactionConflict"))
+        throw ConflictError("Data sedang diubah oleh orang lain. Muat ulang lalu coba lagi.");
+    }
+    throw error;
+  }
+}

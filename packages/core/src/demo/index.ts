@@ -1,0 +1,107 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { Role, ScopeLevel } from "../actor/index.ts";
+import { useDb } from "../db/index.ts";
+import * as User from "../user/index.ts";
+
+/**
+ * Demo users for trying the app locally (Kabupaten Tegal, 33.28). Only the local server seeds them;
+ * a deployed stage never has them. Desa Kalisapu (Kec. Slawi) is the home desa of the demo; Desa
+ * Pagiyanten (Kec. Adiwerna) is a second desa in another kecamatan, to see that scopes hold.
+ */
+export const DEMO_PASSWORD = "puskesos-demo";
+
+export const DEMO_USERS: {
+  username: string;
+  name: string;
+  role: Role;
+  scope: { level: ScopeLevel; code: string };
+  opd?: string;
+}[] = [
+  {
+    username: "fo.kalisapu",
+    name: "Siti Rahayu",
+    role: "front-office",
+    scope: { level: "desa", code: "33.28.10.2001" },
+  },
+  {
+    username: "bo.kalisapu",
+    name: "Agus Santoso",
+    role: "back-office",
+    scope: { level: "desa", code: "33.28.10.2001" },
+  },
+  {
+    username: "koord.kalisapu",
+    name: "Dwi Lestari",
+    role: "koordinator",
+    scope: { level: "desa", code: "33.28.10.2001" },
+  },
+  {
+    username: "kades.kalisapu",
+    name: "H. Slamet Riyadi",
+    role: "kepala-desa",
+    scope: { level: "desa", code: "33.28.10.2001" },
+  },
+  {
+    username: "fo.pagiyanten",
+    name: "Nur Hidayah",
+    role: "front-office",
+    scope: { level: "desa", code: "33.28.11.2004" },
+  },
+  {
+    username: "spv.slawi",
+    name: "Bambang Wijaya",
+    role: "supervisor",
+    scope: { level: "kecamatan", code: "33.28.10" },
+  },
+  {
+    username: "spv.adiwerna",
+    name: "Rina Kartika",
+    role: "supervisor",
+    scope: { level: "kecamatan", code: "33.28.11" },
+  },
+  {
+    username: "manajer",
+    name: "Dra. Sri Wahyuni",
+    role: "manajer",
+    scope: { level: "kabupaten", code: "33.28" },
+  },
+  {
+    username: "survei",
+    name: "Teguh Prasetyo",
+    role: "survei",
+    scope: { level: "kabupaten", code: "33.28" },
+  },
+  {
+    username: "opd.dinkes",
+    name: "dr. Maya Anggraini",
+    role: "opd",
+    scope: { level: "kabupaten", code: "33.28" },
+    opd: "dinas-kesehatan",
+  },
+  { username: "admin", name: "Admin Kominfo", role: "admin", scope: { level: "kabupaten", code: "33.28" } },
+];
+
+/** Adds the demo users that are missing; never overwrites a user (passwords changed stay changed). */
+export async function seed(): Promise<number> {
+  const db = useDb();
+  let added = 0;
+  for (const demo of DEMO_USERS) {
+    const record = await User.newRecord(demo, DEMO_PASSWORD, {
+      mustChangePassword: false,
+      createdBy: "sistem:demo",
+    });
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.table,
+          Item: record,
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      added += 1;
+    } catch (error) {
+      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    }
+  }
+  return added;
+}

@@ -1,0 +1,54 @@
+/**
+ * The one error base class of the domain. Every refusal the API gives is an AppError with a code;
+ * the HTTP app maps codes to statuses in exactly one place (functions/src/http/on-error.ts).
+ * Messages are Indonesian because they are shown to officers as they are.
+ */
+export type ErrorCode =
+  | "validation"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "too_many_requests"
+  | "unavailable";
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `scope.code`. */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+  /** Seconds after which a throttled caller may try again. */
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldIssue[]; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.retryAfter = options.retryAfter;
+  }
+}
+
+export const ValidationError = (message: string, fields: FieldIssue[] = []) =>
+  new AppError("validation", message, { fields });
+
+export const NotFoundError = (what = "Data") => new AppError("not_found", `${what} tidak ditemukan.`);
+
+export const ForbiddenError = (message = "Peran Anda tidak berwenang melakukan tindakan ini.") =>
+  new AppError("forbidden", message);
+
+export const UnauthenticatedError = (message = "Silakan masuk terlebih dahulu.") =>
+  new AppError("unauthenticated", message);
+
+export const ConflictError = (message: string) => new AppError("conflict", message);
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

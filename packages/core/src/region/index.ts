@@ -1,0 +1,135 @@
+import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-data";
+import { NotFoundError } from "../error/index.ts";
+import { assertInScope, covers, useUser } from "../actor/index.ts";
+import { useConfig } from "../config/index.ts";
+
+export interface Desa {
+  code: string;
+  name: string;
+  /** Kelurahan codes have serial 1xxx, desa 2xxx (Permendagri 72/2019). */
+  kind: "desa" | "kelurahan";
+  kecamatanCode: string;
+}
+
+export interface Kecamatan {
+  code: string;
+  name: string;
+  desa: Desa[];
+}
+
+export interface Kabupaten {
+  code: string;
+  name: string;
+  provinceCode: string;
+  provinceName: string;
+  timeZone: TimeZone;
+  kecamatan: Kecamatan[];
+}
+
+export type TimeZone = "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+
+// Province codes per zone (Permendagri; WITA: Bali, NTB, NTT, Kalimantan except West and Central,
+// Sulawesi; WIT: Maluku, Papua). Everything else is WIB.
+const WITA = ["51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"];
+const WIT = ["81", "82", "91", "92", "93", "94", "95", "96", "97"];
+
+export function timeZoneOf(provinceCode: string): TimeZone {
+  if (WIT.includes(provinceCode)) return "Asia/Jayapura";
+  if (WITA.includes(provinceCode)) return "Asia/Makassar";
+  return "Asia/Jakarta";
+}
+
+const cache = new Map<string, Promise<Kabupaten>>();
+
+/** The kabupaten with its kecamatan and desa from idn-area-data, loaded once per process. */
+export function loadKabupaten(code: string): Promise<Kabupaten> {
+  let pending = cache.get(code);
+  if (!pending) {
+    pending = read(code);
+    cache.set(code, pending);
+    pending.catch(() => cache.delete(code));
+  }
+  return pending;
+}
+
+async function read(code: string): Promise<Kabupaten> {
+  const [provinces, regencies, districts, villages] = await Promise.all([
+    getProvinces(),
+    getRegencies(),
+    getDistricts(),
+    getVillages(),
+  ]);
+  const regency = regencies.find((r) => r.code === code);
+  if (!regency) throw new Error(`Kode kabupaten ${code} tidak ada di idn-area-data`);
+  const province = provinces.find((p) => p.code === regency.province_code);
+  const prefix = `${code}.`;
+  const desaByKecamatan = new Map<string, Desa[]>();
+  for (const village of villages) {
+    if (!village.code.startsWith(prefix)) continue;
+    const list = desaByKecamatan.get(village.district_code) ?? [];
+    list.push({
+      code: village.code,
+      name: village.name,
+      kind: village.code.split(".")[3]?.startsWith("1") ? "kelurahan" : "desa",
+      kecamatanCode: village.district_code,
+    });
+    desaByKecamatan.set(village.district_code, list);
+  }
+  return {
+    code,
+    name: regency.name,
+    provinceCode: regency.province_code,
+    provinceName: province?.name ?? regency.province_code,
+    timeZone: timeZoneOf(regency.province_code),
+    kecamatan: districts
+      .filter((d) => d.regency_code === code)
+      .map((d) => ({ code: d.code, name: d.name, desa: desaByKecamatan.get(d.code) ?? [] })),
+  };
+}
+
+/** The kabupaten this stack serves. */
+export function current(): Promise<Kabupaten> {
+  return loadKabupaten(useConfig().kabupatenCode);
+}
+
+export type Region =
+  | { level: "kabupaten"; code: string; name: string }
+  | { level: "kecamatan"; code: string; name: string; kabupatenCode: string }
+  | (Desa & { level: "desa"; kecamatanName: string });
+
+/** Finds any region of this kabupaten by code, without a scope check (for labels). */
+export async function find(code: string): Promise<Region | undefined> {
+  const kab = await current();
+  if (code === kab.code) return { level: "kabupaten", code, name: kab.name };
+  for (const kec of kab.kecamatan) {
+    if (kec.code === code) return { level: "kecamatan", code, name: kec.name, kabupatenCode: kab.code };
+    if (!code.startsWith(`${kec.code}.`)) continue;
+    const desa = kec.desa.find((d) => d.code === code);
+    if (desa) return { ...desa, level: "desa", kecamatanName: kec.name };
+  }
+  return undefined;
+}
+
+/** A region of this kabupaten the signed-in user may see: its own scope or below. */
+export async function get(code: string): Promise<Region> {
+  assertInScope(code, "Wilayah");
+  const region = await find(code);
+  if (!region) throw NotFoundError("Wilayah");
+  return region;
+}
+
+/** The kabupaten cut down to the kecamatan and desa inside the signed-in user's scope. */
+export async function tree(): Promise<Kabupaten> {
+  const { scope } = useUser();
+  const kab = await current();
+  const inScope = (code: string) => covers(scope, code) || covers({ level: "desa", code }, scope.code);
+  return {
+    ...kab,
+    kecamatan: kab.kecamatan
+      .filter((kec) => inScope(kec.code))
+      .map((kec) => ({
+        ...kec,
+        desa: kec.desa.filter((d) => covers(scope, d.code) || covers(scope, kec.code)),
+      })),
+  };
+}

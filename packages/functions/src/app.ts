@@ -1,0 +1,54 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { NotFoundError } from "@puskesos/core/error";
+import type { AppEnv } from "./http/env.ts";
+import { actor, limitBody, originCheck, requestContext } from "./http/middleware.ts";
+import { onError } from "./http/on-error.ts";
+import { audit } from "./routes/audit.ts";
+import { auth } from "./routes/auth.ts";
+import { catalog } from "./routes/catalog.ts";
+import { docs } from "./routes/docs.ts";
+import { health } from "./routes/health.ts";
+import { regions } from "./routes/regions.ts";
+import { users } from "./routes/users.ts";
+
+/** The CSP of the whole site; the SPA needs no inline script or style. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export const securityHeaders = () =>
+  secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    strictTransportSecurity: "max-age=31536000; includeSubDomains",
+    referrerPolicy: "no-referrer",
+    crossOriginOpenerPolicy: "same-origin",
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  });
+
+const api = new Hono<AppEnv>()
+  .use(requestContext, securityHeaders(), limitBody(), originCheck, actor)
+  .route("/health", health)
+  .route("/auth", auth)
+  .route("/users", users)
+  .route("/regions", regions)
+  .route("/audit", audit)
+  .route("/catalog", catalog);
+api.route("/", docs(api));
+api.notFound((c) => onError(NotFoundError("Alamat API"), c));
+
+/** The one app: wrapped by the Lambda handler and by the local server. */
+export const app = new Hono<AppEnv>().route("/api", api);
+app.notFound((c) => onError(NotFoundError("Alamat API"), c));
+app.onError(onError);
+
+export type AppType = typeof app;

@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie } from "hono/cookie";
+import * as Actor from "@puskesos/core/actor";
+import { Session } from "@puskesos/core/auth";
+import { useConfig } from "@puskesos/core/config";
+import { AppError } from "@puskesos/core/error";
+import { clientIp } from "./client-ip.ts";
+import { sessionCookieName } from "./cookie.ts";
+import type { AppEnv } from "./env.ts";
+import { log } from "./log.ts";
+
+export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const requestId = c.req.header("x-amzn-trace-id")?.slice(0, 64) ?? randomUUID();
+  c.set("requestId", requestId);
+  const started = performance.now();
+  await next();
+  c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
+  log("info", "request", {
+    requestId,
+    method: c.req.method,
+    // Paths carry no personal data by design (NIK never in a URL; see DESIGN §6).
+    path: c.req.path,
+    status: c.res.status,
+    ms: Math.round(performance.now() - started),
+  });
+};
+
+/** Bodies beyond this are refused with 413 before being read (later routes may allow more). */
+export const limitBody = (maxSize = 64 * 1024) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError(
+        "payload_too_large",
+        `Data yang dikirim terlalu besar (maksimal ${Math.round(maxSize / 1024)} KB).`,
+      );
+    },
+  });
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * CSRF defence for writes: a browser always sends Origin on a cross-site write, and it must name
+ * this site (or a configured one); writes carry JSON, which a cross-site form cannot send without a
+ * CORS preflight this API never grants. Clients that send neither Origin nor Sec-Fetch-Site (curl,
+ * scripts) are not browsers and carry no ambient cookie to abuse.
+ */
+export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!UNSAFE.has(c.req.method)) return next();
+  const origin = c.req.header("origin");
+  const fetchSite = c.req.header("sec-fetch-site");
+  const host = c.req.header("x-forwarded-host") ?? c.req.header("host");
+  if (origin) {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch (error) {
+      throw new AppError("forbidden", "Asal permintaan (Origin) tidak valid.", { cause: error });
+    }
+    const allowed = originHost === host || useConfig().allowedOrigins.includes(origin);
+    if (!allowed) throw new AppError("forbidden", "Permintaan dari situs lain ditolak.");
+  } else if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
+    throw new AppError("forbidden", "Permintaan dari situs lain ditolak.");
+  }
+  const length = c.req.header("content-length");
+  const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
+  const type = c.req.header("content-type") ?? "";
+  if (hasBody && !/^application\/json\b/i.test(type))
+    throw new AppError("validation", "Data harus dikirim sebagai JSON (Content-Type: application/json).", {
+      fields: [{ field: "Content-Type", message: "Content-Type harus application/json." }],
+    });
+  return next();
+};
+
+/** Sets the caller once for the whole request; core reads it with Actor.use(). */
+export const actor: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const ip = clientIp(c);
+  const token = getCookie(c, sessionCookieName());
+  const user = token ? await Session.resolve(token, ip) : undefined;
+  c.set("sessionToken", user ? token : undefined);
+  const current: Actor.Actor = user ?? { type: "public", ip };
+  c.set("actor", current);
+  await Actor.provide(current, () => next());
+};

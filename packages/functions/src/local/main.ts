@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fromEnv } from "@puskesos/core/config";
+import { DEMO_PASSWORD, DEMO_USERS } from "@puskesos/core/demo";
+import { ROLE_LABELS } from "@puskesos/core/actor";
+import { startLocal } from "./server.ts";
+
+/**
+ * `npm start`: the app on http://localhost:3000 (or $PORT) with data kept in `.data/` at the
+ * repository root. `npm start -- --memory` (or PUSKESOS_MEMORY=1) keeps nothing after exit.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+const memory = process.argv.includes("--memory") || process.env.PUSKESOS_MEMORY === "1";
+const port = Number(process.env.PORT ?? 3000);
+const webDir = resolve(root, "packages/web/dist");
+const dataDir = resolve(root, process.env.PUSKESOS_DATA_DIR ?? ".data");
+
+if (!existsSync(resolve(webDir, "index.html"))) {
+  console.error("Aplikasi web belum dibangun. Jalankan: npm run build --workspace @puskesos/web");
+  process.exit(1);
+}
+
+try {
+  const server = await startLocal({
+    port,
+    dataDir: memory ? undefined : dataDir,
+    webDir,
+    seedDemo: true,
+    config: fromEnv(),
+  });
+  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
+  console.log(`
+Puskesos · SLRT berjalan di ${server.url}
+Penyimpanan: ${memory ? "memori saja (hilang saat berhenti)" : dataDir}
+Dokumentasi API: ${server.url}/api/docs
+
+Pengguna demo (kata sandi semua: ${DEMO_PASSWORD}):
+${DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${ROLE_LABELS[u.role]} — ${u.scope.level} ${u.scope.code}`).join("\n")}
+
+Tekan Ctrl+C untuk berhenti.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nMenghentikan server dan DynamoDB Local...");
+    await server.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}

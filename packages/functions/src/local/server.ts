@@ -1,0 +1,89 @@
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import * as Actor from "@puskesos/core/actor";
+import { configure, type Config } from "@puskesos/core/config";
+import { configureDb, ensureTable } from "@puskesos/core/db";
+import * as Demo from "@puskesos/core/demo";
+import { app, securityHeaders } from "../app.ts";
+import type { AppEnv } from "../http/env.ts";
+import { startDynamoLocal, type DynamoLocal } from "./dynamo.ts";
+
+export interface LocalOptions {
+  port: number;
+  /** Absolute folder for DynamoDB Local's data; undefined keeps everything in memory. */
+  dataDir: string | undefined;
+  /** The built SPA (packages/web/dist); undefined serves the API only. */
+  webDir: string | undefined;
+  seedDemo: boolean;
+  config?: Partial<Config>;
+  tableName?: string;
+}
+
+export interface LocalServer {
+  url: string;
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The local server: DynamoDB Local in a child process, the table from TABLE_DEFINITION, the demo
+ * users, the same Hono app as the Lambda under /api, and the built SPA for every other path.
+ */
+export async function startLocal(options: LocalOptions): Promise<LocalServer> {
+  configure({ secureCookies: false, ...options.config });
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const dynamo: DynamoLocal = await startDynamoLocal({ path: options.dataDir });
+  try {
+    const db = configureDb({
+      tableName: options.tableName ?? "puskesos",
+      endpoint: dynamo.endpoint,
+      region: "local",
+    });
+    await ensureTable(db);
+    if (options.seedDemo) await Actor.provide({ type: "system", name: "demo" }, () => Demo.seed());
+
+    // The API keeps its own error and not-found handling: hand it the raw request untouched.
+    const site = new Hono<AppEnv>().all("/api/*", (c) => app.fetch(c.req.raw, c.env));
+    if (options.webDir) {
+      const root = options.webDir;
+      const index = await readFile(resolve(root, "index.html"), "utf8");
+      site.use("*", securityHeaders());
+      site.use(
+        "/assets/*",
+        serveStatic({
+          root,
+          onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
+        }),
+      );
+      site.use("*", serveStatic({ root }));
+      // Client-side routes (/masuk, /pengguna, ...) all load the SPA shell.
+      site.get("*", (c) => {
+        c.header("Cache-Control", "no-cache");
+        return c.html(index);
+      });
+    }
+    const server: ServerType = await new Promise((ready) => {
+      const s = serve(
+        { fetch: site.fetch, port: options.port, hostname: process.env.HOST ?? "127.0.0.1" },
+        () => ready(s),
+      );
+    });
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : options.port;
+    return {
+      url: `http://localhost:${port}`,
+      endpoint: dynamo.endpoint,
+      close: async () => {
+        await new Promise<void>((done) => server.close(() => done()));
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}
