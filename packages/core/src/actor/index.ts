@@ -1,10 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../error/index.ts";
-import type { Role, Scope } from "./roles.ts";
-import { covers } from "./scope.ts";
+import { covers, type Role, type Scope } from "./schema.ts";
 
-export * from "./roles.ts";
-export * from "./scope.ts";
+export * from "./schema.ts";
 
 /**
  * Who is calling. Set once per request by the HTTP middleware (or by a script) with `provide`,

@@ -1,52 +1,16 @@
-import * as v from "valibot";
 import { describe, use, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { transact } from "../db/index.ts";
 import { AppError, ValidationError } from "../error/index.ts";
 import * as User from "../user/index.ts";
-import { NewPasswordSchema } from "../user/schema.ts";
 import { parse } from "../validation/index.ts";
+import { ChangePasswordSchema, LoginSchema } from "./schema.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import * as Session from "./session.ts";
 import * as Throttle from "./throttle.ts";
 
 export { Session, Throttle };
-
-export const LoginSchema = v.strictObject(
-  {
-    username: v.pipe(
-      v.string("Nama pengguna wajib diisi."),
-      v.trim(),
-      v.toLowerCase(),
-      v.minLength(1, "Nama pengguna wajib diisi."),
-      v.maxLength(64, "Nama pengguna terlalu panjang."),
-    ),
-    password: v.pipe(
-      v.string("Kata sandi wajib diisi."),
-      v.minLength(1, "Kata sandi wajib diisi."),
-      v.maxLength(128, "Kata sandi terlalu panjang."),
-    ),
-  },
-  "Data masuk harus berupa objek JSON.",
-);
-
-export const ChangePasswordSchema = v.pipe(
-  v.strictObject(
-    {
-      currentPassword: v.pipe(
-        v.string("Kata sandi saat ini wajib diisi."),
-        v.minLength(1, "Kata sandi saat ini wajib diisi."),
-        v.maxLength(128, "Kata sandi saat ini terlalu panjang."),
-      ),
-      newPassword: NewPasswordSchema,
-    },
-    "Data harus berupa objek JSON.",
-  ),
-  v.forward(
-    v.check((i) => i.currentPassword !== i.newPassword, "Kata sandi baru harus berbeda dari yang lama."),
-    ["newPassword"],
-  ),
-);
+export * from "./schema.ts";
 
 export interface SignedIn {
   token: string;

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
-import { assertRole, type Role, type Scope, useUser } from "../actor/index.ts";
+import { assertRole, type Scope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { hashPassword } from "../auth/password.ts";
 import { decodeCursor, encodeCursor, transact, useDb, type Page, type TransactItem } from "../db/index.ts";
@@ -10,24 +10,9 @@ import { opdName } from "../catalog/index.ts";
 import * as Region from "../region/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
-import { CreateUserSchema, ListUsersSchema, SetActiveSchema, UsernameSchema } from "./schema.ts";
+import { CreateUserSchema, ListUsersSchema, SetActiveSchema, UsernameSchema, type User } from "./schema.ts";
 
 export * from "./schema.ts";
-
-/** A user as the API shows it: never the password hash. */
-export interface User {
-  username: string;
-  name: string;
-  role: Role;
-  scope: Scope;
-  scopeName: string;
-  opd?: string;
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-}
 
 /** The stored item; `authVersion` changes whenever existing sessions must stop working. */
 export interface UserRecord extends User {

@@ -1,10 +1,18 @@
 import * as v from "valibot";
-import { ROLE_SCOPES, RoleSchema, ScopeLevelSchema, levelOf } from "../actor/index.ts";
+import {
+  ROLE_SCOPES,
+  RoleSchema,
+  ScopeLevelSchema,
+  levelOf,
+  type Role,
+  type Scope,
+} from "../actor/schema.ts";
 
 /** Schemas shared by the API and the Solid forms; every message names its field in Indonesian. */
 
 export const UsernameSchema = v.pipe(
-  v.string("Nama pengguna wajib diisi."),
+  v.string("Nama pengguna harus berupa teks."),
+  v.title("Nama pengguna"),
   v.trim(),
   v.toLowerCase(),
   v.minLength(3, "Nama pengguna minimal 3 karakter."),
@@ -17,13 +25,15 @@ export const UsernameSchema = v.pipe(
 
 export const PASSWORD_MIN = 8;
 export const NewPasswordSchema = v.pipe(
-  v.string("Kata sandi baru wajib diisi."),
+  v.string("Kata sandi baru harus berupa teks."),
+  v.title("Kata sandi baru"),
   v.minLength(PASSWORD_MIN, `Kata sandi baru minimal ${PASSWORD_MIN} karakter.`),
   v.maxLength(128, "Kata sandi baru maksimal 128 karakter."),
 );
 
 export const FullNameSchema = v.pipe(
-  v.string("Nama lengkap wajib diisi."),
+  v.string("Nama lengkap harus berupa teks."),
+  v.title("Nama lengkap"),
   v.trim(),
   v.minLength(2, "Nama lengkap minimal 2 karakter."),
   v.maxLength(100, "Nama lengkap maksimal 100 karakter."),
@@ -32,7 +42,8 @@ export const FullNameSchema = v.pipe(
 );
 
 export const RegionCodeSchema = v.pipe(
-  v.string("Kode wilayah wajib diisi."),
+  v.string("Kode wilayah harus berupa teks."),
+  v.title("Kode wilayah"),
   v.trim(),
   v.regex(
     /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/,
@@ -41,7 +52,11 @@ export const RegionCodeSchema = v.pipe(
 );
 
 export const ScopeSchema = v.pipe(
-  v.object({ level: ScopeLevelSchema, code: RegionCodeSchema }, "Wilayah tugas wajib diisi."),
+  v.object(
+    { level: ScopeLevelSchema, code: RegionCodeSchema },
+    "Wilayah tugas harus berupa objek { level, code }.",
+  ),
+  v.title("Wilayah tugas"),
   v.forward(
     v.check(
       (scope) => levelOf(scope.code) === scope.level,
@@ -53,6 +68,7 @@ export const ScopeSchema = v.pipe(
 
 export const OpdCodeSchema = v.pipe(
   v.string("OPD harus berupa teks."),
+  v.title("OPD"),
   v.regex(/^[a-z0-9-]{2,48}$/, "Kode OPD tidak valid."),
 );
 
@@ -86,7 +102,7 @@ export type CreateUserInput = v.InferInput<typeof CreateUserSchema>;
 
 export const SetActiveSchema = v.strictObject(
   {
-    active: v.boolean("Status aktif harus bernilai true atau false."),
+    active: v.pipe(v.boolean("Status aktif harus bernilai true atau false."), v.title("Status aktif")),
   },
   "Data harus berupa objek JSON.",
 );
@@ -95,3 +111,18 @@ export const ListUsersSchema = v.object({
   scope: v.optional(RegionCodeSchema),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048, "Penanda halaman terlalu panjang."))),
 });
+
+/** A user as the API shows it: never the password hash. */
+export interface User {
+  username: string;
+  name: string;
+  role: Role;
+  scope: Scope;
+  scopeName: string;
+  opd?: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}

@@ -1,51 +1,65 @@
 import * as v from "valibot";
 import { ValidationError, type FieldIssue } from "../error/index.ts";
 
-/** Indonesian fallbacks for valibot issues that carry no message of their schema's own. */
-function fallback(issue: v.BaseIssue<unknown>): string {
-  if (issue.received === "undefined") return "wajib diisi.";
-  switch (issue.type) {
-    case "string":
-      return "harus berupa teks.";
-    case "number":
-      return "harus berupa angka.";
-    case "boolean":
-      return "harus bernilai ya/tidak.";
-    case "object":
-      return "harus berupa objek JSON.";
-    case "array":
-      return "harus berupa daftar.";
-    case "strict_object":
-      return `tidak dikenal (${issue.received}).`;
-    default:
-      return `tidak valid (${issue.received}).`;
-  }
-}
-
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  return (
-    issue.path
-      ?.map((item) => ("key" in item ? String(item.key) : ""))
-      .filter(Boolean)
-      .join(".") ?? ""
-  );
-}
-
 /**
- * Turns valibot issues into field issues. Schemas in core give every field an Indonesian message
- * that names it ("Nama pengguna minimal 3 karakter."), so the same text appears in the form and in
- * the API's 422.
+ * Turns valibot issues into field issues in Indonesian. Every field schema in core carries its own
+ * messages ("Nama pengguna minimal 3 karakter.") and a `v.title` label; a missing or unexpected key
+ * is reported by the object schema, so the label is looked up by walking the schema to the field.
+ * The same text appears in the Solid form and in the API's 422.
  */
-export function toFieldIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] {
+export function toFieldIssues(
+  schema: v.GenericSchema,
+  issues: readonly v.BaseIssue<unknown>[],
+): FieldIssue[] {
+  // valibot's object schemas accept arrays as objects and then report every key as missing.
+  if (issues.some((issue) => Array.isArray(issue.path?.[0]?.input)))
+    return [{ field: "body", message: "Badan permintaan harus berupa objek JSON." }];
   return issues.map((issue) => {
-    const field = pathOf(issue) || "body";
-    const own = issue.message && !issue.message.startsWith("Invalid ");
-    return { field, message: own ? issue.message : `Isian "${field}" ${fallback(issue)}` };
+    const keys = issue.path?.map((item) => ("key" in item ? String(item.key) : "")) ?? [];
+    const field = keys.filter(Boolean).join(".") || "body";
+    return { field, message: messageOf(schema, issue, keys, field) };
   });
 }
 
-export function validationError(issues: readonly v.BaseIssue<unknown>[]) {
-  const fields = toFieldIssues(issues);
+function messageOf(
+  schema: v.GenericSchema,
+  issue: v.BaseIssue<unknown>,
+  keys: string[],
+  field: string,
+): string {
+  const objectLike =
+    issue.type === "object" || issue.type === "strict_object" || issue.type === "loose_object";
+  if (objectLike && keys.length > 0) {
+    const label = labelAt(schema, keys) ?? `Isian "${field}"`;
+    if (issue.expected === "never") return `Isian "${field}" tidak dikenal.`;
+    if (issue.received === "undefined") return `${label} wajib diisi.`;
+  }
+  if (objectLike && keys.length === 0) return "Badan permintaan harus berupa objek JSON.";
+  if (issue.message && !issue.message.startsWith("Invalid ")) return issue.message;
+  return `Isian "${field}" tidak valid.`;
+}
+
+type Walkable = v.GenericSchema & {
+  entries?: Record<string, Walkable>;
+  wrapped?: Walkable;
+  pipe?: unknown[];
+};
+
+/** The `v.title` of the schema at `keys` inside object (and optional) schemas. */
+function labelAt(schema: v.GenericSchema, keys: string[]): string | undefined {
+  let current: Walkable | undefined = schema as Walkable;
+  for (const key of keys) {
+    while (current?.wrapped) current = current.wrapped;
+    current = current?.entries?.[key];
+  }
+  while (current?.wrapped && !titleOf(current)) current = current.wrapped;
+  return current ? titleOf(current) : undefined;
+}
+
+const titleOf = (schema: Walkable) => ("pipe" in schema ? v.getTitle(schema as never) : undefined);
+
+export function validationError(schema: v.GenericSchema, issues: readonly v.BaseIssue<unknown>[]) {
+  const fields = toFieldIssues(schema, issues);
   const first = fields[0];
   return ValidationError(
     first
@@ -58,6 +72,6 @@ export function validationError(issues: readonly v.BaseIssue<unknown>[]) {
 /** Parses input with a schema, throwing a 422 ValidationError in Indonesian on failure. */
 export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
-  if (!result.success) throw validationError(result.issues);
+  if (!result.success) throw validationError(schema, result.issues);
   return result.output;
 }

@@ -1,0 +1,93 @@
+import * as v from "valibot";
+
+/** Roles and scopes: pure data and checks, shared by the server and the browser. */
+
+/** The roles of DESIGN §2. */
+export const ROLES = [
+  "front-office",
+  "back-office",
+  "koordinator",
+  "kepala-desa",
+  "supervisor",
+  "manajer",
+  "survei",
+  "opd",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  "front-office": "Front Office",
+  "back-office": "Back Office",
+  koordinator: "Koordinator Puskesos",
+  "kepala-desa": "Kepala Desa / Lurah",
+  supervisor: "Supervisor SLRT",
+  manajer: "Manajer Daerah SLRT",
+  survei: "Tim Survei Lapangan",
+  opd: "Petugas OPD",
+  admin: "Admin TI Daerah",
+};
+
+export const SCOPE_LEVELS = ["desa", "kecamatan", "kabupaten"] as const;
+export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
+
+/** A user's area of work: one desa, one kecamatan or the whole kabupaten. */
+export interface Scope {
+  level: ScopeLevel;
+  /** Kemendagri code: `PP.KK` (kabupaten), `PP.KK.CC` (kecamatan), `PP.KK.CC.DDDD` (desa). */
+  code: string;
+}
+
+/** Which scope levels each role may hold (DESIGN §2). */
+export const ROLE_SCOPES: Record<Role, readonly ScopeLevel[]> = {
+  "front-office": ["desa", "kabupaten"],
+  "back-office": ["desa", "kabupaten"],
+  koordinator: ["desa"],
+  "kepala-desa": ["desa"],
+  supervisor: ["kecamatan"],
+  manajer: ["kabupaten"],
+  survei: ["kecamatan", "kabupaten"],
+  opd: ["kabupaten"],
+  admin: ["kabupaten"],
+};
+
+export const RoleSchema = v.pipe(v.picklist(ROLES, "Peran tidak dikenal."), v.title("Peran"));
+export const ScopeLevelSchema = v.pipe(
+  v.picklist(SCOPE_LEVELS, "Tingkat wilayah harus desa, kecamatan, atau kabupaten."),
+  v.title("Tingkat wilayah"),
+);
+
+const LEVEL_OF_SEGMENTS: Record<number, ScopeLevel | "provinsi"> = {
+  1: "provinsi",
+  2: "kabupaten",
+  3: "kecamatan",
+  4: "desa",
+};
+
+/** The level of a Kemendagri code by its number of segments (`33.28.01` is a kecamatan). */
+export function levelOf(code: string): ScopeLevel | "provinsi" | undefined {
+  return LEVEL_OF_SEGMENTS[code.split(".").length];
+}
+
+/** True when the region `code` (any level) lies inside the scope. */
+export function covers(scope: Scope, code: string): boolean {
+  return code === scope.code || code.startsWith(`${scope.code}.`);
+}
+
+/** What each role does, as the home page tells the user (DESIGN §2). */
+export const ROLE_DUTIES: Record<Role, string> = {
+  "front-office":
+    "Memberi nomor antrian, mencatat pengaduan warga, memeriksa DPM, mencatat profil rumah tangga, dan mengusulkan rumah tangga yang belum terdaftar.",
+  "back-office":
+    "Menjawab dan menangani pengaduan yang diteruskan front office, membuka penanganan kasus, dan merujuk yang tidak dapat ditangani desa.",
+  koordinator: "Mengoordinasikan seluruh layanan Puskesos di desa dan menyusun laporan bulanan ke SLRT.",
+  "kepala-desa": "Memantau dasbor dan laporan Puskesos desa (hanya baca).",
+  supervisor:
+    "Memeriksa rujukan dari desa di kecamatan Anda: meneruskan ke Manajer Daerah atau mengembalikan ke desa.",
+  manajer:
+    "Menyetujui atau menolak rujukan, menugaskan OPD dan program, serta mengelola laporan, ekspor, dan katalog kabupaten.",
+  survei: "Melakukan verifikasi dan validasi (verval) lapangan atas rumah tangga yang diusulkan.",
+  opd: "Menerima atau menolak rujukan yang ditujukan ke OPD Anda dan mencatat hasil layanannya.",
+  admin:
+    "Mengelola pengguna, konfigurasi, dan impor DPM kabupaten. Admin tidak dapat melihat isi pengaduan atau kasus.",
+};

@@ -1,0 +1,48 @@
+import { A, useNavigate } from "@solidjs/router";
+import { Show, type JSX } from "solid-js";
+import { ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { me, signOut } from "../lib/session.ts";
+
+export function Layout(props: { children?: JSX.Element }) {
+  const navigate = useNavigate();
+  const out = async () => {
+    await signOut();
+    navigate("/masuk", { replace: true });
+  };
+  return (
+    <>
+      <header class="top">
+        <A href="/" class="brand">
+          Puskesos · SLRT
+        </A>
+        <Show when={me()}>
+          {(user) => (
+            <>
+              <nav>
+                <A href="/" end>
+                  Beranda
+                </A>
+                <A href="/wilayah">Wilayah</A>
+                <Show when={user().role === "admin"}>
+                  <A href="/pengguna">Pengguna</A>
+                  <A href="/audit">Log audit</A>
+                </Show>
+              </nav>
+              <div class="who">
+                <span class="name">{user().name}</span>
+                <span class="role">
+                  {ROLE_LABELS[user().role]} · {user().scopeName}
+                </span>
+                <A href="/ganti-sandi">Ganti kata sandi</A>
+                <button type="button" class="link" onClick={out}>
+                  Keluar
+                </button>
+              </div>
+            </>
+          )}
+        </Show>
+      </header>
+      <main class="page">{props.children}</main>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { Navigate, Route, Router, useLocation } from "@solidjs/router";
+import { lazy, Match, Show, Switch, type JSX } from "solid-js";
+import { render } from "solid-js/web";
+import { Layout } from "./components/layout.tsx";
+import { loadMe, me } from "./lib/session.ts";
+import Home from "./pages/home.tsx";
+import Login from "./pages/login.tsx";
+import "./styles.css";
+
+// Admin screens are loaded only when opened: the first route stays small on weak connections.
+const ChangePassword = lazy(() => import("./pages/change-password.tsx"));
+const Regions = lazy(() => import("./pages/regions.tsx"));
+const Users = lazy(() => import("./pages/users.tsx"));
+const UserNew = lazy(() => import("./pages/user-new.tsx"));
+const Audit = lazy(() => import("./pages/audit.tsx"));
+
+/** Pages for signed-in users; a user on a one-time password is sent to change it first. */
+function Guard(props: { children?: JSX.Element; admin?: boolean }) {
+  const location = useLocation();
+  return (
+    <Switch fallback={props.children}>
+      <Match when={me() === undefined}>
+        <p class="boot">Memuat…</p>
+      </Match>
+      <Match when={me() === null}>
+        <Navigate href="/masuk" />
+      </Match>
+      <Match when={me()?.mustChangePassword && location.pathname !== "/ganti-sandi"}>
+        <Navigate href="/ganti-sandi" />
+      </Match>
+      <Match when={props.admin && me()?.role !== "admin"}>
+        <p class="card">Halaman ini hanya untuk admin.</p>
+      </Match>
+    </Switch>
+  );
+}
+
+function SignedOutOnly(props: { children?: JSX.Element }) {
+  return (
+    <Show when={me() === null} fallback={<Show when={me()}>{<Navigate href="/" />}</Show>}>
+      {props.children}
+    </Show>
+  );
+}
+
+const guarded =
+  (page: () => JSX.Element, admin = false) =>
+  () => <Guard admin={admin}>{page()}</Guard>;
+
+function NotFound() {
+  return <p class="card">Halaman tidak ditemukan.</p>;
+}
+
+loadMe().catch((error: unknown) => console.error("gagal memuat sesi", error));
+
+const root = document.getElementById("app")!;
+// The static "Memuat…" placeholder is for slow first loads; the app replaces it.
+root.textContent = "";
+render(
+  () => (
+    <Router root={Layout}>
+      <Route
+        path="/masuk"
+        component={() => (
+          <SignedOutOnly>
+            <Login />
+          </SignedOutOnly>
+        )}
+      />
+      <Route
+        path="/"
+        component={guarded(() => (
+          <Home />
+        ))}
+      />
+      <Route
+        path="/ganti-sandi"
+        component={guarded(() => (
+          <ChangePassword />
+        ))}
+      />
+      <Route
+        path="/wilayah"
+        component={guarded(() => (
+          <Regions />
+        ))}
+      />
+      <Route
+        path="/pengguna"
+        component={guarded(
+          () => (
+            <Users />
+          ),
+          true,
+        )}
+      />
+      <Route
+        path="/pengguna/baru"
+        component={guarded(
+          () => (
+            <UserNew />
+          ),
+          true,
+        )}
+      />
+      <Route
+        path="/audit"
+        component={guarded(
+          () => (
+            <Audit />
+          ),
+          true,
+        )}
+      />
+      <Route path="*" component={NotFound} />
+    </Router>
+  ),
+  root,
+);

@@ -1,0 +1,92 @@
+import { createResource, createSignal, For, Show } from "solid-js";
+import { Alert } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+
+type Filter = { day?: string; by?: string; cursor?: string };
+
+const today = () => new Date().toLocaleDateString("en-CA");
+const when = (iso: string) =>
+  new Date(iso).toLocaleString("id-ID", { dateStyle: "medium", timeStyle: "medium" });
+
+export default function Audit() {
+  const [filter, setFilter] = createSignal<Filter>({ day: today() });
+  const [log] = createResource(filter, (f) => call(api.audit.$get({ query: f })));
+
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const by = String(form.get("by") ?? "").trim();
+    const day = String(form.get("day") ?? "");
+    setFilter(by ? { by } : { day: day || today() });
+  };
+
+  return (
+    <section class="card">
+      <h1>Log audit</h1>
+      <p class="muted">
+        Setiap perubahan dan akses data tercatat: siapa, peran, kapan, apa, dan dari alamat mana.
+      </p>
+      <form class="filters" onSubmit={apply}>
+        <label>
+          Tanggal <input type="date" name="day" value={filter().day ?? today()} />
+        </label>
+        <label>
+          atau pelaku{" "}
+          <input name="by" placeholder="nama pengguna" value={filter().by ?? ""} autocapitalize="none" />
+        </label>
+        <button type="submit">Tampilkan</button>
+      </form>
+      <Show when={log.error}>
+        <Alert>{(log.error as Error).message}</Alert>
+      </Show>
+      <div class="table-wrap">
+        <table data-testid="audit-table">
+          <thead>
+            <tr>
+              <th>Waktu</th>
+              <th>Pelaku</th>
+              <th>Tindakan</th>
+              <th>Data</th>
+              <th>Alamat</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For
+              each={log()?.items}
+              fallback={
+                <tr>
+                  <td colspan="5">{log.loading ? "Memuat…" : "Tidak ada catatan."}</td>
+                </tr>
+              }
+            >
+              {(e) => (
+                <tr>
+                  <td>{when(e.at)}</td>
+                  <td>
+                    <code>{e.by}</code> <small class="muted">{e.role}</small>
+                  </td>
+                  <td>{e.summary}</td>
+                  <td>
+                    <code>
+                      {e.targetType}:{e.targetId}
+                    </code>
+                  </td>
+                  <td>{e.ip}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={log()?.cursor}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => setFilter({ ...filter(), cursor: log()!.cursor! })}
+        >
+          Halaman berikutnya
+        </button>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { A } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { ROLE_LABELS } from "@puskesos/core/actor/schema";
+import type { User } from "@puskesos/core/user/schema";
+import { Alert, errorsFromApi } from "../components/form.tsx";
+import { OneTimePassword } from "../components/one-time-password.tsx";
+import { api, call } from "../lib/api.ts";
+import { me } from "../lib/session.ts";
+
+export default function Users() {
+  const [scope, setScope] = createSignal("");
+  const [tree] = createResource(() => call(api.regions.$get()));
+  // Pages after the first are appended by "Muat lebih banyak"; a new filter or a change starts over.
+  const [extra, setExtra] = createSignal<{ items: User[]; cursor?: string | undefined }>({ items: [] });
+  const fetchPage = (code: string, cursor?: string) =>
+    call(api.users.$get({ query: { ...(code ? { scope: code } : {}), ...(cursor ? { cursor } : {}) } }));
+  const [users, { refetch }] = createResource(scope, (code) => {
+    setExtra({ items: [] });
+    return fetchPage(code);
+  });
+  const rows = () => [...(users()?.items ?? []), ...extra().items];
+  const nextCursor = () => (extra().items.length ? extra().cursor : users()?.cursor);
+  const loadMore = async () => {
+    const page = await fetchPage(scope(), nextCursor());
+    setExtra((prev) => ({ items: [...prev.items, ...page.items], cursor: page.cursor }));
+  };
+  const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
+  const [otp, setOtp] = createSignal<{ username: string; password: string }>();
+
+  const act = async (work: () => Promise<string>) => {
+    setMessage(undefined);
+    try {
+      setMessage({ kind: "success", text: await work() });
+      await refetch();
+    } catch (error) {
+      setMessage({ kind: "error", text: errorsFromApi(error).message });
+    }
+  };
+  const toggle = (user: User) =>
+    act(async () => {
+      if (user.active && !confirm(`Nonaktifkan ${user.username}? Semua sesinya langsung berakhir.`))
+        return "Dibatalkan.";
+      await call(
+        api.users[":username"].active.$put({
+          param: { username: user.username },
+          json: { active: !user.active },
+        }),
+      );
+      return `${user.username} ${user.active ? "dinonaktifkan" : "diaktifkan kembali"}.`;
+    });
+  const reset = (user: User) =>
+    act(async () => {
+      if (!confirm(`Atur ulang kata sandi ${user.username}? Kata sandi lamanya tidak berlaku lagi.`))
+        return "Dibatalkan.";
+      const out = await call(
+        api.users[":username"]["password-reset"].$post({ param: { username: user.username } }),
+      );
+      setOtp({ username: user.username, password: out.temporaryPassword });
+      return `Kata sandi ${user.username} diatur ulang.`;
+    });
+
+  return (
+    <section class="card">
+      <div class="row">
+        <h1>Pengguna</h1>
+        <A class="button" href="/pengguna/baru">
+          Tambah pengguna
+        </A>
+      </div>
+      <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <Show when={otp()}>
+        {(o) => (
+          <OneTimePassword
+            username={o().username}
+            password={o().password}
+            onClose={() => setOtp(undefined)}
+          />
+        )}
+      </Show>
+      <label class="inline">
+        Wilayah{" "}
+        <select
+          value={scope()}
+          onChange={(e) => setScope(e.currentTarget.value)}
+          data-testid="user-scope-filter"
+        >
+          <option value="">Semua</option>
+          <For each={tree()?.kecamatan}>{(k) => <option value={k.code}>Kecamatan {k.name}</option>}</For>
+        </select>
+      </label>
+      <Show when={users.error}>
+        <Alert>{(users.error as Error).message}</Alert>
+      </Show>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Nama pengguna</th>
+              <th>Nama</th>
+              <th>Peran</th>
+              <th>Wilayah</th>
+              <th>Status</th>
+              <th>Tindakan</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For
+              each={rows()}
+              fallback={
+                <tr>
+                  <td colspan="6">{users.loading ? "Memuat…" : "Belum ada pengguna."}</td>
+                </tr>
+              }
+            >
+              {(user) => (
+                <tr data-testid={`user-row-${user.username}`} classList={{ inactive: !user.active }}>
+                  <td>
+                    <code>{user.username}</code>
+                  </td>
+                  <td>{user.name}</td>
+                  <td>{ROLE_LABELS[user.role]}</td>
+                  <td>{user.scopeName}</td>
+                  <td>
+                    {user.active
+                      ? user.mustChangePassword
+                        ? "Aktif (sandi sementara)"
+                        : "Aktif"
+                      : "Nonaktif"}
+                  </td>
+                  <td class="buttons">
+                    <Show when={user.username !== me()?.username}>
+                      <button type="button" class="secondary" onClick={() => toggle(user)}>
+                        {user.active ? "Nonaktifkan" : "Aktifkan"}
+                      </button>
+                      <button type="button" class="secondary" onClick={() => reset(user)}>
+                        Atur ulang sandi
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={nextCursor()}>
+        <button type="button" class="secondary" onClick={loadMore}>
+          Muat lebih banyak
+        </button>
+      </Show>
+    </section>
+  );
+}

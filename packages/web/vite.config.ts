@@ -1,0 +1,16 @@
+import { defineConfig } from "vite";
+import solid from "vite-plugin-solid";
+
+export default defineConfig({
+  plugins: [solid()],
+  build: {
+    target: "es2020",
+    // Old Android phones in villages: keep CSS compatible and the bundle lean.
+    cssTarget: "chrome80",
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: { "/api": `http://127.0.0.1:${process.env.PORT ?? 3000}` },
+  },
+});

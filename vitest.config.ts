@@ -1,0 +1,48 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * One runner, four suites: unit tests beside the code, API tests through the Hono app against
+ * DynamoDB Local, infrastructure synthesis, and browser end-to-end tests in real Chromium.
+ */
+export default defineConfig({
+  test: {
+    env: { LOG_LEVEL: "silent", DDB_LOCAL_TELEMETRY: "0" },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["packages/*/src/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "api",
+          include: ["tests/api/**/*.test.ts"],
+          globalSetup: ["tests/support/dynamo-global.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "infra",
+          include: ["tests/infra/**/*.test.ts"],
+          // SST keeps state in .sst/: synthesize one stack at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
