@@ -1,4 +1,5 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { log } from "../log/index.ts";
 import { useDb } from "./client.ts";
 
 export interface StorageStatus {
@@ -22,7 +23,10 @@ export async function storageStatus(): Promise<StorageStatus> {
       latencyMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    console.error("storage health check failed", error instanceof Error ? error.name : error);
+    log("error", "storage health check failed", {
+      error: (error as Error).name,
+      message: (error as Error).message,
+    });
     return {
       ok: false,
       table: db.table,

@@ -9,7 +9,7 @@ import { AppError } from "@puskesos/core/error";
 import { clientIp } from "./client-ip.ts";
 import { sessionCookieName } from "./cookie.ts";
 import type { AppEnv } from "./env.ts";
-import { log } from "./log.ts";
+import { log } from "@puskesos/core/log";
 
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   const requestId = c.req.header("x-amzn-trace-id")?.slice(0, 64) ?? randomUUID();
@@ -64,8 +64,7 @@ export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   } else if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
     throw new AppError("forbidden", "Permintaan dari situs lain ditolak.");
   }
-  const length = c.req.header("content-length");
-  const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
+  const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
   const type = c.req.header("content-type") ?? "";
   if (hasBody && !/^application\/json\b/i.test(type))
     throw new AppError("validation", "Data harus dikirim sebagai JSON (Content-Type: application/json).", {

@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type ErrorCode, isAppError } from "@puskesos/core/error";
 import type { AppEnv } from "./env.ts";
-import { log } from "./log.ts";
+import { log } from "@puskesos/core/log";
 
 /** The one mapping from domain error codes to HTTP statuses. */
 export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {

@@ -1,0 +1,161 @@
+import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from "hono/aws-lambda";
+import { serve, type ServerType } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { useDb } from "@puskesos/core/db";
+import { app } from "@puskesos/functions/app";
+import { freshTable } from "../support/api.ts";
+
+/**
+ * The Lambda handler and the local Node server wrap the same Hono app: the same request must get
+ * the same answer from both (status, JSON body, cookies), against the same table.
+ */
+type Handler = (
+  event: LambdaEvent,
+  context: LambdaContext,
+) => Promise<APIGatewayProxyResult & { cookies?: string[] }>;
+let handler: Handler;
+let server: ServerType;
+let base: string;
+
+beforeAll(async () => {
+  await freshTable();
+  process.env.TABLE_NAME = useDb().table;
+  process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+  process.env.KABUPATEN_CODE = "33.28";
+  handler = (await import("@puskesos/functions/lambda")).handler as unknown as Handler;
+  server = await new Promise((ready) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => ready(s));
+  });
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+interface Req {
+  method: string;
+  path: string;
+  query?: string;
+  body?: unknown;
+  cookie?: string;
+}
+
+function event(req: Req): LambdaEvent {
+  const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+  return {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: req.path,
+    rawQueryString: req.query ?? "",
+    cookies: req.cookie ? [req.cookie] : undefined,
+    headers: {
+      host: "abc123.execute-api.ap-southeast-3.amazonaws.com",
+      "user-agent": "vitest",
+      ...(body
+        ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }
+        : {}),
+    },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "abc123",
+      domainName: "abc123.execute-api.ap-southeast-3.amazonaws.com",
+      domainPrefix: "abc123",
+      http: {
+        method: req.method,
+        path: req.path,
+        protocol: "HTTP/1.1",
+        sourceIp: "10.50.0.1",
+        userAgent: "vitest",
+      },
+      requestId: "req-1",
+      routeKey: "$default",
+      stage: "$default",
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    body: body ?? null,
+    isBase64Encoded: false,
+    // Hono's type requires authorizer fields that API Gateway omits for routes without an authorizer.
+  } as unknown as LambdaEvent;
+}
+
+const context = { functionName: "api", awsRequestId: "req-1" } as LambdaContext;
+
+/** What must match between the two: status, content type, body without the per-request id. */
+function comparable(status: number, contentType: string | undefined, body: string) {
+  const parsed = contentType?.startsWith("application/json") ? JSON.parse(body) : body;
+  if (parsed?.error) delete parsed.error.requestId;
+  if (parsed?.storage) delete parsed.storage.latencyMs;
+  return { status, contentType, body: parsed };
+}
+
+async function both(req: Req) {
+  const lambda = await handler(event(req), context);
+  const res = await fetch(`${base}${req.path}${req.query ? `?${req.query}` : ""}`, {
+    method: req.method,
+    headers: {
+      ...(req.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(req.cookie ? { cookie: req.cookie } : {}),
+    },
+    ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+  });
+  const lambdaHeaders = Object.fromEntries(
+    Object.entries(lambda.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
+  return {
+    lambda: comparable(lambda.statusCode, lambdaHeaders["content-type"], lambda.body),
+    local: comparable(res.status, res.headers.get("content-type") ?? undefined, await res.text()),
+    lambdaCookies: lambda.cookies ?? [],
+    localCookies: res.headers.getSetCookie(),
+    lambdaHeaders,
+  };
+}
+
+describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
+  it("answer the health check the same", async () => {
+    const { lambda, local } = await both({ method: "GET", path: "/api/health" });
+    expect(lambda.status).toBe(200);
+    expect(lambda).toEqual(local);
+  });
+
+  it("answer bad input the same: 422 in Indonesian naming the field", async () => {
+    const { lambda, local } = await both({
+      method: "POST",
+      path: "/api/auth/login",
+      body: { username: "admin" },
+    });
+    expect(lambda.status).toBe(422);
+    expect(lambda.body.error.fields).toEqual([{ field: "password", message: "Kata sandi wajib diisi." }]);
+    expect(lambda).toEqual(local);
+  });
+
+  it("sign in the same way and the session works through both", async () => {
+    const { lambda, local, lambdaCookies, localCookies } = await both({
+      method: "POST",
+      path: "/api/auth/login",
+      body: { username: "spv.slawi", password: "puskesos-demo" },
+    });
+    expect(lambda.status).toBe(200);
+    expect(lambda.body).toEqual(local.body);
+    expect(lambdaCookies).toHaveLength(1);
+    const strip = (c: string) => c.replace(/=[^;]+;/, "=TOKEN;").replace(/Expires=[^;]+/, "Expires=X");
+    expect(strip(lambdaCookies[0]!)).toEqual(strip(localCookies[0]!));
+
+    // A session made through Lambda works on the local server and the other way round.
+    const fromLambda = lambdaCookies[0]!.split(";")[0]!;
+    const fromLocal = localCookies[0]!.split(";")[0]!;
+    const a = await both({ method: "GET", path: "/api/regions/33.28.10.2001", cookie: fromLambda });
+    const b = await both({ method: "GET", path: "/api/regions/33.28.10.2001", cookie: fromLocal });
+    expect(a.lambda.status).toBe(200);
+    expect(a.lambda).toEqual(a.local);
+    expect(b.lambda).toEqual(a.lambda);
+    const hidden = await both({ method: "GET", path: "/api/regions/33.28.11.2004", cookie: fromLambda });
+    expect(hidden.lambda.status).toBe(404);
+    expect(hidden.lambda).toEqual(hidden.local);
+  });
+
+  it("sends the security headers from Lambda too", async () => {
+    const { lambdaHeaders } = await both({ method: "GET", path: "/api/tidak-ada" });
+    expect(lambdaHeaders["content-security-policy"]).toContain("default-src 'self'");
+    expect(lambdaHeaders["x-content-type-options"]).toBe("nosniff");
+  });
+});
