@@ -200,7 +200,7 @@ describe("bad input on the user routes", () => {
       "null region code",
       newUser({ scope: { level: "desa", code: null } }),
       "scope.code",
-      "Kode wilayah harus berupa teks.",
+      "Kode wilayah wajib diisi.",
     ],
     [
       "missing region level",

@@ -35,6 +35,13 @@ function messageOf(
     if (issue.received === "undefined") return `${label} wajib diisi.`;
   }
   if (objectLike && keys.length === 0) return "Badan permintaan harus berupa objek JSON.";
+  // A field sent empty (null from a form, undefined in-process) is missing, not of a wrong type.
+  if (
+    issue.kind === "schema" &&
+    keys.length > 0 &&
+    (issue.received === "undefined" || issue.received === "null")
+  )
+    return `${labelAt(schema, keys) ?? `Isian "${field}"`} wajib diisi.`;
   if (issue.message && !issue.message.startsWith("Invalid ")) return issue.message;
   return `Isian "${field}" tidak valid.`;
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { loadKabupaten, timeZoneOf } from "./index.ts";
+
+describe("regions from idn-area-data", () => {
+  it("loads Kabupaten Tegal with its 18 kecamatan and 287 desa/kelurahan", async () => {
+    const kab = await loadKabupaten("33.28");
+    expect(kab.name).toBe("Kabupaten Tegal");
+    expect(kab.provinceName).toBe("Jawa Tengah");
+    expect(kab.timeZone).toBe("Asia/Jakarta");
+    expect(kab.kecamatan).toHaveLength(18);
+    expect(kab.kecamatan.reduce((n, k) => n + k.desa.length, 0)).toBe(287);
+    const slawi = kab.kecamatan.find((k) => k.code === "33.28.10")!;
+    expect(slawi.name).toBe("Slawi");
+    expect(slawi.desa.find((d) => d.code === "33.28.10.2001")).toMatchObject({
+      name: "Kalisapu",
+      kind: "desa",
+    });
+    expect(slawi.desa.find((d) => d.code === "33.28.10.1007")).toMatchObject({
+      name: "Kagok",
+      kind: "kelurahan",
+    });
+  });
+
+  it("refuses a kabupaten code that does not exist", async () => {
+    await expect(loadKabupaten("99.99")).rejects.toThrow(/99.99 tidak ada/);
+  });
+
+  it("derives WIB, WITA and WIT from the province code", () => {
+    expect(timeZoneOf("33")).toBe("Asia/Jakarta");
+    expect(timeZoneOf("11")).toBe("Asia/Jakarta");
+    expect(timeZoneOf("51")).toBe("Asia/Makassar"); // Bali
+    expect(timeZoneOf("73")).toBe("Asia/Makassar"); // Sulawesi Selatan
+    expect(timeZoneOf("64")).toBe("Asia/Makassar"); // Kalimantan Timur
+    expect(timeZoneOf("61")).toBe("Asia/Jakarta"); // Kalimantan Barat
+    expect(timeZoneOf("81")).toBe("Asia/Jayapura"); // Maluku
+    expect(timeZoneOf("94")).toBe("Asia/Jayapura"); // Papua
+  });
+});
