@@ -256,3 +256,14 @@ describe("bad input on the user routes", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   });
 });
+
+describe("audit days", () => {
+  it("files entries under the kabupaten's day (WIB), which it reports", async () => {
+    const res = await admin.get("/api/audit");
+    const wib = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+    expect(res.body.day).toBe(wib);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect((await admin.get(`/api/audit?day=${wib}`)).body.items.length).toBe(res.body.items.length);
+    expect((await admin.get("/api/audit?day=2020-01-01")).body.items).toEqual([]);
+  });
+});

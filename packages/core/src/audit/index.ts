@@ -94,16 +94,18 @@ export type AuditQuery = v.InferOutput<typeof AuditQuerySchema>;
 const PROJECTION = ["id", "at", "by", "role", "ip", "action", "targetType", "targetId", "summary"];
 
 /** The log for the admin, newest first: by record, by user who acted, or by day (default today). */
-export async function list(query: AuditQuery): Promise<Page<AuditEntry>> {
+export async function list(query: AuditQuery): Promise<Page<AuditEntry> & { day?: string }> {
   assertRole("admin");
   const q = parse(AuditQuerySchema, query);
   const db = useDb();
+  // "Today" is the kabupaten's day (WIB/WITA/WIT), not the browser's or the server's.
+  const byDay = q.day ?? day(new Date());
   const key =
     q.targetType && q.targetId
       ? { index: undefined, name: "pk", value: `AUDIT#${q.targetType}#${q.targetId}` }
       : q.by
         ? { index: "gsi2", name: "gsi2pk", value: `AUDITBY#${q.by}` }
-        : { index: "gsi1", name: "gsi1pk", value: `AUDITDAY#${q.day ?? day(new Date())}` };
+        : { index: "gsi1", name: "gsi1pk", value: `AUDITDAY#${byDay}` };
   const out = await db.doc.send(
     new QueryCommand({
       TableName: db.table,
@@ -119,5 +121,9 @@ export async function list(query: AuditQuery): Promise<Page<AuditEntry>> {
   const items = (out.Items ?? []).map((raw) =>
     Object.fromEntries(PROJECTION.map((name) => [name, raw[name]])),
   ) as unknown as AuditEntry[];
-  return { items, cursor: encodeCursor(out.LastEvaluatedKey) };
+  return {
+    items,
+    cursor: encodeCursor(out.LastEvaluatedKey),
+    ...(key.index === "gsi1" ? { day: byDay } : {}),
+  };
 }

@@ -6,7 +6,7 @@ import {
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
 import type { Db } from "./client.ts";
-import { TABLE_DEFINITION, keyAttributes } from "./table-definition.ts";
+import { TABLE_DEFINITION, keyAttributes } from "./schema.ts";
 
 /** Creates the table from TABLE_DEFINITION if it does not exist yet (local and tests only). */
 export async function ensureTable(db: Db): Promise<"created" | "existing"> {

@@ -1,6 +1,6 @@
 export * from "./client.ts";
 export * from "./bootstrap.ts";
-export * from "./table-definition.ts";
+export * from "./schema.ts";
 export * from "./health.ts";
 export * from "./paging.ts";
 export * from "./transaction.ts";

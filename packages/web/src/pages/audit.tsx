@@ -4,12 +4,12 @@ import { api, call } from "../lib/api.ts";
 
 type Filter = { day?: string; by?: string; cursor?: string };
 
-const today = () => new Date().toLocaleDateString("en-CA");
 const when = (iso: string) =>
   new Date(iso).toLocaleString("id-ID", { dateStyle: "medium", timeStyle: "medium" });
 
 export default function Audit() {
-  const [filter, setFilter] = createSignal<Filter>({ day: today() });
+  // No day: the server answers for today in the kabupaten's time zone and says which day that is.
+  const [filter, setFilter] = createSignal<Filter>({});
   const [log] = createResource(filter, (f) => call(api.audit.$get({ query: f })));
 
   const apply = (event: SubmitEvent) => {
@@ -17,7 +17,7 @@ export default function Audit() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const by = String(form.get("by") ?? "").trim();
     const day = String(form.get("day") ?? "");
-    setFilter(by ? { by } : { day: day || today() });
+    setFilter(by ? { by } : day ? { day } : {});
   };
 
   return (
@@ -28,7 +28,7 @@ export default function Audit() {
       </p>
       <form class="filters" onSubmit={apply}>
         <label>
-          Tanggal <input type="date" name="day" value={filter().day ?? today()} />
+          Tanggal <input type="date" name="day" value={filter().day ?? log()?.day ?? ""} />
         </label>
         <label>
           atau pelaku{" "}

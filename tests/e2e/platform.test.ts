@@ -1,0 +1,141 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocal, type LocalServer } from "@puskesos/functions/local";
+import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
+
+let server: LocalServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser profile (no cookies) that fails the test on any script error in the page. */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+async function signIn(page: Page, username: string, password = "puskesos-demo") {
+  await page.goto("/");
+  await page.waitForURL("**/masuk");
+  await page.fill("#username", username);
+  await page.fill("#password", password);
+  await page.click("button[type=submit]");
+}
+
+describe("in Chromium", () => {
+  it("shows a front office its desa home page and keeps admin pages closed", async () => {
+    const page = await newPage();
+    await signIn(page, "fo.kalisapu");
+    await expect.poll(() => page.textContent("[data-testid=home-name]")).toBe("Siti Rahayu");
+    expect(await page.textContent("[data-testid=home-role]")).toBe("Front Office");
+    expect(await page.textContent("[data-testid=home-scope]")).toBe("Desa Kalisapu");
+    await expect.poll(() => page.textContent(".facts")).toContain("Kabupaten Tegal, Jawa Tengah");
+    expect(await page.textContent(".facts")).toContain("Slawi");
+    expect(await page.locator("nav >> text=Pengguna").count()).toBe(0);
+    await page.goto("/pengguna");
+    await expect.poll(() => page.textContent("main")).toContain("Halaman ini hanya untuk admin.");
+    await page.click("text=Keluar");
+    await page.waitForURL("**/masuk");
+    // Signed out on the server too: going back does not show the home page.
+    await page.goto("/");
+    await page.waitForURL("**/masuk");
+    await page.context().close();
+  });
+
+  it("shows a supervisor its kecamatan and the desa it covers", async () => {
+    const page = await newPage();
+    await signIn(page, "spv.slawi");
+    await expect.poll(() => page.textContent("[data-testid=home-role]")).toBe("Supervisor SLRT");
+    expect(await page.textContent("[data-testid=home-scope]")).toBe("Kecamatan Slawi");
+    await expect
+      .poll(() => page.textContent("[data-testid=home-coverage]"))
+      .toBe("1 kecamatan, 10 desa/kelurahan.");
+    await page.context().close();
+  });
+
+  it("tells the user in Indonesian when the password is wrong", async () => {
+    const page = await newPage();
+    await signIn(page, "manajer", "bukan-ini");
+    await expect.poll(() => page.textContent(".alert")).toBe("Nama pengguna atau kata sandi salah.");
+    expect(page.url()).toMatch(/\/masuk$/);
+    await page.context().close();
+  });
+
+  it("lets an admin create a user who then signs in, must change the one-time password, and sees their home", async () => {
+    const admin = await newPage();
+    await signIn(admin, "admin");
+    await admin.waitForSelector("[data-testid=home-name]");
+    await admin.click("nav >> text=Pengguna");
+    await admin.waitForSelector("[data-testid='user-row-fo.kalisapu']");
+    await admin.click("text=Tambah pengguna");
+
+    // The form checks with the server's own schema before sending anything.
+    let posted = 0;
+    admin.on("request", (r) => r.method() === "POST" && r.url().endsWith("/api/users") && posted++);
+    await admin.click("button[type=submit]");
+    await expect
+      .poll(() => admin.textContent(".field.invalid"))
+      .toContain("Nama pengguna minimal 3 karakter.");
+    expect(posted).toBe(0);
+
+    await admin.fill("#username", "fo.procot");
+    await admin.fill("#name", "Ratna <b>Dewi</b>");
+    await admin.selectOption("#role", "front-office");
+    await admin.selectOption("#kecamatan", "33.28.10");
+    await admin.selectOption("#desa", "33.28.10.1008");
+    await admin.click("button[type=submit]");
+    const otp = (await admin.textContent("[data-testid=temp-password]"))!.trim();
+    expect(otp).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    expect(posted).toBe(1);
+
+    // Markup typed into a name is shown as text, never rendered.
+    await admin.click("text=Daftar pengguna");
+    const row = admin.locator("[data-testid='user-row-fo.procot']");
+    await row.waitFor();
+    expect(await row.locator("td").nth(1).textContent()).toBe("Ratna <b>Dewi</b>");
+    expect(await row.locator("b").count()).toBe(0);
+
+    const user = await newPage();
+    await signIn(user, "fo.procot", otp);
+    await user.waitForURL("**/ganti-sandi");
+    await user.fill("#currentPassword", otp);
+    await user.fill("#newPassword", "pagi cerah di procot");
+    await user.fill("#confirm", "pagi cerah di procot");
+    await user.click("button[type=submit]");
+    await user.waitForURL((url) => url.pathname === "/");
+    await expect.poll(() => user.textContent("[data-testid=home-name]")).toBe("Ratna <b>Dewi</b>");
+    expect(await user.textContent("[data-testid=home-scope]")).toBe("Kelurahan Procot");
+    expect(await user.textContent(".alert.success")).toBe("Kata sandi berhasil diganti.");
+
+    // The admin sees the change in the audit log.
+    await admin.click("nav >> text=Log audit");
+    await expect
+      .poll(() => admin.textContent("[data-testid=audit-table]"))
+      .toContain("Mengganti kata sandi sendiri");
+    expect(await admin.textContent("[data-testid=audit-table]")).toContain("Membuat pengguna fo.procot");
+    await admin.context().close();
+    await user.context().close();
+  });
+
+  it("serves client routes and the API reference from the same origin", async () => {
+    const page = await newPage();
+    const res = await page.goto("/api/docs");
+    expect(res?.status()).toBe(200);
+    expect(await page.textContent("h1")).toContain("Puskesos · SLRT API");
+    const deep = await page.goto("/wilayah");
+    expect(deep?.status()).toBe(200);
+    await page.waitForURL("**/masuk");
+    await page.context().close();
+  });
+});
