@@ -1,0 +1,102 @@
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { bundleLambda } from "./lambda-bundle.ts";
+import { firstRouteWeight } from "./spa.ts";
+
+/**
+ * `npm run bench`: the numbers DESIGN §8 budgets, measured on this machine. Each row says what was
+ * measured, the value, and the budget. Later issues add rows (request units per operation, load time
+ * on emulated Slow 4G).
+ */
+const root = resolve(import.meta.dirname, "../..");
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+
+interface Row {
+  metric: string;
+  value: string;
+  budget: string;
+  ok: boolean | undefined;
+}
+const rows: Row[] = [];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+const spa = firstRouteWeight(resolve(root, "packages/web/dist"));
+rows.push({
+  metric: `SPA first route JS+CSS gzip (${spa.files.length} files)`,
+  value: kb(spa.gzip),
+  budget: "≤ 60 KB",
+  ok: spa.gzip <= 60 * 1024,
+});
+rows.push({ metric: "SPA first route JS+CSS raw", value: kb(spa.raw), budget: "-", ok: undefined });
+
+const lambda = await bundleLambda(root, resolve(root, ".bench/lambda"));
+rows.push({
+  metric: "Lambda bundle (esbuild, minified, ESM)",
+  value: kb(lambda.bytes),
+  budget: "≤ 400 KB",
+  ok: lambda.bytes <= 400 * 1024,
+});
+
+/** A fresh Node process per run: what a Lambda cold start pays to import the handler. */
+function timeInFreshNode(script: string): number {
+  const out = execFileSync(process.execPath, ["--input-type=module", "--no-warnings", "-e", script], {
+    env: {
+      ...process.env,
+      TABLE_NAME: "bench",
+      AWS_REGION: "ap-southeast-3",
+      KABUPATEN_CODE: "33.28",
+      LOG_LEVEL: "silent",
+    },
+    encoding: "utf8",
+  });
+  return Number(out.trim().split("\n").pop());
+}
+const url = pathToFileURL(lambda.outfile).href;
+const imports = Array.from({ length: runs }, () =>
+  timeInFreshNode(
+    `const t=performance.now();await import(${JSON.stringify(url)});console.log(performance.now()-t)`,
+  ),
+);
+const coldImport = median(imports);
+rows.push({
+  metric: `Lambda cold import, median of ${runs}`,
+  value: `${coldImport.toFixed(1)} ms`,
+  budget: "≤ 100 ms",
+  ok: coldImport <= 100,
+});
+
+// The first request that needs regions also parses idn-area-data's CSVs, once per instance.
+const areaData = pathToFileURL(
+  createRequire(resolve(root, "packages/core/package.json")).resolve("idn-area-data"),
+).href;
+const regions = median(
+  Array.from({ length: Math.min(runs, 5) }, () =>
+    timeInFreshNode(
+      `const{getVillages}=await import(${JSON.stringify(areaData)});const t=performance.now();await getVillages();console.log(performance.now()-t)`,
+    ),
+  ),
+);
+rows.push({
+  metric: "Region data first load (83k desa CSV), median",
+  value: `${regions.toFixed(0)} ms`,
+  budget: "-",
+  ok: undefined,
+});
+
+const width = Math.max(...rows.map((r) => r.metric.length));
+console.log(
+  `\nPuskesos benchmark — ${new Date().toISOString()} — Node ${process.version}, ${process.platform}/${process.arch}\n`,
+);
+console.log(`${"metric".padEnd(width)}  ${"value".padStart(10)}  ${"budget".padEnd(9)}  ok`);
+console.log(`${"-".repeat(width)}  ${"-".repeat(10)}  ${"-".repeat(9)}  --`);
+for (const r of rows)
+  console.log(
+    `${r.metric.padEnd(width)}  ${r.value.padStart(10)}  ${r.budget.padEnd(9)}  ${r.ok === undefined ? "" : r.ok ? "ya" : "TIDAK"}`,
+  );
+console.log(`\nLambda bundle: ${lambda.outfile}`);

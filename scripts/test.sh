@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole suite from a fresh clone: dependencies, Java and Chromium checks, typecheck, format
+# check, web build, then every vitest project (unit, api, infra, e2e).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Memasang paket yang dibutuhkan tes: ${need_apt[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "Tes membutuhkan: ${need_apt[*]}." >&2
+    echo "Pasang sebagai root: apt-get update && apt-get install -y ${need_apt[*]}" >&2
+    exit 1
+  fi
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+echo "== typecheck"
+npm run typecheck
+echo "== format"
+npm run format:check
+echo "== web build"
+npm run build --workspace @puskesos/web >/dev/null
+echo "== tests"
+npx vitest run "$@"
