@@ -30,4 +30,11 @@ npm run format:check
 echo "== web build"
 npm run build --workspace @puskesos/web >/dev/null
 echo "== tests"
-npx vitest run "$@"
+report=".vitest-report.json"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+# One plain closing line that any reader understands, counted from vitest's own report.
+if [ -f "$report" ]; then
+  node -e 'const r=require(process.argv[1]);console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests+r.numTodoTests} skipped`)' "$(pwd)/$report"
+fi
+exit $status

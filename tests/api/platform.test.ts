@@ -175,6 +175,9 @@ describe("API description", () => {
     const resolved = body.$ref ? doc.components.schemas[body.$ref.split("/").pop()] : body;
     expect(resolved.required).toEqual(expect.arrayContaining(["username", "name", "role", "scope"]));
     expect(resolved.properties.username.maxLength).toBe(32);
+    expect(doc.paths["/users"].post.responses["422"].content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/Error",
+    );
   });
 
   it("serves a readable reference page that needs no outside script", async () => {

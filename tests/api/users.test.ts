@@ -234,6 +234,18 @@ describe("bad input on the user routes", () => {
     ]);
   });
 
+  it("refuses a malformed username in the path with 422 naming it", async () => {
+    const res = await admin.get("/api/users/Bukan%20Nama!");
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0]).toEqual({
+      field: "username",
+      message: "Nama pengguna hanya boleh berisi huruf kecil, angka, titik, garis bawah, atau tanda hubung.",
+    });
+    const reset = await admin.post(`/api/users/${"x".repeat(40)}/password-reset`);
+    expect(reset.status).toBe(422);
+    expect(reset.body.error.message).toBe("Nama pengguna maksimal 32 karakter.");
+  });
+
   it("refuses a non-boolean active flag and a malformed list cursor", async () => {
     const active = await admin.put("/api/users/survei/active", { active: "ya" });
     expect(active.status).toBe(422);

@@ -14,6 +14,8 @@ import { CreateUserSchema, ListUsersSchema, SetActiveSchema, UsernameSchema, typ
 
 export * from "./schema.ts";
 
+const UsernameParamSchema = v.object({ username: UsernameSchema });
+
 /** The stored item; `authVersion` changes whenever existing sessions must stop working. */
 export interface UserRecord extends User {
   passwordHash: string;
@@ -145,7 +147,8 @@ export async function list(query: unknown): Promise<Page<User>> {
 }
 
 async function existing(username: string): Promise<UserRecord> {
-  const name = parse(UsernameSchema, username);
+  // Parsed as a named field so a bad value is reported on `username`, as a form would show it.
+  const { username: name } = parse(UsernameParamSchema, { username });
   const record = await load(name);
   if (!record) throw NotFoundError("Pengguna");
   return record;

@@ -66,10 +66,19 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
         return c.html(index);
       });
     }
-    const server: ServerType = await new Promise((ready) => {
+    const server: ServerType = await new Promise((ready, fail) => {
       const s = serve(
         { fetch: site.fetch, port: options.port, hostname: process.env.HOST ?? "127.0.0.1" },
         () => ready(s),
+      );
+      s.once("error", (error: NodeJS.ErrnoException) =>
+        fail(
+          error.code === "EADDRINUSE"
+            ? new Error(
+                `Port ${options.port} sudah dipakai program lain. Jalankan dengan port lain, mis.: PORT=3001 npm start`,
+              )
+            : error,
+        ),
       );
     });
     const address = server.address();

@@ -1,4 +1,4 @@
-import { For, Show, type JSX } from "solid-js";
+import { createSignal, For, Show, type JSX } from "solid-js";
 import * as v from "valibot";
 import { toFieldIssues } from "@puskesos/core/validation";
 import { ApiError, type FieldError } from "../lib/api.ts";
@@ -73,4 +73,45 @@ export function ErrorList(props: { errors: Errors }) {
       </ul>
     </Show>
   );
+}
+
+/**
+ * The submit cycle every form shares: check with the server's schema before sending, send, and
+ * show the server's refusal on the fields it names.
+ */
+export function createForm<S extends v.GenericSchema>(options: {
+  schema: S;
+  read: (form: FormData) => unknown;
+  /** Checks the schema cannot make (two fields agreeing); errors stop the submit. */
+  precheck?: (form: FormData) => Errors | undefined;
+  /** Rewrites schema errors where the form knows a clearer word. */
+  adjust?: (errors: Errors) => Errors;
+  send: (value: v.InferOutput<S>, form: HTMLFormElement) => Promise<void>;
+}) {
+  const [errors, setErrors] = createSignal<Errors>({});
+  const [message, setMessage] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const element = event.currentTarget as HTMLFormElement;
+    const data = new FormData(element);
+    setMessage("");
+    const early = options.precheck?.(data);
+    if (early) return setErrors(early);
+    const input = check(options.schema, options.read(data));
+    if (!input.ok) return setErrors(options.adjust?.(input.errors) ?? input.errors);
+    setErrors({});
+    setBusy(true);
+    try {
+      await options.send(input.value, element);
+    } catch (error) {
+      const refusal = errorsFromApi(error);
+      setErrors(refusal.fields);
+      setMessage(refusal.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, message, busy, submit };
 }

@@ -1,43 +1,26 @@
 import { useNavigate } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { Show } from "solid-js";
 import { ChangePasswordSchema } from "@puskesos/core/auth/schema";
 import { PASSWORD_MIN } from "@puskesos/core/user/schema";
-import { Alert, check, errorsFromApi, Field, type Errors } from "../components/form.tsx";
+import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me, setMe } from "../lib/session.ts";
 
 export default function ChangePassword() {
   const navigate = useNavigate();
-  const [errors, setErrors] = createSignal<Errors>({});
-  const [message, setMessage] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const next = form.get("newPassword");
-    if (next !== form.get("confirm"))
-      return setErrors({ confirm: "Ulangi kata sandi baru: isinya belum sama." });
-    const input = check(ChangePasswordSchema, {
-      currentPassword: form.get("currentPassword"),
-      newPassword: next,
-    });
-    setMessage("");
-    if (!input.ok) return setErrors(input.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      const { user } = await call(api.auth.password.$post({ json: input.value }));
+  const { errors, message, busy, submit } = createForm({
+    schema: ChangePasswordSchema,
+    precheck: (form) =>
+      form.get("newPassword") !== form.get("confirm")
+        ? { confirm: "Ulangi kata sandi baru: isinya belum sama." }
+        : undefined,
+    read: (form) => ({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") }),
+    send: async (passwords) => {
+      const { user } = await call(api.auth.password.$post({ json: passwords }));
       setMe(user);
       navigate("/", { replace: true, state: { notice: "Kata sandi berhasil diganti." } });
-    } catch (error) {
-      const e = errorsFromApi(error);
-      setErrors(e.fields);
-      setMessage(e.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section class="card narrow">

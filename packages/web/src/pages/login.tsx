@@ -1,36 +1,21 @@
 import { useNavigate } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { Show } from "solid-js";
 import { LoginSchema } from "@puskesos/core/auth/schema";
-import { Alert, check, errorsFromApi, Field, type Errors } from "../components/form.tsx";
+import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { setMe } from "../lib/session.ts";
 
 export default function Login() {
   const navigate = useNavigate();
-  const [errors, setErrors] = createSignal<Errors>({});
-  const [message, setMessage] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const input = check(LoginSchema, { username: form.get("username"), password: form.get("password") });
-    setMessage("");
-    if (!input.ok) return setErrors(input.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      const { user } = await call(api.auth.login.$post({ json: input.value }));
+  const { errors, message, busy, submit } = createForm({
+    schema: LoginSchema,
+    read: (form) => ({ username: form.get("username"), password: form.get("password") }),
+    send: async (credentials) => {
+      const { user } = await call(api.auth.login.$post({ json: credentials }));
       setMe(user);
       navigate(user.mustChangePassword ? "/ganti-sandi" : "/", { replace: true });
-    } catch (error) {
-      const e = errorsFromApi(error);
-      setErrors(e.fields);
-      setMessage(e.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section class="card narrow">

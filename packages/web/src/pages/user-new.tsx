@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { ROLE_LABELS, ROLE_SCOPES, ROLES, type Role, type ScopeLevel } from "@puskesos/core/actor/schema";
 import { CreateUserSchema } from "@puskesos/core/user/schema";
-import { Alert, check, errorsFromApi, ErrorList, Field, type Errors } from "../components/form.tsx";
+import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { OneTimePassword } from "../components/one-time-password.tsx";
 import { api, call } from "../lib/api.ts";
 
@@ -19,10 +19,7 @@ export default function UserNew() {
   const [level, setLevel] = createSignal<ScopeLevel>("desa");
   const [kecamatan, setKecamatan] = createSignal("");
   const [desa, setDesa] = createSignal("");
-  const [errors, setErrors] = createSignal<Errors>({});
-  const [message, setMessage] = createSignal("");
   const [created, setCreated] = createSignal<{ username: string; password: string }>();
-  const [busy, setBusy] = createSignal(false);
 
   const levels = () => ROLE_SCOPES[role()];
   const desaOptions = createMemo(() => tree()?.kecamatan.find((k) => k.code === kecamatan())?.desa ?? []);
@@ -34,40 +31,27 @@ export default function UserNew() {
     if (!ROLE_SCOPES[value].includes(level())) setLevel(ROLE_SCOPES[value][0]!);
   };
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const formEl = event.currentTarget as HTMLFormElement;
-    const form = new FormData(formEl);
-    const input = check(CreateUserSchema, {
+  const { errors, message, busy, submit } = createForm({
+    schema: CreateUserSchema,
+    read: (form) => ({
       username: form.get("username"),
       name: form.get("name"),
       role: role(),
       scope: { level: level(), code: scopeCode() },
       ...(role() === "opd" ? { opd: form.get("opd") || undefined } : {}),
-    });
-    setMessage("");
-    if (!input.ok) {
-      // An empty region code means nothing was picked yet: say which list to pick from.
-      const e = input.errors;
-      if (e["scope.code"] && !scopeCode())
-        e["scope.code"] = `Pilih ${LEVEL_LABEL[level()].toLowerCase()} tugas.`;
-      return setErrors(e);
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const out = await call(api.users.$post({ json: input.value }));
+    }),
+    // An empty region code means nothing was picked yet: say which list to pick from.
+    adjust: (e) =>
+      e["scope.code"] && !scopeCode()
+        ? { ...e, "scope.code": `Pilih ${LEVEL_LABEL[level()].toLowerCase()} tugas.` }
+        : e,
+    send: async (user, form) => {
+      const out = await call(api.users.$post({ json: user }));
       setCreated({ username: out.user.username, password: out.temporaryPassword });
-      formEl.reset();
+      form.reset();
       setDesa("");
-    } catch (error) {
-      const e = errorsFromApi(error);
-      setErrors(e.fields);
-      setMessage(e.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section class="card narrow">
