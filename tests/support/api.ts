@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = Demo.DEMO_PASSWORD;
 
 /** A fresh table on the suite's DynamoDB Local, with the demo users, for one test file. */
 export async function freshTable(config: Partial<Config> = {}): Promise<Db> {
-  configure({ secureCookies: false, ...config });
+  configure({ secureCookies: false, nikHashKey: randomUUID(), ...config });
   const db = configureDb({
     tableName: `test-${randomUUID()}`,
     endpoint: inject("dynamoEndpoint"),

@@ -7,6 +7,11 @@ import { onError } from "./http/on-error.ts";
 import { audit } from "./routes/audit.ts";
 import { auth } from "./routes/auth.ts";
 import { catalog } from "./routes/catalog.ts";
+import { complaints } from "./routes/complaints.ts";
+import { dpm } from "./routes/dpm.ts";
+import { proposals } from "./routes/proposals.ts";
+import { queue } from "./routes/queue.ts";
+import { status } from "./routes/status.ts";
 import { docs } from "./routes/docs.ts";
 import { health } from "./routes/health.ts";
 import { regions } from "./routes/regions.ts";
@@ -42,7 +47,12 @@ const api = new Hono<AppEnv>()
   .route("/users", users)
   .route("/regions", regions)
   .route("/audit", audit)
-  .route("/catalog", catalog);
+  .route("/catalog", catalog)
+  .route("/queue", queue)
+  .route("/complaints", complaints)
+  .route("/dpm", dpm)
+  .route("/proposals", proposals)
+  .route("/status", status);
 api.route("/", docs(api));
 api.notFound((c) => onError(NotFoundError("Alamat API"), c));
 

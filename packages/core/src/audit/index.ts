@@ -2,10 +2,8 @@ import { randomUUID } from "node:crypto";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { assertRole, describe, use } from "../actor/index.ts";
-import { useConfig } from "../config/index.ts";
 import { decodeCursor, encodeCursor, useDb, type Page, type TransactItem } from "../db/index.ts";
-import { timeZoneOf } from "../region/index.ts";
-import { dayIn } from "../time/index.ts";
+import { kabupatenDay } from "../region/index.ts";
 import { parse } from "../validation/index.ts";
 
 /**
@@ -32,7 +30,7 @@ export interface AuditInput {
   summary: string;
 }
 
-const day = (at: Date) => dayIn(timeZoneOf(useConfig().kabupatenCode.slice(0, 2)), at);
+const day = kabupatenDay;
 
 type Who = ReturnType<typeof describe>;
 

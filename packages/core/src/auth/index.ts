@@ -34,7 +34,7 @@ export async function login(input: unknown): Promise<SignedIn> {
   // Hash even for unknown users so response time does not tell which usernames exist.
   const ok = await verifyPassword(password, record?.passwordHash ?? (await decoyHash()));
   if (!record || !ok || !record.active) {
-    await Throttle.recordFailure(keys);
+    await Throttle.record(keys);
     if (record)
       await Audit.record({
         action: "auth.login-failed",

@@ -4,13 +4,19 @@ import { AppError } from "../error/index.ts";
 import { epochSeconds } from "../time/index.ts";
 
 /**
- * Failed sign-in throttling, per username and per client address, in the table (Lambda instances
- * share nothing else). Counts live in fixed 15-minute windows; the estimate weighs the previous
+ * Throttling in the table (Lambda instances share nothing else): failed sign-ins per username and
+ * per address, public status lookups per address. Counts live in fixed 15-minute windows; the estimate weighs the previous
  * window by how much of it still overlaps the sliding window, so a burst cannot straddle a boundary.
  */
 export const WINDOW_SECONDS = 15 * 60;
-export const LIMITS = { user: 5, ip: 30 } as const;
+export const LIMITS = { user: 5, ip: 30, status: 30 } as const;
 type Kind = keyof typeof LIMITS;
+
+const MESSAGES: Record<Kind, string> = {
+  user: "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini.",
+  ip: "Terlalu banyak percobaan masuk yang gagal dari alamat ini.",
+  status: "Terlalu banyak pencarian status dari alamat ini.",
+};
 
 export interface ThrottleKey {
   kind: Kind;
@@ -49,14 +55,15 @@ export async function check(keys: ThrottleKey[], now = Date.now()): Promise<void
       const retryAfter = Math.ceil((1 - elapsed) * WINDOW_SECONDS);
       throw new AppError(
         "too_many_requests",
-        `Terlalu banyak percobaan masuk yang gagal ${key.kind === "user" ? "untuk nama pengguna ini" : "dari alamat ini"}. Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`,
+        `${MESSAGES[key.kind]} Coba lagi dalam ${Math.ceil(retryAfter / 60)} menit.`,
         { retryAfter },
       );
     }
   }
 }
 
-export async function recordFailure(keys: ThrottleKey[], now = Date.now()): Promise<void> {
+/** Counts one attempt (a failed sign-in, a status lookup) against each key. */
+export async function record(keys: ThrottleKey[], now = Date.now()): Promise<void> {
   const db = useDb();
   const window = Math.floor(now / 1000 / WINDOW_SECONDS);
   await Promise.all(

@@ -10,6 +10,8 @@ export interface Config {
   allowedOrigins: string[];
   /** Whether to mark cookies `Secure` (off only for plain-HTTP localhost). */
   secureCookies: boolean;
+  /** Secret of the keyed NIK hash; per stack, never in the table or the logs. */
+  nikHashKey: string | undefined;
 }
 
 const DEFAULTS: Config = {
@@ -17,6 +19,7 @@ const DEFAULTS: Config = {
   session: { absoluteSeconds: 12 * 3600, idleSeconds: 2 * 3600 },
   allowedOrigins: [],
   secureCookies: true,
+  nikHashKey: undefined,
 };
 
 let current: Config = DEFAULTS;
@@ -34,6 +37,7 @@ export function useConfig(): Config {
 export function fromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
   const out: Partial<Config> = {};
   if (env.KABUPATEN_CODE) out.kabupatenCode = env.KABUPATEN_CODE;
+  if (env.NIK_HASH_KEY) out.nikHashKey = env.NIK_HASH_KEY;
   if (env.ALLOWED_ORIGINS)
     out.allowedOrigins = env.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())

@@ -17,6 +17,8 @@ export interface FieldIssue {
   /** Dotted path of the field, e.g. `scope.code`. */
   field: string;
   message: string;
+  /** A warning the officer may confirm (resend with the confirmation) rather than an error to fix. */
+  needsConfirmation?: true;
 }
 
 export class AppError extends Error {

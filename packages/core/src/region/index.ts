@@ -2,6 +2,7 @@ import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-
 import { NotFoundError } from "../error/index.ts";
 import { assertInScope, covers, useUser } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
+import { dayIn } from "../time/index.ts";
 
 export interface Desa {
   code: string;
@@ -132,4 +133,23 @@ export async function tree(): Promise<Kabupaten> {
         desa: kec.desa.filter((d) => covers(scope, d.code) || covers(scope, kec.code)),
       })),
   };
+}
+
+let national: Promise<{ kabupaten: Set<string>; kecamatan: Set<string> }> | undefined;
+
+/** Every kabupaten/kota and kecamatan code of Indonesia, for the NIK and No. KK region warnings. */
+export function nationalCodes() {
+  national ??= Promise.all([getRegencies(), getDistricts()]).then(([regencies, districts]) => ({
+    kabupaten: new Set(regencies.map((r) => r.code)),
+    kecamatan: new Set(districts.map((d) => d.code)),
+  }));
+  return national.then(({ kabupaten, kecamatan }) => ({
+    hasKabupaten: (code: string) => kabupaten.has(code),
+    hasKecamatan: (code: string) => kecamatan.has(code),
+  }));
+}
+
+/** The calendar day in this kabupaten's time zone (WIB/WITA/WIT): queues and audit days use it. */
+export function kabupatenDay(at: Date = new Date()): string {
+  return dayIn(timeZoneOf(useConfig().kabupatenCode.slice(0, 2)), at);
 }

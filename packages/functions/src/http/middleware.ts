@@ -27,17 +27,32 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   });
 };
 
-/** Bodies beyond this are refused with 413 before being read (later routes may allow more). */
-export const limitBody = (maxSize = 64 * 1024) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new AppError(
-        "payload_too_large",
-        `Data yang dikirim terlalu besar (maksimal ${Math.round(maxSize / 1024)} KB).`,
-      );
-    },
-  });
+/** Larger bodies than the 64 KB default, by route: a DPM extract of tens of thousands of rows. */
+const LARGE_BODIES: [RegExp, number][] = [[/^\/api\/dpm\/[^/]+$/, 6 * 1024 * 1024]];
+
+/** Bodies beyond the limit are refused with 413 before being read. */
+export const limitBody = (): MiddlewareHandler<AppEnv> => {
+  const limiters = new Map<number, MiddlewareHandler>();
+  const limiter = (maxSize: number) => {
+    let found = limiters.get(maxSize);
+    if (!found) {
+      found = bodyLimit({
+        maxSize,
+        onError: () => {
+          const size =
+            maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MB` : `${Math.round(maxSize / 1024)} KB`;
+          throw new AppError("payload_too_large", `Data yang dikirim terlalu besar (maksimal ${size}).`);
+        },
+      });
+      limiters.set(maxSize, found);
+    }
+    return found;
+  };
+  return (c, next) => {
+    const large = LARGE_BODIES.find(([pattern]) => pattern.test(c.req.path));
+    return limiter(large?.[1] ?? 64 * 1024)(c, next);
+  };
+};
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -66,7 +81,8 @@ export const originCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
   const type = c.req.header("content-type") ?? "";
-  if (hasBody && !/^application\/json\b/i.test(type))
+  // JSON, or CSV for the DPM upload: neither can be sent cross-site without a CORS preflight.
+  if (hasBody && !/^(application\/json|text\/csv)\b/i.test(type))
     throw new AppError("validation", "Data harus dikirim sebagai JSON (Content-Type: application/json).", {
       fields: [{ field: "Content-Type", message: "Content-Type harus application/json." }],
     });

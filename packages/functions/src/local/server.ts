@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
@@ -23,6 +24,17 @@ export interface LocalOptions {
   tableName?: string;
 }
 
+/**
+ * The NIK hash key of a local installation, made once and kept beside the data (a stack on AWS keeps
+ * its own in Secrets Manager). Memory-only runs get a new one each time, as their data is new too.
+ */
+function localSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString("base64url");
+  const file = resolve(dataDir, "nik-hash.key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
 export interface LocalServer {
   url: string;
   endpoint: string;
@@ -34,8 +46,8 @@ export interface LocalServer {
  * users, the same Hono app as the Lambda under /api, and the built SPA for every other path.
  */
 export async function startLocal(options: LocalOptions): Promise<LocalServer> {
-  configure({ secureCookies: false, ...options.config });
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  configure({ secureCookies: false, nikHashKey: localSecret(options.dataDir), ...options.config });
   const dynamo: DynamoLocal = await startDynamoLocal({ path: options.dataDir });
   try {
     const db = configureDb({

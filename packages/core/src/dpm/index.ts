@@ -1,0 +1,250 @@
+import { randomUUID } from "node:crypto";
+import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import * as v from "valibot";
+import { assertInScope, assertRole } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
+import { transact, useDb } from "../db/index.ts";
+import { AppError, ValidationError } from "../error/index.ts";
+import * as Region from "../region/index.ts";
+import { maskNik, nikHash } from "../resident/index.ts";
+import { nowIso } from "../time/index.ts";
+import { NikSchema } from "../complaint/schema.ts";
+import { parse } from "../validation/index.ts";
+import { nameKey, parseDpmCsv, type RowError } from "./csv.ts";
+
+export { nameKey, parseDpmCsv };
+
+/**
+ * The Daftar Penerima Manfaat of each desa (the DTKS/DTSEN extract the kabupaten imports). Each import
+ * fills a new partition `DPM#<desa>#<importId>`; only then does the pointer `DPM#<desa>/CURRENT` move to
+ * it, in one conditional write, so a lookup sees the old list or the new one, never half of either.
+ */
+export interface DpmPointer {
+  desaCode: string;
+  importId: string;
+  count: number;
+  importedAt: string;
+  importedBy: string;
+}
+
+export interface DpmEntry {
+  nikMasked: string;
+  name: string;
+  address?: string;
+  decile?: number;
+}
+
+const pointerKey = (desa: string) => ({ pk: `DPM#${desa}`, sk: "CURRENT" });
+const partition = (desa: string, importId: string) => `DPM#${desa}#${importId}`;
+
+async function pointer(desa: string): Promise<DpmPointer | undefined> {
+  const db = useDb();
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: pointerKey(desa), ConsistentRead: true }),
+  );
+  return out.Item as DpmPointer | undefined;
+}
+
+/** Writes items 25 at a time, several batches in flight, retrying what DynamoDB hands back. */
+async function batchWrite(requests: Record<string, unknown>[], parallel = 8): Promise<void> {
+  const db = useDb();
+  const chunks: Record<string, unknown>[][] = [];
+  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      let pending = chunks[next++]!;
+      for (let attempt = 0; pending.length; attempt++) {
+        if (attempt > 8)
+          throw new AppError("unavailable", "Penyimpanan sedang sibuk. Coba impor lagi sebentar lagi.");
+        if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        const out = await db.doc.send(
+          new BatchWriteCommand({ RequestItems: { [db.table]: pending as never } }),
+        );
+        pending = (out.UnprocessedItems?.[db.table] ?? []) as Record<string, unknown>[];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+export interface ImportResult {
+  desaCode: string;
+  importId: string;
+  imported: number;
+  rejected: number;
+  /** The first 500 bad rows, by line. */
+  errors: RowError[];
+}
+
+/** Admin: replaces a desa's DPM with the rows of a CSV file. */
+export async function importCsv(desaCode: string, csv: string): Promise<ImportResult> {
+  const admin = assertRole("admin");
+  const region = await Region.find(desaCode);
+  if (!region || region.level !== "desa")
+    throw ValidationError("Desa tidak ada di kabupaten ini.", [
+      { field: "desa", message: `Kode desa ${desaCode} tidak ada di kabupaten ini.` },
+    ]);
+  const parsed = parseDpmCsv(csv);
+  if (parsed.fatal) throw ValidationError(parsed.fatal, [{ field: "file", message: parsed.fatal }]);
+  if (!parsed.rows.length)
+    throw new AppError("validation", "Tidak ada baris yang valid; DPM desa tidak diubah.", {
+      fields: parsed.errors
+        .slice(0, 500)
+        .map((e) => ({ field: `baris ${e.line}`, message: `${e.field}: ${e.message}` })),
+    });
+
+  const previous = await pointer(desaCode);
+  const importId = `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
+  const pk = partition(desaCode, importId);
+  await batchWrite(
+    parsed.rows.map((row) => {
+      const nikh = nikHash(row.nik);
+      const key = nameKey(row.name);
+      return {
+        PutRequest: {
+          Item: {
+            pk,
+            sk: `NIK#${nikh}`,
+            gsi1pk: pk,
+            gsi1sk: `NAME#${key}#${nikh}`,
+            type: "dpm",
+            nikMasked: maskNik(row.nik),
+            name: row.name,
+            ...(row.address ? { address: row.address } : {}),
+            ...(row.decile ? { decile: row.decile } : {}),
+          },
+        },
+      };
+    }),
+  );
+  const db = useDb();
+  const next: DpmPointer = {
+    desaCode,
+    importId,
+    count: parsed.rows.length,
+    importedAt: nowIso(),
+    importedBy: admin.username,
+  };
+  await transact(
+    [
+      {
+        Put: {
+          TableName: db.table,
+          Item: { ...pointerKey(desaCode), type: "dpm-pointer", ...next },
+          // Two imports of one desa at once: the later flip must not undo the earlier one silently.
+          ConditionExpression: previous ? "importId = :previous" : "attribute_not_exists(pk)",
+          ...(previous ? { ExpressionAttributeValues: { ":previous": previous.importId } } : {}),
+        },
+      },
+      Audit.entry({
+        action: "dpm.import",
+        target: { type: "dpm", id: desaCode },
+        summary: `Impor DPM ${region.name}: ${parsed.rows.length} baris diterima, ${parsed.errors.length} ditolak`,
+      }),
+    ],
+    () => "DPM desa ini baru saja diimpor dari perangkat lain. Muat ulang lalu ulangi bila perlu.",
+  );
+  if (previous) await dropPartition(desaCode, previous.importId);
+  return {
+    desaCode,
+    importId,
+    imported: parsed.rows.length,
+    rejected: parsed.errors.length,
+    errors: parsed.errors.slice(0, 500),
+  };
+}
+
+/** Deletes a replaced import; nothing reads it any more, so a failure here only leaves dead items. */
+async function dropPartition(desa: string, importId: string): Promise<void> {
+  const db = useDb();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": partition(desa, importId) },
+        ProjectionExpression: "pk, sk",
+        ExclusiveStartKey: start,
+      }),
+    );
+    await batchWrite((out.Items ?? []).map((key) => ({ DeleteRequest: { Key: key } })));
+    start = out.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Admin: when each desa's DPM was imported, and how many rows it holds. */
+export async function status(desaCode: string): Promise<DpmPointer | null> {
+  assertRole("admin");
+  return (await pointer(desaCode)) ?? null;
+}
+
+/** Registration's DPM check: is this NIK (by its hash) in the desa's current list? */
+export async function findByHash(
+  desaCode: string,
+  nikh: string,
+): Promise<{ entry: DpmEntry; importId: string } | undefined> {
+  const current = await pointer(desaCode);
+  if (!current) return undefined;
+  const db = useDb();
+  const out = await db.doc.send(
+    new GetCommand({
+      TableName: db.table,
+      Key: { pk: partition(desaCode, current.importId), sk: `NIK#${nikh}` },
+    }),
+  );
+  return out.Item ? { entry: toEntry(out.Item), importId: current.importId } : undefined;
+}
+
+function toEntry(item: Record<string, unknown>): DpmEntry {
+  const { nikMasked, name, address, decile } = item as unknown as DpmEntry;
+  return { nikMasked, name, ...(address ? { address } : {}), ...(decile ? { decile } : {}) };
+}
+
+/** Front office: look a resident up by NIK (exact) in the desa's DPM. */
+export async function lookupByNik(desaCode: string, input: unknown) {
+  assertRole("front-office", "back-office", "koordinator");
+  assertInScope(desaCode, "Desa");
+  const { nik } = parse(v.object({ nik: NikSchema }), input);
+  const current = await pointer(desaCode);
+  const nikh = nikHash(nik);
+  const hit = current ? await findByHash(desaCode, nikh) : undefined;
+  await Audit.record({
+    action: "dpm.lookup-nik",
+    target: { type: "resident", id: nikh },
+    summary: `Memeriksa DPM ${desaCode} dengan NIK ${maskNik(nik)}: ${hit ? "ditemukan" : "tidak ditemukan"}`,
+  });
+  return { imported: Boolean(current), importedAt: current?.importedAt, found: hit ? [hit.entry] : [] };
+}
+
+/** Front office: residents of the desa's DPM whose name starts with `query` (first 20). */
+export async function searchByName(desaCode: string, query: string) {
+  assertRole("front-office", "back-office", "koordinator");
+  assertInScope(desaCode, "Desa");
+  const key = nameKey(query);
+  if (key.length < 2)
+    throw ValidationError("Nama yang dicari minimal 2 huruf.", [
+      { field: "name", message: "Nama yang dicari minimal 2 huruf." },
+    ]);
+  const current = await pointer(desaCode);
+  if (!current) return { imported: false, found: [] as DpmEntry[] };
+  const db = useDb();
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :name)",
+      ExpressionAttributeValues: { ":pk": partition(desaCode, current.importId), ":name": `NAME#${key}` },
+      Limit: 20,
+    }),
+  );
+  const found = (out.Items ?? []).map(toEntry);
+  // The name typed is personal data: the log keeps that a search happened and how many it found.
+  await Audit.record({
+    action: "dpm.search-name",
+    target: { type: "dpm", id: desaCode },
+    summary: `Mencari DPM ${desaCode} menurut nama: ${found.length} hasil`,
+  });
+  return { imported: true, importedAt: current.importedAt, found };
+}
