@@ -1,5 +1,5 @@
 import { Navigate, Route, Router, useLocation } from "@solidjs/router";
-import { lazy, Match, Show, Switch, type JSX } from "solid-js";
+import { lazy, Match, Show, Switch, type Component, type JSX } from "solid-js";
 import { render } from "solid-js/web";
 import { Layout } from "./components/layout.tsx";
 import { loadMe, me } from "./lib/session.ts";
@@ -13,6 +13,13 @@ const Regions = lazy(() => import("./pages/regions.tsx"));
 const Users = lazy(() => import("./pages/users.tsx"));
 const UserNew = lazy(() => import("./pages/user-new.tsx"));
 const Audit = lazy(() => import("./pages/audit.tsx"));
+const Queue = lazy(() => import("./pages/queue.tsx"));
+const Intake = lazy(() => import("./pages/intake.tsx"));
+const Complaints = lazy(() => import("./pages/complaints.tsx"));
+const ComplaintPage = lazy(() => import("./pages/complaint.tsx"));
+const Proposals = lazy(() => import("./pages/proposals.tsx"));
+const Dpm = lazy(() => import("./pages/dpm.tsx"));
+const Status = lazy(() => import("./pages/status.tsx"));
 
 /** Pages for signed-in users; a user on a one-time password is sent to change it first. */
 function Guard(props: { children?: JSX.Element; admin?: boolean }) {
@@ -43,9 +50,22 @@ function SignedOutOnly(props: { children?: JSX.Element }) {
   );
 }
 
-const guarded =
-  (page: () => JSX.Element, admin = false) =>
-  () => <Guard admin={admin}>{page()}</Guard>;
+/** Every page: path, component, and who may open it (default: any signed-in user). */
+const PAGES: [path: string, page: Component, access?: "admin" | "public"][] = [
+  ["/", Home],
+  ["/ganti-sandi", ChangePassword],
+  ["/wilayah", Regions],
+  ["/pengguna", Users, "admin"],
+  ["/pengguna/baru", UserNew, "admin"],
+  ["/audit", Audit, "admin"],
+  ["/dpm", Dpm, "admin"],
+  ["/antrian", Queue],
+  ["/pengaduan", Complaints],
+  ["/pengaduan/baru", Intake],
+  ["/pengaduan/:id", ComplaintPage],
+  ["/usulan", Proposals],
+  ["/status", Status, "public"],
+];
 
 function NotFound() {
   return <p class="card">Halaman tidak ditemukan.</p>;
@@ -67,51 +87,12 @@ render(
           </SignedOutOnly>
         )}
       />
-      <Route
-        path="/"
-        component={guarded(() => (
-          <Home />
-        ))}
-      />
-      <Route
-        path="/ganti-sandi"
-        component={guarded(() => (
-          <ChangePassword />
-        ))}
-      />
-      <Route
-        path="/wilayah"
-        component={guarded(() => (
-          <Regions />
-        ))}
-      />
-      <Route
-        path="/pengguna"
-        component={guarded(
-          () => (
-            <Users />
-          ),
-          true,
-        )}
-      />
-      <Route
-        path="/pengguna/baru"
-        component={guarded(
-          () => (
-            <UserNew />
-          ),
-          true,
-        )}
-      />
-      <Route
-        path="/audit"
-        component={guarded(
-          () => (
-            <Audit />
-          ),
-          true,
-        )}
-      />
+      {PAGES.map(([path, Page, access]) => (
+        <Route
+          path={path}
+          component={access === "public" ? Page : () => <Guard admin={access === "admin"}>{<Page />}</Guard>}
+        />
+      ))}
       <Route path="*" component={NotFound} />
     </Router>
   ),

@@ -3,23 +3,9 @@
  * the HTTP app maps codes to statuses in exactly one place (functions/src/http/on-error.ts).
  * Messages are Indonesian because they are shown to officers as they are.
  */
-export type ErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payload_too_large"
-  | "too_many_requests"
-  | "unavailable";
+import type { ErrorCode, FieldIssue } from "./schema.ts";
 
-export interface FieldIssue {
-  /** Dotted path of the field, e.g. `scope.code`. */
-  field: string;
-  message: string;
-  /** A warning the officer may confirm (resend with the confirmation) rather than an error to fix. */
-  needsConfirmation?: true;
-}
+export type { ErrorCode, FieldIssue };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -22,9 +22,24 @@ export function Layout(props: { children?: JSX.Element }) {
                 <A href="/" end>
                   Beranda
                 </A>
+                <Show when={["front-office", "koordinator"].includes(user().role)}>
+                  <A href="/antrian">Antrian</A>
+                </Show>
+                <Show
+                  when={
+                    ["front-office", "back-office", "koordinator"].includes(user().role) &&
+                    user().scope.level === "desa"
+                  }
+                >
+                  <A href="/pengaduan">Pengaduan</A>
+                </Show>
+                <Show when={["survei", "manajer", "supervisor"].includes(user().role)}>
+                  <A href="/usulan">Usulan</A>
+                </Show>
                 <A href="/wilayah">Wilayah</A>
                 <Show when={user().role === "admin"}>
                   <A href="/pengguna">Pengguna</A>
+                  <A href="/dpm">DPM</A>
                   <A href="/audit">Log audit</A>
                 </Show>
               </nav>

@@ -4,10 +4,9 @@ import type { AppType } from "@puskesos/functions/app";
 /** The typed client of the Hono app: same routes, same types as the server. */
 export const api = hc<AppType>("/", { init: { credentials: "same-origin" } }).api;
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldIssue } from "@puskesos/core/error/schema";
+
+export type FieldError = FieldIssue;
 
 export class ApiError extends Error {
   constructor(

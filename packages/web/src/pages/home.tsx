@@ -56,6 +56,16 @@ export default function Home() {
           <section class="card">
             <h2>Tugas Anda</h2>
             <p>{ROLE_DUTIES[user().role]}</p>
+            <Show when={["front-office", "koordinator"].includes(user().role)}>
+              <ul class="actions">
+                <li>
+                  <A href="/antrian">Antrian hari ini</A>: beri nomor, panggil, daftarkan pengaduan.
+                </li>
+                <li>
+                  <A href="/pengaduan">Pengaduan</A>: cari dan buka pengaduan desa.
+                </li>
+              </ul>
+            </Show>
             <Show when={user().role === "admin"}>
               <ul class="actions">
                 <li>
@@ -63,6 +73,9 @@ export default function Home() {
                 </li>
                 <li>
                   <A href="/wilayah">Wilayah</A>: kecamatan dan desa kabupaten.
+                </li>
+                <li>
+                  <A href="/dpm">Impor DPM</A>: daftar penerima manfaat per desa dari berkas CSV.
                 </li>
                 <li>
                   <A href="/audit">Log audit</A>: siapa melakukan apa, kapan, dari mana.

@@ -1,4 +1,4 @@
-import { useNavigate } from "@solidjs/router";
+import { A, useNavigate } from "@solidjs/router";
 import { Show } from "solid-js";
 import { LoginSchema } from "@puskesos/core/auth/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
@@ -35,6 +35,9 @@ export default function Login() {
           {busy() ? "Memproses…" : "Masuk"}
         </button>
       </form>
+      <p class="muted">
+        Warga: <A href="/status">cek status pengaduan</A> dengan kode dari tanda terima.
+      </p>
     </section>
   );
 }

@@ -1,0 +1,52 @@
+import { createSignal, Show } from "solid-js";
+import { checkKk, checkNik } from "@puskesos/core/resident/nik";
+
+/**
+ * A NIK or No. KK field that says what is wrong while the officer types (the same check the server
+ * makes), and what it reads from a valid NIK (birth date, sex) so a mistyped digit shows.
+ */
+export function IdInput(props: {
+  id: string;
+  name: string;
+  kind: "nik" | "kk";
+  serverError?: string | undefined;
+  required?: boolean;
+}) {
+  const [value, setValue] = createSignal("");
+  const result = () => {
+    const v = value().trim();
+    if (!v) return undefined;
+    return props.kind === "nik" ? checkNik(v) : checkKk(v);
+  };
+  const hint = () => {
+    const r = result();
+    if (!r) return undefined;
+    if (!r.ok) return { error: true, text: r.reason };
+    if ("birthDate" in r && r.birthDate)
+      return {
+        error: false,
+        text: `Lahir ${new Date(r.birthDate).toLocaleDateString("id-ID", { dateStyle: "long" })}, ${r.sex === "P" ? "perempuan" : "laki-laki"}`,
+      };
+    return { error: false, text: "Format benar" };
+  };
+  return (
+    <>
+      <input
+        id={props.id}
+        name={props.name}
+        inputmode="numeric"
+        autocomplete="off"
+        maxlength="20"
+        onInput={(e) => setValue(e.currentTarget.value)}
+        aria-invalid={Boolean(props.serverError) || Boolean(hint()?.error)}
+      />
+      <Show when={!props.serverError && hint()}>
+        {(h) => (
+          <small class={h().error ? "error" : "hint"} data-testid={`${props.id}-check`}>
+            {h().text}
+          </small>
+        )}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { COMPLAINT_STATE_LABELS, type ComplaintView } from "@puskesos/core/complaint/schema";
+import { categoryName } from "@puskesos/core/catalog/schema";
+import { PrintSlip, printNow } from "./print.tsx";
+
+/** The resident's receipt (tanda terima): the tracking code and where to check the status. */
+export function Receipt(props: { complaint: ComplaintView; office: string }) {
+  const statusUrl = () => `${location.origin}/status`;
+  return (
+    <div class="issued">
+      <PrintSlip testid="receipt">
+        <p class="slip-title">Tanda terima pengaduan</p>
+        <p class="slip-small">Puskesos · {props.office}</p>
+        <p class="slip-label">Kode pelacakan</p>
+        <p class="slip-code" data-testid="tracking-code">
+          {props.complaint.trackingCode}
+        </p>
+        <p class="slip-small">
+          {new Date(props.complaint.createdAt).toLocaleString("id-ID", {
+            dateStyle: "long",
+            timeStyle: "short",
+          })}
+        </p>
+        <p class="slip-small">Kategori: {categoryName(props.complaint.category)}</p>
+        <p class="slip-small">Status: {COMPLAINT_STATE_LABELS[props.complaint.state]}</p>
+        <p class="slip-small">Cek status di {statusUrl()} dengan kode ini dan 4 angka terakhir NIK Anda.</p>
+      </PrintSlip>
+      <button type="button" class="secondary" onClick={printNow}>
+        Cetak tanda terima
+      </button>
+    </div>
+  );
+}

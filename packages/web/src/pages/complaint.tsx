@@ -1,0 +1,106 @@
+import { A, useParams } from "@solidjs/router";
+import { createResource, createSignal, Show } from "solid-js";
+import { categoryName, ppksName } from "@puskesos/core/catalog/schema";
+import { COMPLAINT_STATE_LABELS, LEGAL_BASIS_LABELS } from "@puskesos/core/complaint/schema";
+import { Alert, errorsFromApi } from "../components/form.tsx";
+import { Receipt } from "../components/receipt.tsx";
+import { api, call } from "../lib/api.ts";
+import { me } from "../lib/session.ts";
+
+export default function Complaint() {
+  const params = useParams<{ id: string }>();
+  const [complaint] = createResource(
+    () => params.id,
+    (id) => call(api.complaints[":id"].$get({ param: { id } })),
+  );
+  const [nik, setNik] = createSignal<{ nik: string; kk?: string }>();
+  const [message, setMessage] = createSignal("");
+
+  const reveal = async () => {
+    if (!confirm("Tampilkan NIK lengkap? Tindakan ini dicatat di log audit.")) return;
+    try {
+      setNik(await call(api.complaints[":id"]["reveal-nik"].$post({ param: { id: params.id } })));
+    } catch (error) {
+      setMessage(errorsFromApi(error).message);
+    }
+  };
+
+  return (
+    <section class="card">
+      <p>
+        <A href="/pengaduan">← Daftar pengaduan</A>
+      </p>
+      <Show when={complaint.error}>
+        <Alert>{(complaint.error as Error).message}</Alert>
+      </Show>
+      <Show when={message()}>
+        <Alert>{message()}</Alert>
+      </Show>
+      <Show when={complaint()}>
+        {(c) => (
+          <>
+            <h1>{c().reporter.name}</h1>
+            <dl class="facts">
+              <dt>Status</dt>
+              <dd data-testid="complaint-state">{COMPLAINT_STATE_LABELS[c().state]}</dd>
+              <dt>NIK</dt>
+              <dd>
+                <code data-testid="complaint-nik">{nik()?.nik ?? c().reporter.nikMasked}</code>{" "}
+                <Show when={!nik() && me()?.role !== "supervisor"}>
+                  <button type="button" class="link" onClick={reveal}>
+                    Tampilkan
+                  </button>
+                </Show>
+              </dd>
+              <Show when={c().reporter.kkMasked}>
+                <dt>No. KK</dt>
+                <dd>
+                  <code>{nik()?.kk ?? c().reporter.kkMasked}</code>
+                </dd>
+              </Show>
+              <dt>Alamat</dt>
+              <dd>
+                RT {c().reporter.rt} / RW {c().reporter.rw}
+                {c().reporter.dusun ? `, Dusun ${c().reporter.dusun}` : ""}
+              </dd>
+              <Show when={c().reporter.phone}>
+                <dt>HP</dt>
+                <dd>{c().reporter.phone}</dd>
+              </Show>
+              <dt>DPM</dt>
+              <dd>
+                {c().dpm.found ? `Ada${c().dpm.decile ? ` (desil ${c().dpm.decile})` : ""}` : "Tidak ada"}
+              </dd>
+              <dt>Kategori</dt>
+              <dd>{categoryName(c().category)}</dd>
+              <dt>PPKS</dt>
+              <dd>
+                {c().ppks.length
+                  ? c()
+                      .ppks.map((p) => ppksName(p))
+                      .join(", ")
+                  : "—"}
+              </dd>
+              <dt>Dasar pemrosesan</dt>
+              <dd>
+                {LEGAL_BASIS_LABELS[c().legalBasis as keyof typeof LEGAL_BASIS_LABELS]}
+                {c().consent ? " · persetujuan dicatat" : ""}
+              </dd>
+              <dt>Didaftarkan</dt>
+              <dd>
+                {new Date(c().createdAt).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}{" "}
+                oleh {c().createdBy}
+                {c().queueNumber ? ` · antrian ${String(c().queueNumber).padStart(3, "0")}` : ""}
+              </dd>
+            </dl>
+            <h2>Uraian</h2>
+            <p class="pre" data-testid="complaint-description">
+              {c().description}
+            </p>
+            <Receipt complaint={c()} office={me()?.scopeName ?? ""} />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

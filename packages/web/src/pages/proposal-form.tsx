@@ -1,0 +1,136 @@
+import { createSignal, For, Index, Show } from "solid-js";
+import type { ComplaintView } from "@puskesos/core/complaint/schema";
+import {
+  CreateProposalSchema,
+  HOUSE_CONDITIONS,
+  INCOME_SOURCES,
+  RELATIONSHIPS,
+  type ProposalView,
+} from "@puskesos/core/proposal/schema";
+import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
+import { IdInput } from "../components/nik-input.tsx";
+import { api, call } from "../lib/api.ts";
+
+/** The household profile of a resident not in the DPM, sent as a proposal (usulan) for verval. */
+export default function ProposalForm(props: { complaint: ComplaintView }) {
+  const [rows, setRows] = createSignal([0]);
+  const [done, setDone] = createSignal<ProposalView>();
+  let next = 1;
+  const id = crypto.randomUUID();
+
+  const { errors, message, busy, submit } = createForm({
+    schema: CreateProposalSchema,
+    read: (form) => ({
+      id,
+      complaintId: props.complaint.id,
+      ...(String(form.get("kk") ?? "").trim() ? { kk: form.get("kk") } : {}),
+      members: rows().map((row) => ({
+        nik: form.get(`member-${row}-nik`),
+        name: form.get(`member-${row}-name`),
+        relationship: form.get(`member-${row}-relationship`),
+      })),
+      houseCondition: form.get("houseCondition"),
+      incomeSource: form.get("incomeSource"),
+      ...(String(form.get("notes") ?? "").trim() ? { notes: form.get("notes") } : {}),
+    }),
+    send: async (proposal) => {
+      setDone(await call(api.proposals.$post({ json: proposal })));
+    },
+  });
+
+  return (
+    <Show
+      when={!done()}
+      fallback={
+        <Alert kind="success">
+          <span data-testid="proposal-done">
+            Usulan rumah tangga ({done()!.members.length} anggota) dikirim ke Tim Survei Lapangan. Status
+            pengaduan: menunggu verifikasi lapangan.
+          </span>
+        </Alert>
+      }
+    >
+      <form onSubmit={submit} novalidate class="proposal">
+        <h2>Usulan rumah tangga</h2>
+        <Show when={message()}>
+          <Alert>{message()}</Alert>
+        </Show>
+        <ErrorList errors={errors()} />
+        <Field label="No. KK (bila ada)" name="kk" error={errors().kk}>
+          <IdInput id="kk" name="kk" kind="kk" serverError={errors().kk} />
+        </Field>
+        <Index each={rows()}>
+          {(row, i) => (
+            <fieldset>
+              <legend>Anggota {i + 1}</legend>
+              <Field label="NIK" name={`member-${row()}-nik`} error={errors()[`members.${i}.nik`]}>
+                <IdInput
+                  id={`member-${row()}-nik`}
+                  name={`member-${row()}-nik`}
+                  kind="nik"
+                  serverError={errors()[`members.${i}.nik`]}
+                />
+              </Field>
+              <Field label="Nama" name={`member-${row()}-name`} error={errors()[`members.${i}.name`]}>
+                <input id={`member-${row()}-name`} name={`member-${row()}-name`} />
+              </Field>
+              <Field
+                label="Hubungan dengan kepala keluarga"
+                name={`member-${row()}-relationship`}
+                error={errors()[`members.${i}.relationship`]}
+              >
+                <select id={`member-${row()}-relationship`} name={`member-${row()}-relationship`}>
+                  <For each={Object.entries(RELATIONSHIPS)}>
+                    {([code, label]) => <option value={code}>{label}</option>}
+                  </For>
+                </select>
+              </Field>
+              <Show when={rows().length > 1}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => setRows(rows().filter((r) => r !== row()))}
+                >
+                  Hapus anggota
+                </button>
+              </Show>
+            </fieldset>
+          )}
+        </Index>
+        <Show when={errors().members}>
+          <small class="error">{errors().members}</small>
+        </Show>
+        <p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => setRows([...rows(), next++])}
+            disabled={rows().length >= 20}
+          >
+            Tambah anggota
+          </button>
+        </p>
+        <Field label="Kondisi rumah" name="houseCondition" error={errors().houseCondition}>
+          <select id="houseCondition" name="houseCondition">
+            <For each={Object.entries(HOUSE_CONDITIONS)}>
+              {([code, label]) => <option value={code}>{label}</option>}
+            </For>
+          </select>
+        </Field>
+        <Field label="Sumber penghasilan utama" name="incomeSource" error={errors().incomeSource}>
+          <select id="incomeSource" name="incomeSource">
+            <For each={Object.entries(INCOME_SOURCES)}>
+              {([code, label]) => <option value={code}>{label}</option>}
+            </For>
+          </select>
+        </Field>
+        <Field label="Catatan (bila ada)" name="notes" error={errors().notes}>
+          <textarea id="notes" name="notes" rows="2" />
+        </Field>
+        <button type="submit" disabled={busy()}>
+          {busy() ? "Mengirim…" : "Kirim usulan"}
+        </button>
+      </form>
+    </Show>
+  );
+}

@@ -1,0 +1,94 @@
+import { createResource, createSignal, For, Show } from "solid-js";
+import { HOUSE_CONDITIONS, INCOME_SOURCES, PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
+import { Alert } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+import { me } from "../lib/session.ts";
+
+/** Survey team: households proposed for the DPM, by kecamatan and desa. */
+export default function Proposals() {
+  const [tree] = createResource(() => call(api.regions.$get()));
+  const [filter, setFilter] = createSignal<{ kecamatan?: string; desa?: string }>(
+    me()?.scope.level === "kabupaten" ? {} : { kecamatan: me()?.scope.code ?? "" },
+  );
+  const [page] = createResource(
+    () => (filter().kecamatan || filter().desa || me()?.scope.level !== "kabupaten" ? filter() : false),
+    (f) => call(api.proposals.$get({ query: f })),
+  );
+  return (
+    <section class="card">
+      <h1>Usulan rumah tangga</h1>
+      <div class="filters">
+        <label>
+          Kecamatan
+          <select
+            value={filter().kecamatan ?? ""}
+            onChange={(e) => setFilter(e.currentTarget.value ? { kecamatan: e.currentTarget.value } : {})}
+            data-testid="proposal-kecamatan"
+          >
+            <option value="">— pilih —</option>
+            <For each={tree()?.kecamatan}>{(k) => <option value={k.code}>{k.name}</option>}</For>
+          </select>
+        </label>
+        <label>
+          Desa
+          <select
+            value={filter().desa ?? ""}
+            onChange={(e) =>
+              setFilter({
+                ...filter(),
+                ...(e.currentTarget.value ? { desa: e.currentTarget.value } : { desa: undefined }),
+              })
+            }
+          >
+            <option value="">Semua</option>
+            <For each={tree()?.kecamatan.find((k) => k.code === filter().kecamatan)?.desa}>
+              {(d) => <option value={d.code}>{d.name}</option>}
+            </For>
+          </select>
+        </label>
+      </div>
+      <Show when={page.error}>
+        <Alert>{(page.error as Error).message}</Alert>
+      </Show>
+      <div class="table-wrap">
+        <table data-testid="proposal-table">
+          <thead>
+            <tr>
+              <th>Tanggal</th>
+              <th>Desa</th>
+              <th>Anggota</th>
+              <th>Rumah</th>
+              <th>Penghasilan</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For
+              each={page() ? page()!.items : []}
+              fallback={
+                <tr>
+                  <td colspan="6">{page.loading ? "Memuat…" : "Tidak ada usulan."}</td>
+                </tr>
+              }
+            >
+              {(p) => (
+                <tr>
+                  <td>{p.createdAt.slice(0, 10)}</td>
+                  <td>
+                    {tree()
+                      ?.kecamatan.flatMap((k) => k.desa)
+                      .find((d) => d.code === p.desaCode)?.name ?? p.desaCode}
+                  </td>
+                  <td>{p.members.map((m) => `${m.name} (${m.nikMasked})`).join(", ")}</td>
+                  <td>{HOUSE_CONDITIONS[p.houseCondition as keyof typeof HOUSE_CONDITIONS]}</td>
+                  <td>{INCOME_SOURCES[p.incomeSource as keyof typeof INCOME_SOURCES]}</td>
+                  <td>{PROPOSAL_STATE_LABELS[p.state]}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

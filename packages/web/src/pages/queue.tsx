@@ -1,0 +1,140 @@
+import { A } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import {
+  TICKET_MOVES,
+  TICKET_STATE_LABELS,
+  ticketLabel,
+  type Ticket,
+  type TicketState,
+} from "@puskesos/core/queue/schema";
+import { Alert, errorsFromApi } from "../components/form.tsx";
+import { PrintSlip, printNow } from "../components/print.tsx";
+import { api, call } from "../lib/api.ts";
+import { me } from "../lib/session.ts";
+
+const ACTIONS: Partial<Record<TicketState, string>> = {
+  dilayani: "Panggil",
+  selesai: "Selesai",
+  batal: "Tidak hadir",
+  menunggu: "Kembalikan",
+};
+
+export default function Queue() {
+  const [queue, { refetch }] = createResource(() => call(api.queue.$get()));
+  const [issued, setIssued] = createSignal<Ticket>();
+  const [message, setMessage] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+
+  const take = async () => {
+    setBusy(true);
+    setMessage("");
+    try {
+      setIssued(await call(api.queue.$post()));
+      await refetch();
+    } catch (error) {
+      setMessage(errorsFromApi(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const move = async (ticket: Ticket, state: TicketState) => {
+    setMessage("");
+    try {
+      await call(
+        api.queue[":number"].state.$put({ param: { number: String(ticket.number) }, json: { state } }),
+      );
+    } catch (error) {
+      setMessage(errorsFromApi(error).message);
+    }
+    await refetch();
+  };
+
+  return (
+    <section class="card">
+      <div class="row">
+        <h1>Antrian hari ini</h1>
+        <button type="button" class="big" onClick={take} disabled={busy()} data-testid="take-ticket">
+          Ambil nomor antrian
+        </button>
+      </div>
+      <Show when={message()}>
+        <Alert>{message()}</Alert>
+      </Show>
+      <Show when={issued()}>
+        {(t) => (
+          <div class="issued">
+            <PrintSlip testid="ticket">
+              <p class="slip-title">Puskesos · {me()?.scopeName}</p>
+              <p class="slip-label">Nomor antrian</p>
+              <p class="slip-number" data-testid="ticket-number">
+                {ticketLabel(t().number)}
+              </p>
+              <p class="slip-small">
+                {new Date(t().issuedAt).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
+              </p>
+              <p class="slip-small">Mohon menunggu panggilan petugas.</p>
+            </PrintSlip>
+            <button type="button" class="secondary" onClick={printNow}>
+              Cetak tiket
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={queue()}>
+        {(q) => (
+          <>
+            <p class="counts" data-testid="queue-counts">
+              Menunggu <strong>{q().counts.menunggu}</strong> · Dilayani{" "}
+              <strong>{q().counts.dilayani}</strong> · Selesai <strong>{q().counts.selesai}</strong> · Tidak
+              hadir <strong>{q().counts.batal}</strong>
+            </p>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>No.</th>
+                    <th>Status</th>
+                    <th>Diambil</th>
+                    <th>Tindakan</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For
+                    each={q().tickets}
+                    fallback={
+                      <tr>
+                        <td colspan="4">Belum ada antrian hari ini.</td>
+                      </tr>
+                    }
+                  >
+                    {(t) => (
+                      <tr data-testid={`ticket-row-${t.number}`}>
+                        <td class="num">{ticketLabel(t.number)}</td>
+                        <td>{TICKET_STATE_LABELS[t.state]}</td>
+                        <td>{new Date(t.issuedAt).toLocaleTimeString("id-ID", { timeStyle: "short" })}</td>
+                        <td class="buttons">
+                          <For each={TICKET_MOVES[t.state]}>
+                            {(next) => (
+                              <button type="button" class="secondary" onClick={() => move(t, next)}>
+                                {ACTIONS[next]}
+                              </button>
+                            )}
+                          </For>
+                          <Show when={t.state === "dilayani"}>
+                            <A class="button small" href={`/pengaduan/baru?antrian=${t.number}`}>
+                              Daftarkan pengaduan
+                            </A>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

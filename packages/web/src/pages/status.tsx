@@ -1,0 +1,61 @@
+import { createSignal, Show } from "solid-js";
+import { StatusQuerySchema, type PublicStatus } from "@puskesos/core/tracking/schema";
+import { Alert, createForm, Field } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+
+/** For residents, without signing in: the state of a complaint from the receipt's code. */
+export default function Status() {
+  const [found, setFound] = createSignal<PublicStatus>();
+  const { errors, message, busy, submit } = createForm({
+    schema: StatusQuerySchema,
+    read: (form) => ({ code: form.get("code"), nikLast4: form.get("nikLast4") }),
+    send: async (query) => {
+      setFound(undefined);
+      setFound(await call(api.status.$post({ json: query })));
+    },
+  });
+  return (
+    <section class="card narrow">
+      <h1>Cek status pengaduan</h1>
+      <p class="muted">Masukkan kode pelacakan dari tanda terima dan 4 angka terakhir NIK pelapor.</p>
+      <Show when={message()}>
+        <Alert>{message()}</Alert>
+      </Show>
+      <form onSubmit={submit} novalidate>
+        <Field label="Kode pelacakan" name="code" error={errors().code}>
+          <input
+            id="code"
+            name="code"
+            autocapitalize="characters"
+            autocomplete="off"
+            placeholder="K7MP-2QXD"
+          />
+        </Field>
+        <Field label="4 angka terakhir NIK" name="nikLast4" error={errors().nikLast4}>
+          <input id="nikLast4" name="nikLast4" inputmode="numeric" maxlength="4" autocomplete="off" />
+        </Field>
+        <button type="submit" disabled={busy()}>
+          {busy() ? "Mencari…" : "Cek status"}
+        </button>
+      </form>
+      <Show when={found()}>
+        {(s) => (
+          <dl class="facts result" data-testid="public-status">
+            <dt>Status</dt>
+            <dd data-testid="public-state">{s().stateLabel}</dd>
+            <dt>Kategori</dt>
+            <dd>{s().category}</dd>
+            <dt>Desa</dt>
+            <dd>{s().desa}</dd>
+            <dt>Didaftarkan</dt>
+            <dd>{s().registeredOn}</dd>
+            <dt>Terakhir berubah</dt>
+            <dd>
+              {new Date(s().updatedAt).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
+            </dd>
+          </dl>
+        )}
+      </Show>
+    </section>
+  );
+}
