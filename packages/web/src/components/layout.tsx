@@ -1,10 +1,12 @@
-import { A, useNavigate } from "@solidjs/router";
-import { Show, type JSX } from "solid-js";
+import { A, useLocation, useNavigate } from "@solidjs/router";
+import { ErrorBoundary, Show, type JSX } from "solid-js";
+import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { me, signOut } from "../lib/session.ts";
 
 export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
+  const location = useLocation();
   const out = async () => {
     await signOut();
     navigate("/masuk", { replace: true });
@@ -57,7 +59,24 @@ export function Layout(props: { children?: JSX.Element }) {
           )}
         </Show>
       </header>
-      <main class="page">{props.children}</main>
+      <main class="page">
+        {/* A failed load (404 outside the scope, lost connection) shows its message in place of the page; a new
+            address starts over. */}
+        <Show when={location.pathname} keyed>
+          <ErrorBoundary
+            fallback={(error: Error, retry) => (
+              <div class="card">
+                <Alert>{error.message}</Alert>
+                <button type="button" class="secondary" onClick={retry}>
+                  Coba lagi
+                </button>
+              </div>
+            )}
+          >
+            {props.children}
+          </ErrorBoundary>
+        </Show>
+      </main>
     </>
   );
 }
