@@ -1,8 +1,9 @@
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
+import { serviceWorker } from "./service-worker-plugin.ts";
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), serviceWorker(["favicon.svg"])],
   build: {
     target: "es2020",
     // Old Android phones in villages: keep CSS compatible and the bundle lean.

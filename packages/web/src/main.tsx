@@ -2,6 +2,7 @@ import { Navigate, Route, Router, useLocation } from "@solidjs/router";
 import { lazy, Match, Show, Switch, type Component, type JSX } from "solid-js";
 import { render } from "solid-js/web";
 import { Layout } from "./components/layout.tsx";
+import { startOutbox } from "./lib/outbox.ts";
 import { loadMe, me } from "./lib/session.ts";
 import Home from "./pages/home.tsx";
 import Login from "./pages/login.tsx";
@@ -72,6 +73,10 @@ function NotFound() {
 }
 
 loadMe().catch((error: unknown) => console.error("gagal memuat sesi", error));
+startOutbox();
+// The service worker keeps the app shell for offline use; it never caches API answers.
+if ("serviceWorker" in navigator && import.meta.env.PROD)
+  navigator.serviceWorker.register("/sw.js").catch((error: unknown) => console.warn("service worker", error));
 
 const root = document.getElementById("app")!;
 // The static "Memuat…" placeholder is for slow first loads; the app replaces it.

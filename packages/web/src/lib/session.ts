@@ -6,22 +6,46 @@ import { api, ApiError, call, setUnauthenticatedHandler } from "./api.ts";
 const [me, setMe] = createSignal<User | null | undefined>(undefined);
 export { me, setMe };
 
+/**
+ * Who signed in last on this device (name, role, scope: nothing about residents), so the intake
+ * screen opens without a connection. The server still checks the session on every request.
+ */
+const CACHED = "puskesos.me";
+const remember = (user: User | null) =>
+  user ? localStorage.setItem(CACHED, JSON.stringify(user)) : localStorage.removeItem(CACHED);
+
 export async function loadMe(): Promise<void> {
   try {
-    setMe(await call(api.auth.me.$get()));
+    const user = await call(api.auth.me.$get());
+    remember(user);
+    setMe(user);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) setMe(null);
-    else throw error;
+    if (error instanceof ApiError && error.status === 401) {
+      remember(null);
+      setMe(null);
+    } else if (error instanceof ApiError && error.status === 0) {
+      const cached = localStorage.getItem(CACHED);
+      setMe(cached ? (JSON.parse(cached) as User) : null);
+    } else throw error;
   }
+}
+
+export function signedIn(user: User) {
+  remember(user);
+  setMe(user);
 }
 
 export async function signOut(): Promise<void> {
   try {
     await call(api.auth.logout.$post());
   } finally {
+    remember(null);
     setMe(null);
   }
 }
 
 // A session that ends on the server (expired, password reset, deactivated) sends the user to sign in.
-setUnauthenticatedHandler(() => setMe(null));
+setUnauthenticatedHandler(() => {
+  remember(null);
+  setMe(null);
+});

@@ -4,7 +4,7 @@ import { ChangePasswordSchema } from "@puskesos/core/auth/schema";
 import { PASSWORD_MIN } from "@puskesos/core/user/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
-import { me, setMe } from "../lib/session.ts";
+import { me, signedIn } from "../lib/session.ts";
 
 export default function ChangePassword() {
   const navigate = useNavigate();
@@ -17,7 +17,7 @@ export default function ChangePassword() {
     read: (form) => ({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") }),
     send: async (passwords) => {
       const { user } = await call(api.auth.password.$post({ json: passwords }));
-      setMe(user);
+      signedIn(user);
       navigate("/", { replace: true, state: { notice: "Kata sandi berhasil diganti." } });
     },
   });

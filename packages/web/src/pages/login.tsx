@@ -3,7 +3,7 @@ import { Show } from "solid-js";
 import { LoginSchema } from "@puskesos/core/auth/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
-import { setMe } from "../lib/session.ts";
+import { signedIn } from "../lib/session.ts";
 
 export default function Login() {
   const navigate = useNavigate();
@@ -12,7 +12,7 @@ export default function Login() {
     read: (form) => ({ username: form.get("username"), password: form.get("password") }),
     send: async (credentials) => {
       const { user } = await call(api.auth.login.$post({ json: credentials }));
-      setMe(user);
+      signedIn(user);
       navigate(user.mustChangePassword ? "/ganti-sandi" : "/", { replace: true });
     },
   });

@@ -1,5 +1,4 @@
 import { createSignal, For, Index, Show } from "solid-js";
-import type { ComplaintView } from "@puskesos/core/complaint/schema";
 import {
   CreateProposalSchema,
   HOUSE_CONDITIONS,
@@ -9,12 +8,12 @@ import {
 } from "@puskesos/core/proposal/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
-import { api, call } from "../lib/api.ts";
+import * as Outbox from "../lib/outbox.ts";
 
 /** The household profile of a resident not in the DPM, sent as a proposal (usulan) for verval. */
-export default function ProposalForm(props: { complaint: ComplaintView }) {
+export default function ProposalForm(props: { complaintId: string }) {
   const [rows, setRows] = createSignal([0]);
-  const [done, setDone] = createSignal<ProposalView>();
+  const [done, setDone] = createSignal<ProposalView | { pending: number }>();
   let next = 1;
   const id = crypto.randomUUID();
 
@@ -22,7 +21,7 @@ export default function ProposalForm(props: { complaint: ComplaintView }) {
     schema: CreateProposalSchema,
     read: (form) => ({
       id,
-      complaintId: props.complaint.id,
+      complaintId: props.complaintId,
       ...(String(form.get("kk") ?? "").trim() ? { kk: form.get("kk") } : {}),
       members: rows().map((row) => ({
         nik: form.get(`member-${row}-nik`),
@@ -34,7 +33,17 @@ export default function ProposalForm(props: { complaint: ComplaintView }) {
       ...(String(form.get("notes") ?? "").trim() ? { notes: form.get("notes") } : {}),
     }),
     send: async (proposal) => {
-      setDone(await call(api.proposals.$post({ json: proposal })));
+      const item = await Outbox.add("proposal", proposal, `${proposal.members.length} anggota rumah tangga`);
+      const outcome = await Outbox.send(item.id);
+      if (outcome?.state === "refused") {
+        await Outbox.remove(item.id);
+        throw Outbox.refusal(outcome);
+      }
+      setDone(
+        outcome?.state === "received"
+          ? (outcome.result as ProposalView)
+          : { pending: proposal.members.length },
+      );
     },
   });
 
@@ -44,8 +53,9 @@ export default function ProposalForm(props: { complaint: ComplaintView }) {
       fallback={
         <Alert kind="success">
           <span data-testid="proposal-done">
-            Usulan rumah tangga ({done()!.members.length} anggota) dikirim ke Tim Survei Lapangan. Status
-            pengaduan: menunggu verifikasi lapangan.
+            {"pending" in done()!
+              ? `Usulan rumah tangga (${(done() as { pending: number }).pending} anggota) tersimpan di perangkat ini dan dikirim saat tersambung.`
+              : `Usulan rumah tangga (${(done() as ProposalView).members.length} anggota) dikirim ke Tim Survei Lapangan. Status pengaduan: menunggu verifikasi lapangan.`}
           </span>
         </Alert>
       }

@@ -9,7 +9,8 @@ import {
 } from "@puskesos/core/queue/schema";
 import { Alert, errorsFromApi } from "../components/form.tsx";
 import { PrintSlip, printNow } from "../components/print.tsx";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
+import { provisionalToday, takeProvisional } from "../lib/provisional.ts";
 import { me } from "../lib/session.ts";
 
 const ACTIONS: Partial<Record<TicketState, string>> = {
@@ -24,15 +25,21 @@ export default function Queue() {
   const [issued, setIssued] = createSignal<Ticket>();
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
+  const [provisional, setProvisional] = createSignal<string>();
 
   const take = async () => {
     setBusy(true);
     setMessage("");
+    setProvisional(undefined);
     try {
       setIssued(await call(api.queue.$post()));
       await refetch();
     } catch (error) {
-      setMessage(errorsFromApi(error).message);
+      // No connection: a provisional number from this device, so the resident still gets a ticket.
+      if (error instanceof ApiError && error.status === 0) {
+        setIssued(undefined);
+        setProvisional(takeProvisional());
+      } else setMessage(errorsFromApi(error).message);
     } finally {
       setBusy(false);
     }
@@ -80,7 +87,36 @@ export default function Queue() {
           </div>
         )}
       </Show>
-      <Show when={queue()}>
+      <Show when={provisional()}>
+        {(label) => (
+          <div class="issued">
+            <PrintSlip testid="provisional-ticket">
+              <p class="slip-title">Puskesos · {me()?.scopeName}</p>
+              <p class="slip-label">Nomor antrian sementara</p>
+              <p class="slip-number" data-testid="provisional-number">
+                {label()}
+              </p>
+              <p class="slip-small">
+                {new Date().toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
+              </p>
+              <p class="slip-small">Mohon menunggu panggilan petugas.</p>
+            </PrintSlip>
+            <button type="button" class="secondary" onClick={printNow}>
+              Cetak tiket
+            </button>
+            <A class="button small" href={`/pengaduan/baru?sementara=${label()}`}>
+              Daftarkan pengaduan
+            </A>
+          </div>
+        )}
+      </Show>
+      <Show when={queue.error}>
+        <Alert kind="info">
+          Tidak tersambung ke server: antrian hari ini tidak dapat dimuat. Nomor yang diambil sekarang
+          bersifat sementara ({provisionalToday().length} hari ini di perangkat ini).
+        </Alert>
+      </Show>
+      <Show when={!queue.error && queue()}>
         {(q) => (
           <>
             <p class="counts" data-testid="queue-counts">

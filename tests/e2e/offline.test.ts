@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocal, type LocalServer } from "@puskesos/functions/local";
+import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
+import { JOKO } from "../support/residents.ts";
+
+/**
+ * The intake screen without a connection (Chromium's offline emulation): the shell comes from the
+ * service worker, a registration waits in the on-device outbox (surviving a closed tab) and is sent
+ * once, when the connection returns.
+ */
+let server: LocalServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
+  browser = await launchChromium();
+  context = await browser.newContext({ baseURL: server.url });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function page(path: string): Promise<Page> {
+  const p = await context.newPage();
+  p.on("pageerror", (error) => {
+    throw error;
+  });
+  await p.goto(path);
+  return p;
+}
+
+describe("offline intake", () => {
+  it("registers while offline, keeps it through a closed tab, and sends it once when back online", async () => {
+    const online = await page("/masuk");
+    await online.fill("#username", "fo.kalisapu");
+    await online.fill("#password", "puskesos-demo");
+    await online.click("button[type=submit]");
+    await online.waitForSelector("[data-testid=home-name]");
+    await online.goto("/pengaduan/baru");
+    await online.waitForSelector("#nik");
+    // The service worker has cached the shell and controls the page.
+    await online.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => online.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await online.close();
+
+    await context.setOffline(true);
+    const first = await page("/pengaduan/baru");
+    expect(await first.evaluate(() => navigator.onLine)).toBe(false);
+    await first.waitForSelector("#nik");
+    await first.fill("#nik", JOKO.nik);
+    await first.fill("#name", JOKO.name);
+    await first.fill("#rt", "4");
+    // The tab is closed half-way: what was typed is still there in the next one.
+    await first.close();
+
+    const second = await page("/pengaduan/baru");
+    await second.waitForSelector("#nik");
+    await expect.poll(() => second.inputValue("#name")).toBe(JOKO.name);
+    expect(await second.inputValue("#nik")).toBe(JOKO.nik);
+    await second.fill("#rw", "2");
+    await second.selectOption("#category", "ekonomi");
+    await second.fill("#description", "Kehilangan pekerjaan, butuh bantuan modal usaha.");
+    await second.check("input[name=consent]");
+    await second.click("button[type=submit]");
+    await second.waitForSelector("[data-testid=saved-offline]");
+    await expect
+      .poll(() => second.textContent("[data-testid=outbox-state]"))
+      .toBe("Tersimpan di perangkat ini");
+    await second.close();
+
+    // Still offline: the queue gives a provisional number, and the outbox still holds the record.
+    const queue = await page("/antrian");
+    await queue.click("[data-testid=take-ticket]");
+    await expect.poll(() => queue.textContent("[data-testid=provisional-number]")).toBe("S-01");
+    await queue.goto("/pengaduan/baru");
+    await expect
+      .poll(() => queue.textContent("[data-testid=outbox-state]"))
+      .toBe("Tersimpan di perangkat ini");
+
+    await context.setOffline(false);
+    await expect
+      .poll(() => queue.textContent("[data-testid=outbox-state]"), { timeout: 15_000 })
+      .toBe("Diterima server");
+    expect(await queue.textContent("[data-testid=outbox]")).toMatch(/kode [A-Z2-9]{4}-[A-Z2-9]{4}/);
+
+    const found = await queue.evaluate(async (nik) => {
+      const res = await fetch("/api/complaints/search", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ nik }),
+      });
+      return ((await res.json()) as { items: unknown[] }).items.length;
+    }, JOKO.nik);
+    expect(found).toBe(1);
+  });
+});
