@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { measureCapacity } from "./capacity.ts";
 import { bundleLambda } from "./lambda-bundle.ts";
+import { slowNetworkLoad } from "./slow-network.ts";
 import { firstRouteWeight } from "./spa.ts";
 
 /**
@@ -34,6 +36,26 @@ rows.push({
   ok: spa.gzip <= 60 * 1024,
 });
 rows.push({ metric: "SPA first route JS+CSS raw", value: kb(spa.raw), budget: "-", ok: undefined });
+const intake = firstRouteWeight(resolve(root, "packages/web/dist"), "src/pages/intake.tsx");
+rows.push({
+  metric: `Intake route JS+CSS gzip (${intake.files.length} files)`,
+  value: kb(intake.gzip),
+  budget: "≤ 60 KB",
+  ok: intake.gzip <= 60 * 1024,
+});
+const slow = await slowNetworkLoad("/pengaduan/baru", "#nik", Math.min(runs, 5));
+rows.push({
+  metric: "Intake screen on Slow 4G: LCP, median",
+  value: `${slow.lcp.toFixed(0)} ms`,
+  budget: "≤ 1500 ms",
+  ok: slow.lcp <= 1500,
+});
+rows.push({
+  metric: "Intake screen on Slow 4G: form ready, median",
+  value: `${slow.ready} ms`,
+  budget: "-",
+  ok: undefined,
+});
 
 const lambda = await bundleLambda(root, resolve(root, ".bench/lambda"));
 rows.push({
@@ -90,6 +112,7 @@ rows.push({
 });
 
 const width = Math.max(...rows.map((r) => r.metric.length));
+const units = await measureCapacity();
 console.log(
   `\nPuskesos benchmark — ${new Date().toISOString()} — Node ${process.version}, ${process.platform}/${process.arch}\n`,
 );
@@ -100,3 +123,14 @@ for (const r of rows)
     `${r.metric.padEnd(width)}  ${r.value.padStart(10)}  ${r.budget.padEnd(9)}  ${r.ok === undefined ? "" : r.ok ? "ya" : "TIDAK"}`,
   );
 console.log(`\nLambda bundle: ${lambda.outfile}`);
+
+const opWidth = Math.max(...units.map((u) => u.operation.length));
+console.log(
+  `\nDynamoDB request units per operation (DynamoDB Local, ReturnConsumedCapacity=INDEXES; signed-in operations include resolving the session)\n`,
+);
+console.log(`${"operation".padEnd(opWidth)}  ${"RRU".padStart(6)}  ${"WRU".padStart(6)}  calls`);
+console.log(`${"-".repeat(opWidth)}  ${"-".repeat(6)}  ${"-".repeat(6)}  -----`);
+for (const u of units)
+  console.log(
+    `${u.operation.padEnd(opWidth)}  ${String(u.read).padStart(6)}  ${String(u.write).padStart(6)}  ${String(u.calls).padStart(5)}`,
+  );

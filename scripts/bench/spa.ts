@@ -9,8 +9,11 @@ interface ManifestChunk {
   isEntry?: boolean;
 }
 
-/** JS and CSS a browser must fetch before the first route can render: the entry and its static imports. */
-export function firstRouteWeight(dist: string) {
+/**
+ * JS and CSS a browser must fetch before a route can render: the entry and its static imports, plus
+ * the route's own lazy chunk and its static imports when `route` names one (e.g. src/pages/intake.tsx).
+ */
+export function firstRouteWeight(dist: string, route?: string) {
   const manifest = JSON.parse(readFileSync(resolve(dist, ".vite/manifest.json"), "utf8")) as Record<
     string,
     ManifestChunk
@@ -24,6 +27,10 @@ export function firstRouteWeight(dist: string) {
     chunk.imports?.forEach(visit);
   };
   visit("index.html");
+  if (route) {
+    if (!manifest[route]) throw new Error(`${route} is not a chunk of this build`);
+    visit(route);
+  }
   let raw = 0;
   let gzip = 0;
   for (const file of files) {

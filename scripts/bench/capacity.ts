@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import * as Actor from "@puskesos/core/actor";
+import * as Auth from "@puskesos/core/auth";
+import * as Complaint from "@puskesos/core/complaint";
+import { configure } from "@puskesos/core/config";
+import { configureDb, ensureTable, type Db } from "@puskesos/core/db";
+import * as Demo from "@puskesos/core/demo";
+import * as Dpm from "@puskesos/core/dpm";
+import * as Proposal from "@puskesos/core/proposal";
+import * as Queue from "@puskesos/core/queue";
+import * as Tracking from "@puskesos/core/tracking";
+import { startDynamoLocal } from "../../packages/functions/src/local/dynamo.ts";
+
+/**
+ * Request units each operation consumes, measured on DynamoDB Local: every command is sent with
+ * ReturnConsumedCapacity=INDEXES and the units it reports (table + indexes) are added up. Reads are
+ * read request units (strongly consistent GetItem of ≤ 4 KB = 1), writes are write request units
+ * (≤ 1 KB per item and index = 1; a transaction doubles them).
+ */
+export interface Units {
+  operation: string;
+  read: number;
+  write: number;
+  calls: number;
+}
+
+const READS = new Set([
+  "GetCommand",
+  "GetItemCommand",
+  "QueryCommand",
+  "BatchGetCommand",
+  "BatchGetItemCommand",
+  "ScanCommand",
+  "TransactGetItemsCommand",
+]);
+
+interface Consumed {
+  CapacityUnits?: number;
+}
+
+function meter(db: Db) {
+  const totals = { read: 0, write: 0, calls: 0 };
+  db.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = "INDEXES";
+      const out = await next(args);
+      const consumed = ([] as Consumed[]).concat(
+        (out.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity ?? [],
+      );
+      // CapacityUnits covers the table and its indexes; the command says whether they are read or write units.
+      const units = consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);
+      if (READS.has(context.commandName ?? "")) totals.read += units;
+      else totals.write += units;
+      totals.calls += 1;
+      return out;
+    },
+    { step: "initialize", name: "consumedCapacityMeter" },
+  );
+  return totals;
+}
+
+export async function measureCapacity(): Promise<Units[]> {
+  const dynamo = await startDynamoLocal();
+  try {
+    configure({ secureCookies: false, nikHashKey: randomUUID() });
+    const db = configureDb({ tableName: "bench", endpoint: dynamo.endpoint, region: "local" });
+    await ensureTable(db);
+    await Actor.provide({ type: "system", name: "bench" }, () => Demo.seed());
+    const totals = meter(db);
+    const rows: Units[] = [];
+    const measure = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
+      const before = { ...totals };
+      const result = await fn();
+      rows.push({
+        operation,
+        read: round(totals.read - before.read),
+        write: round(totals.write - before.write),
+        calls: totals.calls - before.calls,
+      });
+      return result;
+    };
+    const ip = "127.0.0.1";
+    const signIn = (username: string) =>
+      Actor.provide({ type: "public", ip }, () => Auth.login({ username, password: Demo.DEMO_PASSWORD }));
+    const as = async <T>(token: string, fn: () => Promise<T>) => {
+      const actor = await Auth.Session.resolve(token, ip);
+      if (!actor) throw new Error("no session");
+      return Actor.provide(actor, fn);
+    };
+
+    const admin = await measure("sign in (session + audit)", () => signIn("admin"));
+    const fo = await signIn("fo.kalisapu");
+    await measure("resolve session (every signed-in request)", () => Auth.Session.resolve(fo.token, ip));
+    const residents = Array.from({ length: 1000 }, (_, i) => ({
+      nik: `33281001019${String(i + 1).padStart(5, "0")}`,
+      name: `Warga ${i}`,
+    }));
+    const csv = ["NIK,NAMA,DESIL", ...residents.map((r, i) => `${r.nik},${r.name},${(i % 10) + 1}`)].join(
+      "\n",
+    );
+    await measure("import DPM, 1,000 rows (admin)", () =>
+      as(admin.token, () => Dpm.importCsv("33.28.10.2001", csv)),
+    );
+    await measure("queue: take a number", () => as(fo.token, () => Queue.take()));
+    await measure("queue: today's list (1 ticket)", () => as(fo.token, () => Queue.today()));
+    await measure("DPM check by NIK", () =>
+      as(fo.token, () => Dpm.lookupByNik("33.28.10.2001", { nik: residents[5]!.nik })),
+    );
+    const base = {
+      category: "kesehatan",
+      description: "Butuh bantuan biaya berobat.",
+      ppks: ["fakir-miskin"],
+      legalBasis: "persetujuan",
+      consent: true,
+    };
+    const found = await measure("register complaint, resident in DPM", () =>
+      as(fo.token, () =>
+        Complaint.register({
+          ...base,
+          id: randomUUID(),
+          reporter: { nik: residents[5]!.nik, name: "Warga 5", rt: "1", rw: "2" },
+        }),
+      ),
+    );
+    const notFound = await measure("register complaint, not in DPM", () =>
+      as(fo.token, () =>
+        Complaint.register({
+          ...base,
+          id: randomUUID(),
+          reporter: { nik: "3328105806920003", name: "Wati", rt: "1", rw: "2" },
+        }),
+      ),
+    );
+    await measure("register complaint, resend of the same", () =>
+      as(fo.token, () =>
+        Complaint.register({
+          ...base,
+          id: found.complaint.id,
+          reporter: { nik: residents[5]!.nik, name: "Warga 5", rt: "1", rw: "2" },
+        }),
+      ),
+    );
+    await measure("propose household (2 members)", () =>
+      as(fo.token, () =>
+        Proposal.create({
+          id: randomUUID(),
+          complaintId: notFound.complaint.id,
+          members: [
+            { nik: "3328105806920003", name: "Wati", relationship: "kepala-keluarga" },
+            { nik: "3328101001150005", name: "Ahmad", relationship: "anak" },
+          ],
+          houseCondition: "tidak-layak",
+          incomeSource: "buruh-harian",
+        }),
+      ),
+    );
+    await measure("open a complaint (read + audit)", () =>
+      as(fo.token, () => Complaint.get(found.complaint.id)),
+    );
+    await measure("search complaints by day (2 results)", () =>
+      as(fo.token, () => Complaint.list({ day: found.complaint.queueDay })),
+    );
+    await measure("public status page", () =>
+      Actor.provide({ type: "public", ip: "10.0.0.9" }, () =>
+        Tracking.status({ code: found.complaint.trackingCode, nikLast4: residents[5]!.nik.slice(12) }),
+      ),
+    );
+    return rows;
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
