@@ -306,3 +306,61 @@ describe("DPM", () => {
     expect((await fo.post(`/api/dpm/${KALISAPU}/name`, { name: "warga 4999" })).body.found).toHaveLength(1);
   }, 120_000);
 });
+
+describe("the kabupaten's SLRT front office", () => {
+  it("registers for a desa it names, and must name one inside the kabupaten", async () => {
+    const created = await admin.post("/api/users", {
+      username: "fo.slrt",
+      name: "Petugas SLRT",
+      role: "front-office",
+      scope: { level: "kabupaten", code: "33.28" },
+    });
+    const slrt = await signedIn("fo.slrt", created.body.temporaryPassword, "10.74.0.1");
+    await slrt.post("/api/auth/password", {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: "layanan terpadu 2026",
+    });
+    const missing = await slrt.post("/api/complaints", complaint());
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.fields).toEqual([
+      { field: "desaCode", message: "Desa pelapor wajib dipilih." },
+    ]);
+    const outside = await slrt.post("/api/complaints", complaint({ desaCode: "33.27.01.2001" }));
+    expect(outside.body.error.fields).toEqual([
+      { field: "desaCode", message: "Desa 33.27.01.2001 tidak ada di wilayah Anda." },
+    ]);
+    const ok = await slrt.post("/api/complaints", complaint({ desaCode: "33.28.11.2004" }));
+    expect(ok.status).toBe(201);
+    expect(ok.body.desaCode).toBe("33.28.11.2004");
+    // The desa's own office sees it; a desa office cannot register for another desa.
+    expect((await other.get(`/api/complaints/${ok.body.id}`)).status).toBe(200);
+    const foreign = await fo.post("/api/complaints", complaint({ desaCode: "33.28.11.2004" }));
+    expect(foreign.body.error.fields).toEqual([
+      { field: "desaCode", message: "Desa pelapor harus desa Anda." },
+    ]);
+    expect((await slrt.post("/api/queue")).body.office).toBe("33.28");
+  });
+});
+
+describe("bad search input", () => {
+  it("answers 422 naming the field", async () => {
+    const cases: [unknown, string, string][] = [
+      [{ state: "hilang" }, "state", "Status pengaduan tidak dikenal."],
+      [{ nik: "123" }, "nik", "NIK harus 16 digit; yang diisi 3 digit."],
+      [{ day: "kemarin" }, "day", "Tanggal harus berformat TTTT-BB-HH."],
+      [{ name: "a" }, "name", "Nama yang dicari minimal 2 huruf."],
+      [{ category: 7 }, "category", "Kategori pengaduan tidak dikenal."],
+    ];
+    for (const [body, field, message] of cases) {
+      const res = await fo.post("/api/complaints/search", body);
+      expect(res.status, field).toBe(422);
+      expect(res.body.error.fields).toContainEqual({ field, message });
+    }
+    const manajer = await signedIn("manajer", undefined, "10.75.0.1");
+    const needsDesa = await manajer.post("/api/complaints/search", {});
+    expect(needsDesa.body.error.fields).toEqual([
+      { field: "desa", message: "Pilih desa yang ingin dilihat." },
+    ]);
+    expect((await manajer.post("/api/complaints/search", { desa: KALISAPU })).status).toBe(200);
+  });
+});
