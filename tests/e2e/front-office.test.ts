@@ -1,34 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocal, type LocalServer } from "@puskesos/functions/local";
-import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eApp, signedInPage as signIn } from "../support/browser.ts";
 import { dpmCsv, SITI, WATI } from "../support/residents.ts";
 
-let server: LocalServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedInPage(username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  await page.goto("/masuk");
-  await page.fill("#username", username);
-  await page.fill("#password", "puskesos-demo");
-  await page.click("button[type=submit]");
-  await page.waitForSelector("[data-testid=home-name]");
-  return page;
-}
+const app = e2eApp();
+const signedInPage = (username: string) => signIn(app, username);
 
 async function register(page: Page, resident: { nik: string; name: string }) {
   await page.click("nav >> text=Antrian");
@@ -95,7 +71,7 @@ describe("front office in Chromium", () => {
     await expect.poll(() => page.textContent("[data-testid=complaint-nik]")).toBe(SITI.nik);
     const id = page.url().split("/").pop()!;
 
-    const resident = await browser.newPage({ baseURL: server.url });
+    const resident = await app.browser.newPage({ baseURL: app.server.url });
     await resident.goto("/status");
     await resident.fill("#code", code);
     await resident.fill("#nikLast4", SITI.nik.slice(-4));

@@ -1,29 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocal, type LocalServer } from "@puskesos/functions/local";
-import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eApp, newPage as openPage } from "../support/browser.ts";
 
-let server: LocalServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser profile (no cookies) that fails the test on any script error in the page. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  return page;
-}
+const app = e2eApp();
+const newPage = () => openPage(app);
 
 async function signIn(page: Page, username: string, password = "puskesos-demo") {
   await page.goto("/");

@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startLocal, type LocalServer } from "@puskesos/functions/local";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const WEB_DIST = resolve(ROOT, "packages/web/dist");
@@ -33,4 +35,45 @@ export function ensureWebBuilt(): string {
   if (!existsSync(resolve(WEB_DIST, "index.html")))
     execFileSync("npm", ["run", "build", "--workspace", "@puskesos/web"], { cwd: ROOT, stdio: "inherit" });
   return WEB_DIST;
+}
+
+/**
+ * The local app (memory-only, demo users) and Chromium for one end-to-end test file: started before
+ * its tests, stopped after them.
+ */
+export function e2eApp(): { server: LocalServer; browser: Browser } {
+  const app = {} as { server: LocalServer; browser: Browser };
+  beforeAll(async () => {
+    app.server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/** A fresh browser profile (no cookies) that fails the test on any script error in the page. */
+export async function newPage(app: { server: LocalServer; browser: Browser }): Promise<Page> {
+  const context = await app.browser.newContext({ baseURL: app.server.url });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** A fresh profile signed in as `username` on its home page. */
+export async function signedInPage(
+  app: { server: LocalServer; browser: Browser },
+  username: string,
+): Promise<Page> {
+  const page = await newPage(app);
+  await page.goto("/masuk");
+  await page.fill("#username", username);
+  await page.fill("#password", "puskesos-demo");
+  await page.click("button[type=submit]");
+  await page.waitForSelector("[data-testid=home-name]");
+  return page;
 }

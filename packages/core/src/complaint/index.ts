@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-d
 import { assertInScope, assertRole, covers, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { categoryName } from "../catalog/schema.ts";
-import { decodeCursor, encodeCursor, transact, useDb, type Page } from "../db/index.ts";
+import { decodeCursor, encodeCursor, failedCondition, transact, useDb, type Page } from "../db/index.ts";
 import * as Dpm from "../dpm/index.ts";
 import { nameKey } from "../dpm/csv.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
@@ -147,7 +147,6 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
       version: 1,
     };
     const db = useDb();
-    let failedAt = -1;
     try {
       await transact(
         [
@@ -191,13 +190,11 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
             summary: `Pengaduan ${record.id} didaftarkan di ${desa.name}`,
           }),
         ],
-        (index) => {
-          failedAt = index;
-          return "Pengaduan ini sudah tercatat.";
-        },
+        () => "Pengaduan ini sudah tercatat.",
       );
       return { complaint: toView(record), created: true };
     } catch (error) {
+      const failedAt = failedCondition(error);
       if (failedAt === 0) {
         // The same registration arrived twice at once: the other copy won; answer with it.
         const winner = await load(data.id);

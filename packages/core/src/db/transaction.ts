@@ -19,10 +19,15 @@ export async function transact(
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const index = error.CancellationReasons?.findIndex((r) => r.Code === "ConditionalCheckFailed") ?? -1;
-      if (index >= 0) throw ConflictError(onConditionFailed(index));
+      if (index >= 0) throw Object.assign(ConflictError(onConditionFailed(index)), { conditionIndex: index });
       if (error.CancellationReasons?.some((r) => r.Code === "TransactionConflict"))
         throw ConflictError("Data sedang diubah oleh orang lain. Muat ulang lalu coba lagi.");
     }
     throw error;
   }
+}
+
+/** Which item's condition failed, when `error` is the 409 `transact` threw for it. */
+export function failedCondition(error: unknown): number | undefined {
+  return (error as { conditionIndex?: number } | undefined)?.conditionIndex;
 }

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { assertInScope, assertRole, covers } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import * as Complaint from "../complaint/index.ts";
-import { decodeCursor, encodeCursor, transact, useDb, type Page } from "../db/index.ts";
+import { decodeCursor, encodeCursor, failedCondition, transact, useDb, type Page } from "../db/index.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
@@ -84,7 +84,6 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
     createdAt: now,
     createdBy: caller.username,
   };
-  let failedAt = -1;
   try {
     await transact(
       [
@@ -135,15 +134,14 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
           summary: "Baru → Menunggu verifikasi lapangan (usulan rumah tangga dibuat)",
         }),
       ],
-      (index) => {
-        failedAt = index;
-        return index === 1
+      (index) =>
+        index === 1
           ? "Pengaduan ini baru saja diubah orang lain. Muat ulang lalu coba lagi."
-          : "Usulan ini sudah tercatat.";
-      },
+          : "Usulan ini sudah tercatat.",
     );
   } catch (error) {
-    if (failedAt === 0) return create(input);
+    // The same proposal arrived twice at once: the other copy won; answer with it.
+    if (failedCondition(error) === 0) return create(input);
     throw error;
   }
   return { proposal: toView(record), created: true };

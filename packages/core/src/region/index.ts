@@ -4,30 +4,9 @@ import { assertInScope, covers, useUser } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { dayIn } from "../time/index.ts";
 
-export interface Desa {
-  code: string;
-  name: string;
-  /** Kelurahan codes have serial 1xxx, desa 2xxx (Permendagri 72/2019). */
-  kind: "desa" | "kelurahan";
-  kecamatanCode: string;
-}
+import type { Desa, Kabupaten, Kecamatan, TimeZone } from "./schema.ts";
 
-export interface Kecamatan {
-  code: string;
-  name: string;
-  desa: Desa[];
-}
-
-export interface Kabupaten {
-  code: string;
-  name: string;
-  provinceCode: string;
-  provinceName: string;
-  timeZone: TimeZone;
-  kecamatan: Kecamatan[];
-}
-
-export type TimeZone = "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+export type { Desa, Kabupaten, Kecamatan, TimeZone };
 
 // Province codes per zone (Permendagri; WITA: Bali, NTB, NTT, Kalimantan except West and Central,
 // Sulawesi; WIT: Maluku, Papua). Everything else is WIB.

@@ -61,12 +61,16 @@ export type IdCheck =
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** What NIK and No. KK share: 16 digits (spaces, dots, dashes ignored) starting with an existing province. */
 function digitsOf(label: string, raw: string): { ok: true; value: string } | { ok: false; reason: string } {
   const value = raw.replace(/[\s.-]/g, "");
   if (value === "") return { ok: false, reason: `${label} wajib diisi.` };
   if (!/^\d+$/.test(value)) return { ok: false, reason: `${label} hanya boleh berisi angka.` };
   if (value.length !== 16)
     return { ok: false, reason: `${label} harus 16 digit; yang diisi ${value.length} digit.` };
+  const province = value.slice(0, 2);
+  if (!PROVINCE_CODES.includes(province))
+    return { ok: false, reason: `${label}: kode provinsi ${province} tidak ada.` };
   return { ok: true, value };
 }
 
@@ -92,9 +96,6 @@ export function checkNik(
   const digits = digitsOf(label, raw);
   if (!digits.ok) return digits;
   const { value } = digits;
-  const province = value.slice(0, 2);
-  if (!PROVINCE_CODES.includes(province))
-    return { ok: false, reason: `${label}: kode provinsi ${province} tidak ada.` };
 
   const rawDay = Number(value.slice(6, 8));
   const month = Number(value.slice(8, 10));
@@ -136,9 +137,6 @@ export function checkKk(raw: string, options: { regions?: RegionCodes; label?: s
   const digits = digitsOf(label, raw);
   if (!digits.ok) return digits;
   const { value } = digits;
-  const province = value.slice(0, 2);
-  if (!PROVINCE_CODES.includes(province))
-    return { ok: false, reason: `${label}: kode provinsi ${province} tidak ada.` };
   if (value.slice(12) === "0000") return { ok: false, reason: `${label}: nomor urut 0000 tidak valid.` };
   return { ok: true, value, warnings: regionWarnings(label, value, options.regions ?? {}) };
 }

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from "solid-js";
+import { DesaSelect } from "../components/desa-select.tsx";
 import { Alert } from "../components/form.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
 
@@ -64,16 +65,7 @@ export default function Dpm() {
       </p>
       <label class="inline">
         Desa
-        <select value={desa()} onChange={(e) => setDesa(e.currentTarget.value)} data-testid="dpm-desa">
-          <option value="">— pilih desa —</option>
-          <For each={tree()?.kecamatan}>
-            {(k) => (
-              <optgroup label={`Kec. ${k.name}`}>
-                <For each={k.desa}>{(d) => <option value={d.code}>{d.name}</option>}</For>
-              </optgroup>
-            )}
-          </For>
-        </select>
+        <DesaSelect tree={tree()} value={desa()} onChange={setDesa} testid="dpm-desa" />
       </label>
       <Show when={current()}>
         {(c) => (

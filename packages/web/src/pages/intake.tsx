@@ -7,6 +7,7 @@ import {
   RegisterComplaintSchema,
   type ComplaintView,
 } from "@puskesos/core/complaint/schema";
+import { DesaSelect } from "../components/desa-select.tsx";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
 import { Receipt } from "../components/receipt.tsx";
@@ -158,16 +159,7 @@ export default function Intake() {
           >
             <Show when={me()?.scope.level === "kabupaten"}>
               <Field label="Desa pelapor" name="desaCode" error={errors().desaCode}>
-                <select id="desaCode" value={desa()} onChange={(e) => setDesa(e.currentTarget.value)}>
-                  <option value="">— pilih desa —</option>
-                  <For each={tree()?.kecamatan}>
-                    {(k) => (
-                      <optgroup label={`Kec. ${k.name}`}>
-                        <For each={k.desa}>{(d) => <option value={d.code}>{d.name}</option>}</For>
-                      </optgroup>
-                    )}
-                  </For>
-                </select>
+                <DesaSelect id="desaCode" tree={tree()} value={desa()} onChange={setDesa} />
               </Field>
             </Show>
             <fieldset>

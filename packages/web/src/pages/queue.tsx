@@ -8,10 +8,9 @@ import {
   type TicketState,
 } from "@puskesos/core/queue/schema";
 import { Alert, errorsFromApi } from "../components/form.tsx";
-import { PrintSlip, printNow } from "../components/print.tsx";
+import { TicketSlip } from "../components/ticket-slip.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
 import { provisionalToday, takeProvisional } from "../lib/provisional.ts";
-import { me } from "../lib/session.ts";
 
 const ACTIONS: Partial<Record<TicketState, string>> = {
   dilayani: "Panggil",
@@ -68,46 +67,15 @@ export default function Queue() {
         <Alert>{message()}</Alert>
       </Show>
       <Show when={issued()}>
-        {(t) => (
-          <div class="issued">
-            <PrintSlip testid="ticket">
-              <p class="slip-title">Puskesos · {me()?.scopeName}</p>
-              <p class="slip-label">Nomor antrian</p>
-              <p class="slip-number" data-testid="ticket-number">
-                {ticketLabel(t().number)}
-              </p>
-              <p class="slip-small">
-                {new Date(t().issuedAt).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
-              </p>
-              <p class="slip-small">Mohon menunggu panggilan petugas.</p>
-            </PrintSlip>
-            <button type="button" class="secondary" onClick={printNow}>
-              Cetak tiket
-            </button>
-          </div>
-        )}
+        {(t) => <TicketSlip label={ticketLabel(t().number)} at={t().issuedAt} testid="ticket" />}
       </Show>
       <Show when={provisional()}>
         {(label) => (
-          <div class="issued">
-            <PrintSlip testid="provisional-ticket">
-              <p class="slip-title">Puskesos · {me()?.scopeName}</p>
-              <p class="slip-label">Nomor antrian sementara</p>
-              <p class="slip-number" data-testid="provisional-number">
-                {label()}
-              </p>
-              <p class="slip-small">
-                {new Date().toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
-              </p>
-              <p class="slip-small">Mohon menunggu panggilan petugas.</p>
-            </PrintSlip>
-            <button type="button" class="secondary" onClick={printNow}>
-              Cetak tiket
-            </button>
+          <TicketSlip label={label()} at={new Date().toISOString()} provisional testid="provisional-ticket">
             <A class="button small" href={`/pengaduan/baru?sementara=${label()}`}>
               Daftarkan pengaduan
             </A>
-          </div>
+          </TicketSlip>
         )}
       </Show>
       <Show when={queue.error}>

@@ -1,0 +1,29 @@
+import { For } from "solid-js";
+import type { Kabupaten } from "@puskesos/core/region/schema";
+
+/** Every desa of the kabupaten, grouped by kecamatan. */
+export function DesaSelect(props: {
+  id?: string;
+  tree: Kabupaten | undefined;
+  value: string;
+  onChange: (code: string) => void;
+  testid?: string;
+}) {
+  return (
+    <select
+      id={props.id}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      data-testid={props.testid}
+    >
+      <option value="">— pilih desa —</option>
+      <For each={props.tree?.kecamatan}>
+        {(k) => (
+          <optgroup label={`Kec. ${k.name}`}>
+            <For each={k.desa}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+          </optgroup>
+        )}
+      </For>
+    </select>
+  );
+}

@@ -1,0 +1,32 @@
+import { Show, type JSX } from "solid-js";
+import { me } from "../lib/session.ts";
+import { PrintSlip, printNow } from "./print.tsx";
+
+/** A queue ticket on screen and on paper; provisional numbers (given offline) say so. */
+export function TicketSlip(props: {
+  label: string;
+  at: string;
+  provisional?: boolean;
+  testid: string;
+  children?: JSX.Element;
+}) {
+  return (
+    <div class="issued">
+      <PrintSlip testid={props.testid}>
+        <p class="slip-title">Puskesos · {me()?.scopeName}</p>
+        <p class="slip-label">{props.provisional ? "Nomor antrian sementara" : "Nomor antrian"}</p>
+        <p class="slip-number" data-testid={props.provisional ? "provisional-number" : "ticket-number"}>
+          {props.label}
+        </p>
+        <p class="slip-small">
+          {new Date(props.at).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
+        </p>
+        <p class="slip-small">Mohon menunggu panggilan petugas.</p>
+      </PrintSlip>
+      <button type="button" class="secondary" onClick={printNow}>
+        Cetak tiket
+      </button>
+      <Show when={props.children}>{props.children}</Show>
+    </div>
+  );
+}
