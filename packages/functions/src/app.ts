@@ -14,7 +14,9 @@ import { queue } from "./routes/queue.ts";
 import { status } from "./routes/status.ts";
 import { docs } from "./routes/docs.ts";
 import { health } from "./routes/health.ts";
+import { referrals } from "./routes/referrals.ts";
 import { regions } from "./routes/regions.ts";
+import { settings } from "./routes/settings.ts";
 import { users } from "./routes/users.ts";
 
 /** The CSP of the whole site; the SPA needs no inline script or style. */
@@ -52,7 +54,9 @@ const api = new Hono<AppEnv>()
   .route("/complaints", complaints)
   .route("/dpm", dpm)
   .route("/proposals", proposals)
-  .route("/status", status);
+  .route("/status", status)
+  .route("/referrals", referrals)
+  .route("/settings", settings);
 api.route("/", docs(api));
 api.notFound((c) => onError(NotFoundError("Alamat API"), c));
 

@@ -33,6 +33,7 @@ export function opdName(code: string): string | undefined {
 export type CategoryCode = string;
 export const CATEGORY_CODES = catalogs.complaintCategories.map((c) => c.code);
 export const PPKS_CODES = catalogs.ppks.map((p) => p.code);
+export const PSKS_CODES = catalogs.psks.map((p) => p.code);
 
 export const categoryName = (code: string) => catalogs.complaintCategories.find((c) => c.code === code)?.name;
 export const ppksName = (code: string) => catalogs.ppks.find((p) => p.code === code)?.name;

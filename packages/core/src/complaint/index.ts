@@ -19,6 +19,7 @@ import {
 } from "./schema.ts";
 
 export * from "./schema.ts";
+export { handle, HandlingSchema, timeline } from "./handling.ts";
 
 /** The stored complaint: the view plus what only the server keeps (full NIK, hashes, keys). */
 interface ComplaintRecord extends ComplaintView {

@@ -36,6 +36,21 @@ export const complaints = new Hono<AppEnv>()
     c.json(await Complaint.get(c.req.param("id"))),
   )
   .post(
+    "/:id/handle",
+    describeRoute({ tags, summary: "Mencatat jawaban dan penanganan desa (back office)" }),
+    validate("json", Complaint.HandlingSchema),
+    async (c) => c.json(await Complaint.handle(c.req.param("id"), "handle", c.req.valid("json"))),
+  )
+  .post(
+    "/:id/resolve",
+    describeRoute({ tags, summary: "Menyelesaikan pengaduan di desa (back office)" }),
+    validate("json", Complaint.HandlingSchema),
+    async (c) => c.json(await Complaint.handle(c.req.param("id"), "resolve", c.req.valid("json"))),
+  )
+  .get("/:id/timeline", describeRoute({ tags, summary: "Riwayat pengaduan" }), async (c) =>
+    c.json(await Complaint.timeline(c.req.param("id"))),
+  )
+  .post(
     "/:id/reveal-nik",
     describeRoute({
       tags,
