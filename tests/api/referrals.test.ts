@@ -102,6 +102,9 @@ describe("the referral chain", () => {
       id,
     ]);
 
+    const opdTimeline = await dinkes.get(`/api/referrals/${id}/timeline`);
+    expect(opdTimeline.body.length).toBe(5);
+    expect(JSON.stringify(opdTimeline.body)).not.toMatch(/Layak dibantu|Lampirkan surat/);
     expect((await act(dinkes, id, "accept", { version: 5 })).body.state).toBe("diterima-opd");
     const done = await act(dinkes, id, "complete", {
       version: 6,

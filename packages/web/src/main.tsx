@@ -21,6 +21,9 @@ const ComplaintPage = lazy(() => import("./pages/complaint.tsx"));
 const Proposals = lazy(() => import("./pages/proposals.tsx"));
 const Dpm = lazy(() => import("./pages/dpm.tsx"));
 const Status = lazy(() => import("./pages/status.tsx"));
+const Inbox = lazy(() => import("./pages/inbox.tsx"));
+const ReferralPage = lazy(() => import("./pages/referral.tsx"));
+const Letter = lazy(() => import("./pages/letter.tsx"));
 
 /** Pages for signed-in users; a user on a one-time password is sent to change it first. */
 function Guard(props: { children?: JSX.Element; admin?: boolean }) {
@@ -65,6 +68,9 @@ const PAGES: [path: string, page: Component, access?: "admin" | "public"][] = [
   ["/pengaduan/baru", Intake],
   ["/pengaduan/:id", ComplaintPage],
   ["/usulan", Proposals],
+  ["/perlu-tindakan", Inbox],
+  ["/rujukan/:id", ReferralPage],
+  ["/rujukan/:id/surat", Letter],
   ["/status", Status, "public"],
 ];
 

@@ -43,3 +43,36 @@ export const PPKS_BY_RUMPUN = catalogs.rumpun.map((r) => ({
   ...r,
   types: catalogs.ppks.filter((p) => p.rumpun === r.code),
 }));
+
+export const programName = (code: string) => catalogs.programs.find((p) => p.code === code)?.name;
+
+const FIELDS_OF: Record<string, string[]> = {
+  kesehatan: ["kesehatan"],
+  pendidikan: ["pendidikan"],
+  "sosial-ekonomi": ["sosial", "ekonomi"],
+  "survei-data": ["sosial"],
+};
+
+/**
+ * OPDs and programs the referral form suggests for a complaint: OPDs of the referral routes whose
+ * PPKS types the resident has, and programs of the back-office field of the complaint's category.
+ * The officer may choose others.
+ */
+export function suggest(
+  ppks: string[],
+  category: string,
+): { opds: Opd[]; programs: { code: string; name: string }[] } {
+  const names = new Set(
+    catalogs.opdRoutes
+      .filter((route) => route.ppks.some((p) => ppks.includes(p)))
+      .flatMap((route) => route.opd.map((o) => o.name)),
+  );
+  const field = catalogs.complaintCategories.find((c) => c.code === category)?.backOfficeField;
+  const fields = FIELDS_OF[field ?? ""] ?? [];
+  return {
+    opds: OPDS.filter((opd) => names.has(opd.name)),
+    programs: catalogs.programs
+      .filter((p) => fields.includes(p.field))
+      .map(({ code, name }) => ({ code, name })),
+  };
+}

@@ -60,6 +60,8 @@ export function toView(record: ComplaintRecord): ComplaintView {
     consent: record.consent,
     dpm: record.dpm,
     ...(record.proposalId ? { proposalId: record.proposalId } : {}),
+    ...(record.referralId ? { referralId: record.referralId } : {}),
+    ...(record.handling ? { handling: record.handling } : {}),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     updatedAt: record.updatedAt,

@@ -190,6 +190,15 @@ export interface ComplaintView {
   consent: boolean;
   dpm: { checked: boolean; found: boolean; decile?: number; name?: string };
   proposalId?: string;
+  referralId?: string;
+  handling?: {
+    answer: string;
+    handling?: string;
+    villageProgram?: string;
+    psks: string[];
+    by: string;
+    at: string;
+  };
   createdAt: string;
   createdBy: string;
   updatedAt: string;

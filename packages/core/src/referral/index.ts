@@ -2,7 +2,8 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type * as v from "valibot";
 import { assertInScope, assertRole, type Role, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { opdName } from "../catalog/schema.ts";
+import { opdName, programName } from "../catalog/schema.ts";
+import * as Region from "../region/index.ts";
 import * as Complaint from "../complaint/index.ts";
 import { COMPLAINT_STATE_LABELS, type ComplaintState } from "../complaint/schema.ts";
 import { useConfig } from "../config/index.ts";
@@ -532,5 +533,62 @@ export async function timeline(id: string): Promise<Timeline.TimelineEvent[]> {
   const record = await load(id);
   if (!record) throw NotFoundError("Rujukan");
   assertCanSee(caller, record);
-  return Timeline.list(record.complaintId);
+  const events = await Timeline.list(record.complaintId);
+  // The OPD sees who did what and when, not the desa's and reviewers' internal notes.
+  return caller.role === "opd" ? events.map(({ note: _note, ...event }) => event) : events;
+}
+
+export interface ReferralLetter {
+  letterhead: string[];
+  number: string;
+  date: string;
+  opd: string;
+  program: string;
+  approvedByName: string;
+  dueAt: string;
+  resident: { name: string; nik: string; rt: string; rw: string; desa: string; kecamatan: string };
+  reason: string;
+  needs: string;
+  urgency: string;
+}
+
+/**
+ * The surat rujukan: what the OPD needs to serve the resident (full NIK, address, needs) and no more.
+ * Printing it reads the resident's record, so it is in the audit log.
+ */
+export async function letter(id: string): Promise<ReferralLetter> {
+  const caller = assertRole("back-office", "koordinator", "supervisor", "manajer", "opd");
+  const record = await load(id);
+  if (!record) throw NotFoundError("Rujukan");
+  assertCanSee(caller, record);
+  if (!record.letterNumber || !record.opd || !record.approvedAt)
+    throw ConflictError("Surat rujukan baru ada setelah rujukan disetujui manajer.");
+  const complaint = await Complaint.load(record.complaintId);
+  if (!complaint) throw NotFoundError("Pengaduan");
+  const [settings, desa] = await Promise.all([Settings.load(), Region.find(record.desaCode)]);
+  await Audit.record({
+    action: "referral.letter",
+    target: { type: "resident", id: complaint.reporter.nikh },
+    summary: `Surat rujukan ${record.letterNumber} dibuka`,
+  });
+  return {
+    letterhead: settings.letterhead,
+    number: record.letterNumber,
+    date: record.approvedAt,
+    opd: opdName(record.opd) ?? record.opd,
+    program: programName(record.program ?? "") ?? record.program ?? "",
+    approvedByName: record.approvedByName ?? "",
+    dueAt: record.dueAt,
+    resident: {
+      name: complaint.reporter.name,
+      nik: complaint.reporter.nik,
+      rt: complaint.reporter.rt,
+      rw: complaint.reporter.rw,
+      desa: desa?.name ?? record.desaCode,
+      kecamatan: desa && desa.level === "desa" ? desa.kecamatanName : record.kecamatanCode,
+    },
+    reason: record.reason,
+    needs: record.needs,
+    urgency: record.urgency,
+  };
 }

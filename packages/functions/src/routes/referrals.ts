@@ -33,6 +33,15 @@ export const referrals = new Hono<AppEnv>()
   .get("/:id", describeRoute({ tags, summary: "Satu rujukan" }), async (c) =>
     c.json(await Referral.get(c.req.param("id"))),
   )
+  .get(
+    "/:id/letter",
+    describeRoute({
+      tags,
+      summary: "Data surat rujukan (dicetak)",
+      description: "NIK lengkap untuk OPD; pembukaan dicatat di log audit.",
+    }),
+    async (c) => c.json(await Referral.letter(c.req.param("id"))),
+  )
   .get("/:id/timeline", describeRoute({ tags, summary: "Riwayat pengaduan dan rujukannya" }), async (c) =>
     c.json(await Referral.timeline(c.req.param("id"))),
   )

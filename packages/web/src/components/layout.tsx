@@ -35,6 +35,11 @@ export function Layout(props: { children?: JSX.Element }) {
                 >
                   <A href="/pengaduan">Pengaduan</A>
                 </Show>
+                <Show
+                  when={["back-office", "koordinator", "supervisor", "manajer", "opd"].includes(user().role)}
+                >
+                  <A href="/perlu-tindakan">Perlu tindakan</A>
+                </Show>
                 <Show when={["survei", "manajer", "supervisor"].includes(user().role)}>
                   <A href="/usulan">Usulan</A>
                 </Show>

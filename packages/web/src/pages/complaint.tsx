@@ -4,15 +4,25 @@ import { categoryName, ppksName } from "@puskesos/core/catalog/schema";
 import { COMPLAINT_STATE_LABELS, LEGAL_BASIS_LABELS } from "@puskesos/core/complaint/schema";
 import { Alert, errorsFromApi } from "../components/form.tsx";
 import { Receipt } from "../components/receipt.tsx";
+import { Timeline } from "../components/timeline.tsx";
+import BackOffice from "./back-office.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 
 export default function Complaint() {
   const params = useParams<{ id: string }>();
-  const [complaint] = createResource(
+  const [complaint, { refetch: refetchComplaint }] = createResource(
     () => params.id,
     (id) => call(api.complaints[":id"].$get({ param: { id } })),
   );
+  const [timeline, { refetch: refetchTimeline }] = createResource(
+    () => params.id,
+    (id) => call(api.complaints[":id"].timeline.$get({ param: { id } })),
+  );
+  const refetch = () => {
+    void refetchComplaint();
+    void refetchTimeline();
+  };
   const [nik, setNik] = createSignal<{ nik: string; kk?: string }>();
   const [message, setMessage] = createSignal("");
 
@@ -97,7 +107,34 @@ export default function Complaint() {
             <p class="pre" data-testid="complaint-description">
               {c().description}
             </p>
+            <Show when={c().handling}>
+              {(h) => (
+                <>
+                  <h2>Penanganan desa</h2>
+                  <p class="pre">{h().answer}</p>
+                  <Show when={h().handling}>
+                    <p class="pre">{h().handling}</p>
+                  </Show>
+                </>
+              )}
+            </Show>
+            <Show when={c().referralId}>
+              <p>
+                <A href={`/rujukan/${c().referralId}`} data-testid="referral-link">
+                  Lihat rujukan
+                </A>
+              </p>
+            </Show>
+            <Show
+              when={
+                ["back-office", "koordinator"].includes(me()?.role ?? "") &&
+                ["diteruskan", "ditangani"].includes(c().state)
+              }
+            >
+              <BackOffice complaint={c()} onDone={refetch} />
+            </Show>
             <Receipt complaint={c()} office={me()?.scopeName ?? ""} />
+            <Timeline events={timeline()} />
           </>
         )}
       </Show>

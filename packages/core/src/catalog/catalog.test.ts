@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "./schema.ts";
+
+describe("suggest", () => {
+  it("suggests the OPDs of the routes for the resident's PPKS and the programs of the category's field", () => {
+    const s = suggest(["lansia-terlantar"], "kesehatan");
+    expect(s.opds.map((o) => o.code)).toContain("dinas-kesehatan");
+    expect(s.programs.map((p) => p.code)).toContain("kis-pbi");
+    expect(s.programs.map((p) => p.code)).not.toContain("pip");
+    expect(suggest([], "pendidikan").opds).toEqual([]);
+    expect(suggest([], "pendidikan").programs.map((p) => p.code)).toContain("pip");
+  });
+});

@@ -1,0 +1,164 @@
+import { useNavigate } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { CATALOGS, suggest } from "@puskesos/core/catalog/schema";
+import type { ComplaintView } from "@puskesos/core/complaint/schema";
+import { CreateReferralSchema, URGENCIES } from "@puskesos/core/referral/schema";
+import { Alert, createForm, errorsFromApi, ErrorList, Field } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+
+/** The desa back office on a complaint: record the answer and handling, resolve it, or refer it. */
+export default function BackOffice(props: { complaint: ComplaintView; onDone: () => void }) {
+  const navigate = useNavigate();
+  const [mode, setMode] = createSignal<"handle" | "refer">("handle");
+  const [message, setMessage] = createSignal("");
+  const suggestions = () => suggest(props.complaint.ppks, props.complaint.category);
+
+  const handle = async (action: "handle" | "resolve", form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const body = {
+      version: props.complaint.version,
+      answer: String(data.get("answer") ?? ""),
+      ...(String(data.get("handling") ?? "").trim() ? { handling: String(data.get("handling")) } : {}),
+      ...(String(data.get("villageProgram") ?? "").trim()
+        ? { villageProgram: String(data.get("villageProgram")) }
+        : {}),
+      psks: data.getAll("psks").map(String),
+    };
+    setMessage("");
+    try {
+      const param = { id: props.complaint.id };
+      await call(
+        action === "handle"
+          ? api.complaints[":id"].handle.$post({ param, json: body })
+          : api.complaints[":id"].resolve.$post({ param, json: body }),
+      );
+      props.onDone();
+    } catch (error) {
+      const e = errorsFromApi(error);
+      setMessage([e.message, ...Object.values(e.fields)].join(" "));
+    }
+  };
+
+  const refer = createForm({
+    schema: CreateReferralSchema,
+    read: (form) => ({
+      id: crypto.randomUUID(),
+      complaintId: props.complaint.id,
+      reason: form.get("reason"),
+      urgency: form.get("urgency"),
+      needs: form.get("needs"),
+      ...(String(form.get("notes") ?? "").trim() ? { notes: form.get("notes") } : {}),
+      opds: form.getAll("opds"),
+      programs: form.getAll("programs"),
+    }),
+    send: async (referral) => {
+      const created = await call(api.referrals.$post({ json: referral }));
+      navigate(`/rujukan/${created.id}`);
+    },
+  });
+
+  return (
+    <section class="card inner" data-testid="back-office">
+      <div class="tabs">
+        <button
+          type="button"
+          classList={{ secondary: mode() !== "handle" }}
+          onClick={() => setMode("handle")}
+        >
+          Tangani di desa
+        </button>
+        <button type="button" classList={{ secondary: mode() !== "refer" }} onClick={() => setMode("refer")}>
+          Rujuk
+        </button>
+      </div>
+      <Show when={mode() === "handle"}>
+        <form onSubmit={(e) => e.preventDefault()}>
+          <Show when={message()}>
+            <Alert>{message()}</Alert>
+          </Show>
+          <Field label="Jawaban / informasi yang diberikan" name="answer">
+            <textarea id="answer" name="answer" rows="3" />
+          </Field>
+          <Field label="Penanganan di desa (bila ada)" name="handling">
+            <textarea id="handling" name="handling" rows="2" />
+          </Field>
+          <Field label="Program desa (bila ada)" name="villageProgram">
+            <input id="villageProgram" name="villageProgram" />
+          </Field>
+          <details>
+            <summary>PSKS yang terlibat</summary>
+            <For each={CATALOGS.psks}>
+              {(p) => (
+                <label class="check">
+                  <input type="checkbox" name="psks" value={p.code} /> {p.name}
+                </label>
+              )}
+            </For>
+          </details>
+          <div class="buttons">
+            <button type="button" class="secondary" onClick={(e) => handle("handle", e.currentTarget.form!)}>
+              Simpan penanganan
+            </button>
+            <button
+              type="button"
+              onClick={(e) => handle("resolve", e.currentTarget.form!)}
+              data-testid="resolve"
+            >
+              Selesaikan pengaduan
+            </button>
+          </div>
+        </form>
+      </Show>
+      <Show when={mode() === "refer"}>
+        <form onSubmit={refer.submit} novalidate data-testid="refer-form">
+          <Show when={refer.message()}>
+            <Alert>{refer.message()}</Alert>
+          </Show>
+          <ErrorList errors={refer.errors()} />
+          <Field label="Alasan rujukan" name="reason" error={refer.errors().reason}>
+            <textarea id="reason" name="reason" rows="2" />
+          </Field>
+          <Field label="Tingkat kepentingan" name="urgency" error={refer.errors().urgency}>
+            <select id="urgency" name="urgency">
+              <For each={Object.entries(URGENCIES)}>
+                {([code, label]) => <option value={code}>{label}</option>}
+              </For>
+            </select>
+          </Field>
+          <Field label="Kebutuhan warga" name="needs" error={refer.errors().needs}>
+            <textarea id="needs" name="needs" rows="2" />
+          </Field>
+          <Field label="Catatan (bila ada)" name="notes" error={refer.errors().notes}>
+            <textarea id="notes" name="notes" rows="2" />
+          </Field>
+          <fieldset>
+            <legend>OPD yang disarankan</legend>
+            <For
+              each={suggestions().opds}
+              fallback={<p class="muted">Tidak ada saran dari jenis PPKS; pilih di bawah.</p>}
+            >
+              {(o) => (
+                <label class="check">
+                  <input type="checkbox" name="opds" value={o.code} checked /> {o.name}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <fieldset>
+            <legend>Program yang disarankan</legend>
+            <For each={suggestions().programs}>
+              {(p) => (
+                <label class="check">
+                  <input type="checkbox" name="programs" value={p.code} /> {p.name}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <button type="submit" disabled={refer.busy()}>
+            Kirim rujukan ke supervisor
+          </button>
+        </form>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { A } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { categoryName } from "@puskesos/core/catalog/schema";
+import { COMPLAINT_STATE_LABELS } from "@puskesos/core/complaint/schema";
+import { REFERRAL_STATE_LABELS, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
+import { api, call } from "../lib/api.ts";
+import { me } from "../lib/session.ts";
+
+const due = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { dateStyle: "medium" });
+
+function ReferralRows(props: { items: ReferralView[]; testid: string }) {
+  return (
+    <div class="table-wrap">
+      <table data-testid={props.testid}>
+        <thead>
+          <tr>
+            <th>Batas</th>
+            <th>Warga</th>
+            <th>Kepentingan</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For
+            each={props.items}
+            fallback={
+              <tr>
+                <td colspan="4">Tidak ada rujukan.</td>
+              </tr>
+            }
+          >
+            {(r) => (
+              <tr classList={{ overdue: r.overdue }}>
+                <td>
+                  {due(r.dueAt)}
+                  <Show when={r.overdue}>
+                    {" "}
+                    <span class="badge">terlambat</span>
+                  </Show>
+                </td>
+                <td>
+                  <A href={`/rujukan/${r.id}`}>{r.reporter.name}</A>
+                </td>
+                <td>{URGENCIES[r.urgency]}</td>
+                <td>{REFERRAL_STATE_LABELS[r.state]}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Perlu tindakan": what waits for the signed-in role, oldest due first, overdue marked. */
+export default function Inbox() {
+  const isDesa = () => ["back-office", "koordinator"].includes(me()?.role ?? "");
+  const [referrals] = createResource(() => call(api.referrals.inbox.$get()));
+  const [complaints] = createResource(
+    () => isDesa(),
+    async (desa) => {
+      if (!desa) return [];
+      const pages = await Promise.all(
+        (["diteruskan", "ditangani"] as const).map((state) =>
+          call(api.complaints.search.$post({ json: { state } })),
+        ),
+      );
+      return pages.flatMap((p) => p.items);
+    },
+  );
+  return (
+    <section class="card">
+      <h1>Perlu tindakan</h1>
+      <Show when={referrals()}>
+        {(r) => (
+          <p class="counts" data-testid="inbox-counts">
+            {r().items.length} rujukan menunggu · <strong>{r().overdue}</strong> terlambat
+          </p>
+        )}
+      </Show>
+      <Show when={isDesa()}>
+        <h2>Pengaduan dari front office</h2>
+        <div class="table-wrap">
+          <table data-testid="inbox-complaints">
+            <thead>
+              <tr>
+                <th>Tanggal</th>
+                <th>Pelapor</th>
+                <th>Kategori</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For
+                each={complaints()}
+                fallback={
+                  <tr>
+                    <td colspan="4">Tidak ada pengaduan yang menunggu.</td>
+                  </tr>
+                }
+              >
+                {(c) => (
+                  <tr>
+                    <td>{c.queueDay}</td>
+                    <td>
+                      <A href={`/pengaduan/${c.id}`}>{c.reporter.name}</A>
+                    </td>
+                    <td>{categoryName(c.category)}</td>
+                    <td>{COMPLAINT_STATE_LABELS[c.state]}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <h2>Rujukan yang dikembalikan</h2>
+      </Show>
+      <ReferralRows items={referrals()?.items ?? []} testid="inbox-referrals" />
+      <Show when={referrals()?.escalations.length}>
+        <h2>Terlambat di supervisor (dapat Anda putuskan)</h2>
+        <ReferralRows items={referrals()!.escalations} testid="inbox-escalations" />
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { A, useParams } from "@solidjs/router";
+import { createResource, For, onCleanup, onMount, Show } from "solid-js";
+import { URGENCIES } from "@puskesos/core/referral/schema";
+import { printNow } from "../components/print.tsx";
+import { api, call } from "../lib/api.ts";
+
+const longDate = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { dateStyle: "long" });
+
+/** The surat rujukan for the OPD, and the desa's copy on its own page; printed on A4. */
+export default function Letter() {
+  const params = useParams<{ id: string }>();
+  const [letter] = createResource(
+    () => params.id,
+    (id) => call(api.referrals[":id"].letter.$get({ param: { id } })),
+  );
+  // Print the letter pages, not a receipt slip (styles.css, body.letter).
+  onMount(() => document.body.classList.add("letter"));
+  onCleanup(() => document.body.classList.remove("letter"));
+  return (
+    <Show when={letter()}>
+      {(l) => (
+        <>
+          <p class="no-print">
+            <A href={`/rujukan/${params.id}`}>← Rujukan</A> ·{" "}
+            <button type="button" class="secondary" onClick={printNow}>
+              Cetak
+            </button>
+          </p>
+          <For each={["Untuk OPD tujuan", "Salinan untuk desa"]}>
+            {(copy) => (
+              <article class="letter-page" data-testid="letter">
+                <header class="letterhead">
+                  <For each={l().letterhead}>{(line) => <div>{line}</div>}</For>
+                </header>
+                <p class="copy">{copy}</p>
+                <table class="letter-meta">
+                  <tbody>
+                    <tr>
+                      <td>Nomor</td>
+                      <td data-testid="letter-number">: {l().number}</td>
+                    </tr>
+                    <tr>
+                      <td>Tanggal</td>
+                      <td>: {longDate(l().date)}</td>
+                    </tr>
+                    <tr>
+                      <td>Sifat</td>
+                      <td>: {URGENCIES[l().urgency as keyof typeof URGENCIES]}</td>
+                    </tr>
+                    <tr>
+                      <td>Perihal</td>
+                      <td>: Rujukan layanan ({l().program})</td>
+                    </tr>
+                  </tbody>
+                </table>
+                <p>
+                  Kepada Yth.
+                  <br />
+                  {l().opd}
+                </p>
+                <p>Dengan hormat, bersama ini kami merujuk warga berikut untuk mendapatkan layanan:</p>
+                <table class="letter-meta">
+                  <tbody>
+                    <tr>
+                      <td>Nama</td>
+                      <td>: {l().resident.name}</td>
+                    </tr>
+                    <tr>
+                      <td>NIK</td>
+                      <td>: {l().resident.nik}</td>
+                    </tr>
+                    <tr>
+                      <td>Alamat</td>
+                      <td>
+                        : RT {l().resident.rt} / RW {l().resident.rw}, Desa {l().resident.desa}, Kecamatan{" "}
+                        {l().resident.kecamatan}
+                      </td>
+                    </tr>
+                    <tr>
+                      <td>Alasan rujukan</td>
+                      <td>: {l().reason}</td>
+                    </tr>
+                    <tr>
+                      <td>Kebutuhan</td>
+                      <td>: {l().needs}</td>
+                    </tr>
+                  </tbody>
+                </table>
+                <p>
+                  Mohon layanan dapat diberikan paling lambat {longDate(l().dueAt)} dan hasilnya dicatat dalam
+                  sistem SLRT.
+                </p>
+                <div class="signature">
+                  <div>Manajer Daerah SLRT</div>
+                  <div class="sign-space" />
+                  <div>
+                    <strong>{l().approvedByName}</strong>
+                  </div>
+                </div>
+              </article>
+            )}
+          </For>
+        </>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
+import { complaint, dpmCsv, SITI } from "../support/residents.ts";
+
+const app = e2eApp();
+
+/** A complaint forwarded to Kalisapu's back office, made through the API (the front office's part is tested elsewhere). */
+async function forwardedComplaint(): Promise<{ id: string; trackingCode: string }> {
+  const admin = await signedInPage(app, "admin");
+  await admin.request.put("/api/dpm/33.28.10.2001", {
+    headers: { "content-type": "text/csv", origin: app.server.url },
+    data: dpmCsv([SITI]),
+  });
+  const fo = await signedInPage(app, "fo.kalisapu");
+  const res = await fo.request.post("/api/complaints", {
+    headers: { origin: app.server.url },
+    data: complaint({ ppks: ["lansia-terlantar"] }, { nik: SITI.nik, name: SITI.name }),
+  });
+  const body = (await res.json()) as { id: string; trackingCode: string };
+  await admin.context().close();
+  await fo.context().close();
+  return body;
+}
+
+async function openFromInbox(page: Page, name: string, table = "inbox-referrals") {
+  await page.click("nav >> text=Perlu tindakan");
+  await page.click(`[data-testid=${table}] >> text=${name}`);
+  await page.waitForSelector("[data-testid=referral-state]");
+}
+
+describe("referral chain in Chromium", () => {
+  it("walks back office → supervisor (returns) → back office → supervisor → manager → OPD → closed", async () => {
+    const c = await forwardedComplaint();
+
+    const bo = await signedInPage(app, "bo.kalisapu");
+    await bo.click("nav >> text=Perlu tindakan");
+    await bo.click(`[data-testid=inbox-complaints] >> text=${SITI.name}`);
+    await bo.click("[data-testid=back-office] >> text=Rujuk");
+    // Suggested from the resident's PPKS (lansia terlantar) and the category (kesehatan).
+    expect(await bo.isChecked("[data-testid=refer-form] input[value=dinas-kesehatan]")).toBe(true);
+    await bo.fill("#reason", "Perlu perawatan lanjutan yang tidak tersedia di desa.");
+    await bo.selectOption("#urgency", "segera");
+    await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
+    await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
+    await bo.click("text=Kirim rujukan ke supervisor");
+    await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+
+    const spv = await signedInPage(app, "spv.slawi");
+    await openFromInbox(spv, SITI.name);
+    await spv.fill(
+      "[data-testid=decision-return-to-desa] textarea[name=note]",
+      "Lampirkan surat keterangan dokter.",
+    );
+    await spv.click("[data-testid=decision-return-to-desa] button");
+    await expect.poll(() => spv.textContent("[data-testid=referral-state]")).toBe("Dikembalikan ke desa");
+
+    await openFromInbox(bo, SITI.name);
+    expect(await bo.textContent("[data-testid=referral-last-note]")).toBe(
+      "Lampirkan surat keterangan dokter.",
+    );
+    await bo.fill(
+      "[data-testid=decision-resubmit] textarea[name=note]",
+      "Surat keterangan dokter sudah dilampirkan.",
+    );
+    await bo.click("[data-testid=decision-resubmit] button");
+    await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+
+    await openFromInbox(spv, SITI.name);
+    await spv.fill("[data-testid=decision-forward] textarea[name=recommendation]", "Layak dibantu segera.");
+    await spv.click("[data-testid=decision-forward] button");
+    await expect.poll(() => spv.textContent("[data-testid=referral-state]")).toBe("Diteruskan ke manajer");
+
+    const manajer = await signedInPage(app, "manajer");
+    await openFromInbox(manajer, SITI.name);
+    await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
+    await manajer.click("[data-testid=decision-approve] button");
+    await expect
+      .poll(() => manajer.textContent("[data-testid=referral-state]"))
+      .toBe("Disetujui, menunggu OPD");
+    await manajer.click("[data-testid=letter-link]");
+    await expect.poll(() => manajer.locator("[data-testid=letter]").count()).toBe(2);
+    expect(await manajer.textContent("[data-testid=letter-number]")).toMatch(/: 0001\/SLRT-33\.28\//);
+    const text = await manajer.textContent("[data-testid=letter]");
+    expect(text).toContain(SITI.nik);
+    expect(text).toContain("Dinas Kesehatan");
+    expect(text).toContain("Dra. Sri Wahyuni");
+    // Printed on A4: the OPD's letter and the desa's copy, two pages.
+    const pdf = await manajer.pdf({ format: "A4" });
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(2);
+
+    const opd = await signedInPage(app, "opd.dinkes");
+    await openFromInbox(opd, SITI.name);
+    expect(await opd.textContent("main")).not.toContain("Layak dibantu segera.");
+    await opd.click("[data-testid=decision-accept] button");
+    await expect.poll(() => opd.textContent("[data-testid=referral-state]")).toBe("Diterima OPD");
+    await opd.fill(
+      "[data-testid=decision-complete] textarea[name=service]",
+      "Didaftarkan PBI-JK dan dirawat di RSUD.",
+    );
+    await opd.fill("[data-testid=decision-complete] input[name=reference]", "PBI/2026/0457");
+    await opd.click("[data-testid=decision-complete] button");
+    await expect.poll(() => opd.textContent("[data-testid=referral-state]")).toBe("Selesai");
+    expect(await opd.textContent("[data-testid=timeline]")).toContain("spv.slawi");
+
+    const resident = await newPage(app);
+    await resident.goto("/status");
+    await resident.fill("#code", c.trackingCode);
+    await resident.fill("#nikLast4", SITI.nik.slice(-4));
+    await resident.click("button[type=submit]");
+    await expect.poll(() => resident.textContent("[data-testid=public-state]")).toBe("Selesai");
+    for (const p of [bo, spv, manajer, opd, resident]) await p.context().close();
+  });
+});
