@@ -8,6 +8,7 @@ import * as Demo from "@puskesos/core/demo";
 import * as Dpm from "@puskesos/core/dpm";
 import * as Proposal from "@puskesos/core/proposal";
 import * as Queue from "@puskesos/core/queue";
+import * as Referral from "@puskesos/core/referral";
 import * as Tracking from "@puskesos/core/tracking";
 import { startDynamoLocal } from "../../packages/functions/src/local/dynamo.ts";
 
@@ -159,6 +160,49 @@ export async function measureCapacity(): Promise<Units[]> {
     );
     await measure("search complaints by day (2 results)", () =>
       as(fo.token, () => Complaint.list({ day: found.complaint.queueDay })),
+    );
+    const bo = await signIn("bo.kalisapu");
+    const spv = await signIn("spv.slawi");
+    const manajer = await signIn("manajer");
+    const opd = await signIn("opd.dinkes");
+    const referral = await measure("refer a complaint (back office)", () =>
+      as(bo.token, () =>
+        Referral.create({
+          id: randomUUID(),
+          complaintId: found.complaint.id,
+          reason: "Biaya operasi di luar kemampuan desa.",
+          urgency: "segera",
+          needs: "Jaminan kesehatan.",
+          opds: ["dinas-kesehatan"],
+          programs: ["kis-pbi"],
+        }),
+      ),
+    );
+    await measure("inbox (supervisor)", () => as(spv.token, () => Referral.inbox()));
+    await measure("referral: supervisor forwards", () =>
+      as(spv.token, () => Referral.transition(referral.id, "forward", { version: 1 })),
+    );
+    await measure("referral: manager approves (+ letter number)", () =>
+      as(manajer.token, () =>
+        Referral.transition(referral.id, "approve", {
+          version: 2,
+          opd: "dinas-kesehatan",
+          program: "kis-pbi",
+        }),
+      ),
+    );
+    await measure("referral: OPD accepts", () =>
+      as(opd.token, () => Referral.transition(referral.id, "accept", { version: 3 })),
+    );
+    await measure("referral: OPD records the outcome (+ complaint closes)", () =>
+      as(opd.token, () =>
+        Referral.transition(referral.id, "complete", {
+          version: 4,
+          service: "Didaftarkan PBI-JK.",
+          servedOn: new Date().toISOString().slice(0, 10),
+          reference: "PBI/1",
+        }),
+      ),
     );
     await measure("public status page", () =>
       Actor.provide({ type: "public", ip: "10.0.0.9" }, () =>

@@ -24,6 +24,7 @@ const Status = lazy(() => import("./pages/status.tsx"));
 const Inbox = lazy(() => import("./pages/inbox.tsx"));
 const ReferralPage = lazy(() => import("./pages/referral.tsx"));
 const Letter = lazy(() => import("./pages/letter.tsx"));
+const SettingsPage = lazy(() => import("./pages/settings.tsx"));
 
 /** Pages for signed-in users; a user on a one-time password is sent to change it first. */
 function Guard(props: { children?: JSX.Element; admin?: boolean }) {
@@ -71,6 +72,7 @@ const PAGES: [path: string, page: Component, access?: "admin" | "public"][] = [
   ["/perlu-tindakan", Inbox],
   ["/rujukan/:id", ReferralPage],
   ["/rujukan/:id/surat", Letter],
+  ["/pengaturan", SettingsPage],
   ["/status", Status, "public"],
 ];
 

@@ -43,6 +43,9 @@ export function Layout(props: { children?: JSX.Element }) {
                 <Show when={["survei", "manajer", "supervisor"].includes(user().role)}>
                   <A href="/usulan">Usulan</A>
                 </Show>
+                <Show when={["manajer", "admin"].includes(user().role)}>
+                  <A href="/pengaturan">Pengaturan</A>
+                </Show>
                 <A href="/wilayah">Wilayah</A>
                 <Show when={user().role === "admin"}>
                   <A href="/pengguna">Pengguna</A>

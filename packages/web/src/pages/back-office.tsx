@@ -1,6 +1,6 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { CATALOGS, suggest } from "@puskesos/core/catalog/schema";
+import { CATALOGS, OPDS, suggest } from "@puskesos/core/catalog/schema";
 import type { ComplaintView } from "@puskesos/core/complaint/schema";
 import { CreateReferralSchema, URGENCIES } from "@puskesos/core/referral/schema";
 import { Alert, createForm, errorsFromApi, ErrorList, Field } from "../components/form.tsx";
@@ -144,6 +144,16 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
               )}
             </For>
           </fieldset>
+          <details>
+            <summary>OPD lain</summary>
+            <For each={OPDS.filter((o) => !suggestions().opds.some((s) => s.code === o.code))}>
+              {(o) => (
+                <label class="check">
+                  <input type="checkbox" name="opds" value={o.code} /> {o.name}
+                </label>
+              )}
+            </For>
+          </details>
           <fieldset>
             <legend>Program yang disarankan</legend>
             <For each={suggestions().programs}>
@@ -154,6 +164,18 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
               )}
             </For>
           </fieldset>
+          <details>
+            <summary>Program lain</summary>
+            <For
+              each={CATALOGS.programs.filter((p) => !suggestions().programs.some((s) => s.code === p.code))}
+            >
+              {(p) => (
+                <label class="check">
+                  <input type="checkbox" name="programs" value={p.code} /> {p.name}
+                </label>
+              )}
+            </For>
+          </details>
           <button type="submit" disabled={refer.busy()}>
             Kirim rujukan ke supervisor
           </button>

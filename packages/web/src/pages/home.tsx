@@ -8,6 +8,11 @@ import { me } from "../lib/session.ts";
 export default function Home() {
   const location = useLocation<{ notice?: string }>();
   const [tree] = createResource(() => call(api.regions.$get()));
+  const handlesReferrals = () =>
+    ["back-office", "koordinator", "supervisor", "manajer", "opd"].includes(me()?.role ?? "");
+  const [inbox] = createResource(handlesReferrals, (yes) =>
+    yes ? call(api.referrals.inbox.$get()) : undefined,
+  );
   const desaCount = () => tree()?.kecamatan.reduce((n, k) => n + k.desa.length, 0) ?? 0;
 
   return (
@@ -53,6 +58,19 @@ export default function Home() {
               </Show>
             </dl>
           </section>
+          <Show when={inbox()}>
+            {(box) => (
+              <section class="card" classList={{ attention: box().overdue > 0 }}>
+                <h2>Perlu tindakan</h2>
+                <p data-testid="home-inbox">
+                  {box().items.length} rujukan menunggu, <strong>{box().overdue} terlambat</strong>
+                  {box().escalations.length
+                    ? `, ${box().escalations.length} terlambat di supervisor`
+                    : ""}. <A href="/perlu-tindakan">Buka</A>
+                </p>
+              </section>
+            )}
+          </Show>
           <section class="card">
             <h2>Tugas Anda</h2>
             <p>{ROLE_DUTIES[user().role]}</p>

@@ -1,0 +1,84 @@
+import { createResource, createSignal, Show } from "solid-js";
+import { UpdateSettingsSchema } from "@puskesos/core/settings/schema";
+import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+
+/** Manager/admin: due days per referral step and the letterhead of the surat rujukan. */
+export default function SettingsPage() {
+  const [settings, { refetch }] = createResource(() => call(api.settings.$get()));
+  const [saved, setSaved] = createSignal(false);
+  const { errors, message, busy, submit } = createForm({
+    schema: UpdateSettingsSchema,
+    read: (form) => ({
+      dueDays: {
+        supervisor: Number(form.get("supervisor")),
+        manajer: Number(form.get("manajer")),
+        opd: Number(form.get("opd")),
+      },
+      letterhead: String(form.get("letterhead") ?? "")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    }),
+    send: async (next) => {
+      setSaved(false);
+      await call(api.settings.$put({ json: next }));
+      setSaved(true);
+      await refetch();
+    },
+  });
+  return (
+    <section class="card narrow">
+      <h1>Pengaturan kabupaten</h1>
+      <Show when={saved()}>
+        <Alert kind="success">Pengaturan disimpan; berlaku untuk langkah rujukan berikutnya.</Alert>
+      </Show>
+      <Show when={message()}>
+        <Alert>{message()}</Alert>
+      </Show>
+      <ErrorList errors={errors()} />
+      <Show when={settings()}>
+        {(s) => (
+          <form onSubmit={submit} novalidate>
+            <fieldset>
+              <legend>Batas waktu tiap langkah (hari)</legend>
+              <Field label="Supervisor kecamatan" name="supervisor" error={errors()["dueDays.supervisor"]}>
+                <input
+                  id="supervisor"
+                  name="supervisor"
+                  type="number"
+                  min="1"
+                  max="90"
+                  value={s().dueDays.supervisor}
+                />
+              </Field>
+              <Field label="Manajer daerah" name="manajer" error={errors()["dueDays.manajer"]}>
+                <input
+                  id="manajer"
+                  name="manajer"
+                  type="number"
+                  min="1"
+                  max="90"
+                  value={s().dueDays.manajer}
+                />
+              </Field>
+              <Field label="OPD" name="opd" error={errors()["dueDays.opd"]}>
+                <input id="opd" name="opd" type="number" min="1" max="90" value={s().dueDays.opd} />
+              </Field>
+            </fieldset>
+            <Field
+              label="Kop surat rujukan (satu baris per baris)"
+              name="letterhead"
+              error={errors().letterhead}
+            >
+              <textarea id="letterhead" name="letterhead" rows="4" value={s().letterhead.join("\n")} />
+            </Field>
+            <button type="submit" disabled={busy()}>
+              Simpan pengaturan
+            </button>
+          </form>
+        )}
+      </Show>
+    </section>
+  );
+}
