@@ -363,3 +363,77 @@ describe("kabupaten settings", () => {
     });
   });
 });
+
+describe("the kabupaten's own catalog", () => {
+  it("lets the manager add a program and an OPD, edit routes, and use them at once", async () => {
+    const program = await manajer.post("/api/catalog/programs", {
+      name: "JAMKESDA Kabupaten Tegal",
+      field: "kesehatan",
+    });
+    expect(program.status).toBe(201);
+    expect(program.body).toEqual({
+      code: "jamkesda-kabupaten-tegal",
+      name: "JAMKESDA Kabupaten Tegal",
+      field: "kesehatan",
+      level: "kabupaten",
+    });
+    expect(
+      (await manajer.post("/api/catalog/programs", { name: "JAMKESDA Kabupaten Tegal", field: "kesehatan" }))
+        .status,
+    ).toBe(409);
+    const opd = await manajer.post("/api/catalog/opds", { name: "RSUD dr. Soeselo" });
+    expect(opd.body.code).toBe("rsud-dr-soeselo");
+    const catalog = await bo.get("/api/catalog");
+    expect(catalog.body.programs.map((p: { code: string }) => p.code)).toContain("jamkesda-kabupaten-tegal");
+    expect(catalog.body.opds.map((o: { code: string }) => o.code)).toContain("rsud-dr-soeselo");
+
+    const routes = await manajer.request("PUT", "/api/catalog/routes", {
+      routes: [
+        { case: "Lansia sakit", ppks: ["lansia-terlantar"], opds: ["rsud-dr-soeselo", "dinas-kesehatan"] },
+      ],
+    });
+    expect(routes.status).toBe(200);
+    expect((await bo.get("/api/catalog")).body.routes).toHaveLength(1);
+    const badRoute = await manajer.request("PUT", "/api/catalog/routes", {
+      routes: [{ case: "Salah", ppks: ["lansia-terlantar"], opds: ["dinas-rahasia"] }],
+    });
+    expect(badRoute.body.error.fields).toEqual([
+      { field: "routes.0.opds.0", message: 'OPD "dinas-rahasia" tidak ada di katalog.' },
+    ]);
+
+    // An OPD officer can be tied to the new OPD, and the manager can assign referrals to it with the new program.
+    const officer = await admin.post("/api/users", {
+      username: "opd.soeselo",
+      name: "Petugas RSUD",
+      role: "opd",
+      scope: { level: "kabupaten", code: "33.28" },
+      opd: "rsud-dr-soeselo",
+    });
+    expect(officer.status).toBe(201);
+    const c = await forwarded();
+    const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
+    await act(spv, id, "forward", { version: 1 });
+    const approved = await act(manajer, id, "approve", {
+      version: 2,
+      opd: "rsud-dr-soeselo",
+      program: "jamkesda-kabupaten-tegal",
+    });
+    expect(approved.body).toMatchObject({ state: "disetujui", opd: "rsud-dr-soeselo" });
+    const letter = await manajer.get(`/api/referrals/${id}/letter`);
+    expect(letter.body).toMatchObject({
+      opd: "RSUD dr. Soeselo",
+      program: "JAMKESDA Kabupaten Tegal",
+      resident: { nik: SITI.nik },
+    });
+
+    expect((await bo.post("/api/catalog/programs", { name: "Program Liar", field: "sosial" })).status).toBe(
+      403,
+    );
+    const bad = await manajer.post("/api/catalog/programs", { name: "X", field: "hiburan" });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields).toContainEqual({
+      field: "name",
+      message: "Nama program minimal 3 karakter.",
+    });
+  });
+});

@@ -112,3 +112,43 @@ describe("referral chain in Chromium", () => {
     for (const p of [bo, spv, manajer, opd, resident]) await p.context().close();
   });
 });
+
+describe("the manager's catalog in Chromium", () => {
+  it("adds a kabupaten program and OPD that the approval form offers at once", async () => {
+    const manajer = await signedInPage(app, "manajer");
+    await manajer.click("nav >> text=Katalog");
+    await manajer.fill("[data-testid=new-program]", "JAMKESDA Tegal");
+    await manajer.click("button:has-text('Tambah program')");
+    await expect.poll(() => manajer.textContent(".alert")).toBe("Program JAMKESDA Tegal ditambahkan.");
+    await manajer.fill("[data-testid=new-opd]", "RSUD dr. Soeselo");
+    await manajer.click("button:has-text('Tambah OPD')");
+    await expect.poll(() => manajer.textContent(".alert")).toBe("OPD RSUD dr. Soeselo ditambahkan.");
+
+    const c = await forwardedComplaint();
+    const bo = await signedInPage(app, "bo.kalisapu");
+    const created = await bo.request.post("/api/referrals", {
+      headers: { origin: app.server.url },
+      data: {
+        id: crypto.randomUUID(),
+        complaintId: c.id,
+        reason: "Perlu rawat inap.",
+        urgency: "biasa",
+        needs: "Biaya rawat inap.",
+        opds: [],
+        programs: [],
+      },
+    });
+    const id = ((await created.json()) as { id: string }).id;
+    const spv = await signedInPage(app, "spv.slawi");
+    await spv.request.post(`/api/referrals/${id}/forward`, {
+      headers: { origin: app.server.url },
+      data: { version: 1 },
+    });
+    await manajer.goto(`/rujukan/${id}`);
+    await manajer.selectOption("[data-testid=approve-opd]", "rsud-dr-soeselo");
+    await manajer.selectOption("[data-testid=decision-approve] select[name=program]", "jamkesda-tegal");
+    await manajer.click("[data-testid=decision-approve] button");
+    await expect.poll(() => manajer.textContent("main")).toContain("RSUD dr. Soeselo · JAMKESDA Tegal");
+    for (const p of [manajer, bo, spv]) await p.context().close();
+  });
+});

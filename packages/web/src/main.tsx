@@ -25,6 +25,7 @@ const Inbox = lazy(() => import("./pages/inbox.tsx"));
 const ReferralPage = lazy(() => import("./pages/referral.tsx"));
 const Letter = lazy(() => import("./pages/letter.tsx"));
 const SettingsPage = lazy(() => import("./pages/settings.tsx"));
+const CatalogPage = lazy(() => import("./pages/catalog.tsx"));
 
 /** Pages for signed-in users; a user on a one-time password is sent to change it first. */
 function Guard(props: { children?: JSX.Element; admin?: boolean }) {
@@ -73,6 +74,7 @@ const PAGES: [path: string, page: Component, access?: "admin" | "public"][] = [
   ["/rujukan/:id", ReferralPage],
   ["/rujukan/:id/surat", Letter],
   ["/pengaturan", SettingsPage],
+  ["/katalog", CatalogPage],
   ["/status", Status, "public"],
 ];
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { suggest } from "./schema.ts";
+import { DEFAULT_CATALOG, suggestFrom } from "./schema.ts";
 
-describe("suggest", () => {
+const suggest = (ppks: string[], category: string) => suggestFrom(DEFAULT_CATALOG, ppks, category);
+
+describe("suggestFrom", () => {
   it("suggests the OPDs of the routes for the resident's PPKS and the programs of the category's field", () => {
     const s = suggest(["lansia-terlantar"], "kesehatan");
     expect(s.opds.map((o) => o.code)).toContain("dinas-kesehatan");

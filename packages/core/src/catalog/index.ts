@@ -1,10 +1,154 @@
-import { useUser } from "../actor/index.ts";
-import { OPDS, type Opd } from "./schema.ts";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { assertRole, useUser } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
+import { transact, useDb } from "../db/index.ts";
+import { ConflictError, ValidationError } from "../error/index.ts";
+import { nowIso } from "../time/index.ts";
+import { parse } from "../validation/index.ts";
+import {
+  AddOpdSchema,
+  AddProgramSchema,
+  DEFAULT_CATALOG,
+  SaveRoutesSchema,
+  slug,
+  type Catalog,
+  type Opd,
+  type Program,
+  type Route,
+} from "./schema.ts";
 
 export * from "./schema.ts";
 
-/** The OPD list, for any signed-in user (forms that pick an OPD). */
-export function listOpds(): Opd[] {
+/**
+ * The national catalogs plus the kabupaten's own programs (e.g. JAMKESDA), OPDs and referral routes,
+ * kept in one partition (`CATALOG`) so one Query reads them all and no redeploy is needed to change them.
+ */
+export async function load(): Promise<Catalog> {
+  const db = useDb();
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": "CATALOG" },
+    }),
+  );
+  const items = out.Items ?? [];
+  const own = (kind: string) => items.filter((i) => String(i.sk).startsWith(`${kind}#`));
+  const routes = items.find((i) => i.sk === "ROUTES")?.routes as Route[] | undefined;
+  return {
+    opds: [...DEFAULT_CATALOG.opds, ...own("OPD").map(({ code, name }) => ({ code, name }) as Opd)],
+    programs: [
+      ...DEFAULT_CATALOG.programs,
+      ...own("PROGRAM").map(({ code, name, field, level }) => ({ code, name, field, level }) as Program),
+    ],
+    routes: routes ?? DEFAULT_CATALOG.routes,
+  };
+}
+
+/** Any signed-in user: the catalogs the forms offer. */
+export async function get(): Promise<Catalog> {
   useUser();
-  return OPDS;
+  return load();
+}
+
+/** The OPD list, for any signed-in user (forms that pick an OPD). */
+export async function listOpds(): Promise<Opd[]> {
+  return (await get()).opds;
+}
+
+export async function opdName(code: string): Promise<string | undefined> {
+  return (await load()).opds.find((o) => o.code === code)?.name;
+}
+
+async function add(
+  kind: "OPD" | "PROGRAM",
+  item: Record<string, unknown> & { code: string; name: string },
+  existing: { code: string }[],
+) {
+  const caller = assertRole("manajer", "admin");
+  if (existing.some((e) => e.code === item.code))
+    throw ConflictError(`${kind === "OPD" ? "OPD" : "Program"} "${item.name}" sudah ada di katalog.`);
+  const db = useDb();
+  await transact(
+    [
+      {
+        Put: {
+          TableName: db.table,
+          Item: {
+            pk: "CATALOG",
+            sk: `${kind}#${item.code}`,
+            type: "catalog",
+            ...item,
+            createdBy: caller.username,
+            createdAt: nowIso(),
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      Audit.entry({
+        action: `catalog.add-${kind.toLowerCase()}`,
+        target: { type: "catalog", id: item.code },
+        summary: `Menambah ${kind === "OPD" ? "OPD" : "program"} ${item.name}`,
+      }),
+    ],
+    () => `${item.name} sudah ada di katalog.`,
+  );
+}
+
+/** Manager: an OPD of the kabupaten not in the national list. */
+export async function addOpd(input: unknown): Promise<Opd> {
+  assertRole("manajer", "admin");
+  const data = parse(AddOpdSchema, input);
+  const opd = { code: slug(data.name), name: data.name };
+  await add("OPD", opd, (await load()).opds);
+  return opd;
+}
+
+/** Manager: a program of the kabupaten (a local innovation such as JAMKESDA). */
+export async function addProgram(input: unknown): Promise<Program> {
+  assertRole("manajer", "admin");
+  const data = parse(AddProgramSchema, input);
+  const program = { code: slug(data.name), name: data.name, field: data.field, level: "kabupaten" };
+  await add("PROGRAM", program, (await load()).programs);
+  return program;
+}
+
+/** Manager: replaces the referral routes (which OPDs serve which PPKS types). */
+export async function saveRoutes(input: unknown): Promise<Route[]> {
+  const caller = assertRole("manajer", "admin");
+  const { routes } = parse(SaveRoutesSchema, input);
+  const known = new Set((await load()).opds.map((o) => o.code));
+  routes.forEach((route, i) =>
+    route.opds.forEach((code, j) => {
+      if (!known.has(code))
+        throw ValidationError(`OPD "${code}" tidak ada di katalog.`, [
+          { field: `routes.${i}.opds.${j}`, message: `OPD "${code}" tidak ada di katalog.` },
+        ]);
+    }),
+  );
+  const db = useDb();
+  await transact(
+    [
+      {
+        Put: {
+          TableName: db.table,
+          Item: {
+            pk: "CATALOG",
+            sk: "ROUTES",
+            type: "catalog",
+            routes,
+            updatedBy: caller.username,
+            updatedAt: nowIso(),
+          },
+        },
+      },
+      Audit.entry({
+        action: "catalog.routes",
+        target: { type: "catalog", id: "routes" },
+        summary: `Menyimpan ${routes.length} rute rujukan`,
+      }),
+    ],
+    () => "Rute tidak dapat disimpan. Coba lagi.",
+  );
+  return routes;
 }

@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import catalogs from "./catalogs.json" with { type: "json" };
 
 /**
@@ -12,7 +13,7 @@ export interface Opd {
   name: string;
 }
 
-const slug = (name: string) =>
+export const slug = (name: string) =>
   name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
@@ -53,26 +54,107 @@ const FIELDS_OF: Record<string, string[]> = {
   "survei-data": ["sosial"],
 };
 
+export interface Program {
+  code: string;
+  name: string;
+  field: string;
+  level: string;
+}
+
+/** A referral route: for these PPKS types, these OPDs (by code). */
+export interface Route {
+  case: string;
+  ppks: string[];
+  opds: string[];
+}
+
+/** The national defaults and the kabupaten's own additions, as the forms use them. */
+export interface Catalog {
+  opds: Opd[];
+  programs: Program[];
+  routes: Route[];
+}
+
+export const DEFAULT_ROUTES: Route[] = catalogs.opdRoutes.map((route) => ({
+  case: route.case,
+  ppks: route.ppks,
+  opds: [...new Set(route.opd.map((o) => slug(o.name)))],
+}));
+
+export const DEFAULT_CATALOG: Catalog = {
+  opds: OPDS,
+  programs: catalogs.programs,
+  routes: DEFAULT_ROUTES,
+};
+
 /**
- * OPDs and programs the referral form suggests for a complaint: OPDs of the referral routes whose
- * PPKS types the resident has, and programs of the back-office field of the complaint's category.
- * The officer may choose others.
+ * OPDs and programs the referral form suggests for a complaint: OPDs of the routes whose PPKS types the
+ * resident has, and programs of the back-office field of the complaint's category. The officer may
+ * choose others.
  */
-export function suggest(
-  ppks: string[],
-  category: string,
-): { opds: Opd[]; programs: { code: string; name: string }[] } {
-  const names = new Set(
-    catalogs.opdRoutes
-      .filter((route) => route.ppks.some((p) => ppks.includes(p)))
-      .flatMap((route) => route.opd.map((o) => o.name)),
+export function suggestFrom(catalog: Catalog, ppks: string[], category: string) {
+  const codes = new Set(
+    catalog.routes.filter((r) => r.ppks.some((p) => ppks.includes(p))).flatMap((r) => r.opds),
   );
   const field = catalogs.complaintCategories.find((c) => c.code === category)?.backOfficeField;
   const fields = FIELDS_OF[field ?? ""] ?? [];
   return {
-    opds: OPDS.filter((opd) => names.has(opd.name)),
-    programs: catalogs.programs
-      .filter((p) => fields.includes(p.field))
-      .map(({ code, name }) => ({ code, name })),
+    opds: catalog.opds.filter((o) => codes.has(o.code)),
+    programs: catalog.programs.filter((p) => fields.includes(p.field)),
   };
 }
+
+const name = (label: string) =>
+  v.pipe(
+    v.string(`${label} harus berupa teks.`),
+    v.title(label),
+    v.trim(),
+    v.minLength(3, `${label} minimal 3 karakter.`),
+    v.maxLength(120, `${label} maksimal 120 karakter.`),
+  );
+
+export const AddOpdSchema = v.strictObject({ name: name("Nama OPD") }, "Data OPD harus berupa objek JSON.");
+
+export const AddProgramSchema = v.strictObject(
+  {
+    name: name("Nama program"),
+    field: v.pipe(
+      v.picklist(
+        ["kesehatan", "pendidikan", "sosial", "ekonomi"],
+        "Bidang program harus kesehatan, pendidikan, sosial, atau ekonomi.",
+      ),
+      v.title("Bidang program"),
+    ),
+  },
+  "Data program harus berupa objek JSON.",
+);
+
+export const SaveRoutesSchema = v.strictObject(
+  {
+    routes: v.pipe(
+      v.array(
+        v.strictObject(
+          {
+            case: name("Nama kasus"),
+            ppks: v.pipe(
+              v.array(v.picklist(PPKS_CODES, "Jenis PPKS tidak dikenal."), "PPKS harus berupa daftar."),
+              v.minLength(1, "Pilih minimal satu jenis PPKS."),
+            ),
+            opds: v.pipe(
+              v.array(
+                v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,48}$/, "Kode OPD tidak valid.")),
+                "OPD harus berupa daftar.",
+              ),
+              v.minLength(1, "Pilih minimal satu OPD."),
+            ),
+          },
+          "Rute harus berupa objek.",
+        ),
+        "Rute harus berupa daftar.",
+      ),
+      v.title("Rute rujukan"),
+      v.maxLength(100, "Rute rujukan maksimal 100."),
+    ),
+  },
+  "Data rute harus berupa objek JSON.",
+);

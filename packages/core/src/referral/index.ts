@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type * as v from "valibot";
 import { assertInScope, assertRole, type Role, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { opdName, programName } from "../catalog/schema.ts";
+import * as Catalog from "../catalog/index.ts";
 import * as Region from "../region/index.ts";
 import * as Complaint from "../complaint/index.ts";
 import { COMPLAINT_STATE_LABELS, type ComplaintState } from "../complaint/schema.ts";
@@ -391,9 +391,14 @@ export async function transition(
   const extra: TransactItem[] = [];
   let letter: Awaited<ReturnType<typeof nextLetterNumber>> | undefined;
   if (action === "approve") {
-    if (!opdName(data.opd as string))
+    const catalog = await Catalog.load();
+    if (!catalog.opds.some((o) => o.code === data.opd))
       throw ValidationError("OPD tujuan tidak dikenal.", [
         { field: "opd", message: `OPD "${data.opd as string}" tidak dikenal.` },
+      ]);
+    if (!catalog.programs.some((p) => p.code === data.program))
+      throw ValidationError("Program tidak dikenal.", [
+        { field: "program", message: `Program "${data.program as string}" tidak dikenal.` },
       ]);
     letter = await nextLetterNumber();
     Object.assign(changes, {
@@ -565,7 +570,11 @@ export async function letter(id: string): Promise<ReferralLetter> {
     throw ConflictError("Surat rujukan baru ada setelah rujukan disetujui manajer.");
   const complaint = await Complaint.load(record.complaintId);
   if (!complaint) throw NotFoundError("Pengaduan");
-  const [settings, desa] = await Promise.all([Settings.load(), Region.find(record.desaCode)]);
+  const [settings, desa, catalog] = await Promise.all([
+    Settings.load(),
+    Region.find(record.desaCode),
+    Catalog.load(),
+  ]);
   await Audit.record({
     action: "referral.letter",
     target: { type: "resident", id: complaint.reporter.nikh },
@@ -575,8 +584,8 @@ export async function letter(id: string): Promise<ReferralLetter> {
     letterhead: settings.letterhead,
     number: record.letterNumber,
     date: record.approvedAt,
-    opd: opdName(record.opd) ?? record.opd,
-    program: programName(record.program ?? "") ?? record.program ?? "",
+    opd: catalog.opds.find((o) => o.code === record.opd)?.name ?? record.opd,
+    program: catalog.programs.find((p) => p.code === record.program)?.name ?? record.program ?? "",
     approvedByName: record.approvedByName ?? "",
     dueAt: record.dueAt,
     resident: {

@@ -78,7 +78,7 @@ export async function newRecord(
   options: { mustChangePassword: boolean; createdBy: string },
 ): Promise<UserRecord & Record<string, unknown>> {
   const now = nowIso();
-  if (input.opd && !opdName(input.opd))
+  if (input.opd && !(await opdName(input.opd)))
     throw ValidationError("OPD tidak dikenal.", [
       { field: "opd", message: `OPD "${input.opd}" tidak dikenal.` },
     ]);

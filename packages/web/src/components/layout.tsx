@@ -45,6 +45,7 @@ export function Layout(props: { children?: JSX.Element }) {
                 </Show>
                 <Show when={["manajer", "admin"].includes(user().role)}>
                   <A href="/pengaturan">Pengaturan</A>
+                  <A href="/katalog">Katalog</A>
                 </Show>
                 <A href="/wilayah">Wilayah</A>
                 <Show when={user().role === "admin"}>

@@ -1,17 +1,22 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { CATALOGS, OPDS, suggest } from "@puskesos/core/catalog/schema";
+import { CATALOGS, DEFAULT_CATALOG, suggestFrom } from "@puskesos/core/catalog/schema";
+import { useCatalog } from "../lib/catalog.ts";
 import type { ComplaintView } from "@puskesos/core/complaint/schema";
 import { CreateReferralSchema, URGENCIES } from "@puskesos/core/referral/schema";
 import { Alert, createForm, errorsFromApi, ErrorList, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 
 /** The desa back office on a complaint: record the answer and handling, resolve it, or refer it. */
+const PSKS = CATALOGS.psks;
+
 export default function BackOffice(props: { complaint: ComplaintView; onDone: () => void }) {
   const navigate = useNavigate();
   const [mode, setMode] = createSignal<"handle" | "refer">("handle");
   const [message, setMessage] = createSignal("");
-  const suggestions = () => suggest(props.complaint.ppks, props.complaint.category);
+  const [catalog] = useCatalog();
+  const all = () => catalog() ?? DEFAULT_CATALOG;
+  const suggestions = () => suggestFrom(all(), props.complaint.ppks, props.complaint.category);
 
   const handle = async (action: "handle" | "resolve", form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -87,7 +92,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           </Field>
           <details>
             <summary>PSKS yang terlibat</summary>
-            <For each={CATALOGS.psks}>
+            <For each={PSKS}>
               {(p) => (
                 <label class="check">
                   <input type="checkbox" name="psks" value={p.code} /> {p.name}
@@ -146,7 +151,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           </fieldset>
           <details>
             <summary>OPD lain</summary>
-            <For each={OPDS.filter((o) => !suggestions().opds.some((s) => s.code === o.code))}>
+            <For each={all().opds.filter((o) => !suggestions().opds.some((s) => s.code === o.code))}>
               {(o) => (
                 <label class="check">
                   <input type="checkbox" name="opds" value={o.code} /> {o.name}

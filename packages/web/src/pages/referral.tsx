@@ -1,6 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show, type JSX } from "solid-js";
-import { CATALOGS, OPDS, opdName, programName } from "@puskesos/core/catalog/schema";
+import { DEFAULT_CATALOG } from "@puskesos/core/catalog/schema";
+import { useCatalog } from "../lib/catalog.ts";
 import {
   REFERRAL_STATE_LABELS,
   URGENCIES,
@@ -83,6 +84,10 @@ export default function Referral() {
     void refetchTimeline();
   };
   const role = () => me()?.role;
+  const [catalog] = useCatalog();
+  const all = () => catalog() ?? DEFAULT_CATALOG;
+  const opdName = (code: string) => all().opds.find((o) => o.code === code)?.name ?? code;
+  const programName = (code: string) => all().programs.find((p) => p.code === code)?.name ?? code;
   const today = new Date().toISOString().slice(0, 10);
 
   return (
@@ -185,7 +190,7 @@ export default function Referral() {
                   <label class="field">
                     <span class="label">OPD tujuan</span>
                     <select name="opd" data-testid="approve-opd">
-                      <For each={OPDS}>
+                      <For each={all().opds}>
                         {(o) => (
                           <option value={o.code} selected={r().suggestedOpds.includes(o.code)}>
                             {o.name}
@@ -197,7 +202,7 @@ export default function Referral() {
                   <label class="field">
                     <span class="label">Program</span>
                     <select name="program">
-                      <For each={CATALOGS.programs}>
+                      <For each={all().programs}>
                         {(p) => (
                           <option value={p.code} selected={r().programs.includes(p.code)}>
                             {p.name}

@@ -1,0 +1,152 @@
+import { createSignal, For, Index, Show } from "solid-js";
+import { PPKS_BY_RUMPUN, type Route } from "@puskesos/core/catalog/schema";
+import { Alert, errorsFromApi } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+import { useCatalog } from "../lib/catalog.ts";
+
+/** Manager: the kabupaten's own OPDs and programs, and which OPDs serve which PPKS types. */
+export default function CatalogPage() {
+  const [catalog, { refetch }] = useCatalog();
+  const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
+  const [routes, setRoutes] = createSignal<Route[]>();
+  const editing = () => routes() ?? catalog()?.routes ?? [];
+
+  const run = async (work: () => Promise<string>) => {
+    setMessage(undefined);
+    try {
+      setMessage({ kind: "success", text: await work() });
+      await refetch();
+    } catch (error) {
+      const e = errorsFromApi(error);
+      setMessage({
+        kind: "error",
+        text: [e.message, ...Object.values(e.fields)].filter((m, i, a) => a.indexOf(m) === i).join(" "),
+      });
+    }
+  };
+  const addOpd = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const name = String(new FormData(form).get("name") ?? "");
+    void run(async () => {
+      await call(api.catalog.opds.$post({ json: { name } }));
+      form.reset();
+      return `OPD ${name} ditambahkan.`;
+    });
+  };
+  const addProgram = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const name = String(data.get("name") ?? "");
+    void run(async () => {
+      await call(api.catalog.programs.$post({ json: { name, field: String(data.get("field")) as never } }));
+      form.reset();
+      return `Program ${name} ditambahkan.`;
+    });
+  };
+  const toggle = (i: number, key: "ppks" | "opds", code: string) =>
+    setRoutes(
+      editing().map((r, j) =>
+        j !== i
+          ? r
+          : { ...r, [key]: r[key].includes(code) ? r[key].filter((c) => c !== code) : [...r[key], code] },
+      ),
+    );
+  const saveRoutes = () =>
+    run(async () => {
+      await call(api.catalog.routes.$put({ json: { routes: editing() } }));
+      setRoutes(undefined);
+      return "Rute rujukan disimpan.";
+    });
+
+  return (
+    <section class="card">
+      <h1>Katalog kabupaten</h1>
+      <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <Show when={catalog()}>
+        {(c) => (
+          <>
+            <h2>OPD</h2>
+            <p class="muted">
+              {c()
+                .opds.map((o) => o.name)
+                .join(" · ")}
+            </p>
+            <form class="filters" onSubmit={addOpd}>
+              <label>
+                OPD baru <input name="name" data-testid="new-opd" />
+              </label>
+              <button type="submit">Tambah OPD</button>
+            </form>
+            <h2>Program</h2>
+            <p class="muted">
+              {c()
+                .programs.map((p) => p.name)
+                .join(" · ")}
+            </p>
+            <form class="filters" onSubmit={addProgram}>
+              <label>
+                Program baru <input name="name" data-testid="new-program" />
+              </label>
+              <label>
+                Bidang
+                <select name="field">
+                  <option value="kesehatan">Kesehatan</option>
+                  <option value="pendidikan">Pendidikan</option>
+                  <option value="sosial">Sosial</option>
+                  <option value="ekonomi">Ekonomi</option>
+                </select>
+              </label>
+              <button type="submit">Tambah program</button>
+            </form>
+            <h2>Rute rujukan</h2>
+            <Index each={editing()}>
+              {(route, i) => (
+                <details class="route">
+                  <summary>
+                    {route().case} —{" "}
+                    {route()
+                      .opds.map((code) => c().opds.find((o) => o.code === code)?.name ?? code)
+                      .join(", ")}
+                  </summary>
+                  <div class="columns">
+                    <For each={PPKS_BY_RUMPUN.flatMap((r) => r.types)}>
+                      {(p) => (
+                        <label class="check">
+                          <input
+                            type="checkbox"
+                            checked={route().ppks.includes(p.code)}
+                            onChange={() => toggle(i, "ppks", p.code)}
+                          />{" "}
+                          {p.name}
+                        </label>
+                      )}
+                    </For>
+                  </div>
+                  <div class="columns">
+                    <For each={c().opds}>
+                      {(o) => (
+                        <label class="check">
+                          <input
+                            type="checkbox"
+                            checked={route().opds.includes(o.code)}
+                            onChange={() => toggle(i, "opds", o.code)}
+                          />{" "}
+                          {o.name}
+                        </label>
+                      )}
+                    </For>
+                  </div>
+                </details>
+              )}
+            </Index>
+            <button type="button" onClick={saveRoutes}>
+              Simpan rute rujukan
+            </button>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
