@@ -7,15 +7,9 @@ import { useDb, type TransactItem } from "../db/index.ts";
  * The timeline of a complaint and its referral: who did what, when, from which state to which, and why.
  * Events sit in the complaint's partition and are written in the same transaction as the change.
  */
-export interface TimelineEvent {
-  at: string;
-  by: string;
-  role: string;
-  action: string;
-  from?: string;
-  to?: string;
-  note?: string;
-}
+import type { TimelineEvent } from "./schema.ts";
+
+export type { TimelineEvent };
 
 export function event(complaintId: string, input: Omit<TimelineEvent, "at" | "by" | "role">): TransactItem {
   const at = new Date().toISOString();

@@ -1,21 +1,12 @@
 import { For, Show } from "solid-js";
 import { COMPLAINT_STATE_LABELS } from "@puskesos/core/complaint/schema";
 import { REFERRAL_STATE_LABELS } from "@puskesos/core/referral/schema";
-
-interface Event {
-  at: string;
-  by: string;
-  role: string;
-  action: string;
-  from?: string;
-  to?: string;
-  note?: string;
-}
+import type { TimelineEvent } from "@puskesos/core/timeline/schema";
 
 const LABELS: Record<string, string> = { ...COMPLAINT_STATE_LABELS, ...REFERRAL_STATE_LABELS };
 
 /** Who did what, when, and why: the complaint and its referral, oldest first. */
-export function Timeline(props: { events: Event[] | undefined }) {
+export function Timeline(props: { events: TimelineEvent[] | undefined }) {
   return (
     <Show when={props.events?.length}>
       <h2>Riwayat</h2>

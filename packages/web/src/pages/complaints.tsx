@@ -1,11 +1,12 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { CATALOGS, categoryName } from "@puskesos/core/catalog/schema";
+import { CATALOGS } from "@puskesos/core/catalog/schema";
 import {
   COMPLAINT_STATE_LABELS,
   COMPLAINT_STATES,
   ListComplaintsSchema,
 } from "@puskesos/core/complaint/schema";
+import { ComplaintTable } from "../components/complaint-table.tsx";
 import { Alert, check } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 
@@ -70,43 +71,11 @@ export default function Complaints() {
       <Show when={page.error}>
         <Alert>{(page.error as Error).message}</Alert>
       </Show>
-      <div class="table-wrap">
-        <table data-testid="complaint-table">
-          <thead>
-            <tr>
-              <th>Tanggal</th>
-              <th>Pelapor</th>
-              <th>NIK</th>
-              <th>Kategori</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={page()?.items}
-              fallback={
-                <tr>
-                  <td colspan="5">{page.loading ? "Memuat…" : "Tidak ada pengaduan."}</td>
-                </tr>
-              }
-            >
-              {(c) => (
-                <tr>
-                  <td>{c.queueDay}</td>
-                  <td>
-                    <A href={`/pengaduan/${c.id}`}>{c.reporter.name}</A>
-                  </td>
-                  <td>
-                    <code>{c.reporter.nikMasked}</code>
-                  </td>
-                  <td>{categoryName(c.category)}</td>
-                  <td>{COMPLAINT_STATE_LABELS[c.state]}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ComplaintTable
+        items={page()?.items}
+        empty={page.loading ? "Memuat…" : "Tidak ada pengaduan."}
+        testid="complaint-table"
+      />
       <Show when={page()?.cursor}>
         <button
           type="button"

@@ -1,8 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
-import { categoryName } from "@puskesos/core/catalog/schema";
-import { COMPLAINT_STATE_LABELS } from "@puskesos/core/complaint/schema";
 import { REFERRAL_STATE_LABELS, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
+import { ComplaintTable } from "../components/complaint-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 
@@ -80,39 +79,11 @@ export default function Inbox() {
       </Show>
       <Show when={isDesa()}>
         <h2>Pengaduan dari front office</h2>
-        <div class="table-wrap">
-          <table data-testid="inbox-complaints">
-            <thead>
-              <tr>
-                <th>Tanggal</th>
-                <th>Pelapor</th>
-                <th>Kategori</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For
-                each={complaints()}
-                fallback={
-                  <tr>
-                    <td colspan="4">Tidak ada pengaduan yang menunggu.</td>
-                  </tr>
-                }
-              >
-                {(c) => (
-                  <tr>
-                    <td>{c.queueDay}</td>
-                    <td>
-                      <A href={`/pengaduan/${c.id}`}>{c.reporter.name}</A>
-                    </td>
-                    <td>{categoryName(c.category)}</td>
-                    <td>{COMPLAINT_STATE_LABELS[c.state]}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <ComplaintTable
+          items={complaints()}
+          empty="Tidak ada pengaduan yang menunggu."
+          testid="inbox-complaints"
+        />
         <h2>Rujukan yang dikembalikan</h2>
       </Show>
       <ReferralRows items={referrals()?.items ?? []} testid="inbox-referrals" />
