@@ -1,4 +1,5 @@
 import type { SSTConfig } from "sst";
+import { Api } from "./stacks/Api.ts";
 import { Storage } from "./stacks/Storage.ts";
 
 /**
@@ -12,6 +13,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64" });
-    app.stack(Storage);
+    app.stack(Storage).stack(Api);
   },
 } satisfies SSTConfig;

@@ -1,4 +1,6 @@
 import type { Stack } from "aws-cdk-lib";
+import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import type { PuskesosApi } from "./api.ts";
 import { NagSuppressions } from "cdk-nag";
 
 /**
@@ -21,6 +23,70 @@ export function acceptSstInternals(stack: Stack): void {
         id: "AwsSolutions-L1",
         reason:
           "SST pins its custom resource to nodejs22.x; it runs only during deployments and serves no requests. Our API function sets its runtime itself.",
+      },
+    ],
+    true,
+  );
+}
+
+/** The API stack's findings that are decisions, not oversights, each with its reason. */
+export function acceptApiFindings(stack: Stack, handler: LambdaFunction, api: PuskesosApi): void {
+  NagSuppressions.addResourceSuppressions(
+    handler,
+    [
+      {
+        id: "AwsSolutions-IAM4",
+        reason: "AWSLambdaBasicExecutionRole grants only writing the function's own CloudWatch logs.",
+        appliesTo: ["Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+      },
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "Query on the table's own global secondary indexes (gsi1..gsi3); the wildcard is the index name within this table.",
+        appliesTo: [{ regex: "/^Resource::<.*Table.*\\.Arn>\\/index\\/\\*$/g" }],
+      },
+      {
+        id: "AwsSolutions-L1",
+        reason:
+          "nodejs22.x is the runtime the bundle targets and is tested against (issue #5); move deliberately, not by default.",
+      },
+    ],
+    true,
+  );
+  const logRetention = stack.node.children.find((c) => c.node.id.startsWith("LogRetention"));
+  if (logRetention)
+    NagSuppressions.addResourceSuppressions(
+      logRetention,
+      [
+        {
+          id: "AwsSolutions-IAM4",
+          reason:
+            "CDK's log-retention helper (deploy time only) uses AWSLambdaBasicExecutionRole for its own logs.",
+          appliesTo: [
+            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+          ],
+        },
+        {
+          id: "AwsSolutions-IAM5",
+          reason:
+            "CDK's log-retention helper sets retention on log groups created later by Lambda; their names are not known at deploy.",
+          appliesTo: ["Resource::*"],
+        },
+      ],
+      true,
+    );
+  NagSuppressions.addResourceSuppressions(
+    api.httpApi,
+    [
+      {
+        id: "AwsSolutions-APIG1",
+        reason:
+          "Access logs would log every request twice (the Lambda already logs each one with its request id) at double the cost; enable when a kabupaten needs them.",
+      },
+      {
+        id: "AwsSolutions-APIG4",
+        reason:
+          "Authorization is in the app: session cookie, role and scope checked by every core function; sign-in and the public status page must stay reachable.",
       },
     ],
     true,

@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import catalogs from "./catalogs.json" with { type: "json" };
+// No import attribute: SST bundles with esbuild 0.18, which cannot parse `with { type: "json" }`.
+import catalogs from "./catalogs.json";
 
 /**
  * The national reference catalogs (shared/reference/catalogs.json, copied here so the package is

@@ -1,0 +1,64 @@
+import { HttpApi, HttpMethod } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import { Construct } from "constructs";
+
+export interface PuskesosApiProps {
+  handler: IFunction;
+  table: ITable;
+  /** Steady requests per second and burst for the whole API: a cost and abuse ceiling. */
+  throttle: { rate: number; burst: number };
+}
+
+/**
+ * The HTTP API in front of the one Lambda: every `/api/*` request goes to the Hono app. The function
+ * may use its table and nothing else: the data-plane actions on the table and its indexes, and
+ * DescribeTable for the health check.
+ */
+export class PuskesosApi extends Construct {
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: PuskesosApiProps) {
+    super(scope, id);
+    // Exactly what the app does: item reads and writes (transactions need no actions of their own),
+    // Query on the indexes, DescribeTable for the health check. No Scan: no request path scans.
+    props.handler.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [
+          "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
+          "dynamodb:Query",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DescribeTable",
+        ],
+        resources: [props.table.tableArn],
+      }),
+    );
+    props.handler.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["dynamodb:Query"],
+        resources: [`${props.table.tableArn}/index/*`],
+      }),
+    );
+    const integration = new HttpLambdaIntegration("App", props.handler);
+    this.httpApi = new HttpApi(this, "Http", {
+      description: "Puskesos SLRT API",
+      createDefaultStage: false,
+    });
+    // Not "Default": CDK leaves that id out of logical ids, which would collide with the API itself.
+    this.httpApi.addStage("Stage", {
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttle.rate, burstLimit: props.throttle.burst },
+    });
+    this.httpApi.addRoutes({ path: "/api/{proxy+}", methods: [HttpMethod.ANY], integration });
+  }
+}
