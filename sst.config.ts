@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api.ts";
+import { Monitoring } from "./stacks/Monitoring.ts";
 import { Storage } from "./stacks/Storage.ts";
 
 /**
@@ -13,6 +14,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64" });
-    app.stack(Storage).stack(Api);
+    app.stack(Storage).stack(Api).stack(Monitoring);
   },
 } satisfies SSTConfig;

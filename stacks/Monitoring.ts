@@ -1,0 +1,20 @@
+import { use, type StackContext } from "sst/constructs";
+import { Monitoring as MonitoringConstruct } from "../infra/monitoring.ts";
+import { acceptSstInternals } from "../infra/nag.ts";
+import { Api } from "./Api.ts";
+import { Storage } from "./Storage.ts";
+
+export function Monitoring({ stack }: StackContext) {
+  const { table } = use(Storage);
+  const { api, handler } = use(Api);
+  const monitoring = new MonitoringConstruct(stack, "Monitoring", {
+    api: api.httpApi,
+    handler,
+    table,
+    alarmEmail: process.env.ALARM_EMAIL || undefined,
+    monthlyBudgetUsd: Number(process.env.MONTHLY_BUDGET_USD ?? 20),
+  });
+  acceptSstInternals(stack);
+  stack.addOutputs({ AlarmTopic: monitoring.topic.topicArn });
+  return { monitoring };
+}
