@@ -1,6 +1,7 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api.ts";
 import { Monitoring } from "./stacks/Monitoring.ts";
+import { Site } from "./stacks/Site.ts";
 import { Storage } from "./stacks/Storage.ts";
 
 /**
@@ -14,6 +15,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64" });
-    app.stack(Storage).stack(Api).stack(Monitoring);
+    app.stack(Storage).stack(Api).stack(Monitoring).stack(Site);
   },
 } satisfies SSTConfig;

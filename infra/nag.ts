@@ -1,4 +1,5 @@
 import type { Stack } from "aws-cdk-lib";
+import type { Construct } from "constructs";
 import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import type { PuskesosApi } from "./api.ts";
 import { NagSuppressions } from "cdk-nag";
@@ -91,4 +92,68 @@ export function acceptApiFindings(stack: Stack, handler: LambdaFunction, api: Pu
     ],
     true,
   );
+}
+
+/** The site stack's findings that are decisions, each with its reason. */
+export function acceptSiteFindings(stack: Stack, site: Construct, customDomain: boolean): void {
+  NagSuppressions.addResourceSuppressions(
+    site,
+    [
+      {
+        id: "AwsSolutions-S1",
+        reason:
+          "The bucket holds only the public build output; access logs would add cost without audit value (the API keeps the audit log).",
+      },
+      {
+        id: "AwsSolutions-CFR1",
+        reason:
+          "Residents and officers may travel; no country is blocked. The API authenticates every request.",
+      },
+      {
+        id: "AwsSolutions-CFR2",
+        reason:
+          "AWS WAF costs more than the whole stack's monthly budget; API Gateway throttling and the app's sign-in throttling stand in for it.",
+      },
+      {
+        id: "AwsSolutions-CFR3",
+        reason:
+          "CloudFront access logs would add storage cost; the API logs each request with its request id.",
+      },
+      ...(customDomain
+        ? []
+        : [
+            {
+              id: "AwsSolutions-CFR4",
+              reason:
+                "Without a custom domain CloudFront's default certificate cannot set a minimum TLS version; with one, TLSv1.2_2021 is set.",
+            },
+          ]),
+    ],
+    true,
+  );
+  const deployment = stack.node.findAll().filter((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"));
+  for (const handler of deployment)
+    NagSuppressions.addResourceSuppressions(
+      handler,
+      [
+        {
+          id: "AwsSolutions-IAM4",
+          reason:
+            "CDK's BucketDeployment helper (deploy time only) uses AWSLambdaBasicExecutionRole for its logs.",
+          appliesTo: [
+            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+          ],
+        },
+        {
+          id: "AwsSolutions-IAM5",
+          reason:
+            "CDK's BucketDeployment helper copies the build from the asset bucket to the site bucket (object-level wildcards).",
+        },
+        {
+          id: "AwsSolutions-L1",
+          reason: "CDK's BucketDeployment helper picks its own runtime; it runs only during deploys.",
+        },
+      ],
+      true,
+    );
 }

@@ -35,6 +35,8 @@ export function Api({ stack, app }: StackContext) {
       TABLE_NAME: table.tableName,
       KABUPATEN_CODE: kabupatenCode,
       STAGE: app.stage,
+      // Set by the site's CloudFront function from the viewer's real address (infra/site.ts).
+      TRUSTED_IP_HEADER: "x-viewer-address",
     },
   });
   const api = new PuskesosApi(stack, "Api", { handler, table, throttle: { rate: 50, burst: 100 } });

@@ -41,7 +41,10 @@ describe("Api stack", () => {
     expect(fn.Runtime).toBe("nodejs22.x");
     expect(fn.Architectures).toEqual(["arm64"]);
     expect(fn.ReservedConcurrentExecutions).toBe(20);
-    expect(fn.Environment.Variables).toMatchObject({ KABUPATEN_CODE: "33.28" });
+    expect(fn.Environment.Variables).toMatchObject({
+      KABUPATEN_CODE: "33.28",
+      TRUSTED_IP_HEADER: "x-viewer-address",
+    });
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },

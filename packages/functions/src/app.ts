@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { CONTENT_SECURITY_POLICY } from "./http/csp.ts";
 import { NotFoundError } from "@puskesos/core/error";
+export { CONTENT_SECURITY_POLICY };
 import type { AppEnv } from "./http/env.ts";
 import { actor, limitBody, originCheck, requestContext } from "./http/middleware.ts";
 import { onError } from "./http/on-error.ts";
@@ -18,20 +20,6 @@ import { referrals } from "./routes/referrals.ts";
 import { regions } from "./routes/regions.ts";
 import { settings } from "./routes/settings.ts";
 import { users } from "./routes/users.ts";
-
-/** The CSP of the whole site; the SPA needs no inline script or style. */
-export const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", "data:"],
-  connectSrc: ["'self'"],
-  fontSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
 
 export const securityHeaders = () =>
   secureHeaders({

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { Context } from "hono";
 
 interface LambdaEnv {
@@ -12,13 +13,22 @@ interface NodeEnv {
  * the deployment names the one its proxy sets (`TRUSTED_IP_HEADER`, e.g. CloudFront-Viewer-Address),
  * since anyone can send an X-Forwarded-For.
  */
+/** An address without a port: `1.2.3.4:443` and `[2001:db8::1]:443` lose the port; a bare IPv6 stays whole. */
+export function addressOnly(value: string): string {
+  if (isIP(value)) return value;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+  if (bracketed?.[1]) return bracketed[1];
+  const v4 = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(value);
+  return v4?.[1] ?? value;
+}
+
 export function clientIp(c: Context): string {
   const header = process.env.TRUSTED_IP_HEADER;
   if (header) {
     const value = c.req.header(header);
     // CloudFront-Viewer-Address is "ip:port"; X-Forwarded-For is "client, proxy1, ...".
     const first = value?.split(",")[0]?.trim();
-    if (first) return first.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+    if (first) return addressOnly(first);
   }
   const env = c.env as (LambdaEnv & NodeEnv) | undefined;
   return env?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? "unknown";

@@ -1,0 +1,22 @@
+import { resolve } from "node:path";
+import { use, type StackContext } from "sst/constructs";
+import { acceptSiteFindings, acceptSstInternals } from "../infra/nag.ts";
+import { Site as SiteConstruct } from "../infra/site.ts";
+import { Api } from "./Api.ts";
+
+export function Site({ stack }: StackContext) {
+  const { api } = use(Api);
+  const domain =
+    process.env.SITE_DOMAIN && process.env.SITE_CERTIFICATE_ARN
+      ? { name: process.env.SITE_DOMAIN, certificateArn: process.env.SITE_CERTIFICATE_ARN }
+      : undefined;
+  const site = new SiteConstruct(stack, "Site", {
+    api: api.httpApi,
+    webDist: resolve(process.cwd(), "packages/web/dist"),
+    ...(domain ? { domain } : {}),
+  });
+  acceptSstInternals(stack);
+  acceptSiteFindings(stack, site, Boolean(domain));
+  stack.addOutputs({ SiteUrl: `https://${domain?.name ?? site.distribution.distributionDomainName}` });
+  return { site };
+}
