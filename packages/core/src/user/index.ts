@@ -13,6 +13,7 @@ import { parse } from "../validation/index.ts";
 import { CreateUserSchema, ListUsersSchema, SetActiveSchema, UsernameSchema, type User } from "./schema.ts";
 
 export * from "./schema.ts";
+export { createFirstAdmin, FirstAdminSchema } from "./bootstrap.ts";
 
 const UsernameParamSchema = v.object({ username: UsernameSchema });
 

@@ -1,0 +1,37 @@
+import { parseArgs } from "node:util";
+import { configure, fromEnv } from "@puskesos/core/config";
+import { configureDb } from "@puskesos/core/db";
+import { isAppError } from "@puskesos/core/error";
+import { createFirstAdmin } from "@puskesos/core/user";
+
+/**
+ * `npm run admin:create -- --username admin.tegal --name "Nama Admin"`
+ *
+ * Creates the first admin of a stage and prints a one-time password. Against AWS: set TABLE_NAME (the
+ * stack's TableName output), AWS_REGION and credentials. Against a local DynamoDB: DYNAMODB_ENDPOINT.
+ */
+const { values } = parseArgs({ options: { username: { type: "string" }, name: { type: "string" } } });
+const table = process.env.TABLE_NAME;
+if (!table) {
+  console.error("TABLE_NAME belum diisi: nama tabel dari keluaran stack (TableName).");
+  process.exit(1);
+}
+configure(fromEnv());
+configureDb({
+  tableName: table,
+  ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT, region: "local" } : {}),
+});
+try {
+  const { user, temporaryPassword } = await createFirstAdmin({
+    username: values.username,
+    name: values.name,
+  });
+  console.log(`Admin ${user.username} (${user.scopeName}) dibuat.`);
+  console.log(`Kata sandi sementara: ${temporaryPassword}`);
+  console.log("Sampaikan langsung; kata sandi ini wajib diganti saat pertama masuk.");
+} catch (error) {
+  if (!isAppError(error)) throw error;
+  console.error(error.message);
+  for (const field of error.fields) console.error(`  ${field.field}: ${field.message}`);
+  process.exit(1);
+}

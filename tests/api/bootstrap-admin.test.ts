@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { useDb } from "@puskesos/core/db";
+import { Client, freshTable } from "../support/api.ts";
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, "../..");
+
+/** The documented first-admin command, run as regional IT would run it, against DynamoDB Local. */
+async function createAdmin(args: string[]) {
+  try {
+    const out = await run(process.execPath, ["--import", "tsx", "scripts/create-admin.ts", ...args], {
+      cwd: root,
+      env: {
+        ...process.env,
+        TABLE_NAME: useDb().table,
+        DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+        NODE_NO_WARNINGS: "1",
+      },
+    });
+    return { code: 0, stdout: out.stdout, stderr: out.stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(() => freshTable());
+
+describe("npm run admin:create", () => {
+  it("creates the first admin with a one-time password that must be changed at first sign-in", async () => {
+    const out = await createAdmin(["--username", "admin.tegal", "--name", "Admin Kominfo Tegal"]);
+    expect(out.code).toBe(0);
+    const password = /Kata sandi sementara: (\S+)/.exec(out.stdout)?.[1];
+    expect(password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    const client = new Client("10.95.0.1");
+    expect((await client.login("admin.tegal", password)).body.user).toMatchObject({
+      role: "admin",
+      mustChangePassword: true,
+    });
+    expect((await client.get("/api/users")).status).toBe(403);
+  }, 60_000);
+
+  it("refuses to overwrite an existing user and names bad input", async () => {
+    const again = await createAdmin(["--username", "admin.tegal", "--name", "Orang Lain"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(
+      'Pengguna "admin.tegal" sudah ada; perintah ini hanya membuat admin pertama.',
+    );
+    const bad = await createAdmin(["--username", "A"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("username: Nama pengguna minimal 3 karakter.");
+  }, 60_000);
+});
