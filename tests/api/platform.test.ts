@@ -47,7 +47,7 @@ describe("errors", () => {
       expect(res.status).toBe(500);
       expect(res.body.error.code).toBe("internal");
       expect(res.body.error.message).toMatch(/^Terjadi kesalahan di server/);
-      expect(res.body.error.requestId).toBeTruthy();
+      expect(res.body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
       const text = JSON.stringify(res.body);
       expect(text).not.toMatch(/ResourceNotFound|tabel-hilang|stack|at \w+ \(|node_modules/);
     } finally {

@@ -1,39 +1,20 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Match, Template } from "aws-cdk-lib/assertions";
-import { Aspects } from "aws-cdk-lib";
-import { AwsSolutionsChecks } from "cdk-nag";
-import { App, getStack } from "sst/constructs";
-import { initProject } from "sst/project.js";
 import { describe, expect, it } from "vitest";
+import { Match } from "aws-cdk-lib/assertions";
 import { Api } from "../../stacks/Api.ts";
 import { Storage } from "../../stacks/Storage.ts";
+import { synthesize } from "../support/synth.ts";
 
 async function synth(stage: string) {
-  await initProject({ stage });
-  const app = new App({
-    mode: "deploy",
-    stage,
-    name: "puskesos",
-    region: "ap-southeast-3",
-    account: "123456789012",
-  });
-  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
-  app.stack(Storage).stack(Api);
-  await app.finish();
-  // One synthesis for both the template and cdk-nag's findings (a second one fails on duplicate ids).
-  const artifact = app.synth().getStackArtifact(getStack(Api).artifactId);
-  const errors = artifact.messages
-    .filter((m) => m.level === "error" && String(m.entry.data).startsWith("AwsSolutions-"))
-    .map((m) => ({ id: m.id, entry: m.entry }));
-  const template = Template.fromJSON(artifact.template);
-  return { template, errors, artifacts: join(process.cwd(), ".sst/artifacts") };
+  const { template, nagErrors } = await synthesize(stage, [Storage, Api], Api);
+  return { template, nagErrors, artifacts: join(process.cwd(), ".sst/artifacts") };
 }
 
 describe("Api stack", () => {
   it("runs the app in one arm64 Node 22 Lambda behind a throttled HTTP API, least privilege, capped", async () => {
-    const { template, errors, artifacts } = await synth("test-api");
+    const { template, nagErrors, artifacts } = await synth("test-api");
     const fns = template.findResources("AWS::Lambda::Function", {
       Properties: { Handler: Match.stringLikeRegexp("lambda") },
     });
@@ -74,6 +55,6 @@ describe("Api stack", () => {
     process.env.TABLE_NAME = "synth-check";
     const loaded = await import(pathToFileURL(join(bundle!, "packages/functions/src/lambda.mjs")).href);
     expect(typeof loaded.handler).toBe("function");
-    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 60)}`)).toEqual([]);
+    expect(nagErrors).toEqual([]);
   });
 });

@@ -1,37 +1,16 @@
-import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
-import { Aspects } from "aws-cdk-lib";
-import { AwsSolutionsChecks } from "cdk-nag";
-import { App, getStack } from "sst/constructs";
-import { initProject } from "sst/project.js";
 import { describe, expect, it } from "vitest";
 import { TABLE_DEFINITION } from "@puskesos/core/db/schema";
 import { Storage } from "../../stacks/Storage.ts";
+import { synthesize } from "../support/synth.ts";
 
-/** Synthesizes the Storage stack offline (NODE_ENV=test skips SST's AWS bootstrap lookup). */
-async function synth(stage: string) {
-  await initProject({ stage });
-  const app = new App({
-    mode: "deploy",
-    stage,
-    name: "puskesos",
-    region: "ap-southeast-3",
-    account: "123456789012",
-  });
-  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
-  app.stack(Storage);
-  await app.finish();
-  const stack = getStack(Storage);
-  // Annotations re-synthesize; read them once.
-  const errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-  return { template: Template.fromStack(stack), errors };
-}
+const synth = (stage: string) => synthesize(stage, [Storage], Storage);
 
 describe.each([
   { stage: "kab-3328", production: true },
   { stage: "dev-3328", production: false },
 ])("Storage stack, stage $stage", ({ stage, production }) => {
   it("defines the table from the shared definition", async () => {
-    const { template, errors } = await synth(stage);
+    const { template, nagErrors } = await synth(stage);
     template.resourceCountIs("AWS::DynamoDB::Table", 1);
     const table = Object.values(template.findResources("AWS::DynamoDB::Table"))[0]!;
     const props = table.Properties;
@@ -59,6 +38,6 @@ describe.each([
     expect(props.DeletionProtectionEnabled).toBe(production);
     expect(table.DeletionPolicy).toBe(production ? "Retain" : "Delete");
     expect(table.UpdateReplacePolicy).toBe(production ? "Retain" : "Delete");
-    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 40)}`)).toEqual([]);
+    expect(nagErrors).toEqual([]);
   });
 });
