@@ -50,7 +50,8 @@ export async function check(keys: ThrottleKey[], now = Date.now()): Promise<void
   for (const key of keys) {
     const current = counts.get(itemKey(key, window).pk) ?? 0;
     const previous = counts.get(itemKey(key, window - 1).pk) ?? 0;
-    const estimate = current + previous * (1 - elapsed);
+    // Rounded up: right after a boundary the previous window still counts in full, never 29.97 of 30.
+    const estimate = current + Math.ceil(previous * (1 - elapsed));
     if (estimate >= LIMITS[key.kind]) {
       const retryAfter = Math.ceil((1 - elapsed) * WINDOW_SECONDS);
       throw new AppError(
