@@ -2,12 +2,13 @@ import * as v from "valibot";
 import { assertInScope, assertRole } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { PSKS_CODES } from "../catalog/schema.ts";
-import { transact, useDb } from "../db/index.ts";
+import { transact } from "../db/index.ts";
 import { ConflictError, NotFoundError } from "../error/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { load, toView } from "./index.ts";
+import { moveItem } from "./move.ts";
 import { COMPLAINT_STATE_LABELS, type ComplaintState, type ComplaintView } from "./schema.ts";
 
 /** What the desa's back office gave and did (DESIGN §3 step 4). */
@@ -80,29 +81,10 @@ export async function handle(id: string, action: keyof typeof STEPS, input: unkn
     by: caller.username,
     at: now,
   };
-  const db = useDb();
   await transact(
     [
-      {
-        Update: {
-          TableName: db.table,
-          Key: { pk: `COMPLAINT#${id}`, sk: "COMPLAINT" },
-          UpdateExpression:
-            "SET #state = :to, handling = :handling, updatedAt = :now, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk, version = version + :one",
-          ConditionExpression: "#state = :from AND version = :version",
-          ExpressionAttributeNames: { "#state": "state" },
-          ExpressionAttributeValues: {
-            ":to": step.to,
-            ":from": record.state,
-            ":version": record.version,
-            ":handling": JSON.parse(JSON.stringify(handling)),
-            ":now": now,
-            ":gsi2pk": `DESA#${record.desaCode}#STATE#${step.to}`,
-            ":gsi2sk": `${now}#${id}`,
-            ":one": 1,
-          },
-        },
-      },
+      // JSON round trip: optional fields left empty are dropped, not stored as undefined.
+      moveItem(record, step.to, { handling: JSON.parse(JSON.stringify(handling)) }),
       Timeline.event(id, {
         action: `complaint.${action}`,
         from: record.state,

@@ -20,6 +20,7 @@ import {
 
 export * from "./schema.ts";
 export { handle, HandlingSchema, timeline } from "./handling.ts";
+export { moveItem } from "./move.ts";
 
 /** The stored complaint: the view plus what only the server keeps (full NIK, hashes, keys). */
 interface ComplaintRecord extends ComplaintView {

@@ -103,26 +103,7 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
             ConditionExpression: "attribute_not_exists(pk)",
           },
         },
-        {
-          Update: {
-            TableName: db.table,
-            Key: { pk: `COMPLAINT#${complaint.id}`, sk: "COMPLAINT" },
-            UpdateExpression:
-              "SET #state = :next, proposalId = :proposal, updatedAt = :now, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk, version = version + :one",
-            ConditionExpression: "#state = :from AND version = :version",
-            ExpressionAttributeNames: { "#state": "state" },
-            ExpressionAttributeValues: {
-              ":next": "menunggu-verval",
-              ":from": "baru",
-              ":proposal": record.id,
-              ":now": now,
-              ":gsi2pk": `DESA#${complaint.desaCode}#STATE#menunggu-verval`,
-              ":gsi2sk": `${now}#${complaint.id}`,
-              ":one": 1,
-              ":version": complaint.version,
-            },
-          },
-        },
+        Complaint.moveItem(complaint, "menunggu-verval", { proposalId: record.id }),
         Audit.entry({
           action: "proposal.create",
           target: { type: "proposal", id: record.id },

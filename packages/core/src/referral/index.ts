@@ -23,7 +23,6 @@ import {
 } from "./schema.ts";
 
 export * from "./schema.ts";
-export { complaintMove };
 
 /**
  * Referrals (rujukan): desa back office → kecamatan supervisor → district manager → OPD. Every step is
@@ -190,7 +189,7 @@ export async function create(input: unknown): Promise<ReferralView> {
           ConditionExpression: "attribute_not_exists(pk)",
         },
       },
-      complaintMove(complaint, "dirujuk", { referralId: record.id }),
+      Complaint.moveItem(complaint, "dirujuk", { referralId: record.id }),
       Timeline.event(complaint.id, {
         action: "referral.create",
         from: complaint.state,
@@ -209,38 +208,6 @@ export async function create(input: unknown): Promise<ReferralView> {
         : "Rujukan ini sudah tercatat.",
   );
   return toView(record, caller);
-}
-
-/** The complaint's state change inside a referral transaction, conditional on what was read. */
-function complaintMove(
-  complaint: { id: string; desaCode: string; state: ComplaintState; version: number },
-  to: ComplaintState,
-  set: Record<string, unknown> = {},
-): TransactItem {
-  const now = nowIso();
-  const extra = Object.keys(set);
-  return {
-    Update: {
-      TableName: useDb().table,
-      Key: { pk: `COMPLAINT#${complaint.id}`, sk: "COMPLAINT" },
-      UpdateExpression: `SET #state = :to, updatedAt = :now, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk, version = version + :one${extra.map((k, i) => `, #x${i} = :x${i}`).join("")}`,
-      ConditionExpression: "#state = :from AND version = :version",
-      ExpressionAttributeNames: {
-        "#state": "state",
-        ...Object.fromEntries(extra.map((k, i) => [`#x${i}`, k])),
-      },
-      ExpressionAttributeValues: {
-        ":to": to,
-        ":from": complaint.state,
-        ":version": complaint.version,
-        ":now": now,
-        ":gsi2pk": `DESA#${complaint.desaCode}#STATE#${to}`,
-        ":gsi2sk": `${now}#${complaint.id}`,
-        ":one": 1,
-        ...Object.fromEntries(extra.map((k, i) => [`:x${i}`, set[k]])),
-      },
-    },
-  };
 }
 
 interface Step {
@@ -465,7 +432,7 @@ export async function transition(
   if (step.complaintTo) {
     const complaint = await Complaint.load(record.complaintId);
     if (!complaint) throw NotFoundError("Pengaduan");
-    items.push(complaintMove(complaint, step.complaintTo));
+    items.push(Complaint.moveItem(complaint, step.complaintTo));
   }
   try {
     await transact(items, () => "Rujukan ini baru saja diubah orang lain.");
