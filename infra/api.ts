@@ -3,19 +3,22 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 
 export interface PuskesosApiProps {
   handler: IFunction;
   table: ITable;
+  /** The stack secret the keys derive from, read once at cold start. */
+  secret: ISecret;
   /** Steady requests per second and burst for the whole API: a cost and abuse ceiling. */
   throttle: { rate: number; burst: number };
 }
 
 /**
  * The HTTP API in front of the one Lambda: every `/api/*` request goes to the Hono app. The function
- * may use its table and nothing else: the data-plane actions on the table and its indexes, and
- * DescribeTable for the health check.
+ * may use its table and its secret and nothing else: the data-plane actions on the table and its
+ * indexes, DescribeTable for the health check, and reading the secret's value.
  */
 export class PuskesosApi extends Construct {
   readonly httpApi: HttpApi;
@@ -46,6 +49,13 @@ export class PuskesosApi extends Construct {
         effect: Effect.ALLOW,
         actions: ["dynamodb:Query"],
         resources: [`${props.table.tableArn}/index/*`],
+      }),
+    );
+    props.handler.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["secretsmanager:GetSecretValue"],
+        resources: [props.secret.secretArn],
       }),
     );
     const integration = new HttpLambdaIntegration("App", props.handler);

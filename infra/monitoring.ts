@@ -100,9 +100,18 @@ export class Monitoring extends Construct {
       1,
       "DynamoDB answered with system errors.",
     );
+    // Table-level throttle events: two metrics instead of one per operation (each alarm metric is billed).
     alarm(
       "DynamoThrottles",
-      props.table.metricThrottledRequestsForOperations({ period, statistic: "Sum", operations: OPERATIONS }),
+      new MathExpression({
+        expression: "reads + writes",
+        usingMetrics: {
+          reads: props.table.metric("ReadThrottleEvents", { period, statistic: "Sum" }),
+          writes: props.table.metric("WriteThrottleEvents", { period, statistic: "Sum" }),
+        },
+        period,
+        label: "DynamoDB throttle events",
+      }),
       1,
       "DynamoDB throttled requests.",
     );

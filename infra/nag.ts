@@ -30,6 +30,17 @@ export function acceptSstInternals(stack: Stack): void {
   );
 }
 
+/** The stack secret is never rotated, on purpose. */
+export function acceptSecretFindings(secret: Construct): void {
+  NagSuppressions.addResourceSuppressions(secret, [
+    {
+      id: "AwsSolutions-SMG4",
+      reason:
+        "The NIK hash key derives from this secret; rotating it would orphan every stored NIK hash (DPM lookups, records). Its value never leaves Secrets Manager and the Lambda's memory.",
+    },
+  ]);
+}
+
 /** The API stack's findings that are decisions, not oversights, each with its reason. */
 export function acceptApiFindings(stack: Stack, handler: LambdaFunction, api: PuskesosApi): void {
   NagSuppressions.addResourceSuppressions(

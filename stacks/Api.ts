@@ -1,7 +1,9 @@
 import { Function, use, type StackContext } from "sst/constructs";
-import { LAMBDA_ESBUILD } from "../infra/bundling.ts";
+import { relative } from "node:path";
+import { buildOpenApi, LAMBDA_ESBUILD } from "../infra/bundling.ts";
 import { acceptApiFindings, acceptSstInternals } from "../infra/nag.ts";
 import { PuskesosApi } from "../infra/api.ts";
+import { customDomain, kabupatenOf } from "./stage.ts";
 import { Storage } from "./Storage.ts";
 
 /** The region CSVs idn-area-data reads at run time, beside the bundle as it expects (`../data`). */
@@ -11,8 +13,9 @@ const AREA_FILES = ["provinces", "regencies", "districts", "villages"].map((name
 }));
 
 export function Api({ stack, app }: StackContext) {
-  const { table } = use(Storage);
-  const kabupatenCode = process.env.KABUPATEN_CODE ?? "33.28";
+  const { table, secret } = use(Storage);
+  const kabupatenCode = kabupatenOf(app.stage);
+  const siteDomain = customDomain()?.name;
   const handler = new Function(stack, "Handler", {
     handler: "packages/functions/src/lambda.handler",
     runtime: "nodejs22.x",
@@ -24,7 +27,10 @@ export function Api({ stack, app }: StackContext) {
     tracing: "disabled",
     // A ceiling on cost and abuse: a kabupaten's offices never need more at once.
     reservedConcurrentExecutions: 20,
-    copyFiles: AREA_FILES,
+    copyFiles: [
+      ...AREA_FILES,
+      { from: relative(process.cwd(), buildOpenApi()), to: "packages/functions/openapi.json" },
+    ],
     nodejs: {
       format: "esm",
       minify: true,
@@ -33,13 +39,17 @@ export function Api({ stack, app }: StackContext) {
     },
     environment: {
       TABLE_NAME: table.tableName,
+      // The secret's ARN, not its value: the Lambda reads the value at cold start.
+      SECRET_ARN: secret.secretArn,
       KABUPATEN_CODE: kabupatenCode,
       STAGE: app.stage,
+      // The custom domain's origin may send writes (the default domain is the request's own host).
+      ...(siteDomain ? { ALLOWED_ORIGINS: `https://${siteDomain}` } : {}),
       // Set by the site's CloudFront function from the viewer's real address (infra/site.ts).
       TRUSTED_IP_HEADER: "x-viewer-address",
     },
   });
-  const api = new PuskesosApi(stack, "Api", { handler, table, throttle: { rate: 50, burst: 100 } });
+  const api = new PuskesosApi(stack, "Api", { handler, table, secret, throttle: { rate: 50, burst: 100 } });
   acceptSstInternals(stack);
   acceptApiFindings(stack, handler, api);
   stack.addOutputs({ ApiUrl: api.httpApi.apiEndpoint });

@@ -3,13 +3,11 @@ import { use, type StackContext } from "sst/constructs";
 import { acceptSiteFindings, acceptSstInternals } from "../infra/nag.ts";
 import { Site as SiteConstruct } from "../infra/site.ts";
 import { Api } from "./Api.ts";
+import { customDomain } from "./stage.ts";
 
 export function Site({ stack }: StackContext) {
   const { api } = use(Api);
-  const domain =
-    process.env.SITE_DOMAIN && process.env.SITE_CERTIFICATE_ARN
-      ? { name: process.env.SITE_DOMAIN, certificateArn: process.env.SITE_CERTIFICATE_ARN }
-      : undefined;
+  const domain = customDomain();
   const site = new SiteConstruct(stack, "Site", {
     api: api.httpApi,
     webDist: resolve(process.cwd(), "packages/web/dist"),

@@ -1,11 +1,15 @@
 import type { StackContext } from "sst/constructs";
-import { acceptSstInternals } from "../infra/nag.ts";
+import { acceptSecretFindings, acceptSstInternals } from "../infra/nag.ts";
+import { StackSecret } from "../infra/secret.ts";
 import { PuskesosTable } from "../infra/table.ts";
 import { isProduction } from "./stage.ts";
 
 export function Storage({ stack, app }: StackContext) {
-  const { table } = new PuskesosTable(stack, "Data", { protect: isProduction(app.stage) });
+  const protect = isProduction(app.stage);
+  const { table } = new PuskesosTable(stack, "Data", { protect });
+  const { secret } = new StackSecret(stack, "Keys", { protect });
   stack.addOutputs({ TableName: table.tableName });
   acceptSstInternals(stack);
-  return { table };
+  acceptSecretFindings(secret);
+  return { table, secret };
 }

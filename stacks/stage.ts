@@ -1,8 +1,61 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
 /**
- * Stages that hold no real data and may be torn down with their table. Every other stage is treated
- * as production: its table is protected from deletion and retained, so a mistyped stage name errs
- * on the side of keeping data.
+ * One stage per kabupaten, named after its Kemendagri code: `kab-3328` is the production stage of
+ * 33.28 (Kabupaten Tegal); `dev-3328`, `test-3328`, `ci-3328`, `local-3328` and `pr-12-3328` are
+ * disposable stages of the same kabupaten.
  */
+const STAGE = /^(kab|dev|test|ci|local|pr-\d+)-(\d{2})(\d{2})$/;
+
+/** Stages that hold no real data and may be torn down with their table. */
 const DISPOSABLE = /^(dev|test|ci|local|pr-\d+)(-|$)/;
 
+/**
+ * Every stage not named disposable is treated as production: its table and secret are protected and
+ * retained, so a mistyped stage name errs on the side of keeping data.
+ */
 export const isProduction = (stage: string) => !DISPOSABLE.test(stage);
+
+/** The stage of a kabupaten: `33.28` → `kab-3328` (production) or `test-3328`. */
+export function stageFor(kabupatenCode: string, kind: "kab" | "dev" | "test" = "kab"): string {
+  const code = requireKnownKabupaten(kabupatenCode);
+  return `${kind}-${code.replace(".", "")}`;
+}
+
+/** The kabupaten a stage serves: `kab-3328` → `33.28`. Throws for a stage that names none. */
+export function kabupatenOf(stage: string): string {
+  const match = STAGE.exec(stage);
+  if (!match)
+    throw new Error(
+      `Stage "${stage}" does not name a kabupaten. Use kab-<code> for production (e.g. kab-3328 for 33.28) or dev-/test-<code>; \`npm run deploy -- 33.28\` picks it for you.`,
+    );
+  return requireKnownKabupaten(`${match[2]}.${match[3]}`);
+}
+
+/** The code, if it is a kabupaten or kota in the Kemendagri list (idn-area-data); throws otherwise. */
+export function requireKnownKabupaten(code: string): string {
+  if (!/^\d{2}\.\d{2}$/.test(code))
+    throw new Error(`"${code}" is not a kabupaten/kota code; write it as in Kemendagri's list, e.g. 33.28.`);
+  const name = kabupatenName(code);
+  if (!name) throw new Error(`${code} is not in Kemendagri's list of kabupaten/kota (idn-area-data).`);
+  return code;
+}
+
+/** The kabupaten's name from idn-area-data (read synchronously: stacks are built synchronously). */
+export function kabupatenName(code: string): string | undefined {
+  const require = createRequire(import.meta.url);
+  const csv = join(dirname(require.resolve("idn-area-data")), "../data/regencies.csv");
+  const line = readFileSync(csv, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${code},`));
+  return line?.split(",").slice(2).join(",").trim().replace(/^"|"$/g, "");
+}
+
+/** The site's own domain and its (us-east-1) certificate, when both are given; else CloudFront's. */
+export function customDomain(env: NodeJS.ProcessEnv = process.env) {
+  return env.SITE_DOMAIN && env.SITE_CERTIFICATE_ARN
+    ? { name: env.SITE_DOMAIN, certificateArn: env.SITE_CERTIFICATE_ARN }
+    : undefined;
+}

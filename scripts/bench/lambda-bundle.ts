@@ -2,12 +2,13 @@ import { cpSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { build } from "esbuild";
-import { LAMBDA_ESBUILD } from "../../infra/bundling.ts";
+import { buildOpenApi, LAMBDA_ESBUILD } from "../../infra/bundling.ts";
 
 /**
  * The API Lambda as it ships: one minified ESM file (AWS SDK v3 bundled, so the version is the one
- * tested; options in infra/bundling.ts), at `lambda/index.mjs`, with idn-area-data's CSV files at `data/` where the library looks
- * for them (`../data` from its module).
+ * tested; options in infra/bundling.ts), at `lambda/index.mjs`, with idn-area-data's CSV files at
+ * `data/` where the library looks for them (`../data` from its module) and the OpenAPI document the
+ * handler serves at `openapi.json`.
  */
 export async function bundleLambda(root: string, outDir: string, options: { external?: string[] } = {}) {
   rmSync(outDir, { recursive: true, force: true });
@@ -33,5 +34,6 @@ export async function bundleLambda(root: string, outDir: string, options: { exte
   mkdirSync(resolve(outDir, "data"), { recursive: true });
   for (const file of ["provinces.csv", "regencies.csv", "districts.csv", "villages.csv"])
     cpSync(resolve(dataDir, file), resolve(outDir, "data", file));
+  cpSync(buildOpenApi(), resolve(outDir, "openapi.json"));
   return { outfile, bytes: statSync(outfile).size, metafile: result.metafile };
 }

@@ -1,5 +1,9 @@
+import { createHash, randomBytes } from "node:crypto";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Session } from "@puskesos/core/auth";
 import { configure, useConfig } from "@puskesos/core/config";
+import { useDb } from "@puskesos/core/db";
 import { Client, freshTable, signedIn } from "../support/api.ts";
 
 beforeAll(() => freshTable());
@@ -52,6 +56,31 @@ describe("sign-in", () => {
     const res = await forged.get("/api/auth/me");
     expect(res.status).toBe(401);
     expect(res.body.error.message).toBe("Silakan masuk terlebih dahulu.");
+  });
+
+  it("keys sessions with the stack's session key: a session written into the table without it is refused", async () => {
+    const client = new Client();
+    await client.login("fo.kalisapu");
+    const token = client.cookie!.split("=")[1]!;
+    const db = useDb();
+    const stored = await db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: { pk: `SESSION#${Session.sessionId(token)}`, sk: "SESSION" },
+      }),
+    );
+    expect(stored.Item).toBeDefined();
+    // Someone who can write to the table but lacks the key copies a live session under a token of
+    // their own, keyed the way an unkeyed design would (plain SHA-256).
+    const forged = randomBytes(32).toString("base64url");
+    const unkeyed = createHash("sha256").update(forged).digest("base64url");
+    await db.doc.send(
+      new PutCommand({ TableName: db.table, Item: { ...stored.Item, pk: `SESSION#${unkeyed}` } }),
+    );
+    const attacker = new Client();
+    attacker.cookie = `puskesos_sesi=${forged}`;
+    expect((await attacker.get("/api/auth/me")).status).toBe(401);
+    expect((await client.get("/api/auth/me")).status).toBe(200);
   });
 
   it("ends the session on the server at sign-out: the old cookie no longer works", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { useDb } from "@puskesos/core/db";
 import { app } from "@puskesos/functions/app";
 import { freshTable } from "../support/api.ts";
+import { lambdaTestEnv, LAMBDA_TEST_SECRET_ARN, startSecretsEndpoint } from "../support/secrets-endpoint.ts";
 
 /**
  * The Lambda handler and the local Node server wrap the same Hono app: the same request must get
@@ -16,9 +17,12 @@ type Handler = (
 let handler: Handler;
 let server: ServerType;
 let base: string;
+let secrets: Awaited<ReturnType<typeof startSecretsEndpoint>>;
 
 beforeAll(async () => {
   await freshTable();
+  secrets = await startSecretsEndpoint({ [LAMBDA_TEST_SECRET_ARN]: JSON.stringify({ key: "k".repeat(64) }) });
+  Object.assign(process.env, lambdaTestEnv(secrets.endpoint));
   process.env.TABLE_NAME = useDb().table;
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
   process.env.KABUPATEN_CODE = "33.28";
@@ -29,7 +33,10 @@ beforeAll(async () => {
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+  await secrets.close();
+});
 
 interface Req {
   method: string;
@@ -151,6 +158,13 @@ describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
     const hidden = await both({ method: "GET", path: "/api/regions/33.28.11.2004", cookie: fromLambda });
     expect(hidden.lambda.status).toBe(404);
     expect(hidden.lambda).toEqual(hidden.local);
+  });
+
+  it("reads the stack secret once, at cold start, by its ARN", async () => {
+    await both({ method: "GET", path: "/api/health" });
+    expect(secrets.requests).toEqual([
+      { target: "secretsmanager.GetSecretValue", secretId: LAMBDA_TEST_SECRET_ARN },
+    ]);
   });
 
   it("sends the security headers from Lambda too", async () => {

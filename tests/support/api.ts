@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import * as Actor from "@puskesos/core/actor";
-import { configure, type Config } from "@puskesos/core/config";
+import { configure, deriveKeys, type Config } from "@puskesos/core/config";
 import { configureDb, ensureTable, type Db } from "@puskesos/core/db";
 import * as Demo from "@puskesos/core/demo";
 import { app } from "@puskesos/functions/app";
@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = Demo.DEMO_PASSWORD;
 
 /** A fresh table on the suite's DynamoDB Local, with the demo users, for one test file. */
 export async function freshTable(config: Partial<Config> = {}): Promise<Db> {
-  configure({ secureCookies: false, nikHashKey: randomUUID(), ...config });
+  configure({ secureCookies: false, ...deriveKeys(randomUUID()), ...config });
   const db = configureDb({
     tableName: `test-${randomUUID()}`,
     endpoint: inject("dynamoEndpoint"),

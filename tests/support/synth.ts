@@ -1,10 +1,32 @@
 import { Aspects } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
+import type { CloudFormationStackArtifact } from "aws-cdk-lib/cx-api";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { App, getStack, type StackContext } from "sst/constructs";
 import { initProject } from "sst/project.js";
+import config from "../../sst.config.ts";
 
 type StackFn = (ctx: StackContext) => unknown;
+
+async function newApp(stage: string) {
+  await initProject({ stage });
+  const app = new App({
+    mode: "deploy",
+    stage,
+    name: "puskesos",
+    region: config.config().region ?? "ap-southeast-3",
+    account: "123456789012",
+  });
+  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
+  return app;
+}
+
+/** The unsuppressed cdk-nag AwsSolutions errors of one stack. */
+function nagErrorsOf(artifact: CloudFormationStackArtifact) {
+  return artifact.messages
+    .filter((m) => m.level === "error" && String(m.entry.data).startsWith("AwsSolutions-"))
+    .map((m) => `${m.id}: ${String(m.entry.data).slice(0, 60)}`);
+}
 
 /**
  * Synthesizes SST stacks offline (NODE_ENV=test skips SST's AWS bootstrap lookup) with cdk-nag's
@@ -12,20 +34,28 @@ type StackFn = (ctx: StackContext) => unknown;
  * synthesis serves both: a second one fails on duplicate ids.
  */
 export async function synthesize(stage: string, stacks: StackFn[], target: StackFn) {
-  await initProject({ stage });
-  const app = new App({
-    mode: "deploy",
-    stage,
-    name: "puskesos",
-    region: "ap-southeast-3",
-    account: "123456789012",
-  });
-  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
+  const app = await newApp(stage);
   for (const stack of stacks) app.stack(stack as never);
   await app.finish();
-  const artifact = app.synth().getStackArtifact(getStack(target as never).artifactId);
-  const nagErrors = artifact.messages
-    .filter((m) => m.level === "error" && String(m.entry.data).startsWith("AwsSolutions-"))
-    .map((m) => `${m.id}: ${String(m.entry.data).slice(0, 60)}`);
-  return { template: Template.fromJSON(artifact.template), nagErrors };
+  const assembly = app.synth();
+  const artifact = assembly.getStackArtifact(getStack(target as never).artifactId);
+  return { template: Template.fromJSON(artifact.template), nagErrors: nagErrorsOf(artifact) };
+}
+
+/**
+ * The whole app as `sst deploy --stage <stage>` builds it (sst.config.ts), every stack's template
+ * and findings by stack name, and the cloud assembly (for its asset manifests).
+ */
+export async function synthesizeApp(stage: string) {
+  const app = await newApp(stage);
+  config.stacks(app);
+  await app.finish();
+  const assembly = app.synth();
+  const stacks = assembly.stacks.map((artifact) => ({
+    name: artifact.stackName.replace(`${stage}-puskesos-`, ""),
+    template: Template.fromJSON(artifact.template),
+    json: artifact.template as { Resources: Record<string, { Type: string; Properties?: any }> },
+    nagErrors: nagErrorsOf(artifact),
+  }));
+  return { stacks, assembly };
 }

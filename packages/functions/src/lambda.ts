@@ -1,14 +1,37 @@
+import { readFile } from "node:fs/promises";
 import { handle } from "hono/aws-lambda";
 import { configureDb } from "@puskesos/core/db";
 import { configure, fromEnv } from "@puskesos/core/config";
-import { app } from "./app.ts";
+import { loadStackKeys } from "@puskesos/core/config/secrets";
+import { createApp } from "./create-app.ts";
+import type { OpenApiDocument } from "./routes/docs-page.ts";
 
-// Cold start: configuration from the environment the stack sets (table name, kabupaten code).
-configure(fromEnv());
+const secretId = process.env.SECRET_ARN;
+// Fail the cold start rather than serve without the keys every NIK lookup and session depends on.
+if (!secretId) throw new Error("SECRET_ARN is not set: the stack's secret is required");
+
+// Cold start: configuration from the environment (table name, kabupaten code), keys from the
+// stack's secret. The *_ENDPOINT variables exist only for tests against local endpoints.
+configure({
+  ...fromEnv(),
+  ...(await loadStackKeys(secretId, {
+    ...(process.env.SECRETS_ENDPOINT ? { endpoint: process.env.SECRETS_ENDPOINT } : {}),
+  })),
+});
 configureDb({
   tableName: process.env.TABLE_NAME ?? "puskesos",
-  // Only for running the handler against DynamoDB Local (tests); never set in a deployed stage.
   ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
 });
 
-export const handler = handle(app);
+/** The OpenAPI document made at build time (scripts/build-openapi.ts), shipped beside the bundle. */
+async function builtOpenApi(): Promise<OpenApiDocument | undefined> {
+  const text = await readFile(new URL("../openapi.json", import.meta.url), "utf8").catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    },
+  );
+  return text === undefined ? undefined : (JSON.parse(text) as OpenApiDocument);
+}
+
+export const handler = handle(createApp(builtOpenApi));

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { UserActor } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
@@ -7,8 +7,8 @@ import * as User from "../user/index.ts";
 import { epochSeconds } from "../time/index.ts";
 
 /**
- * Server-side sessions. The cookie holds a random token; the table holds only its SHA-256, so a
- * copy of the table does not let anyone sign in. A session ends at sign-out, after the idle limit,
+ * Server-side sessions. The cookie holds a random token; the table holds only its HMAC under the
+ * stack's session key, so neither a copy of the table nor write access to it lets anyone sign in. A session ends at sign-out, after the idle limit,
  * after the absolute limit, or when the user's `authVersion` moves (password change or reset,
  * deactivation).
  */
@@ -26,7 +26,11 @@ export interface SessionRecord {
 /** Refresh the idle deadline at most this often, to keep reads from turning into writes. */
 const TOUCH_AFTER_SECONDS = 5 * 60;
 
-export const sessionId = (token: string) => createHash("sha256").update(token).digest("base64url");
+export function sessionId(token: string): string {
+  const key = useConfig().sessionKey;
+  if (!key) throw new Error("Session key not configured");
+  return createHmac("sha256", key).update(token).digest("base64url");
+}
 const key = (token: string) => ({ pk: `SESSION#${sessionId(token)}`, sk: "SESSION" });
 
 export function newSession(

@@ -12,6 +12,8 @@ export interface Config {
   secureCookies: boolean;
   /** Secret of the keyed NIK hash; per stack, never in the table or the logs. */
   nikHashKey: string | undefined;
+  /** Secret of the keyed session token hash; per stack. */
+  sessionKey: string | undefined;
 }
 
 const DEFAULTS: Config = {
@@ -20,6 +22,7 @@ const DEFAULTS: Config = {
   allowedOrigins: [],
   secureCookies: true,
   nikHashKey: undefined,
+  sessionKey: undefined,
 };
 
 let current: Config = DEFAULTS;
@@ -33,14 +36,17 @@ export function useConfig(): Config {
   return current;
 }
 
-/** Configuration from the environment, as the Lambda and the local server read it. */
+/**
+ * Configuration from the environment, as the Lambda and the local server read it. Never secrets:
+ * those come from Secrets Manager (./secrets.ts) or the local data folder.
+ */
 export function fromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
   const out: Partial<Config> = {};
   if (env.KABUPATEN_CODE) out.kabupatenCode = env.KABUPATEN_CODE;
-  if (env.NIK_HASH_KEY) out.nikHashKey = env.NIK_HASH_KEY;
   if (env.ALLOWED_ORIGINS)
     out.allowedOrigins = env.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean);
   return out;
 }
+export { deriveKeys, MIN_SECRET_LENGTH, type StackKeys } from "./keys.ts";

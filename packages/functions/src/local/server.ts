@@ -6,7 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import * as Actor from "@puskesos/core/actor";
-import { configure, type Config } from "@puskesos/core/config";
+import { configure, deriveKeys, type Config } from "@puskesos/core/config";
 import { configureDb, ensureTable } from "@puskesos/core/db";
 import * as Demo from "@puskesos/core/demo";
 import { app, securityHeaders } from "../app.ts";
@@ -25,12 +25,13 @@ export interface LocalOptions {
 }
 
 /**
- * The NIK hash key of a local installation, made once and kept beside the data (a stack on AWS keeps
- * its own in Secrets Manager). Memory-only runs get a new one each time, as their data is new too.
+ * The stack secret of a local installation (the NIK hash and session keys derive from it), made once
+ * and kept beside the data, as a stack on AWS keeps its own in Secrets Manager. Memory-only runs get a
+ * new one each time, as their data is new too.
  */
 function localSecret(dataDir: string | undefined): string {
   if (!dataDir) return randomBytes(32).toString("base64url");
-  const file = resolve(dataDir, "nik-hash.key");
+  const file = resolve(dataDir, "stack.secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
@@ -47,7 +48,7 @@ export interface LocalServer {
  */
 export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  configure({ secureCookies: false, nikHashKey: localSecret(options.dataDir), ...options.config });
+  configure({ secureCookies: false, ...deriveKeys(localSecret(options.dataDir)), ...options.config });
   const dynamo: DynamoLocal = await startDynamoLocal({ path: options.dataDir });
   try {
     const db = configureDb({

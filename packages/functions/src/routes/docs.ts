@@ -1,80 +1,19 @@
 import { Hono } from "hono";
-import { generateSpecs } from "hono-openapi";
+import { NotFoundError } from "@puskesos/core/error";
 import type { AppEnv } from "../http/env.ts";
 import { REFERENCE_CSS, renderReference, type OpenApiDocument } from "./docs-page.ts";
 
-const DOCUMENTATION = {
-  info: {
-    title: "Puskesos · SLRT API",
-    version: "0.1.0",
-    description:
-      "API layanan Puskesos desa dan SLRT kabupaten. Semua pesan kesalahan berbahasa Indonesia dan menyebut isian yang salah. Autentikasi dengan cookie sesi (POST /api/auth/login).",
-  },
-  servers: [{ url: "/api" }],
-  components: {
-    securitySchemes: { sesi: { type: "apiKey" as const, in: "cookie" as const, name: "puskesos_sesi" } },
-    schemas: {
-      Error: {
-        type: "object" as const,
-        required: ["error"],
-        properties: {
-          error: {
-            type: "object" as const,
-            required: ["code", "message", "fields"],
-            properties: {
-              code: {
-                type: "string" as const,
-                description: "validation, unauthenticated, forbidden, not_found, ...",
-              },
-              message: {
-                type: "string" as const,
-                description: "Pesan berbahasa Indonesia untuk ditampilkan",
-              },
-              fields: {
-                type: "array" as const,
-                items: {
-                  type: "object" as const,
-                  properties: { field: { type: "string" as const }, message: { type: "string" as const } },
-                },
-              },
-              requestId: { type: "string" as const },
-            },
-          },
-        },
-      },
-    },
-  },
-};
+/** Where the app gets its OpenAPI document: generated live, or the file made at build time. */
+export type OpenApiSource = () => Promise<OpenApiDocument | undefined>;
 
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
-
-/** Answers every operation may give, besides its own. */
-const COMMON_RESPONSES = {
-  200: { description: "Berhasil" },
-  401: error("Belum masuk, atau sesi sudah berakhir"),
-  403: error("Peran tidak berwenang, atau permintaan dari situs lain"),
-  404: error("Tidak ditemukan, atau di luar wilayah tugas"),
-  422: error("Isian tidak valid; `fields` menyebut isian yang salah"),
-  500: error("Kesalahan server (tanpa rincian internal)"),
-};
-
-/** The OpenAPI 3.1 document generated from the routes' valibot schemas, and a readable page of it. */
-export function docs(api: Hono<AppEnv>) {
-  let cached: Promise<OpenApiDocument> | undefined;
-  const spec = () => {
-    cached ??= generateSpecs(api, {
-      documentation: DOCUMENTATION,
-      exclude: ["/openapi.json", "/docs", "/docs.css"],
-      defaultOptions: Object.fromEntries(
-        (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((m) => [m, { responses: COMMON_RESPONSES }]),
-      ),
-      // Our 422 replaces the library's generic 400 validation answer.
-      defaultValidationErrorResponse: false,
-    }).then((doc) => ({ ...doc, openapi: "3.1.0" }) as OpenApiDocument);
-    return cached;
+/** The OpenAPI document and a readable page of it. */
+export function docs(source: OpenApiSource) {
+  let cached: Promise<OpenApiDocument | undefined> | undefined;
+  const spec = async () => {
+    cached ??= source();
+    const doc = await cached;
+    if (!doc) throw NotFoundError("Dokumen API");
+    return doc;
   };
   return new Hono<AppEnv>()
     .get("/openapi.json", async (c) => c.json(await spec()))

@@ -1,0 +1,25 @@
+import { hkdfSync } from "node:crypto";
+
+/** The keys a stack's data depends on, derived from one per-stack secret. */
+export interface StackKeys {
+  /** Keyed hash of NIK in lookups (DPM, records): never rotate, every stored hash depends on it. */
+  nikHashKey: string;
+  /** Keyed hash of session tokens: without it, write access to the table cannot mint a session. */
+  sessionKey: string;
+}
+
+/** Shortest secret accepted: 32 characters of the generated alphabet carry well over 128 bits. */
+export const MIN_SECRET_LENGTH = 32;
+
+const derive = (secret: string, purpose: string) =>
+  Buffer.from(hkdfSync("sha256", secret, "puskesos", purpose, 32)).toString("base64url");
+
+/**
+ * One secret per stack (Secrets Manager on AWS, a file beside the data locally), two independent
+ * keys from it (HKDF-SHA256 with distinct labels), so one stored secret serves both.
+ */
+export function deriveKeys(secret: string): StackKeys {
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new Error(`Stack secret too short (${secret.length} < ${MIN_SECRET_LENGTH} characters)`);
+  return { nikHashKey: derive(secret, "nik-hash"), sessionKey: derive(secret, "session") };
+}

@@ -1,0 +1,31 @@
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { deriveKeys, type StackKeys } from "./keys.ts";
+
+/** The JSON field the stack's secret keeps its generated value in (infra/secret.ts). */
+export const SECRET_FIELD = "key";
+
+/**
+ * Reads the stack's secret from Secrets Manager (once, at cold start) and derives its keys. Throws
+ * when the secret is missing or malformed: a Lambda without its keys must not serve requests.
+ */
+export async function loadStackKeys(
+  secretId: string,
+  options: { endpoint?: string; region?: string } = {},
+): Promise<StackKeys> {
+  const client = new SecretsManagerClient({
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.region ? { region: options.region } : {}),
+  });
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+  const value = parseSecret(SecretString);
+  if (!value) throw new Error(`Secret ${secretId} has no "${SECRET_FIELD}" field`);
+  return deriveKeys(value);
+}
+
+function parseSecret(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const value = (parsed as Record<string, unknown>)[SECRET_FIELD];
+  return typeof value === "string" ? value : undefined;
+}

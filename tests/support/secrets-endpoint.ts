@@ -1,0 +1,56 @@
+import { createServer, type Server } from "node:http";
+
+/**
+ * A stand-in for the Secrets Manager endpoint (GetSecretValue only, its JSON 1.1 wire format), for
+ * the Lambda's cold start in tests: there is no Secrets Manager emulator here. The real SDK client
+ * signs and sends the request; this checks that it was signed for Secrets Manager and asked for the
+ * right secret, and records each request so tests can count cold-start reads.
+ */
+export async function startSecretsEndpoint(secrets: Record<string, string>) {
+  const requests: { target: string; secretId: string }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", () => {
+      const target = String(req.headers["x-amz-target"] ?? "");
+      const signed = /^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[^/]+\/secretsmanager\/aws4_request/.test(
+        String(req.headers.authorization ?? ""),
+      );
+      const secretId = String((JSON.parse(body || "{}") as { SecretId?: string }).SecretId ?? "");
+      requests.push({ target, secretId });
+      const answer = (status: number, payload: unknown) => {
+        res.writeHead(status, { "content-type": "application/x-amz-json-1.1" });
+        res.end(JSON.stringify(payload));
+      };
+      if (!signed) return answer(400, { __type: "IncompleteSignatureException", message: "unsigned" });
+      if (target !== "secretsmanager.GetSecretValue")
+        return answer(400, { __type: "InvalidRequestException", message: target });
+      const value = secrets[secretId];
+      if (value === undefined)
+        return answer(400, {
+          __type: "ResourceNotFoundException",
+          message: "Secrets Manager can't find the specified secret.",
+        });
+      answer(200, { ARN: secretId, Name: "test", SecretString: value, VersionId: "v1", CreatedDate: 0 });
+    });
+  });
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/** Environment for importing the Lambda handler against local endpoints. */
+export const LAMBDA_TEST_SECRET_ARN =
+  "arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:puskesos-test-AbCdEf";
+export const lambdaTestEnv = (secretsEndpoint: string) => ({
+  SECRET_ARN: LAMBDA_TEST_SECRET_ARN,
+  SECRETS_ENDPOINT: secretsEndpoint,
+  AWS_REGION: "ap-southeast-3",
+  AWS_ACCESS_KEY_ID: "test",
+  AWS_SECRET_ACCESS_KEY: "test",
+});
