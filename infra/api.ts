@@ -9,16 +9,16 @@ import { Construct } from "constructs";
 export interface PuskesosApiProps {
   handler: IFunction;
   table: ITable;
-  /** The stack secret the keys derive from, read once at cold start. */
-  secret: ISecret;
+  /** The secrets the function reads once at cold start (stack keys, CDN origin key). */
+  secrets: ISecret[];
   /** Steady requests per second and burst for the whole API: a cost and abuse ceiling. */
   throttle: { rate: number; burst: number };
 }
 
 /**
  * The HTTP API in front of the one Lambda: every `/api/*` request goes to the Hono app. The function
- * may use its table and its secret and nothing else: the data-plane actions on the table and its
- * indexes, DescribeTable for the health check, and reading the secret's value.
+ * may use its table and its secrets and nothing else: the data-plane actions on the table and its
+ * indexes, DescribeTable for the health check, and reading its secrets' values.
  */
 export class PuskesosApi extends Construct {
   readonly httpApi: HttpApi;
@@ -55,7 +55,7 @@ export class PuskesosApi extends Construct {
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ["secretsmanager:GetSecretValue"],
-        resources: [props.secret.secretArn],
+        resources: props.secrets.map((s) => s.secretArn),
       }),
     );
     const integration = new HttpLambdaIntegration("App", props.handler);

@@ -30,15 +30,15 @@ export function acceptSstInternals(stack: Stack): void {
   );
 }
 
-/** The stack secret is never rotated, on purpose. */
-export function acceptSecretFindings(secret: Construct): void {
-  NagSuppressions.addResourceSuppressions(secret, [
-    {
-      id: "AwsSolutions-SMG4",
-      reason:
-        "The NIK hash key derives from this secret; rotating it would orphan every stored NIK hash (DPM lookups, records). Its value never leaves Secrets Manager and the Lambda's memory.",
-    },
-  ]);
+const NO_ROTATION = {
+  stack:
+    "The NIK hash key derives from this secret; rotating it would orphan every stored NIK hash (DPM lookups, records). Its value never leaves Secrets Manager and the Lambda's memory.",
+  edge: "CloudFront reads this key only at deploy (dynamic reference); a rotation without a redeploy would cut the site off the API. Replace it by redeploying.",
+};
+
+/** Our secrets are not rotated automatically, on purpose. */
+export function acceptSecretFindings(secret: Construct, kind: keyof typeof NO_ROTATION = "stack"): void {
+  NagSuppressions.addResourceSuppressions(secret, [{ id: "AwsSolutions-SMG4", reason: NO_ROTATION[kind] }]);
 }
 
 /** The API stack's findings that are decisions, not oversights, each with its reason. */

@@ -31,3 +31,21 @@ export class StackSecret extends Construct {
     });
   }
 }
+
+/**
+ * The key CloudFront sends to the API in `x-origin-verify` (infra/site.ts reads it by dynamic
+ * reference, so its value is not in any template) and the Lambda compares: forwarded viewer
+ * addresses are believed only with it. Holds no data: safe to replace by redeploying.
+ */
+export class EdgeSecret extends Construct {
+  readonly secret: Secret;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.secret = new Secret(this, "Secret", {
+      description: "Puskesos: kunci asal CloudFront ke API",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+  }
+}

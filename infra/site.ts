@@ -19,13 +19,17 @@ import {
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import { contentSecurityPolicyHeader } from "@puskesos/functions/csp";
+import { EDGE_HEADER } from "@puskesos/functions/edge";
 
 export interface SiteProps {
   api: HttpApi;
+  /** The key sent to the API in `x-origin-verify`, so the API can tell CloudFront's requests apart. */
+  edgeSecret: ISecret;
   /** The built SPA (packages/web/dist). */
   webDist: string;
   /** Optional custom domain with its ACM certificate (in us-east-1, as CloudFront requires). */
@@ -101,7 +105,10 @@ export class Site extends Construct {
       },
       additionalBehaviors: {
         "/api/*": {
-          origin: new HttpOrigin(apiHost),
+          origin: new HttpOrigin(apiHost, {
+            // A dynamic reference: CloudFormation fills the value in at deploy; no template holds it.
+            customHeaders: { [EDGE_HEADER]: props.edgeSecret.secretValue.unsafeUnwrap() },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

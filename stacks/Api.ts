@@ -1,7 +1,8 @@
 import { Function, use, type StackContext } from "sst/constructs";
 import { relative } from "node:path";
 import { buildOpenApi, LAMBDA_ESBUILD } from "../infra/bundling.ts";
-import { acceptApiFindings, acceptSstInternals } from "../infra/nag.ts";
+import { acceptApiFindings, acceptSecretFindings, acceptSstInternals } from "../infra/nag.ts";
+import { EdgeSecret } from "../infra/secret.ts";
 import { PuskesosApi } from "../infra/api.ts";
 import { customDomain, kabupatenOf } from "./stage.ts";
 import { Storage } from "./Storage.ts";
@@ -16,6 +17,7 @@ export function Api({ stack, app }: StackContext) {
   const { table, secret } = use(Storage);
   const kabupatenCode = kabupatenOf(app.stage);
   const siteDomain = customDomain()?.name;
+  const { secret: edgeSecret } = new EdgeSecret(stack, "EdgeKey");
   const handler = new Function(stack, "Handler", {
     handler: "packages/functions/src/lambda.handler",
     runtime: "nodejs22.x",
@@ -41,6 +43,7 @@ export function Api({ stack, app }: StackContext) {
       TABLE_NAME: table.tableName,
       // The secret's ARN, not its value: the Lambda reads the value at cold start.
       SECRET_ARN: secret.secretArn,
+      EDGE_SECRET_ARN: edgeSecret.secretArn,
       KABUPATEN_CODE: kabupatenCode,
       STAGE: app.stage,
       // The custom domain's origin may send writes (the default domain is the request's own host).
@@ -49,9 +52,15 @@ export function Api({ stack, app }: StackContext) {
       TRUSTED_IP_HEADER: "x-viewer-address",
     },
   });
-  const api = new PuskesosApi(stack, "Api", { handler, table, secret, throttle: { rate: 50, burst: 100 } });
+  const api = new PuskesosApi(stack, "Api", {
+    handler,
+    table,
+    secrets: [secret, edgeSecret],
+    throttle: { rate: 50, burst: 100 },
+  });
   acceptSstInternals(stack);
   acceptApiFindings(stack, handler, api);
+  acceptSecretFindings(edgeSecret, "edge");
   stack.addOutputs({ ApiUrl: api.httpApi.apiEndpoint });
-  return { api, handler };
+  return { api, handler, edgeSecret };
 }

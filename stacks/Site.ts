@@ -6,10 +6,11 @@ import { Api } from "./Api.ts";
 import { customDomain } from "./stage.ts";
 
 export function Site({ stack }: StackContext) {
-  const { api } = use(Api);
+  const { api, edgeSecret } = use(Api);
   const domain = customDomain();
   const site = new SiteConstruct(stack, "Site", {
     api: api.httpApi,
+    edgeSecret,
     webDist: resolve(process.cwd(), "packages/web/dist"),
     ...(domain ? { domain } : {}),
   });

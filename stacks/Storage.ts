@@ -2,11 +2,11 @@ import type { StackContext } from "sst/constructs";
 import { acceptSecretFindings, acceptSstInternals } from "../infra/nag.ts";
 import { StackSecret } from "../infra/secret.ts";
 import { PuskesosTable } from "../infra/table.ts";
-import { isProduction } from "./stage.ts";
+import { isProduction, tableClassIsIa } from "./stage.ts";
 
 export function Storage({ stack, app }: StackContext) {
   const protect = isProduction(app.stage);
-  const { table } = new PuskesosTable(stack, "Data", { protect });
+  const { table } = new PuskesosTable(stack, "Data", { protect, infrequentAccess: tableClassIsIa() });
   const { secret } = new StackSecret(stack, "Keys", { protect });
   stack.addOutputs({ TableName: table.tableName });
   acceptSstInternals(stack);

@@ -59,3 +59,11 @@ export function customDomain(env: NodeJS.ProcessEnv = process.env) {
     ? { name: env.SITE_DOMAIN, certificateArn: env.SITE_CERTIFICATE_ARN }
     : undefined;
 }
+
+/** TABLE_CLASS=ia puts the table in Standard-Infrequent Access; unset or `standard` keeps Standard. */
+export function tableClassIsIa(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.TABLE_CLASS ?? "standard";
+  if (value !== "standard" && value !== "ia")
+    throw new Error(`TABLE_CLASS must be "standard" or "ia", not "${value}".`);
+  return value === "ia";
+}

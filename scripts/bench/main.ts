@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -6,7 +7,7 @@ import { measureCapacity } from "./capacity.ts";
 import { bundleLambda } from "./lambda-bundle.ts";
 import {
   lambdaTestEnv,
-  LAMBDA_TEST_SECRET_ARN,
+  lambdaTestSecrets,
   startSecretsEndpoint,
 } from "../../tests/support/secrets-endpoint.ts";
 import { slowNetworkLoad } from "./slow-network.ts";
@@ -71,30 +72,37 @@ rows.push({
 });
 
 // The handler reads its secret at cold start: from a local stand-in for Secrets Manager here.
-const secrets = await startSecretsEndpoint({
-  [LAMBDA_TEST_SECRET_ARN]: JSON.stringify({ key: "b".repeat(64) }),
-});
+const secrets = await startSecretsEndpoint(lambdaTestSecrets("b".repeat(64)));
 
-/** A fresh Node process per run: what a Lambda cold start pays to import the handler. */
-function timeInFreshNode(script: string): number {
-  const out = execFileSync(process.execPath, ["--input-type=module", "--no-warnings", "-e", script], {
-    env: {
-      ...process.env,
-      TABLE_NAME: "bench",
-      KABUPATEN_CODE: "33.28",
-      LOG_LEVEL: "silent",
-      ...lambdaTestEnv(secrets.endpoint),
+/**
+ * A fresh Node process per run: what a Lambda cold start pays to import the handler. Asynchronous, so
+ * this process keeps answering the child's secret read.
+ */
+async function timeInFreshNode(script: string): Promise<number> {
+  const { stdout: out } = await promisify(execFile)(
+    process.execPath,
+    ["--input-type=module", "--no-warnings", "-e", script],
+    {
+      env: {
+        ...process.env,
+        TABLE_NAME: "bench",
+        KABUPATEN_CODE: "33.28",
+        LOG_LEVEL: "silent",
+        ...lambdaTestEnv(secrets.endpoint),
+      },
+      encoding: "utf8",
     },
-    encoding: "utf8",
-  });
+  );
   return Number(out.trim().split("\n").pop());
 }
 const url = pathToFileURL(lambda.outfile).href;
-const imports = Array.from({ length: runs }, () =>
-  timeInFreshNode(
-    `const t=performance.now();await import(${JSON.stringify(url)});console.log(performance.now()-t)`,
-  ),
-);
+const imports: number[] = [];
+for (let i = 0; i < runs; i++)
+  imports.push(
+    await timeInFreshNode(
+      `const t=performance.now();await import(${JSON.stringify(url)});console.log(performance.now()-t)`,
+    ),
+  );
 const coldImport = median(imports);
 rows.push({
   metric: `Lambda cold start (import + secret read), median of ${runs}`,
@@ -107,13 +115,14 @@ rows.push({
 const areaData = pathToFileURL(
   createRequire(resolve(root, "packages/core/package.json")).resolve("idn-area-data"),
 ).href;
-const regions = median(
-  Array.from({ length: Math.min(runs, 5) }, () =>
-    timeInFreshNode(
+const regionRuns: number[] = [];
+for (let i = 0; i < Math.min(runs, 5); i++)
+  regionRuns.push(
+    await timeInFreshNode(
       `const{getVillages}=await import(${JSON.stringify(areaData)});const t=performance.now();await getVillages();console.log(performance.now()-t)`,
     ),
-  ),
-);
+  );
+const regions = median(regionRuns);
 rows.push({
   metric: "Region data first load (83k desa CSV), median",
   value: `${regions.toFixed(0)} ms`,

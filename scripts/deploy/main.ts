@@ -5,7 +5,7 @@ import { deployPlan, PlanError, removePlan, type Plan } from "./plan.ts";
 
 /**
  * `npm run deploy -- 33.28 --alarm-email tik@tegalkab.go.id [--test] [--region ap-southeast-3]
- *   [--budget 20] [--domain puskesos.tegalkab.go.id --certificate arn:aws:acm:us-east-1:...] [--dry-run]`
+ *   [--budget 20] [--table-class standard|ia] [--domain puskesos.tegalkab.go.id --certificate arn:aws:acm:us-east-1:...] [--dry-run]`
  * `npm run remove -- 33.28` (test stage only) or `npm run remove -- --stage dev-3328`
  *
  * Derives the stage from the kabupaten code, checks the settings, then builds and runs SST. Needs AWS
@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
     budget: { type: "string" },
     domain: { type: "string" },
     certificate: { type: "string" },
+    "table-class": { type: "string" },
     stage: { type: "string" },
   },
 });
@@ -40,6 +41,7 @@ try {
           budget: values.budget,
           domain: values.domain,
           certificate: values.certificate,
+          tableClass: values["table-class"],
         });
 } catch (error) {
   if (!(error instanceof PlanError)) throw error;

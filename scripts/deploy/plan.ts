@@ -10,6 +10,7 @@ export interface DeployOptions {
   budget?: string;
   domain?: string;
   certificate?: string;
+  tableClass?: string;
 }
 
 export interface Plan {
@@ -53,7 +54,10 @@ export function deployPlan(options: DeployOptions): Plan {
     );
   if (options.certificate && !options.certificate.startsWith("arn:aws:acm:us-east-1:"))
     throw new PlanError("--certificate harus ARN sertifikat ACM di us-east-1 (syarat CloudFront).");
-  const env: Record<string, string> = { MONTHLY_BUDGET_USD: budget };
+  const tableClass = options.tableClass ?? "standard";
+  if (tableClass !== "standard" && tableClass !== "ia")
+    throw new PlanError(`--table-class "${tableClass}" tidak dikenal: pilih standard atau ia.`);
+  const env: Record<string, string> = { MONTHLY_BUDGET_USD: budget, TABLE_CLASS: tableClass };
   if (options.alarmEmail) env.ALARM_EMAIL = options.alarmEmail;
   if (options.domain && options.certificate) {
     env.SITE_DOMAIN = options.domain;

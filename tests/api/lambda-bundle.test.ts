@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { useDb } from "@puskesos/core/db";
 import { bundleLambda } from "../../scripts/bench/lambda-bundle.ts";
 import { freshTable } from "../support/api.ts";
-import { lambdaTestEnv, LAMBDA_TEST_SECRET_ARN, startSecretsEndpoint } from "../support/secrets-endpoint.ts";
+import {
+  lambdaTestEnv,
+  lambdaTestSecrets,
+  LAMBDA_TEST_EDGE_KEY,
+  LAMBDA_TEST_SECRET_ARN,
+  startSecretsEndpoint,
+} from "../support/secrets-endpoint.ts";
 
 /**
  * The shipped bundle (minified, credential chain replaced, region CSVs beside it) must still serve
@@ -26,7 +32,7 @@ beforeAll(async () => {
   const out = resolve(import.meta.dirname, "../../.bench/lambda-test");
   const bundle = await bundleLambda(resolve(import.meta.dirname, "../.."), out);
   bundleUrl = pathToFileURL(bundle.outfile).href;
-  secrets = await startSecretsEndpoint({ [LAMBDA_TEST_SECRET_ARN]: JSON.stringify({ key: "b".repeat(64) }) });
+  secrets = await startSecretsEndpoint(lambdaTestSecrets("b".repeat(64)));
   Object.assign(process.env, lambdaTestEnv(secrets.endpoint));
   process.env.TABLE_NAME = useDb().table;
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
@@ -34,14 +40,20 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => secrets.close());
 
-const event = (method: string, path: string, body?: unknown, cookie?: string) =>
+const event = (
+  method: string,
+  path: string,
+  body?: unknown,
+  cookie?: string,
+  headers: Record<string, string> = {},
+) =>
   ({
     version: "2.0",
     routeKey: "$default",
     rawPath: path,
     rawQueryString: "",
     cookies: cookie ? [cookie] : undefined,
-    headers: { host: "api.example", ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { host: "api.example", ...(body ? { "content-type": "application/json" } : {}), ...headers },
     requestContext: {
       http: { method, path, protocol: "HTTP/1.1", sourceIp: "10.60.0.1", userAgent: "t" },
       stage: "$default",
@@ -92,6 +104,43 @@ describe("the bundled Lambda handler", () => {
       await expect(coldStart("unknown")).rejects.toThrow(/can't find the specified secret/);
     } finally {
       process.env.SECRET_ARN = arn;
+    }
+  });
+
+  it("believes the viewer address CloudFront forwards only with the edge key", async () => {
+    process.env.TRUSTED_IP_HEADER = "x-viewer-address";
+    try {
+      const login = (headers: Record<string, string>) =>
+        handler(
+          event(
+            "POST",
+            "/api/auth/login",
+            { username: "admin", password: "puskesos-demo" },
+            undefined,
+            headers,
+          ),
+          context,
+        );
+      // Straight to the API's own address, claiming to be someone else: the connection's address counts.
+      const direct = await login({ "x-viewer-address": "203.0.113.50:1234" });
+      expect(direct.statusCode).toBe(200);
+      const viaEdge = await login({
+        "x-viewer-address": "203.0.113.51:1234",
+        "x-origin-verify": LAMBDA_TEST_EDGE_KEY,
+      });
+      const cookie = viaEdge.cookies![0]!.split(";")[0]!;
+      const audit = await handler(
+        { ...event("GET", "/api/audit", undefined, cookie), rawQueryString: "by=admin" },
+        context,
+      );
+      const ips = (JSON.parse(audit.body).items as { action: string; ip: string }[])
+        .filter((e) => e.action === "auth.login")
+        .map((e) => e.ip);
+      expect(ips).toContain("203.0.113.51");
+      expect(ips).toContain("10.60.0.1");
+      expect(ips).not.toContain("203.0.113.50");
+    } finally {
+      delete process.env.TRUSTED_IP_HEADER;
     }
   });
 });

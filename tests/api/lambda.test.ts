@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { useDb } from "@puskesos/core/db";
 import { app } from "@puskesos/functions/app";
 import { freshTable } from "../support/api.ts";
-import { lambdaTestEnv, LAMBDA_TEST_SECRET_ARN, startSecretsEndpoint } from "../support/secrets-endpoint.ts";
+import {
+  lambdaTestEnv,
+  lambdaTestSecrets,
+  LAMBDA_TEST_EDGE_ARN,
+  LAMBDA_TEST_SECRET_ARN,
+  startSecretsEndpoint,
+} from "../support/secrets-endpoint.ts";
 
 /**
  * The Lambda handler and the local Node server wrap the same Hono app: the same request must get
@@ -21,7 +27,7 @@ let secrets: Awaited<ReturnType<typeof startSecretsEndpoint>>;
 
 beforeAll(async () => {
   await freshTable();
-  secrets = await startSecretsEndpoint({ [LAMBDA_TEST_SECRET_ARN]: JSON.stringify({ key: "k".repeat(64) }) });
+  secrets = await startSecretsEndpoint(lambdaTestSecrets("k".repeat(64)));
   Object.assign(process.env, lambdaTestEnv(secrets.endpoint));
   process.env.TABLE_NAME = useDb().table;
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
@@ -160,11 +166,12 @@ describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
     expect(hidden.lambda).toEqual(hidden.local);
   });
 
-  it("reads the stack secret once, at cold start, by its ARN", async () => {
+  it("reads its two secrets once, at cold start, by their ARNs", async () => {
     await both({ method: "GET", path: "/api/health" });
-    expect(secrets.requests).toEqual([
-      { target: "secretsmanager.GetSecretValue", secretId: LAMBDA_TEST_SECRET_ARN },
-    ]);
+    expect(secrets.requests.map((r) => r.secretId).sort()).toEqual(
+      [LAMBDA_TEST_EDGE_ARN, LAMBDA_TEST_SECRET_ARN].sort(),
+    );
+    expect(secrets.requests.every((r) => r.target === "secretsmanager.GetSecretValue")).toBe(true);
   });
 
   it("sends the security headers from Lambda too", async () => {

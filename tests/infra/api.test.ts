@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Match } from "aws-cdk-lib/assertions";
 import { Api } from "../../stacks/Api.ts";
 import { Storage } from "../../stacks/Storage.ts";
-import { lambdaTestEnv, LAMBDA_TEST_SECRET_ARN, startSecretsEndpoint } from "../support/secrets-endpoint.ts";
+import { lambdaTestEnv, lambdaTestSecrets, startSecretsEndpoint } from "../support/secrets-endpoint.ts";
 import { synthesize } from "../support/synth.ts";
 
 async function synth(stage: string) {
@@ -58,9 +58,7 @@ describe("Api stack", () => {
     const lambdaFile = join(bundle!, "packages/functions/src/lambda.mjs");
     expect(statSync(lambdaFile).size).toBeLessThanOrEqual(400 * 1024);
     expect(existsSync(join(bundle!, "packages/functions/openapi.json"))).toBe(true);
-    const secrets = await startSecretsEndpoint({
-      [LAMBDA_TEST_SECRET_ARN]: JSON.stringify({ key: "c".repeat(64) }),
-    });
+    const secrets = await startSecretsEndpoint(lambdaTestSecrets("c".repeat(64)));
     try {
       Object.assign(process.env, lambdaTestEnv(secrets.endpoint), { TABLE_NAME: "synth-check" });
       const { handler } = await import(pathToFileURL(lambdaFile).href);

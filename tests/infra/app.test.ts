@@ -36,6 +36,7 @@ describe.each([
         "AWS::ApiGatewayV2::Api": 1,
         "AWS::ApiGatewayV2::Route": 1,
         "AWS::ApiGatewayV2::Stage": 1,
+        "AWS::SecretsManager::Secret": 1,
         // The app, CDK's log-retention helper and SST's stack-metadata helper.
         "AWS::Lambda::Function": 3,
       },
@@ -102,6 +103,7 @@ describe.each([
     // Ours, and SST's own (app, stage, its parameter prefix, keep-alive): nothing secret among them.
     expect(Object.keys(env).sort()).toEqual([
       "AWS_NODEJS_CONNECTION_REUSE_ENABLED",
+      "EDGE_SECRET_ARN",
       "KABUPATEN_CODE",
       "SECRET_ARN",
       "SST_APP",
@@ -124,8 +126,23 @@ describe.each([
       [st.Action].flat().some((a) => a.startsWith("secretsmanager:")),
     );
     expect(secretStatements).toEqual([
-      { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: env.SECRET_ARN },
+      {
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: [env.SECRET_ARN, env.EDGE_SECRET_ARN],
+      },
     ]);
+    // The edge key: generated in the Api stack, referenced by CloudFront at deploy, never a value.
+    expect(env.EDGE_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^EdgeKeySecret/) });
+    const dist = Object.values(stack("Site").json.Resources).find(
+      (r) => r.Type === "AWS::CloudFront::Distribution",
+    )!.Properties.DistributionConfig;
+    const apiOrigin = dist.Origins.find((o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig);
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    expect(apiOrigin.OriginCustomHeaders[0].HeaderName).toBe("x-origin-verify");
+    expect(JSON.stringify(apiOrigin.OriginCustomHeaders[0].HeaderValue)).toMatch(
+      /\{\{resolve:secretsmanager:/,
+    );
     for (const st of statements)
       for (const action of [st.Action].flat()) expect(action).not.toMatch(/^\*$|:\*$/);
   });

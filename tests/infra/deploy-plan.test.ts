@@ -10,7 +10,7 @@ describe("npm run deploy", () => {
       kabupaten: "33.28 Kabupaten Tegal",
       region: "ap-southeast-3",
       production: true,
-      env: { ALARM_EMAIL: "tik@tegalkab.go.id", MONTHLY_BUDGET_USD: "20" },
+      env: { ALARM_EMAIL: "tik@tegalkab.go.id", MONTHLY_BUDGET_USD: "20", TABLE_CLASS: "standard" },
     });
     expect(plan.commands.at(-1)).toEqual([
       "npx",
@@ -23,6 +23,7 @@ describe("npm run deploy", () => {
     ]);
     const test = deployPlan({ code: "33.28", test: true, region: "ap-southeast-1", budget: "5" });
     expect(test).toMatchObject({ stage: "test-3328", production: false, region: "ap-southeast-1" });
+    expect(deployPlan({ code: "33.28", test: true, tableClass: "ia" }).env.TABLE_CLASS).toBe("ia");
     const domain = deployPlan({
       code: "33.28",
       alarmEmail: "tik@tegalkab.go.id",
@@ -52,6 +53,7 @@ describe("npm run deploy", () => {
       }),
     ).toThrow(/us-east-1/);
     expect(() => deployPlan({ code: "33.28", test: true, region: "jakarta" })).toThrow(/Region/);
+    expect(() => deployPlan({ code: "33.28", test: true, tableClass: "glacier" })).toThrow(/--table-class/);
   });
 });
 

@@ -41,3 +41,19 @@ describe.each([
     expect(nagErrors).toEqual([]);
   });
 });
+
+describe("Storage stack, table class", () => {
+  it("keeps the Standard class unless TABLE_CLASS=ia, and refuses anything else", async () => {
+    const standard = (await synth("test-3328")).template;
+    standard.hasResourceProperties("AWS::DynamoDB::Table", { TableClass: "STANDARD" });
+    process.env.TABLE_CLASS = "ia";
+    try {
+      const ia = (await synth("test-3328")).template;
+      ia.hasResourceProperties("AWS::DynamoDB::Table", { TableClass: "STANDARD_INFREQUENT_ACCESS" });
+      process.env.TABLE_CLASS = "cold";
+      await expect(synth("test-3328")).rejects.toThrow(/TABLE_CLASS must be/);
+    } finally {
+      delete process.env.TABLE_CLASS;
+    }
+  });
+});

@@ -44,11 +44,22 @@ export async function startSecretsEndpoint(secrets: Record<string, string>) {
   };
 }
 
-/** Environment for importing the Lambda handler against local endpoints. */
+/** The two secrets a deployed Lambda reads: the stack secret (JSON) and the edge key (plain). */
 export const LAMBDA_TEST_SECRET_ARN =
   "arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:puskesos-test-AbCdEf";
+export const LAMBDA_TEST_EDGE_ARN =
+  "arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:puskesos-edge-GhIjKl";
+export const LAMBDA_TEST_EDGE_KEY = "e".repeat(48);
+
+export const lambdaTestSecrets = (key: string) => ({
+  [LAMBDA_TEST_SECRET_ARN]: JSON.stringify({ key }),
+  [LAMBDA_TEST_EDGE_ARN]: LAMBDA_TEST_EDGE_KEY,
+});
+
+/** Environment for importing the Lambda handler against local endpoints. */
 export const lambdaTestEnv = (secretsEndpoint: string) => ({
   SECRET_ARN: LAMBDA_TEST_SECRET_ARN,
+  EDGE_SECRET_ARN: LAMBDA_TEST_EDGE_ARN,
   SECRETS_ENDPOINT: secretsEndpoint,
   AWS_REGION: "ap-southeast-3",
   AWS_ACCESS_KEY_ID: "test",

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { handle } from "hono/aws-lambda";
 import { configureDb } from "@puskesos/core/db";
 import { configure, fromEnv } from "@puskesos/core/config";
-import { loadStackKeys } from "@puskesos/core/config/secrets";
+import { loadStackKeys, readSecret } from "@puskesos/core/config/secrets";
 import { createApp } from "./create-app.ts";
 import type { OpenApiDocument } from "./routes/docs-page.ts";
 
@@ -11,13 +11,15 @@ const secretId = process.env.SECRET_ARN;
 if (!secretId) throw new Error("SECRET_ARN is not set: the stack's secret is required");
 
 // Cold start: configuration from the environment (table name, kabupaten code), keys from the
-// stack's secret. The *_ENDPOINT variables exist only for tests against local endpoints.
-configure({
-  ...fromEnv(),
-  ...(await loadStackKeys(secretId, {
-    ...(process.env.SECRETS_ENDPOINT ? { endpoint: process.env.SECRETS_ENDPOINT } : {}),
-  })),
-});
+// stack's secret, and the CDN's origin key. The *_ENDPOINT variables exist only for tests against
+// local endpoints.
+const secretOptions = process.env.SECRETS_ENDPOINT ? { endpoint: process.env.SECRETS_ENDPOINT } : {};
+const edgeSecretId = process.env.EDGE_SECRET_ARN;
+const [keys, edgeKey] = await Promise.all([
+  loadStackKeys(secretId, secretOptions),
+  edgeSecretId ? readSecret(edgeSecretId, secretOptions) : undefined,
+]);
+configure({ ...fromEnv(), ...keys, edgeKey });
 configureDb({
   tableName: process.env.TABLE_NAME ?? "puskesos",
   ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),

@@ -14,6 +14,12 @@ export interface Config {
   nikHashKey: string | undefined;
   /** Secret of the keyed session token hash; per stack. */
   sessionKey: string | undefined;
+  /**
+   * What the CDN sends in `x-origin-verify` on every API request. When set, forwarded headers (the
+   * viewer's address) are believed only on requests that carry it: direct calls to the API's own
+   * address cannot claim another address.
+   */
+  edgeKey: string | undefined;
 }
 
 const DEFAULTS: Config = {
@@ -23,6 +29,7 @@ const DEFAULTS: Config = {
   secureCookies: true,
   nikHashKey: undefined,
   sessionKey: undefined,
+  edgeKey: undefined,
 };
 
 let current: Config = DEFAULTS;

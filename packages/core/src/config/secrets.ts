@@ -8,18 +8,26 @@ export const SECRET_FIELD = "key";
  * Reads the stack's secret from Secrets Manager (once, at cold start) and derives its keys. Throws
  * when the secret is missing or malformed: a Lambda without its keys must not serve requests.
  */
-export async function loadStackKeys(
-  secretId: string,
-  options: { endpoint?: string; region?: string } = {},
-): Promise<StackKeys> {
+export async function loadStackKeys(secretId: string, options: SecretOptions = {}): Promise<StackKeys> {
+  const value = parseSecret(await readSecret(secretId, options));
+  if (!value) throw new Error(`Secret ${secretId} has no "${SECRET_FIELD}" field`);
+  return deriveKeys(value);
+}
+
+export interface SecretOptions {
+  endpoint?: string;
+  region?: string;
+}
+
+/** A secret's string value from Secrets Manager. Throws when it is missing or empty. */
+export async function readSecret(secretId: string, options: SecretOptions = {}): Promise<string> {
   const client = new SecretsManagerClient({
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.region ? { region: options.region } : {}),
   });
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-  const value = parseSecret(SecretString);
-  if (!value) throw new Error(`Secret ${secretId} has no "${SECRET_FIELD}" field`);
-  return deriveKeys(value);
+  if (!SecretString) throw new Error(`Secret ${secretId} is empty`);
+  return SecretString;
 }
 
 function parseSecret(text: string | undefined): string | undefined {

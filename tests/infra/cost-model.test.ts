@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { alwaysOnCost, monthlyCost, type Measured, type Options } from "../../scripts/cost/model.ts";
+import { PRICES } from "../../scripts/cost/prices.ts";
+import { DEFAULT_PROFILE, type Profile } from "../../scripts/cost/profile.ts";
+
+const op = (read: number, write: number, ms: number, table = 0, indexes = 0) => ({
+  read,
+  write,
+  ms,
+  bytes: { table, indexes },
+});
+
+/** One complaint = one registration; officers only sign in; no cold starts. */
+const profile: Profile = {
+  ...DEFAULT_PROFILE,
+  desa: 10,
+  complaintsPerDesaPerDay: 10,
+  workingDaysPerMonth: 20,
+  perComplaint: { register: 1 },
+  officersPerDay: 10,
+  perOfficerDay: { "sign in": 1 },
+  dpmImportsPerMonth: 0,
+  monthsOfData: 1,
+  coldStartsPerDay: 0,
+};
+const measured: Measured = {
+  operations: {
+    register: op(4, 16, 50, 2000, 4000),
+    "sign in": op(1, 10, 300, 500, 1000),
+    "import DPM, 1,000 rows (admin)": op(3, 2008, 1000, 300_000, 300_000),
+  },
+  logBytesPerRequest: 500,
+  initMs: 300,
+  siteBytes: 1024 * 1024,
+};
+const options: Options = {
+  memoryMb: 512,
+  cpuFactor: 2,
+  alarmMetrics: 14,
+  secrets: 1,
+  tableClass: "standard",
+};
+const line = (cost: ReturnType<typeof monthlyCost>, service: string) =>
+  cost.items.find((i) => i.service === service)!.usd;
+
+describe("cost model", () => {
+  it("prices each line from the measured units, durations and bytes", () => {
+    const cost = monthlyCost(profile, measured, PRICES, options);
+    // 2,000 complaints and 200 sign-ins a month.
+    expect(cost.complaintsPerMonth).toBe(2000);
+    expect(cost.requests).toBe(2200);
+    expect(cost.wru).toBe(2000 * 16 + 200 * 10);
+    expect(line(cost, "DynamoDB requests")).toBeCloseTo(
+      (34_000 / 1e6) * PRICES.dynamoWriteUnits.usd + ((2000 * 4 + 200) / 1e6) * PRICES.dynamoReadUnits.usd,
+      10,
+    );
+    // GB-s: (2,000 × 50 + 200 × 300) ms × 2 (CPU share) × 0.5 GB.
+    expect(cost.gbSeconds).toBeCloseTo(((2000 * 50 + 200 * 300) * 2 * 0.5) / 1000, 6);
+    expect(line(cost, "API Gateway (HTTP API)")).toBeCloseTo((2200 / 1e6) * PRICES.httpApiRequests.usd, 10);
+    expect(line(cost, "CloudWatch alarms")).toBeCloseTo(14 * PRICES.alarmMetric.usd, 10);
+    // Storage: a month of complaints and sign-ins plus the 10 desa's DPM lists; PITR on the table only.
+    const tableGb = (2000 * 2000 + 200 * 500 + 10 * 300_000) / 1024 ** 3;
+    const indexGb = (2000 * 4000 + 200 * 1000 + 10 * 300_000) / 1024 ** 3;
+    expect(line(cost, "DynamoDB storage + PITR")).toBeCloseTo(
+      (tableGb + indexGb) * PRICES.dynamoStorageGbMonth.usd + tableGb * PRICES.dynamoPitrGbMonth.usd,
+      10,
+    );
+    expect(cost.total).toBeCloseTo(
+      cost.items.reduce((n, i) => n + i.usd, 0),
+      10,
+    );
+  });
+
+  it("grows storage with the months of data kept, and the traffic lines with the desa", () => {
+    const base = monthlyCost(profile, measured, PRICES, options);
+    const year = monthlyCost({ ...profile, monthsOfData: 12 }, measured, PRICES, options);
+    expect(line(year, "DynamoDB storage + PITR")).toBeGreaterThan(line(base, "DynamoDB storage + PITR") * 5);
+    expect(line(year, "DynamoDB requests")).toBe(line(base, "DynamoDB requests"));
+    const twice = monthlyCost({ ...profile, desa: 20 }, measured, PRICES, options);
+    expect(twice.complaintsPerMonth).toBe(2 * base.complaintsPerMonth);
+  });
+
+  it("trades storage for requests in the Standard-IA class", () => {
+    const standard = monthlyCost({ ...profile, monthsOfData: 12 }, measured, PRICES, options);
+    const ia = monthlyCost({ ...profile, monthsOfData: 12 }, measured, PRICES, {
+      ...options,
+      tableClass: "infrequent-access",
+    });
+    expect(line(ia, "DynamoDB requests")).toBeCloseTo(line(standard, "DynamoDB requests") * 1.25, 10);
+    expect(line(ia, "DynamoDB storage + PITR")).toBeLessThan(line(standard, "DynamoDB storage + PITR"));
+  });
+
+  it("refuses a profile naming an operation that was not measured", () => {
+    expect(() =>
+      monthlyCost({ ...profile, perComplaint: { "teleport a complaint": 1 } }, measured, PRICES, options),
+    ).toThrow(/No measurement for "teleport a complaint"/);
+  });
+
+  it("prices the always-on comparison for a month of 730 hours", () => {
+    const server = alwaysOnCost(PRICES, 5);
+    expect(server.total).toBeCloseTo(
+      730 * (PRICES.ec2T4gSmallHour.usd + PRICES.rdsT4gMicroHour.usd) +
+        20 * (PRICES.ebsGp3GbMonth.usd + PRICES.rdsGp3GbMonth.usd),
+      10,
+    );
+  });
+
+  it("has a source and a date for every price", () => {
+    for (const [name, price] of Object.entries(PRICES)) {
+      expect(price.source, name).toMatch(/^https:\/\/aws\.amazon\.com\//);
+      expect(price.asOf, name).toMatch(/^\d{4}-\d{2}$/);
+      expect(price.usd, name).toBeGreaterThan(0);
+    }
+  });
+});
