@@ -69,7 +69,8 @@ const options = {
   memoryMb: 512,
   cpuFactor,
   alarmMetrics: ALARM_METRICS,
-  secrets: 1,
+  // The stack secret and the edge key.
+  secrets: 2,
   tableClass: "standard" as const,
 };
 const cost = monthlyCost(profile, measured, PRICES, options);

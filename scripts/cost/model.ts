@@ -120,8 +120,8 @@ export function monthlyCost(profile: Profile, measured: Measured, prices: PriceT
     },
     {
       service: "Secrets Manager",
-      usd: options.secrets * prices.secret.usd + (coldStarts / 10_000) * prices.secretCalls.usd,
-      detail: `${options.secrets} secret, ${fmt(coldStarts)} reads`,
+      usd: options.secrets * prices.secret.usd + ((coldStarts * options.secrets) / 10_000) * prices.secretCalls.usd,
+      detail: `${options.secrets} secrets, ${fmt(coldStarts * options.secrets)} reads`,
     },
     {
       service: "CloudFront + S3",
