@@ -120,7 +120,9 @@ export function monthlyCost(profile: Profile, measured: Measured, prices: PriceT
     },
     {
       service: "Secrets Manager",
-      usd: options.secrets * prices.secret.usd + ((coldStarts * options.secrets) / 10_000) * prices.secretCalls.usd,
+      usd:
+        options.secrets * prices.secret.usd +
+        ((coldStarts * options.secrets) / 10_000) * prices.secretCalls.usd,
       detail: `${options.secrets} secrets, ${fmt(coldStarts * options.secrets)} reads`,
     },
     {
