@@ -33,7 +33,7 @@ export function acceptSstInternals(stack: Stack): void {
 const NO_ROTATION = {
   stack:
     "The NIK hash key derives from this secret; rotating it would orphan every stored NIK hash (DPM lookups, records). Its value never leaves Secrets Manager and the Lambda's memory.",
-  edge: "CloudFront reads this key only at deploy (dynamic reference); a rotation without a redeploy would cut the site off the API. Replace it by redeploying.",
+  edge: "CloudFront reads this key only at deploy (dynamic reference); a rotation without a redeploy would make the API ignore the viewer addresses CloudFront forwards (sign-in throttling per address would then lump viewers together). Replace it by redeploying.",
 };
 
 /** Our secrets are not rotated automatically, on purpose. */

@@ -33,6 +33,7 @@ try {
   console.log(`
 Puskesos · SLRT berjalan di ${server.url}
 Penyimpanan: ${memory ? "memori saja (hilang saat berhenti)" : dataDir}
+DynamoDB Local: ${server.endpoint} (tabel puskesos; untuk npm run admin:create)
 Dokumentasi API: ${server.url}/api/docs
 
 Pengguna demo (kata sandi semua: ${DEMO_PASSWORD}):
