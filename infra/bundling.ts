@@ -1,5 +1,20 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/**
+ * The repository root. Found by looking up from this module rather than relative to it: under
+ * `sst deploy` this code runs bundled into `.sst.config.*.mjs` at the root, not from infra/.
+ */
+export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "sst.config.ts"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No sst.config.ts above ${from}`);
+  }
+}
 
 /**
  * What the API Lambda bundle leaves out, shared by the benchmark and the stack.
@@ -11,18 +26,14 @@ import { fileURLToPath } from "node:url";
 export const UNUSED_SCHEMA_VENDORS = ["zod", "zod-openapi", "arktype", "effect", "@sinclair/typebox", "sury"];
 
 /** The OpenAPI document made at build time; the Lambda reads it at `../openapi.json` from its bundle. */
-export const OPENAPI_FILE = fileURLToPath(new URL("../packages/functions/openapi.json", import.meta.url));
+export const OPENAPI_FILE = join(PROJECT_ROOT, "packages/functions/openapi.json");
 
 /** Writes OPENAPI_FILE from the routes (in a child process: the app is TypeScript run by tsx). */
 export function buildOpenApi() {
-  execFileSync(
-    process.execPath,
-    ["--import", "tsx", fileURLToPath(new URL("../scripts/build-openapi.ts", import.meta.url))],
-    {
-      stdio: "inherit",
-      env: { ...process.env, LOG_LEVEL: "silent" },
-    },
-  );
+  execFileSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts/build-openapi.ts")], {
+    stdio: "inherit",
+    env: { ...process.env, LOG_LEVEL: "silent" },
+  });
   return OPENAPI_FILE;
 }
 
@@ -33,8 +44,8 @@ export const LAMBDA_ESBUILD = {
   // ESM builds of the AWS SDK tree-shake; the CommonJS ones that `platform: node` prefers do not.
   mainFields: ["module", "main"],
   alias: {
-    "@aws-sdk/credential-provider-node": fileURLToPath(new URL("./lambda-credentials.ts", import.meta.url)),
-    "hono-openapi": fileURLToPath(new URL("./lambda-openapi.ts", import.meta.url)),
+    "@aws-sdk/credential-provider-node": join(PROJECT_ROOT, "infra/lambda-credentials.ts"),
+    "hono-openapi": join(PROJECT_ROOT, "infra/lambda-openapi.ts"),
   },
   external: UNUSED_SCHEMA_VENDORS,
 };

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
-import { SECRET_FIELD } from "@puskesos/core/config/secrets";
+import { SECRET_FIELD } from "@puskesos/core/config";
 
 export interface StackSecretProps {
   /** Production data: keep the secret if the stack is removed (every NIK hash depends on it). */

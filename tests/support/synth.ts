@@ -4,6 +4,9 @@ import type { CloudFormationStackArtifact } from "aws-cdk-lib/cx-api";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { App, getStack, type StackContext } from "sst/constructs";
 import { initProject } from "sst/project.js";
+import { resolve } from "node:path";
+import { load } from "sst/stacks/build.js";
+import type { SSTConfig } from "sst";
 import config from "../../sst.config.ts";
 
 type StackFn = (ctx: StackContext) => unknown;
@@ -43,12 +46,17 @@ export async function synthesize(stage: string, stacks: StackFn[], target: Stack
 }
 
 /**
- * The whole app as `sst deploy --stage <stage>` builds it (sst.config.ts), every stack's template
- * and findings by stack name, and the cloud assembly (for its asset manifests).
+ * The whole app as `sst deploy --stage <stage>` builds it: sst.config.ts loaded by SST's own loader
+ * (bundled with the stacks and infra/ into `.sst.config.*.mjs` at the root, as a deploy runs it),
+ * every stack's template and findings by stack name, and the cloud assembly (for its asset manifests).
  */
 export async function synthesizeApp(stage: string) {
   const app = await newApp(stage);
-  config.stacks(app);
+  const [, bundled] = (await load(resolve(import.meta.dirname, "../../sst.config.ts"))) as [
+    unknown,
+    SSTConfig,
+  ];
+  bundled.stacks(app);
   await app.finish();
   const assembly = app.synth();
   const stacks = assembly.stacks.map((artifact) => ({

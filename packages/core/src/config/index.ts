@@ -56,4 +56,4 @@ export function fromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
       .filter(Boolean);
   return out;
 }
-export { deriveKeys, MIN_SECRET_LENGTH, type StackKeys } from "./keys.ts";
+export { deriveKeys, MIN_SECRET_LENGTH, SECRET_FIELD, type StackKeys } from "./keys.ts";

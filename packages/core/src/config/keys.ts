@@ -8,6 +8,9 @@ export interface StackKeys {
   sessionKey: string;
 }
 
+/** The JSON field the stack's secret keeps its generated value in (infra/secret.ts). */
+export const SECRET_FIELD = "key";
+
 /** Shortest secret accepted: 32 characters of the generated alphabet carry well over 128 bits. */
 export const MIN_SECRET_LENGTH = 32;
 

@@ -1,8 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { deriveKeys, type StackKeys } from "./keys.ts";
-
-/** The JSON field the stack's secret keeps its generated value in (infra/secret.ts). */
-export const SECRET_FIELD = "key";
+import { deriveKeys, SECRET_FIELD, type StackKeys } from "./keys.ts";
 
 /**
  * Reads the stack's secret from Secrets Manager (once, at cold start) and derives its keys. Throws
