@@ -11,7 +11,6 @@ import {
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { Operation, type ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Alias } from "aws-cdk-lib/aws-kms";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
@@ -49,10 +48,12 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
+    // Not encrypted with KMS: CloudWatch and Budgets cannot publish to a topic under the AWS-managed
+    // key (its policy cannot grant them), so alarms would never arrive; a key of our own costs
+    // US$1 a month to protect messages that carry no personal data (alarm names and numbers).
     this.topic = new Topic(this, "Alarms", {
       displayName: "Puskesos SLRT alarms",
       enforceSSL: true,
-      masterKey: Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"),
     });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     const period = Duration.minutes(5);

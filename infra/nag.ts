@@ -41,6 +41,17 @@ export function acceptSecretFindings(secret: Construct, kind: keyof typeof NO_RO
   NagSuppressions.addResourceSuppressions(secret, [{ id: "AwsSolutions-SMG4", reason: NO_ROTATION[kind] }]);
 }
 
+/** The alarm topic is not KMS-encrypted, so that CloudWatch and Budgets can publish to it. */
+export function acceptMonitoringFindings(topic: Construct): void {
+  NagSuppressions.addResourceSuppressions(topic, [
+    {
+      id: "AwsSolutions-SNS2",
+      reason:
+        "CloudWatch alarms and AWS Budgets cannot publish to a topic encrypted with the AWS-managed key; the messages hold alarm names and numbers only, no personal data, so a US$1/month customer key buys nothing.",
+    },
+  ]);
+}
+
 /** The API stack's findings that are decisions, not oversights, each with its reason. */
 export function acceptApiFindings(stack: Stack, handler: LambdaFunction, api: PuskesosApi): void {
   NagSuppressions.addResourceSuppressions(

@@ -1,6 +1,6 @@
 import { use, type StackContext } from "sst/constructs";
 import { Monitoring as MonitoringConstruct } from "../infra/monitoring.ts";
-import { acceptSstInternals } from "../infra/nag.ts";
+import { acceptMonitoringFindings, acceptSstInternals } from "../infra/nag.ts";
 import { Api } from "./Api.ts";
 import { Storage } from "./Storage.ts";
 
@@ -15,6 +15,7 @@ export function Monitoring({ stack }: StackContext) {
     monthlyBudgetUsd: Number(process.env.MONTHLY_BUDGET_USD ?? 20),
   });
   acceptSstInternals(stack);
+  acceptMonitoringFindings(monitoring.topic);
   stack.addOutputs({ AlarmTopic: monitoring.topic.topicArn });
   return { monitoring };
 }

@@ -17,6 +17,9 @@ describe("Monitoring stack", () => {
     expect(alarms.map((a) => a.AlarmDescription)).toEqual(
       expect.arrayContaining([expect.stringContaining("5xx"), expect.stringContaining("throttled")]),
     );
+    // CloudWatch and Budgets must be able to publish: no AWS-managed KMS key on the topic.
+    const topic = Object.values(template.findResources("AWS::SNS::Topic"))[0]!.Properties;
+    expect(topic.KmsMasterKeyId).toBeUndefined();
     template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
       Endpoint: "tik@tegalkab.go.id",
