@@ -1,7 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { assertRole, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { transact, useDb } from "../db/index.ts";
+import { putNew, transact, useDb } from "../db/index.ts";
 import { ConflictError, ValidationError } from "../error/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -68,23 +68,16 @@ async function add(
   const caller = assertRole("manajer", "admin");
   if (existing.some((e) => e.code === item.code))
     throw ConflictError(`${kind === "OPD" ? "OPD" : "Program"} "${item.name}" sudah ada di katalog.`);
-  const db = useDb();
   await transact(
     [
-      {
-        Put: {
-          TableName: db.table,
-          Item: {
-            pk: "CATALOG",
-            sk: `${kind}#${item.code}`,
-            type: "catalog",
-            ...item,
-            createdBy: caller.username,
-            createdAt: nowIso(),
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
+      putNew({
+        pk: "CATALOG",
+        sk: `${kind}#${item.code}`,
+        type: "catalog",
+        ...item,
+        createdBy: caller.username,
+        createdAt: nowIso(),
+      }),
       Audit.entry({
         action: `catalog.add-${kind.toLowerCase()}`,
         target: { type: "catalog", id: item.code },

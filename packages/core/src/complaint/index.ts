@@ -3,7 +3,15 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-d
 import { assertInScope, assertRole, covers, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { categoryName } from "../catalog/schema.ts";
-import { decodeCursor, encodeCursor, failedCondition, transact, useDb, type Page } from "../db/index.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  failedCondition,
+  putNew,
+  transact,
+  useDb,
+  type Page,
+} from "../db/index.ts";
 import * as Dpm from "../dpm/index.ts";
 import { nameKey } from "../dpm/csv.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
@@ -150,39 +158,26 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
       updatedAt: now,
       version: 1,
     };
-    const db = useDb();
     try {
       await transact(
         [
-          {
-            Put: {
-              TableName: db.table,
-              Item: {
-                ...key(record.id),
-                type: "complaint",
-                gsi1pk: `DESA#${desa.code}#COMPLAINT`,
-                gsi1sk: `${queueDay}#${now}#${record.id}`,
-                gsi2pk: `DESA#${desa.code}#STATE#${state}`,
-                gsi2sk: `${now}#${record.id}`,
-                gsi3pk: `NIK#${nikh}`,
-                gsi3sk: `COMPLAINT#${now}`,
-                ...record,
-              },
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
-          {
-            Put: {
-              TableName: db.table,
-              Item: {
-                ...trackKey(code),
-                type: "track",
-                complaintId: record.id,
-                nikLast4: record.reporter.nikLast4,
-              },
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
+          putNew({
+            ...key(record.id),
+            type: "complaint",
+            gsi1pk: `DESA#${desa.code}#COMPLAINT`,
+            gsi1sk: `${queueDay}#${now}#${record.id}`,
+            gsi2pk: `DESA#${desa.code}#STATE#${state}`,
+            gsi2sk: `${now}#${record.id}`,
+            gsi3pk: `NIK#${nikh}`,
+            gsi3sk: `COMPLAINT#${now}`,
+            ...record,
+          }),
+          putNew({
+            ...trackKey(code),
+            type: "track",
+            complaintId: record.id,
+            nikLast4: record.reporter.nikLast4,
+          }),
           Audit.entry({
             action: "complaint.register",
             target: { type: "complaint", id: record.id },

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../error/index.ts";
 import { useDb } from "./client.ts";
 
@@ -23,6 +23,28 @@ export async function transact(
       if (error.CancellationReasons?.some((r) => r.Code === "TransactionConflict"))
         throw ConflictError("Data sedang diubah oleh orang lain. Muat ulang lalu coba lagi.");
     }
+    throw error;
+  }
+}
+
+/** A Put for a transaction that creates `item` and fails (409) if its key is already taken. */
+export function putNew(item: Record<string, unknown>): TransactItem {
+  return { Put: { TableName: useDb().table, Item: item, ConditionExpression: "attribute_not_exists(pk)" } };
+}
+
+/**
+ * Writes `item` unless its key is taken, outside a transaction; answers whether it was written
+ * (false: an item with that key was already there, and is left as it was).
+ */
+export async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+  const db = useDb();
+  try {
+    await db.doc.send(
+      new PutCommand({ TableName: db.table, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
     throw error;
   }
 }

@@ -1,6 +1,5 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Role, ScopeLevel } from "../actor/index.ts";
-import { useDb } from "../db/index.ts";
+import { putIfAbsent } from "../db/index.ts";
 import * as User from "../user/index.ts";
 
 /**
@@ -83,25 +82,13 @@ export const DEMO_USERS: {
 
 /** Adds the demo users that are missing; never overwrites a user (passwords changed stay changed). */
 export async function seed(): Promise<number> {
-  const db = useDb();
   let added = 0;
   for (const demo of DEMO_USERS) {
     const record = await User.newRecord(demo, DEMO_PASSWORD, {
       mustChangePassword: false,
       createdBy: "sistem:demo",
     });
-    try {
-      await db.doc.send(
-        new PutCommand({
-          TableName: db.table,
-          Item: record,
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-      added += 1;
-    } catch (error) {
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-    }
+    if (await putIfAbsent(record)) added += 1;
   }
   return added;
 }

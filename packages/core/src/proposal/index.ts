@@ -2,7 +2,15 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { assertInScope, assertRole, covers } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import * as Complaint from "../complaint/index.ts";
-import { decodeCursor, encodeCursor, failedCondition, transact, useDb, type Page } from "../db/index.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  failedCondition,
+  putNew,
+  transact,
+  useDb,
+  type Page,
+} from "../db/index.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
@@ -87,22 +95,16 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
   try {
     await transact(
       [
-        {
-          Put: {
-            TableName: db.table,
-            Item: {
-              ...key(record.id),
-              type: "proposal",
-              gsi1pk: `KEC#${record.kecamatanCode}#PROPOSAL#diusulkan`,
-              gsi1sk: `${record.desaCode}#${now}`,
-              gsi2pk: `DESA#${record.desaCode}#PROPOSAL`,
-              gsi2sk: now,
-              version: 1,
-              ...record,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          },
-        },
+        putNew({
+          ...key(record.id),
+          type: "proposal",
+          gsi1pk: `KEC#${record.kecamatanCode}#PROPOSAL#diusulkan`,
+          gsi1sk: `${record.desaCode}#${now}`,
+          gsi2pk: `DESA#${record.desaCode}#PROPOSAL`,
+          gsi2sk: now,
+          version: 1,
+          ...record,
+        }),
         Complaint.moveItem(complaint, "menunggu-verval", { proposalId: record.id }),
         Audit.entry({
           action: "proposal.create",

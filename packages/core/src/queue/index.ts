@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { assertRole, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { transact, useDb } from "../db/index.ts";
+import { putNew, transact, useDb } from "../db/index.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { kabupatenDay } from "../region/index.ts";
 import { nowIso } from "../time/index.ts";
@@ -64,13 +64,7 @@ export async function take(): Promise<Ticket> {
     try {
       await transact(
         [
-          {
-            Put: {
-              TableName: db.table,
-              Item: { ...ticketKey(office, day, number), type: "ticket", ...ticket },
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
-          },
+          putNew({ ...ticketKey(office, day, number), type: "ticket", ...ticket }),
           Audit.entry({
             action: "queue.take",
             target: { type: "queue", id: `${office}#${day}` },

@@ -7,7 +7,7 @@ import * as Region from "../region/index.ts";
 import * as Complaint from "../complaint/index.ts";
 import { COMPLAINT_STATE_LABELS, type ComplaintState } from "../complaint/schema.ts";
 import { useConfig } from "../config/index.ts";
-import { failedCondition, transact, useDb, type TransactItem } from "../db/index.ts";
+import { failedCondition, putNew, transact, useDb, type TransactItem } from "../db/index.ts";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import * as Settings from "../settings/index.ts";
 import * as Timeline from "../timeline/index.ts";
@@ -171,24 +171,17 @@ export async function create(input: unknown): Promise<ReferralView> {
     updatedAt: now,
     updatedBy: caller.username,
   };
-  const db = useDb();
   await transact(
     [
-      {
-        Put: {
-          TableName: db.table,
-          Item: {
-            ...key(record.id),
-            type: "referral",
-            gsi1pk: inboxOf(record, "diajukan"),
-            gsi1sk: `${record.dueAt}#${record.id}`,
-            gsi2pk: `REFERRALS#${useConfig().kabupatenCode}#diajukan`,
-            gsi2sk: `${record.dueAt}#${record.id}`,
-            ...record,
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        },
-      },
+      putNew({
+        ...key(record.id),
+        type: "referral",
+        gsi1pk: inboxOf(record, "diajukan"),
+        gsi1sk: `${record.dueAt}#${record.id}`,
+        gsi2pk: `REFERRALS#${useConfig().kabupatenCode}#diajukan`,
+        gsi2sk: `${record.dueAt}#${record.id}`,
+        ...record,
+      }),
       Complaint.moveItem(complaint, "dirujuk", { referralId: record.id }),
       Timeline.event(complaint.id, {
         action: "referral.create",

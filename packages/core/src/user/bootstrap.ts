@@ -1,8 +1,7 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import * as Actor from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
-import { useDb } from "../db/index.ts";
+import { putIfAbsent } from "../db/index.ts";
 import { ConflictError } from "../error/index.ts";
 import { parse } from "../validation/index.ts";
 import { newRecord, temporaryPassword, toUser, type User } from "./index.ts";
@@ -25,22 +24,8 @@ export async function createFirstAdmin(input: unknown): Promise<{ user: User; te
       password,
       { mustChangePassword: true, createdBy: "sistem:bootstrap-admin" },
     );
-    const db = useDb();
-    try {
-      await db.doc.send(
-        new PutCommand({
-          TableName: db.table,
-          Item: record,
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException")
-        throw ConflictError(
-          `Pengguna "${data.username}" sudah ada; perintah ini hanya membuat admin pertama.`,
-        );
-      throw error;
-    }
+    if (!(await putIfAbsent(record)))
+      throw ConflictError(`Pengguna "${data.username}" sudah ada; perintah ini hanya membuat admin pertama.`);
     return { user: toUser(record), temporaryPassword: password };
   });
 }

@@ -4,7 +4,15 @@ import * as v from "valibot";
 import { assertRole, type Scope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { hashPassword } from "../auth/password.ts";
-import { decodeCursor, encodeCursor, transact, useDb, type Page, type TransactItem } from "../db/index.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  putNew,
+  transact,
+  useDb,
+  type Page,
+  type TransactItem,
+} from "../db/index.ts";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { opdName } from "../catalog/index.ts";
 import * as Region from "../region/index.ts";
@@ -111,10 +119,9 @@ export async function create(input: unknown): Promise<{ user: User; temporaryPas
   const data = parse(CreateUserSchema, input);
   const password = temporaryPassword();
   const record = await newRecord(data, password, { mustChangePassword: true, createdBy: admin.username });
-  const db = useDb();
   await transact(
     [
-      { Put: { TableName: db.table, Item: record, ConditionExpression: "attribute_not_exists(pk)" } },
+      putNew(record),
       Audit.entry({
         action: "user.create",
         target: { type: "user", id: record.username },
