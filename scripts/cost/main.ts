@@ -5,7 +5,7 @@ import { app } from "@puskesos/functions/app";
 import { measureCapacity } from "../bench/capacity.ts";
 import { alwaysOnCost, monthlyCost, type Measured } from "./model.ts";
 import { PRICES } from "./prices.ts";
-import { DEFAULT_PROFILE } from "./profile.ts";
+import { DEFAULT_PROFILE, officersFor } from "./profile.ts";
 import { ALARM_METRICS, LAMBDA_PLATFORM_LOG_BYTES } from "./stack-facts.ts";
 
 /**
@@ -40,7 +40,7 @@ const profile = {
   workingDaysPerMonth: number("days", values.days, DEFAULT_PROFILE.workingDaysPerMonth),
   monthsOfData: number("months", values.months, DEFAULT_PROFILE.monthsOfData),
 };
-profile.officersPerDay = profile.desa * 2 + 40;
+profile.officersPerDay = officersFor(profile.desa);
 profile.dpmImportsPerMonth = profile.desa;
 const cpuFactor = number("cpu-factor", values["cpu-factor"], 2);
 

@@ -25,6 +25,9 @@ export interface Profile {
   apiResponseBytes: number;
 }
 
+/** Signed-in officers a working day: two per desa (front and back office) and about 40 kabupaten staff. */
+export const officersFor = (desa: number) => desa * 2 + 40;
+
 /** The share of complaints referred to the kabupaten; the rest are handled in the desa. */
 const REFERRED = 0.2;
 
@@ -56,7 +59,7 @@ export const DEFAULT_PROFILE: Profile = {
     // The resident checks the public status page once.
     "public status page": 1,
   },
-  officersPerDay: 300 * 2 + 40,
+  officersPerDay: officersFor(300),
   perOfficerDay: {
     "sign in (session + audit)": 1,
     // Home page, own account, settings and catalogue reads.

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { configure } from "@puskesos/core/config";
-import { addressOnly, clientIp, EDGE_HEADER } from "./client-ip.ts";
+import { addressOnly, clientIp } from "./client-ip.ts";
+import { EDGE_HEADER } from "./edge.ts";
 
 describe("addressOnly", () => {
   it("drops a port and keeps IPv6 whole", () => {

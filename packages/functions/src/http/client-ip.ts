@@ -4,8 +4,6 @@ import type { Context } from "hono";
 import { useConfig } from "@puskesos/core/config";
 import { EDGE_HEADER } from "./edge.ts";
 
-export { EDGE_HEADER };
-
 interface LambdaEnv {
   requestContext?: { http?: { sourceIp?: string } };
 }
