@@ -1,6 +1,7 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
+import { ListTable } from "../components/list-table.tsx";
 
 type Filter = { day?: string; by?: string; cursor?: string };
 
@@ -39,45 +40,28 @@ export default function Audit() {
       <Show when={log.error}>
         <Alert>{(log.error as Error).message}</Alert>
       </Show>
-      <div class="table-wrap">
-        <table data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>Waktu</th>
-              <th>Pelaku</th>
-              <th>Tindakan</th>
-              <th>Data</th>
-              <th>Alamat</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={log()?.items}
-              fallback={
-                <tr>
-                  <td colspan="5">{log.loading ? "Memuat…" : "Tidak ada catatan."}</td>
-                </tr>
-              }
-            >
-              {(e) => (
-                <tr>
-                  <td>{when(e.at)}</td>
-                  <td>
-                    <code>{e.by}</code> <small class="muted">{e.role}</small>
-                  </td>
-                  <td>{e.summary}</td>
-                  <td>
-                    <code>
-                      {e.targetType}:{e.targetId}
-                    </code>
-                  </td>
-                  <td>{e.ip}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        headers={["Waktu", "Pelaku", "Tindakan", "Data", "Alamat"]}
+        items={log()?.items}
+        empty={log.loading ? "Memuat…" : "Tidak ada catatan."}
+        testid="audit-table"
+      >
+        {(e) => (
+          <tr>
+            <td>{when(e.at)}</td>
+            <td>
+              <code>{e.by}</code> <small class="muted">{e.role}</small>
+            </td>
+            <td>{e.summary}</td>
+            <td>
+              <code>
+                {e.targetType}:{e.targetId}
+              </code>
+            </td>
+            <td>{e.ip}</td>
+          </tr>
+        )}
+      </ListTable>
       <Show when={log()?.cursor}>
         <button
           type="button"

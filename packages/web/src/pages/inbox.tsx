@@ -1,53 +1,38 @@
 import { A } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import { REFERRAL_STATE_LABELS, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
 import { ComplaintTable } from "../components/complaint-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
+import { ListTable } from "../components/list-table.tsx";
 
 const due = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { dateStyle: "medium" });
 
 function ReferralRows(props: { items: ReferralView[]; testid: string }) {
   return (
-    <div class="table-wrap">
-      <table data-testid={props.testid}>
-        <thead>
-          <tr>
-            <th>Batas</th>
-            <th>Warga</th>
-            <th>Kepentingan</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For
-            each={props.items}
-            fallback={
-              <tr>
-                <td colspan="4">Tidak ada rujukan.</td>
-              </tr>
-            }
-          >
-            {(r) => (
-              <tr classList={{ overdue: r.overdue }}>
-                <td>
-                  {due(r.dueAt)}
-                  <Show when={r.overdue}>
-                    {" "}
-                    <span class="badge">terlambat</span>
-                  </Show>
-                </td>
-                <td>
-                  <A href={`/rujukan/${r.id}`}>{r.reporter.name}</A>
-                </td>
-                <td>{URGENCIES[r.urgency]}</td>
-                <td>{REFERRAL_STATE_LABELS[r.state]}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      headers={["Batas", "Warga", "Kepentingan", "Status"]}
+      items={props.items}
+      empty="Tidak ada rujukan."
+      testid={props.testid}
+    >
+      {(r) => (
+        <tr classList={{ overdue: r.overdue }}>
+          <td>
+            {due(r.dueAt)}
+            <Show when={r.overdue}>
+              {" "}
+              <span class="badge">terlambat</span>
+            </Show>
+          </td>
+          <td>
+            <A href={`/rujukan/${r.id}`}>{r.reporter.name}</A>
+          </td>
+          <td>{URGENCIES[r.urgency]}</td>
+          <td>{REFERRAL_STATE_LABELS[r.state]}</td>
+        </tr>
+      )}
+    </ListTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { HOUSE_CONDITIONS, INCOME_SOURCES, PROPOSAL_STATE_LABELS } from "@puskes
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
+import { ListTable } from "../components/list-table.tsx";
 
 /** Survey team: households proposed for the DPM, by kecamatan and desa. */
 export default function Proposals() {
@@ -50,45 +51,27 @@ export default function Proposals() {
       <Show when={page.error}>
         <Alert>{(page.error as Error).message}</Alert>
       </Show>
-      <div class="table-wrap">
-        <table data-testid="proposal-table">
-          <thead>
-            <tr>
-              <th>Tanggal</th>
-              <th>Desa</th>
-              <th>Anggota</th>
-              <th>Rumah</th>
-              <th>Penghasilan</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={page() ? page()!.items : []}
-              fallback={
-                <tr>
-                  <td colspan="6">{page.loading ? "Memuat…" : "Tidak ada usulan."}</td>
-                </tr>
-              }
-            >
-              {(p) => (
-                <tr>
-                  <td>{p.createdAt.slice(0, 10)}</td>
-                  <td>
-                    {tree()
-                      ?.kecamatan.flatMap((k) => k.desa)
-                      .find((d) => d.code === p.desaCode)?.name ?? p.desaCode}
-                  </td>
-                  <td>{p.members.map((m) => `${m.name} (${m.nikMasked})`).join(", ")}</td>
-                  <td>{HOUSE_CONDITIONS[p.houseCondition as keyof typeof HOUSE_CONDITIONS]}</td>
-                  <td>{INCOME_SOURCES[p.incomeSource as keyof typeof INCOME_SOURCES]}</td>
-                  <td>{PROPOSAL_STATE_LABELS[p.state]}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        headers={["Tanggal", "Desa", "Anggota", "Rumah", "Penghasilan", "Status"]}
+        items={page() ? page()!.items : []}
+        empty={page.loading ? "Memuat…" : "Tidak ada usulan."}
+        testid="proposal-table"
+      >
+        {(p) => (
+          <tr>
+            <td>{p.createdAt.slice(0, 10)}</td>
+            <td>
+              {tree()
+                ?.kecamatan.flatMap((k) => k.desa)
+                .find((d) => d.code === p.desaCode)?.name ?? p.desaCode}
+            </td>
+            <td>{p.members.map((m) => `${m.name} (${m.nikMasked})`).join(", ")}</td>
+            <td>{HOUSE_CONDITIONS[p.houseCondition as keyof typeof HOUSE_CONDITIONS]}</td>
+            <td>{INCOME_SOURCES[p.incomeSource as keyof typeof INCOME_SOURCES]}</td>
+            <td>{PROPOSAL_STATE_LABELS[p.state]}</td>
+          </tr>
+        )}
+      </ListTable>
     </section>
   );
 }

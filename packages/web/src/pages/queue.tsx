@@ -11,6 +11,7 @@ import { Alert, errorsFromApi } from "../components/form.tsx";
 import { TicketSlip } from "../components/ticket-slip.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
 import { provisionalToday, takeProvisional } from "../lib/provisional.ts";
+import { ListTable } from "../components/list-table.tsx";
 
 const ACTIONS: Partial<Record<TicketState, string>> = {
   dilayani: "Panggil",
@@ -92,50 +93,33 @@ export default function Queue() {
               <strong>{q().counts.dilayani}</strong> · Selesai <strong>{q().counts.selesai}</strong> · Tidak
               hadir <strong>{q().counts.batal}</strong>
             </p>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>No.</th>
-                    <th>Status</th>
-                    <th>Diambil</th>
-                    <th>Tindakan</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For
-                    each={q().tickets}
-                    fallback={
-                      <tr>
-                        <td colspan="4">Belum ada antrian hari ini.</td>
-                      </tr>
-                    }
-                  >
-                    {(t) => (
-                      <tr data-testid={`ticket-row-${t.number}`}>
-                        <td class="num">{ticketLabel(t.number)}</td>
-                        <td>{TICKET_STATE_LABELS[t.state]}</td>
-                        <td>{new Date(t.issuedAt).toLocaleTimeString("id-ID", { timeStyle: "short" })}</td>
-                        <td class="buttons">
-                          <For each={TICKET_MOVES[t.state]}>
-                            {(next) => (
-                              <button type="button" class="secondary" onClick={() => move(t, next)}>
-                                {ACTIONS[next]}
-                              </button>
-                            )}
-                          </For>
-                          <Show when={t.state === "dilayani"}>
-                            <A class="button small" href={`/pengaduan/baru?antrian=${t.number}`}>
-                              Daftarkan pengaduan
-                            </A>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              headers={["No.", "Status", "Diambil", "Tindakan"]}
+              items={q().tickets}
+              empty="Belum ada antrian hari ini."
+            >
+              {(t) => (
+                <tr data-testid={`ticket-row-${t.number}`}>
+                  <td class="num">{ticketLabel(t.number)}</td>
+                  <td>{TICKET_STATE_LABELS[t.state]}</td>
+                  <td>{new Date(t.issuedAt).toLocaleTimeString("id-ID", { timeStyle: "short" })}</td>
+                  <td class="buttons">
+                    <For each={TICKET_MOVES[t.state]}>
+                      {(next) => (
+                        <button type="button" class="secondary" onClick={() => move(t, next)}>
+                          {ACTIONS[next]}
+                        </button>
+                      )}
+                    </For>
+                    <Show when={t.state === "dilayani"}>
+                      <A class="button small" href={`/pengaduan/baru?antrian=${t.number}`}>
+                        Daftarkan pengaduan
+                      </A>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </ListTable>
           </>
         )}
       </Show>

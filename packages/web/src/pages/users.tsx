@@ -6,6 +6,7 @@ import { Alert, errorsFromApi } from "../components/form.tsx";
 import { OneTimePassword } from "../components/one-time-password.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
+import { ListTable } from "../components/list-table.tsx";
 
 export default function Users() {
   const [scope, setScope] = createSignal("");
@@ -91,58 +92,35 @@ export default function Users() {
       <Show when={users.error}>
         <Alert>{(users.error as Error).message}</Alert>
       </Show>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>Nama pengguna</th>
-              <th>Nama</th>
-              <th>Peran</th>
-              <th>Wilayah</th>
-              <th>Status</th>
-              <th>Tindakan</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={rows()}
-              fallback={
-                <tr>
-                  <td colspan="6">{users.loading ? "Memuat…" : "Belum ada pengguna."}</td>
-                </tr>
-              }
-            >
-              {(user) => (
-                <tr data-testid={`user-row-${user.username}`} classList={{ inactive: !user.active }}>
-                  <td>
-                    <code>{user.username}</code>
-                  </td>
-                  <td>{user.name}</td>
-                  <td>{ROLE_LABELS[user.role]}</td>
-                  <td>{user.scopeName}</td>
-                  <td>
-                    {user.active
-                      ? user.mustChangePassword
-                        ? "Aktif (sandi sementara)"
-                        : "Aktif"
-                      : "Nonaktif"}
-                  </td>
-                  <td class="buttons">
-                    <Show when={user.username !== me()?.username}>
-                      <button type="button" class="secondary" onClick={() => toggle(user)}>
-                        {user.active ? "Nonaktifkan" : "Aktifkan"}
-                      </button>
-                      <button type="button" class="secondary" onClick={() => reset(user)}>
-                        Atur ulang sandi
-                      </button>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        headers={["Nama pengguna", "Nama", "Peran", "Wilayah", "Status", "Tindakan"]}
+        items={rows()}
+        empty={users.loading ? "Memuat…" : "Belum ada pengguna."}
+      >
+        {(user) => (
+          <tr data-testid={`user-row-${user.username}`} classList={{ inactive: !user.active }}>
+            <td>
+              <code>{user.username}</code>
+            </td>
+            <td>{user.name}</td>
+            <td>{ROLE_LABELS[user.role]}</td>
+            <td>{user.scopeName}</td>
+            <td>
+              {user.active ? (user.mustChangePassword ? "Aktif (sandi sementara)" : "Aktif") : "Nonaktif"}
+            </td>
+            <td class="buttons">
+              <Show when={user.username !== me()?.username}>
+                <button type="button" class="secondary" onClick={() => toggle(user)}>
+                  {user.active ? "Nonaktifkan" : "Aktifkan"}
+                </button>
+                <button type="button" class="secondary" onClick={() => reset(user)}>
+                  Atur ulang sandi
+                </button>
+              </Show>
+            </td>
+          </tr>
+        )}
+      </ListTable>
       <Show when={nextCursor()}>
         <button type="button" class="secondary" onClick={loadMore}>
           Muat lebih banyak
