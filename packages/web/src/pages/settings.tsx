@@ -1,7 +1,14 @@
-import { createResource, createSignal, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { UpdateSettingsSchema } from "@puskesos/core/settings/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
+
+/** The referral steps that have a due date, in the order a referral passes them. */
+const STEPS = [
+  ["supervisor", "Supervisor kecamatan"],
+  ["manajer", "Manajer daerah"],
+  ["opd", "OPD"],
+] as const;
 
 /** Manager/admin: due days per referral step and the letterhead of the surat rujukan. */
 export default function SettingsPage() {
@@ -10,11 +17,7 @@ export default function SettingsPage() {
   const { errors, message, busy, submit } = createForm({
     schema: UpdateSettingsSchema,
     read: (form) => ({
-      dueDays: {
-        supervisor: Number(form.get("supervisor")),
-        manajer: Number(form.get("manajer")),
-        opd: Number(form.get("opd")),
-      },
+      dueDays: Object.fromEntries(STEPS.map(([step]) => [step, Number(form.get(step))])),
       letterhead: String(form.get("letterhead") ?? "")
         .split("\n")
         .map((line) => line.trim())
@@ -42,29 +45,13 @@ export default function SettingsPage() {
           <form onSubmit={submit} novalidate>
             <fieldset>
               <legend>Batas waktu tiap langkah (hari)</legend>
-              <Field label="Supervisor kecamatan" name="supervisor" error={errors()["dueDays.supervisor"]}>
-                <input
-                  id="supervisor"
-                  name="supervisor"
-                  type="number"
-                  min="1"
-                  max="90"
-                  value={s().dueDays.supervisor}
-                />
-              </Field>
-              <Field label="Manajer daerah" name="manajer" error={errors()["dueDays.manajer"]}>
-                <input
-                  id="manajer"
-                  name="manajer"
-                  type="number"
-                  min="1"
-                  max="90"
-                  value={s().dueDays.manajer}
-                />
-              </Field>
-              <Field label="OPD" name="opd" error={errors()["dueDays.opd"]}>
-                <input id="opd" name="opd" type="number" min="1" max="90" value={s().dueDays.opd} />
-              </Field>
+              <For each={STEPS}>
+                {([step, label]) => (
+                  <Field label={label} name={step} error={errors()[`dueDays.${step}`]}>
+                    <input id={step} name={step} type="number" min="1" max="90" value={s().dueDays[step]} />
+                  </Field>
+                )}
+              </For>
             </fieldset>
             <Field
               label="Kop surat rujukan (satu baris per baris)"
