@@ -9,6 +9,7 @@ import * as Dpm from "@puskesos/core/dpm";
 import * as Proposal from "@puskesos/core/proposal";
 import * as Queue from "@puskesos/core/queue";
 import * as Referral from "@puskesos/core/referral";
+import * as Time from "@puskesos/core/time";
 import * as Tracking from "@puskesos/core/tracking";
 import { startDynamoLocal } from "../../packages/functions/src/local/dynamo.ts";
 import { tableBytes, type TableBytes } from "./table-bytes.ts";
@@ -119,7 +120,7 @@ export async function measureCapacity(): Promise<Units[]> {
       as(admin.token, () => Dpm.importCsv("33.28.10.2001", csv)),
     );
     await measure("queue: take a number", () => as(fo.token, () => Queue.take()));
-    await measure("queue: today's list (1 ticket)", () => as(fo.token, () => Queue.today()));
+    await measure("queue: today's list (1 ticket)", () => as(fo.token, () => Queue.todayQueue()));
     await measure("DPM check by NIK", () =>
       as(fo.token, () => Dpm.lookupByNik("33.28.10.2001", { nik: residents[5]!.nik })),
     );
@@ -196,11 +197,11 @@ export async function measureCapacity(): Promise<Units[]> {
     );
     await measure("inbox (supervisor)", () => as(spv.token, () => Referral.inbox()));
     await measure("referral: supervisor forwards", () =>
-      as(spv.token, () => Referral.transition(referral.id, "forward", { version: 1 })),
+      as(spv.token, () => Referral.forward(referral.id, { version: 1 })),
     );
     await measure("referral: manager approves (+ letter number)", () =>
       as(manajer.token, () =>
-        Referral.transition(referral.id, "approve", {
+        Referral.approve(referral.id, {
           version: 2,
           opd: "dinas-kesehatan",
           program: "kis-pbi",
@@ -208,14 +209,14 @@ export async function measureCapacity(): Promise<Units[]> {
       ),
     );
     await measure("referral: OPD accepts", () =>
-      as(opd.token, () => Referral.transition(referral.id, "accept", { version: 3 })),
+      as(opd.token, () => Referral.accept(referral.id, { version: 3 })),
     );
     await measure("referral: OPD records the outcome (+ complaint closes)", () =>
       as(opd.token, () =>
-        Referral.transition(referral.id, "complete", {
+        Referral.complete(referral.id, {
           version: 4,
           service: "Didaftarkan PBI-JK.",
-          servedOn: new Date().toISOString().slice(0, 10),
+          servedOn: Time.today(),
           reference: "PBI/1",
         }),
       ),
@@ -234,7 +235,7 @@ export async function measureCapacity(): Promise<Units[]> {
     );
     await measure("desa back office resolves a complaint", () =>
       as(bo.token, () =>
-        Complaint.handle(local.complaint.id, "resolve", {
+        Complaint.resolve(local.complaint.id, {
           version: local.complaint.version,
           answer: "Dijelaskan syarat dan diurus desa.",
         }),

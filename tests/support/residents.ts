@@ -25,3 +25,15 @@ export const complaint = (over: Record<string, unknown> = {}, reporter: Record<s
   consent: true,
   ...over,
 });
+
+/** A referral's body for a complaint at the back office (reason, needs, Dinas Kesehatan, KIS PBI). */
+export const referral = (complaintId: string, over: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  complaintId,
+  reason: "Biaya perawatan di luar kemampuan desa.",
+  urgency: "segera",
+  needs: "Jaminan kesehatan.",
+  opds: ["dinas-kesehatan"],
+  programs: ["kis-pbi"],
+  ...over,
+});

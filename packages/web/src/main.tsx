@@ -3,6 +3,8 @@ import { lazy, Match, Show, Switch, type Component, type JSX } from "solid-js";
 import { render } from "solid-js/web";
 import { Layout } from "./components/layout.tsx";
 import { startOutbox } from "./lib/outbox.ts";
+import { holders, type Permission } from "@puskesos/core/actor/permissions";
+import { allowed } from "./lib/menu.ts";
 import { loadMe, me } from "./lib/session.ts";
 import Home from "./pages/home.tsx";
 import Login from "./pages/login.tsx";
@@ -27,8 +29,11 @@ const Letter = lazy(() => import("./pages/letter.tsx"));
 const SettingsPage = lazy(() => import("./pages/settings.tsx"));
 const CatalogPage = lazy(() => import("./pages/catalog.tsx"));
 
-/** Pages for signed-in users; a user on a one-time password is sent to change it first. */
-function Guard(props: { children?: JSX.Element; admin?: boolean }) {
+/**
+ * Pages for signed-in users; a user on a one-time password is sent to change it first, and a page
+ * whose permission the role lacks says so instead of offering what the server would refuse.
+ */
+function Guard(props: { children?: JSX.Element; anyOf?: Permission[] }) {
   const location = useLocation();
   return (
     <Switch fallback={props.children}>
@@ -41,8 +46,8 @@ function Guard(props: { children?: JSX.Element; admin?: boolean }) {
       <Match when={me()?.mustChangePassword && location.pathname !== "/ganti-sandi"}>
         <Navigate href="/ganti-sandi" />
       </Match>
-      <Match when={props.admin && me()?.role !== "admin"}>
-        <p class="card">Halaman ini hanya untuk admin.</p>
+      <Match when={!allowed(props.anyOf)}>
+        <p class="card">Halaman ini hanya untuk {holders(props.anyOf ?? [])}.</p>
       </Match>
     </Switch>
   );
@@ -56,25 +61,28 @@ function SignedOutOnly(props: { children?: JSX.Element }) {
   );
 }
 
-/** Every page: path, component, and who may open it (default: any signed-in user). */
-const PAGES: [path: string, page: Component, access?: "admin" | "public"][] = [
+/**
+ * Every page: path, component, and who may open it: "public", or the permissions of core's table of
+ * which any one suffices (none: any signed-in user).
+ */
+const PAGES: [path: string, page: Component, access?: "public" | Permission[]][] = [
   ["/", Home],
   ["/ganti-sandi", ChangePassword],
   ["/wilayah", Regions],
-  ["/pengguna", Users, "admin"],
-  ["/pengguna/baru", UserNew, "admin"],
-  ["/audit", Audit, "admin"],
-  ["/dpm", Dpm, "admin"],
-  ["/antrian", Queue],
-  ["/pengaduan", Complaints],
-  ["/pengaduan/baru", Intake],
-  ["/pengaduan/:id", ComplaintPage],
-  ["/usulan", Proposals],
-  ["/perlu-tindakan", Inbox],
-  ["/rujukan/:id", ReferralPage],
-  ["/rujukan/:id/surat", Letter],
-  ["/pengaturan", SettingsPage],
-  ["/katalog", CatalogPage],
+  ["/pengguna", Users, ["user.manage"]],
+  ["/pengguna/baru", UserNew, ["user.manage"]],
+  ["/audit", Audit, ["audit.read"]],
+  ["/dpm", Dpm, ["dpm.import"]],
+  ["/antrian", Queue, ["queue.use"]],
+  ["/pengaduan", Complaints, ["complaint.read"]],
+  ["/pengaduan/baru", Intake, ["complaint.register"]],
+  ["/pengaduan/:id", ComplaintPage, ["complaint.read"]],
+  ["/usulan", Proposals, ["proposal.list"]],
+  ["/perlu-tindakan", Inbox, ["referral.inbox", "complaint.inbox"]],
+  ["/rujukan/:id", ReferralPage, ["referral.read"]],
+  ["/rujukan/:id/surat", Letter, ["referral.letter"]],
+  ["/pengaturan", SettingsPage, ["settings.update"]],
+  ["/katalog", CatalogPage, ["catalog.update"]],
   ["/status", Status, "public"],
 ];
 
@@ -105,7 +113,11 @@ render(
       {PAGES.map(([path, Page, access]) => (
         <Route
           path={path}
-          component={access === "public" ? Page : () => <Guard admin={access === "admin"}>{<Page />}</Guard>}
+          component={
+            access === "public"
+              ? Page
+              : () => <Guard {...(access ? { anyOf: access } : {})}>{<Page />}</Guard>
+          }
         />
       ))}
       <Route path="*" component={NotFound} />

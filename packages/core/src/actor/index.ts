@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../error/index.ts";
+import { can, type Permission } from "./permissions.ts";
 import { covers, type Role, type Scope } from "./schema.ts";
 
+export * from "./permissions.ts";
 export * from "./schema.ts";
 
 /**
@@ -53,10 +55,10 @@ export function useUser(options: { allowPendingPassword?: boolean } = {}): UserA
   return actor;
 }
 
-/** The signed-in user if their role is one of `roles`, or 403. */
-export function assertRole(...roles: Role[]): UserActor {
+/** The signed-in user if their role holds `permission` (actor/permissions.ts), or 403. */
+export function assertCan(permission: Permission): UserActor {
   const user = useUser();
-  if (!roles.includes(user.role)) throw ForbiddenError();
+  if (!can(user.role, permission)) throw ForbiddenError();
   return user;
 }
 

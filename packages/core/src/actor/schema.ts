@@ -28,6 +28,32 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin TI Daerah",
 };
 
+/** Roles as a sentence names them: "Halaman ini hanya untuk front office dan koordinator." */
+export const ROLE_NOUNS: Record<Role, string> = {
+  "front-office": "front office",
+  "back-office": "back office",
+  koordinator: "koordinator",
+  "kepala-desa": "kepala desa",
+  supervisor: "supervisor",
+  manajer: "manajer",
+  survei: "tim survei",
+  opd: "petugas OPD",
+  admin: "admin",
+};
+
+/** Roles whose user works for one OPD of the catalog (and is tied to it at creation). */
+export const TIED_TO_OPD: Record<Role, boolean> = {
+  "front-office": false,
+  "back-office": false,
+  koordinator: false,
+  "kepala-desa": false,
+  supervisor: false,
+  manajer: false,
+  survei: false,
+  opd: true,
+  admin: false,
+};
+
 export const SCOPE_LEVELS = ["desa", "kecamatan", "kabupaten"] as const;
 export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "../error/index.ts";
-import { assertInScope, assertRole, covers, levelOf, provide, type Actor } from "./index.ts";
+import { assertCan, assertInScope, covers, levelOf, provide, type Actor } from "./index.ts";
 
 const user = (
   role: "front-office" | "supervisor" | "admin",
@@ -51,24 +51,26 @@ describe("actor checks", () => {
 
   it("answers 403 for a role that may not act, 401 without a user", () => {
     provide(user("supervisor", "kecamatan", "33.28.10"), () => {
-      expect(() => assertRole("admin")).toThrowError(expect.objectContaining({ code: "forbidden" }));
-      expect(assertRole("admin", "supervisor").role).toBe("supervisor");
+      expect(() => assertCan("user.manage")).toThrowError(expect.objectContaining({ code: "forbidden" }));
+      expect(assertCan("referral.inbox").role).toBe("supervisor");
     });
     provide({ type: "public", ip: "1.2.3.4" }, () => {
-      expect(() => assertRole("admin")).toThrowError(expect.objectContaining({ code: "unauthenticated" }));
+      expect(() => assertCan("user.manage")).toThrowError(
+        expect.objectContaining({ code: "unauthenticated" }),
+      );
     });
     expect(ForbiddenError().code).toBe("forbidden");
   });
 
   it("refuses everything but the password change to a user on a one-time password", () => {
     provide({ ...user("admin", "kabupaten", "33.28"), mustChangePassword: true } as Actor, () => {
-      expect(() => assertRole("admin")).toThrowError(
+      expect(() => assertCan("user.manage")).toThrowError(
         expect.objectContaining({ message: "Ganti kata sandi sementara Anda terlebih dahulu." }),
       );
     });
   });
 
   it("refuses to run core code without an actor", () => {
-    expect(() => assertRole("admin")).toThrowError(/Actor context missing/);
+    expect(() => assertCan("user.manage")).toThrowError(/Actor context missing/);
   });
 });

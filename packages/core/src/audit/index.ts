@@ -1,28 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
-import { assertRole, describe, use } from "../actor/index.ts";
-import { decodeCursor, encodeCursor, useDb, type Page, type TransactItem } from "../db/index.ts";
-import { kabupatenDay } from "../region/index.ts";
+import { assertCan, describe, use } from "../actor/index.ts";
+import { decodeCursor, encodeCursor, put, useDb, type Write } from "../db/index.ts";
+import { today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
+import type { AuditEntry, AuditPage } from "./schema.ts";
+import { CursorSchema } from "../validation/fields.ts";
 
 /**
  * The audit log (DESIGN §6): who, with which role, when, what, on which record, from where.
  * Core functions add `entry(...)` to the same transaction as the change it records, so the two
  * cannot disagree. Items are kept: no TTL.
  */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  by: string;
-  role: string;
-  ip: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  /** Indonesian one-line description shown in the log. */
-  summary: string;
-}
+export * from "./schema.ts";
 
 export interface AuditInput {
   action: string;
@@ -30,7 +21,7 @@ export interface AuditInput {
   summary: string;
 }
 
-const day = kabupatenDay;
+const day = today;
 
 type Who = ReturnType<typeof describe>;
 
@@ -60,14 +51,13 @@ function item(input: AuditInput, who: Who = describe(use())) {
 }
 
 /** A Put for a transaction that also holds the change being recorded. */
-export function entry(input: AuditInput): TransactItem {
-  const db = useDb();
-  return { Put: { TableName: db.table, Item: item(input) } };
+export function entry(input: AuditInput): Write {
+  return put("audit", item(input));
 }
 
 /** As `entry`, naming the actor explicitly (sign-in, before there is a signed-in caller). */
-export function entryAs(who: Who, input: AuditInput): TransactItem {
-  return { Put: { TableName: useDb().table, Item: item(input, who) } };
+export function entryAs(who: Who, input: AuditInput): Write {
+  return put("audit", item(input, who));
 }
 
 /** Records an event that changes nothing else (a failed sign-in, a read of a person's record). */
@@ -85,15 +75,15 @@ export const AuditQuerySchema = v.object({
   ),
   targetType: v.optional(v.pipe(v.string(), v.regex(/^[a-z-]{1,32}$/, "Jenis target tidak valid."))),
   targetId: v.optional(v.pipe(v.string(), v.maxLength(128, "ID target terlalu panjang."))),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048, "Penanda halaman terlalu panjang."))),
+  cursor: v.optional(CursorSchema),
 });
 export type AuditQuery = v.InferOutput<typeof AuditQuerySchema>;
 
 const PROJECTION = ["id", "at", "by", "role", "ip", "action", "targetType", "targetId", "summary"];
 
 /** The log for the admin, newest first: by record, by user who acted, or by day (default today). */
-export async function list(query: AuditQuery): Promise<Page<AuditEntry> & { day?: string }> {
-  assertRole("admin");
+export async function list(query: AuditQuery): Promise<AuditPage> {
+  assertCan("audit.read");
   const q = parse(AuditQuerySchema, query);
   const db = useDb();
   // "Today" is the kabupaten's day (WIB/WITA/WIT), not the browser's or the server's.

@@ -2,9 +2,10 @@ import { describe, use, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { transact } from "../db/index.ts";
 import { AppError, ValidationError } from "../error/index.ts";
+import { kabupatenZone } from "../time/index.ts";
 import * as User from "../user/index.ts";
 import { parse } from "../validation/index.ts";
-import { ChangePasswordSchema, LoginSchema } from "./schema.ts";
+import { ChangePasswordSchema, LoginSchema, type Me } from "./schema.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import * as Session from "./session.ts";
 import * as Throttle from "./throttle.ts";
@@ -15,8 +16,10 @@ export * from "./schema.ts";
 export interface SignedIn {
   token: string;
   expiresAt: number;
-  user: User.User;
+  user: Me;
 }
+
+const toMe = (record: User.UserRecord): Me => ({ ...User.toUser(record), timeZone: kabupatenZone() });
 
 const WRONG = "Nama pengguna atau kata sandi salah.";
 
@@ -50,42 +53,32 @@ export async function login(input: unknown): Promise<SignedIn> {
   }
   await Throttle.clear(keys[0]!);
   const session = Session.newSession(record, ip);
-  await transact(
-    [
-      session.put,
-      // The audit entry names the user as the actor, since the caller is still anonymous here.
-      Audit.entryAs(
-        { by: record.username, role: record.role, ip },
-        { action: "auth.login", target: { type: "user", id: record.username }, summary: "Masuk" },
-      ),
-    ],
-    () => "Sesi tidak dapat dibuat. Coba lagi.",
-  );
-  return { token: session.token, expiresAt: session.expiresAt, user: User.toUser(record) };
+  await transact([
+    session.put,
+    // The audit entry names the user as the actor, since the caller is still anonymous here.
+    Audit.entryAs(
+      { by: record.username, role: record.role, ip },
+      { action: "auth.login", target: { type: "user", id: record.username }, summary: "Masuk" },
+    ),
+  ]);
+  return { token: session.token, expiresAt: session.expiresAt, user: toMe(record) };
 }
 
 /** Ends the caller's session on the server. */
 export async function logout(token: string): Promise<void> {
   const caller = useUser({ allowPendingPassword: true });
-  await transact(
-    [
-      Session.deleteItem(token),
-      Audit.entry({
-        action: "auth.logout",
-        target: { type: "user", id: caller.username },
-        summary: "Keluar",
-      }),
-    ],
-    () => "Sesi sudah berakhir.",
-  );
+  await transact([
+    Session.deleteItem(token),
+    Audit.entry({ action: "auth.logout", target: { type: "user", id: caller.username }, summary: "Keluar" }),
+  ]);
 }
 
 /** The caller as the home page shows them. */
-export async function me(): Promise<User.User> {
+export async function me(): Promise<Me> {
   const caller = useUser({ allowPendingPassword: true });
   const record = await User.load(caller.username);
   if (!record) throw new AppError("unauthenticated", "Sesi tidak berlaku lagi. Silakan masuk kembali.");
-  return User.toUser(record);
+  return toMe(record);
 }
 
 /**
@@ -117,5 +110,5 @@ export async function changePassword(input: unknown): Promise<SignedIn> {
     { action: "user.change-password", summary: "Mengganti kata sandi sendiri" },
     [session.put],
   );
-  return { token: session.token, expiresAt: session.expiresAt, user: User.toUser(next) };
+  return { token: session.token, expiresAt: session.expiresAt, user: toMe(next) };
 }

@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { NewPasswordSchema } from "../user/schema.ts";
+import { TimeZoneSchema } from "../region/schema.ts";
+import { NewPasswordSchema, UserSchema } from "../user/schema.ts";
 
 export const LoginSchema = v.strictObject(
   {
@@ -39,3 +40,12 @@ export const ChangePasswordSchema = v.pipe(
     ["newPassword"],
   ),
 );
+
+/** The signed-in user with the kabupaten's zone, so screens show dates as the kabupaten reads them, not the browser. */
+export const MeSchema = v.object({ ...UserSchema.entries, timeZone: TimeZoneSchema });
+export type Me = v.InferOutput<typeof MeSchema>;
+
+/** The answer to a sign-in or a password change: who holds the new session (the token is in the cookie). */
+export const SessionAnswerSchema = v.object({ user: MeSchema });
+
+export const LoggedOutSchema = v.object({ ok: v.literal(true) });

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { UserActor } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
-import { useDb, type TransactItem } from "../db/index.ts";
+import { put, useDb, type Write } from "../db/index.ts";
 import * as User from "../user/index.ts";
 import { epochSeconds } from "../time/index.ts";
 
@@ -36,7 +36,7 @@ const key = (token: string) => ({ pk: `SESSION#${sessionId(token)}`, sk: "SESSIO
 export function newSession(
   user: User.UserRecord,
   ip: string,
-): { token: string; put: TransactItem; expiresAt: number } {
+): { token: string; put: Write; expiresAt: number } {
   const { session } = useConfig();
   const token = randomBytes(32).toString("base64url");
   const now = epochSeconds();
@@ -53,7 +53,7 @@ export function newSession(
   return {
     token,
     expiresAt: absoluteExpiresAt,
-    put: { Put: { TableName: useDb().table, Item: { ...key(token), type: "session", ...record } } },
+    put: put("session", { ...key(token), type: "session", ...record }),
   };
 }
 
@@ -110,6 +110,6 @@ export async function end(token: string): Promise<void> {
   await db.doc.send(new DeleteCommand({ TableName: db.table, Key: key(token) }));
 }
 
-export function deleteItem(token: string): TransactItem {
-  return { Delete: { TableName: useDb().table, Key: key(token) } };
+export function deleteItem(token: string): Write {
+  return { name: "session", item: { Delete: { TableName: useDb().table, Key: key(token) } } };
 }

@@ -1,7 +1,6 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { assertRole, useUser } from "../actor/index.ts";
+import { assertCan, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { putNew, transact, useDb } from "../db/index.ts";
+import { put, putNew, queryAll, transact } from "../db/index.ts";
 import { ConflictError, ValidationError } from "../error/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -24,15 +23,10 @@ export * from "./schema.ts";
  * kept in one partition (`CATALOG`) so one Query reads them all and no redeploy is needed to change them.
  */
 export async function load(): Promise<Catalog> {
-  const db = useDb();
-  const out = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": "CATALOG" },
-    }),
-  );
-  const items = out.Items ?? [];
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": "CATALOG" },
+  });
   const own = (kind: string) => items.filter((i) => String(i.sk).startsWith(`${kind}#`));
   const routes = items.find((i) => i.sk === "ROUTES")?.routes as Route[] | undefined;
   return {
@@ -65,32 +59,33 @@ async function add(
   item: Record<string, unknown> & { code: string; name: string },
   existing: { code: string }[],
 ) {
-  const caller = assertRole("manajer", "admin");
+  const caller = assertCan("catalog.update");
   if (existing.some((e) => e.code === item.code))
     throw ConflictError(`${kind === "OPD" ? "OPD" : "Program"} "${item.name}" sudah ada di katalog.`);
-  await transact(
-    [
-      putNew({
+  await transact([
+    putNew(
+      "catalog-item",
+      {
         pk: "CATALOG",
         sk: `${kind}#${item.code}`,
         type: "catalog",
         ...item,
         createdBy: caller.username,
         createdAt: nowIso(),
-      }),
-      Audit.entry({
-        action: `catalog.add-${kind.toLowerCase()}`,
-        target: { type: "catalog", id: item.code },
-        summary: `Menambah ${kind === "OPD" ? "OPD" : "program"} ${item.name}`,
-      }),
-    ],
-    () => `${item.name} sudah ada di katalog.`,
-  );
+      },
+      `${item.name} sudah ada di katalog.`,
+    ),
+    Audit.entry({
+      action: `catalog.add-${kind.toLowerCase()}`,
+      target: { type: "catalog", id: item.code },
+      summary: `Menambah ${kind === "OPD" ? "OPD" : "program"} ${item.name}`,
+    }),
+  ]);
 }
 
 /** Manager: an OPD of the kabupaten not in the national list. */
 export async function addOpd(input: unknown): Promise<Opd> {
-  assertRole("manajer", "admin");
+  assertCan("catalog.update");
   const data = parse(AddOpdSchema, input);
   const opd = { code: slug(data.name), name: data.name };
   await add("OPD", opd, (await load()).opds);
@@ -99,7 +94,7 @@ export async function addOpd(input: unknown): Promise<Opd> {
 
 /** Manager: a program of the kabupaten (a local innovation such as JAMKESDA). */
 export async function addProgram(input: unknown): Promise<Program> {
-  assertRole("manajer", "admin");
+  assertCan("catalog.update");
   const data = parse(AddProgramSchema, input);
   const program = { code: slug(data.name), name: data.name, field: data.field, level: "kabupaten" };
   await add("PROGRAM", program, (await load()).programs);
@@ -108,7 +103,7 @@ export async function addProgram(input: unknown): Promise<Program> {
 
 /** Manager: replaces the referral routes (which OPDs serve which PPKS types). */
 export async function saveRoutes(input: unknown): Promise<Route[]> {
-  const caller = assertRole("manajer", "admin");
+  const caller = assertCan("catalog.update");
   const { routes } = parse(SaveRoutesSchema, input);
   const known = new Set((await load()).opds.map((o) => o.code));
   routes.forEach((route, i) =>
@@ -119,29 +114,20 @@ export async function saveRoutes(input: unknown): Promise<Route[]> {
         ]);
     }),
   );
-  const db = useDb();
-  await transact(
-    [
-      {
-        Put: {
-          TableName: db.table,
-          Item: {
-            pk: "CATALOG",
-            sk: "ROUTES",
-            type: "catalog",
-            routes,
-            updatedBy: caller.username,
-            updatedAt: nowIso(),
-          },
-        },
-      },
-      Audit.entry({
-        action: "catalog.routes",
-        target: { type: "catalog", id: "routes" },
-        summary: `Menyimpan ${routes.length} rute rujukan`,
-      }),
-    ],
-    () => "Rute tidak dapat disimpan. Coba lagi.",
-  );
+  await transact([
+    put("catalog-routes", {
+      pk: "CATALOG",
+      sk: "ROUTES",
+      type: "catalog",
+      routes,
+      updatedBy: caller.username,
+      updatedAt: nowIso(),
+    }),
+    Audit.entry({
+      action: "catalog.routes",
+      target: { type: "catalog", id: "routes" },
+      summary: `Menyimpan ${routes.length} rute rujukan`,
+    }),
+  ]);
   return routes;
 }

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 // No import attribute: SST bundles with esbuild 0.18, which cannot parse `with { type: "json" }`.
 import catalogs from "./catalogs.json";
+import { code, text } from "../validation/fields.ts";
 
 /**
  * The national reference catalogs (shared/reference/catalogs.json, copied here so the package is
@@ -9,10 +10,9 @@ import catalogs from "./catalogs.json";
  */
 export const CATALOGS = catalogs;
 
-export interface Opd {
-  code: string;
-  name: string;
-}
+export const OpdSchema = v.object({ code: v.string(), name: v.string() });
+export type Opd = v.InferOutput<typeof OpdSchema>;
+export const OpdListSchema = v.array(OpdSchema);
 
 export const slug = (name: string) =>
   name
@@ -55,26 +55,30 @@ const FIELDS_OF: Record<string, string[]> = {
   "survei-data": ["sosial"],
 };
 
-export interface Program {
-  code: string;
-  name: string;
-  field: string;
-  level: string;
-}
+export const ProgramSchema = v.object({
+  code: v.string(),
+  name: v.string(),
+  field: v.string(),
+  level: v.string(),
+});
+export type Program = v.InferOutput<typeof ProgramSchema>;
 
 /** A referral route: for these PPKS types, these OPDs (by code). */
-export interface Route {
-  case: string;
-  ppks: string[];
-  opds: string[];
-}
+export const RouteSchema = v.object({
+  case: v.string(),
+  ppks: v.array(v.string()),
+  opds: v.array(v.string()),
+});
+export type Route = v.InferOutput<typeof RouteSchema>;
+export const RouteListSchema = v.array(RouteSchema);
 
 /** The national defaults and the kabupaten's own additions, as the forms use them. */
-export interface Catalog {
-  opds: Opd[];
-  programs: Program[];
-  routes: Route[];
-}
+export const CatalogSchema = v.object({
+  opds: v.array(OpdSchema),
+  programs: v.array(ProgramSchema),
+  routes: v.array(RouteSchema),
+});
+export type Catalog = v.InferOutput<typeof CatalogSchema>;
 
 export const DEFAULT_ROUTES: Route[] = catalogs.opdRoutes.map((route) => ({
   case: route.case,
@@ -105,14 +109,7 @@ export function suggestFrom(catalog: Catalog, ppks: string[], category: string) 
   };
 }
 
-const name = (label: string) =>
-  v.pipe(
-    v.string(`${label} harus berupa teks.`),
-    v.title(label),
-    v.trim(),
-    v.minLength(3, `${label} minimal 3 karakter.`),
-    v.maxLength(120, `${label} maksimal 120 karakter.`),
-  );
+const name = (label: string) => text(label, 3, 120);
 
 export const AddOpdSchema = v.strictObject({ name: name("Nama OPD") }, "Data OPD harus berupa objek JSON.");
 
@@ -142,10 +139,7 @@ export const SaveRoutesSchema = v.strictObject(
               v.minLength(1, "Pilih minimal satu jenis PPKS."),
             ),
             opds: v.pipe(
-              v.array(
-                v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,48}$/, "Kode OPD tidak valid.")),
-                "OPD harus berupa daftar.",
-              ),
+              v.array(code("OPD", "Kode OPD tidak valid."), "OPD harus berupa daftar."),
               v.minLength(1, "Pilih minimal satu OPD."),
             ),
           },

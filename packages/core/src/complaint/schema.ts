@@ -1,31 +1,11 @@
 import * as v from "valibot";
 import { CATEGORY_CODES, PPKS_CODES } from "../catalog/schema.ts";
-import { checkKk, checkNik } from "../resident/nik.ts";
+import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
 import { FullNameSchema, RegionCodeSchema } from "../user/schema.ts";
+import { CursorSchema, isoDate, note, pageOf, text, uuid } from "../validation/fields.ts";
+import { COMPLAINT_ACTIONS, COMPLAINT_STATES } from "./workflow.ts";
 
-/** Complaint states of DESIGN §3. */
-export const COMPLAINT_STATES = [
-  "baru",
-  "menunggu-verval",
-  "diteruskan",
-  "ditangani",
-  "dirujuk",
-  "selesai",
-  "ditutup",
-  "dibatalkan",
-] as const;
-export type ComplaintState = (typeof COMPLAINT_STATES)[number];
-
-export const COMPLAINT_STATE_LABELS: Record<ComplaintState, string> = {
-  baru: "Baru",
-  "menunggu-verval": "Menunggu verifikasi lapangan",
-  diteruskan: "Diteruskan ke back office",
-  ditangani: "Sedang ditangani",
-  dirujuk: "Dirujuk",
-  selesai: "Selesai",
-  ditutup: "Ditutup",
-  dibatalkan: "Dibatalkan",
-};
+export * from "./workflow.ts";
 
 /** Legal basis for processing the resident's data (UU 27/2022 Pasal 20). */
 export const LEGAL_BASES = ["persetujuan", "kewajiban-hukum", "kepentingan-umum"] as const;
@@ -35,44 +15,6 @@ export const LEGAL_BASIS_LABELS: Record<(typeof LEGAL_BASES)[number], string> = 
   "kepentingan-umum": "Pelaksanaan tugas kepentingan umum / kewenangan",
 };
 
-const digitsOnly = (s: string) => s.replace(/[\s.-]/g, "");
-
-export const NikSchema = v.pipe(
-  v.string("NIK harus berupa teks."),
-  v.title("NIK"),
-  v.transform(digitsOnly),
-  v.check(
-    (nik) => checkNik(nik).ok,
-    (issue) => {
-      const result = checkNik(String(issue.input));
-      return result.ok ? "NIK tidak valid." : result.reason;
-    },
-  ),
-);
-
-export const KkSchema = v.pipe(
-  v.string("No. KK harus berupa teks."),
-  v.title("No. KK"),
-  v.transform(digitsOnly),
-  v.check(
-    (kk) => checkKk(kk).ok,
-    (issue) => {
-      const result = checkKk(String(issue.input));
-      return result.ok ? "No. KK tidak valid." : result.reason;
-    },
-  ),
-);
-
-const text = (label: string, min: number, max: number) =>
-  v.pipe(
-    v.string(`${label} harus berupa teks.`),
-    v.title(label),
-    v.trim(),
-    v.minLength(min, min === 1 ? `${label} wajib diisi.` : `${label} minimal ${min} karakter.`),
-    v.maxLength(max, `${label} maksimal ${max} karakter.`),
-    v.regex(/^[^\p{Cc}]*$/u, `${label} berisi karakter yang tidak diizinkan.`),
-  );
-
 const rtRw = (label: string) =>
   v.pipe(
     v.string(`${label} harus berupa teks.`),
@@ -81,13 +23,6 @@ const rtRw = (label: string) =>
     v.regex(/^\d{1,3}$/, `${label} harus 1–3 angka, mis. 003.`),
     v.transform((s) => s.padStart(3, "0")),
   );
-
-export const PhoneSchema = v.pipe(
-  v.string("Nomor HP harus berupa teks."),
-  v.title("Nomor HP"),
-  v.transform((s) => s.replace(/[\s-]/g, "")),
-  v.regex(/^(\+62|62|0)8\d{7,11}$/, "Nomor HP harus nomor seluler Indonesia, mis. 081234567890."),
-);
 
 export const ReporterSchema = v.pipe(
   v.strictObject(
@@ -109,11 +44,7 @@ export const RegisterComplaintSchema = v.pipe(
   v.strictObject(
     {
       /** Made on the device so a resend of the same registration is recognised (offline outbox). */
-      id: v.pipe(
-        v.string("ID pengaduan harus berupa teks."),
-        v.title("ID pengaduan"),
-        v.uuid("ID pengaduan harus UUID."),
-      ),
+      id: uuid("ID pengaduan"),
       queueNumber: v.optional(
         v.pipe(
           v.number("Nomor antrian harus berupa angka."),
@@ -127,7 +58,7 @@ export const RegisterComplaintSchema = v.pipe(
       desaCode: v.optional(RegionCodeSchema),
       reporter: ReporterSchema,
       category: v.pipe(v.picklist(CATEGORY_CODES, "Kategori pengaduan tidak dikenal."), v.title("Kategori")),
-      description: text("Uraian pengaduan", 5, 2000),
+      description: note("Uraian pengaduan", 5, 2000),
       ppks: v.pipe(
         v.array(v.picklist(PPKS_CODES, "Jenis PPKS tidak dikenal."), "Jenis PPKS harus berupa daftar."),
         v.title("Jenis PPKS"),
@@ -156,51 +87,66 @@ export type RegisterComplaintInput = v.InferInput<typeof RegisterComplaintSchema
 
 export const ListComplaintsSchema = v.object({
   desa: v.optional(RegionCodeSchema),
-  day: v.optional(v.pipe(v.string(), v.isoDate("Tanggal harus berformat TTTT-BB-HH."))),
+  day: v.optional(isoDate("Tanggal")),
   state: v.optional(v.picklist(COMPLAINT_STATES, "Status pengaduan tidak dikenal.")),
   category: v.optional(v.picklist(CATEGORY_CODES, "Kategori pengaduan tidak dikenal.")),
   name: v.optional(
     v.pipe(v.string(), v.trim(), v.minLength(2, "Nama yang dicari minimal 2 huruf."), v.maxLength(60)),
   ),
   nik: v.optional(NikSchema),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048, "Penanda halaman terlalu panjang."))),
+  cursor: v.optional(CursorSchema),
 });
+export type ListComplaintsInput = v.InferInput<typeof ListComplaintsSchema>;
 
-/** A complaint as the officer's screens show it: NIK masked. */
-export interface ComplaintView {
-  id: string;
-  desaCode: string;
-  state: ComplaintState;
-  trackingCode: string;
-  queueDay: string;
-  queueNumber?: number;
-  reporter: {
-    nikMasked: string;
-    kkMasked?: string;
-    name: string;
-    rt: string;
-    rw: string;
-    dusun?: string;
-    phone?: string;
-  };
-  category: string;
-  description: string;
-  ppks: string[];
-  legalBasis: string;
-  consent: boolean;
-  dpm: { checked: boolean; found: boolean; decile?: number; name?: string };
-  proposalId?: string;
-  referralId?: string;
-  handling?: {
-    answer: string;
-    handling?: string;
-    villageProgram?: string;
-    psks: string[];
-    by: string;
-    at: string;
-  };
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  version: number;
-}
+/** A complaint as the officer's screens show it (NIK masked), with what the caller may do on it now. */
+export const ComplaintViewSchema = v.object({
+  id: v.string(),
+  desaCode: v.string(),
+  state: v.picklist(COMPLAINT_STATES),
+  trackingCode: v.string(),
+  /** The kabupaten's calendar day it was registered. */
+  queueDay: v.string(),
+  queueNumber: v.optional(v.number()),
+  reporter: v.object({
+    nikMasked: v.string(),
+    kkMasked: v.optional(v.string()),
+    name: v.string(),
+    rt: v.string(),
+    rw: v.string(),
+    dusun: v.optional(v.string()),
+    phone: v.optional(v.string()),
+  }),
+  category: v.string(),
+  description: v.string(),
+  ppks: v.array(v.string()),
+  legalBasis: v.string(),
+  consent: v.boolean(),
+  dpm: v.object({
+    checked: v.boolean(),
+    found: v.boolean(),
+    decile: v.optional(v.number()),
+    name: v.optional(v.string()),
+  }),
+  proposalId: v.optional(v.string()),
+  referralId: v.optional(v.string()),
+  handling: v.optional(
+    v.object({
+      answer: v.string(),
+      handling: v.optional(v.string()),
+      villageProgram: v.optional(v.string()),
+      psks: v.array(v.string()),
+      by: v.string(),
+      at: v.string(),
+    }),
+  ),
+  createdAt: v.string(),
+  createdBy: v.string(),
+  updatedAt: v.string(),
+  version: v.number(),
+  actions: v.array(v.picklist(COMPLAINT_ACTIONS)),
+});
+export type ComplaintView = v.InferOutput<typeof ComplaintViewSchema>;
+
+export const ComplaintPageSchema = pageOf(ComplaintViewSchema);
+
+export const RevealedNikSchema = v.object({ nik: v.string(), kk: v.optional(v.string()) });

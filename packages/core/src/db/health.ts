@@ -1,13 +1,7 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { log } from "../log/index.ts";
 import { useDb } from "./client.ts";
-
-export interface StorageStatus {
-  ok: boolean;
-  table: string;
-  status: string;
-  latencyMs: number;
-}
+import type { StorageStatus } from "./schema.ts";
 
 /** A cheap control-plane call that proves the table is reachable (no read units consumed). */
 export async function storageStatus(): Promise<StorageStatus> {

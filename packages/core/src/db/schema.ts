@@ -1,3 +1,5 @@
+import * as v from "valibot";
+
 /**
  * The single definition of the table's keys and indexes. Both the CDK table (infra/table.ts) and the
  * local bootstrap (db/bootstrap.ts) are built from this object, so the two cannot drift.
@@ -25,3 +27,16 @@ export function keyAttributes(): string[] {
     ...TABLE_DEFINITION.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
   ];
 }
+
+/** Whether the table answers; `status` is DynamoDB's table status, or UNREACHABLE. */
+export const StorageStatusSchema = v.object({
+  ok: v.boolean(),
+  table: v.string(),
+  status: v.string(),
+  latencyMs: v.number(),
+});
+export type StorageStatus = v.InferOutput<typeof StorageStatusSchema>;
+
+/** The health answer, sent with 200 when storage is ready and 503 when not. */
+export const HealthSchema = v.object({ ok: v.boolean(), storage: StorageStatusSchema });
+export type Health = v.InferOutput<typeof HealthSchema>;

@@ -1,14 +1,34 @@
 import type { Role, ScopeLevel } from "../actor/index.ts";
 import { putIfAbsent } from "../db/index.ts";
+import * as Region from "../region/index.ts";
 import * as User from "../user/index.ts";
+import { demoUsersOf, type DemoUser } from "./users.ts";
+
+export {
+  choosePlaces,
+  demoUsersOf,
+  namePart,
+  PREFERRED_PLACES,
+  type DemoPlaces,
+  type DemoUser,
+} from "./users.ts";
 
 /**
- * Demo users for trying the app locally (Kabupaten Tegal, 33.28). Only the local server seeds them;
- * a deployed stage never has them. Desa Kalisapu (Kec. Slawi) is the home desa of the demo; Desa
- * Pagiyanten (Kec. Adiwerna) is a second desa in another kecamatan, to see that scopes hold.
+ * Demo users for trying the app locally, in the configured kabupaten (users.ts chooses their places).
+ * Only the local server seeds them; a deployed stage never has them.
  */
 export const DEMO_PASSWORD = "puskesos-demo";
 
+/** The demo users of the configured kabupaten. */
+export async function users(): Promise<DemoUser[]> {
+  return demoUsersOf(await Region.current());
+}
+
+/**
+ * Kabupaten Tegal's (33.28, the default) demo users, as `users()` answers them there (users.test.ts
+ * holds the two equal), for tests that name them without loading the region data. Desa Kalisapu
+ * (Kec. Slawi) is the home desa; Desa Pagiyanten (Kec. Adiwerna) a second desa in another kecamatan.
+ */
 export const DEMO_USERS: {
   username: string;
   name: string;
@@ -83,11 +103,12 @@ export const DEMO_USERS: {
 /** Adds the demo users that are missing; never overwrites a user (passwords changed stay changed). */
 export async function seed(): Promise<number> {
   let added = 0;
-  for (const demo of DEMO_USERS) {
-    const record = await User.newRecord(demo, DEMO_PASSWORD, {
-      mustChangePassword: false,
-      createdBy: "sistem:demo",
-    });
+  for (const { username, name, role, scope, opd } of await users()) {
+    const record = await User.newRecord(
+      { username, name, role, scope, ...(opd ? { opd } : {}) },
+      DEMO_PASSWORD,
+      { mustChangePassword: false, createdBy: "sistem:demo" },
+    );
     if (await putIfAbsent(record)) added += 1;
   }
   return added;

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { checkNik } from "../resident/nik.ts";
+import type { RowError } from "./schema.ts";
 
 /**
  * Reading a DPM extract (CSV) as the kabupaten receives it. Column names vary between exports, so
@@ -12,12 +13,7 @@ export interface DpmRow {
   decile?: number;
 }
 
-export interface RowError {
-  /** Line in the file, the header being line 1. */
-  line: number;
-  field: string;
-  message: string;
-}
+export type { RowError };
 
 const COLUMNS: Record<keyof DpmRow, string[]> = {
   nik: ["NIK", "NO_NIK", "NOMOR_NIK", "NIK_ART", "NIK_KRT"],

@@ -1,16 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  type BatchWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
-import { assertInScope, assertRole } from "../actor/index.ts";
+import { assertCan, assertInScope } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { transact, useDb } from "../db/index.ts";
+import { transact, update, useDb } from "../db/index.ts";
 import { AppError, ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
-import { NikSchema } from "../complaint/schema.ts";
+import { NikSchema } from "../resident/schema.ts";
 import { parse } from "../validation/index.ts";
-import { nameKey, parseDpmCsv, type RowError } from "./csv.ts";
+import { nameKey, parseDpmCsv } from "./csv.ts";
+import type { DpmEntry, DpmLookup, DpmPointer, ImportResult } from "./schema.ts";
 
 export { nameKey, parseDpmCsv };
 
@@ -19,20 +25,7 @@ export { nameKey, parseDpmCsv };
  * fills a new partition `DPM#<desa>#<importId>`; only then does the pointer `DPM#<desa>/CURRENT` move to
  * it, in one conditional write, so a lookup sees the old list or the new one, never half of either.
  */
-export interface DpmPointer {
-  desaCode: string;
-  importId: string;
-  count: number;
-  importedAt: string;
-  importedBy: string;
-}
-
-export interface DpmEntry {
-  nikMasked: string;
-  name: string;
-  address?: string;
-  decile?: number;
-}
+export * from "./schema.ts";
 
 const pointerKey = (desa: string) => ({ pk: `DPM#${desa}`, sk: "CURRENT" });
 const partition = (desa: string, importId: string) => `DPM#${desa}#${importId}`;
@@ -46,9 +39,11 @@ async function pointer(desa: string): Promise<DpmPointer | undefined> {
 }
 
 /** Writes items 25 at a time, several batches in flight, retrying what DynamoDB hands back. */
-async function batchWrite(requests: Record<string, unknown>[], parallel = 8): Promise<void> {
+type WriteRequest = NonNullable<BatchWriteCommandInput["RequestItems"]>[string][number];
+
+async function batchWrite(requests: WriteRequest[], parallel = 8): Promise<void> {
   const db = useDb();
-  const chunks: Record<string, unknown>[][] = [];
+  const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
   let next = 0;
   const worker = async () => {
@@ -58,28 +53,17 @@ async function batchWrite(requests: Record<string, unknown>[], parallel = 8): Pr
         if (attempt > 8)
           throw new AppError("unavailable", "Penyimpanan sedang sibuk. Coba impor lagi sebentar lagi.");
         if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const out = await db.doc.send(
-          new BatchWriteCommand({ RequestItems: { [db.table]: pending as never } }),
-        );
-        pending = (out.UnprocessedItems?.[db.table] ?? []) as Record<string, unknown>[];
+        const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending } }));
+        pending = out.UnprocessedItems?.[db.table] ?? [];
       }
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
 }
 
-export interface ImportResult {
-  desaCode: string;
-  importId: string;
-  imported: number;
-  rejected: number;
-  /** The first 500 bad rows, by line. */
-  errors: RowError[];
-}
-
 /** Admin: replaces a desa's DPM with the rows of a CSV file. */
 export async function importCsv(desaCode: string, csv: string): Promise<ImportResult> {
-  const admin = assertRole("admin");
+  const admin = assertCan("dpm.import");
   const region = await Region.find(desaCode);
   if (!region || region.level !== "desa")
     throw ValidationError("Desa tidak ada di kabupaten ini.", [
@@ -118,7 +102,6 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
       };
     }),
   );
-  const db = useDb();
   const next: DpmPointer = {
     desaCode,
     importId,
@@ -126,25 +109,20 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
     importedAt: nowIso(),
     importedBy: admin.username,
   };
-  await transact(
-    [
-      {
-        Put: {
-          TableName: db.table,
-          Item: { ...pointerKey(desaCode), type: "dpm-pointer", ...next },
-          // Two imports of one desa at once: the later flip must not undo the earlier one silently.
-          ConditionExpression: previous ? "importId = :previous" : "attribute_not_exists(pk)",
-          ...(previous ? { ExpressionAttributeValues: { ":previous": previous.importId } } : {}),
-        },
-      },
-      Audit.entry({
-        action: "dpm.import",
-        target: { type: "dpm", id: desaCode },
-        summary: `Impor DPM ${region.name}: ${parsed.rows.length} baris diterima, ${parsed.errors.length} ditolak`,
-      }),
-    ],
-    () => "DPM desa ini baru saja diimpor dari perangkat lain. Muat ulang lalu ulangi bila perlu.",
-  );
+  await transact([
+    // Two imports of one desa at once: the later flip must not undo the earlier one silently.
+    update("dpm-pointer", {
+      key: pointerKey(desaCode),
+      set: { type: "dpm-pointer", ...next },
+      expect: { importId: previous?.importId },
+      conflict: "DPM desa ini baru saja diimpor dari perangkat lain. Muat ulang lalu ulangi bila perlu.",
+    }),
+    Audit.entry({
+      action: "dpm.import",
+      target: { type: "dpm", id: desaCode },
+      summary: `Impor DPM ${region.name}: ${parsed.rows.length} baris diterima, ${parsed.errors.length} ditolak`,
+    }),
+  ]);
   if (previous) await dropPartition(desaCode, previous.importId);
   return {
     desaCode,
@@ -176,8 +154,11 @@ async function dropPartition(desa: string, importId: string): Promise<void> {
 
 /** Admin: when each desa's DPM was imported, and how many rows it holds. */
 export async function status(desaCode: string): Promise<DpmPointer | null> {
-  assertRole("admin");
-  return (await pointer(desaCode)) ?? null;
+  assertCan("dpm.import");
+  const found = await pointer(desaCode);
+  if (!found) return null;
+  const { importId, count, importedAt, importedBy } = found;
+  return { desaCode, importId, count, importedAt, importedBy };
 }
 
 /** Registration's DPM check: is this NIK (by its hash) in the desa's current list? */
@@ -203,8 +184,8 @@ function toEntry(item: Record<string, unknown>): DpmEntry {
 }
 
 /** Front office: look a resident up by NIK (exact) in the desa's DPM. */
-export async function lookupByNik(desaCode: string, input: unknown) {
-  assertRole("front-office", "back-office", "koordinator");
+export async function lookupByNik(desaCode: string, input: unknown): Promise<DpmLookup> {
+  assertCan("dpm.lookup");
   assertInScope(desaCode, "Desa");
   const { nik } = parse(v.object({ nik: NikSchema }), input);
   const current = await pointer(desaCode);
@@ -219,8 +200,8 @@ export async function lookupByNik(desaCode: string, input: unknown) {
 }
 
 /** Front office: residents of the desa's DPM whose name starts with `query` (first 20). */
-export async function searchByName(desaCode: string, query: string) {
-  assertRole("front-office", "back-office", "koordinator");
+export async function searchByName(desaCode: string, query: string): Promise<DpmLookup> {
+  assertCan("dpm.lookup");
   assertInScope(desaCode, "Desa");
   const key = nameKey(query);
   if (key.length < 2)
@@ -228,7 +209,7 @@ export async function searchByName(desaCode: string, query: string) {
       { field: "name", message: "Nama yang dicari minimal 2 huruf." },
     ]);
   const current = await pointer(desaCode);
-  if (!current) return { imported: false, found: [] as DpmEntry[] };
+  if (!current) return { imported: false, found: [] };
   const db = useDb();
   const out = await db.doc.send(
     new QueryCommand({

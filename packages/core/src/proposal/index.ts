@@ -1,32 +1,26 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { assertInScope, assertRole, covers } from "../actor/index.ts";
+import { assertCan, assertInScope, covers, useUser, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import * as Complaint from "../complaint/index.ts";
-import {
-  decodeCursor,
-  encodeCursor,
-  failedCondition,
-  putNew,
-  transact,
-  useDb,
-  type Page,
-} from "../db/index.ts";
+import { failedWrite, getItem, putNew, queryPage, transact, type Page } from "../db/index.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
+import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
-import { CreateProposalSchema, ListProposalsSchema, type ProposalView } from "./schema.ts";
+import { actionsFor, assertMayTake, authorize } from "../workflow/index.ts";
+import { CreateProposalSchema, ListProposalsSchema, PROPOSAL_WORKFLOW, type ProposalView } from "./schema.ts";
 
 export * from "./schema.ts";
 
-interface ProposalRecord extends ProposalView {
+interface ProposalRecord extends Omit<ProposalView, "actions"> {
   kk?: string;
   members: (ProposalView["members"][number] & { nik: string; nikh: string })[];
+  version: number;
 }
 
 const key = (id: string) => ({ pk: `PROPOSAL#${id}`, sk: "PROPOSAL" });
 
-function toView(record: ProposalRecord): ProposalView {
+function toView(record: ProposalRecord, caller: UserActor): ProposalView {
   const { kk, members, ...rest } = record;
   return {
     id: rest.id,
@@ -41,34 +35,32 @@ function toView(record: ProposalRecord): ProposalView {
     ...(rest.notes ? { notes: rest.notes } : {}),
     createdAt: rest.createdAt,
     createdBy: rest.createdBy,
+    actions: actionsFor(PROPOSAL_WORKFLOW, { ...record, version: record.version ?? 1 }, caller),
   };
 }
 
 /**
- * Front office: the household of a resident not found in the DPM is proposed for it (usulan, F1).
- * The proposal and the complaint's move to `menunggu-verval` are written together; resending the same
- * proposal (same device-made id) answers the first one.
+ * The complaint's `propose` action: the household of a resident not found in the DPM is proposed
+ * for it (usulan, F1). The proposal and the complaint's move to `menunggu-verval` are written
+ * together; resending the same proposal (same device-made id) answers the first one.
  */
 export async function create(input: unknown): Promise<{ proposal: ProposalView; created: boolean }> {
-  const caller = assertRole("front-office", "koordinator");
+  const caller = useUser();
+  assertMayTake(Complaint.COMPLAINT_WORKFLOW, "propose", caller);
   const data = parse(CreateProposalSchema, input);
-  const db = useDb();
-  const existing = (
-    await db.doc.send(new GetCommand({ TableName: db.table, Key: key(data.id), ConsistentRead: true }))
-  ).Item as ProposalRecord | undefined;
+  const existing = await getItem<ProposalRecord>(key(data.id));
   if (existing) {
     if (!covers(caller.scope, existing.desaCode)) throw ConflictError("ID usulan ini sudah dipakai.");
-    return { proposal: toView(existing), created: false };
+    return { proposal: toView(existing, caller), created: false };
   }
   const complaint = await Complaint.load(data.complaintId);
   if (!complaint) throw NotFoundError("Pengaduan");
-  assertInScope(complaint.desaCode, "Pengaduan");
-  if (complaint.dpm.found)
-    throw ConflictError("Pelapor sudah ada di DPM; usulan rumah tangga tidak diperlukan.");
-  if (complaint.state !== "baru")
-    throw ConflictError(
-      `Pengaduan berstatus "${Complaint.COMPLAINT_STATE_LABELS[complaint.state]}"; usulan hanya untuk pengaduan baru.`,
-    );
+  authorize(Complaint.COMPLAINT_WORKFLOW, "propose", complaint, caller, {
+    stale: () =>
+      ConflictError(
+        `Pengaduan berstatus "${Complaint.COMPLAINT_STATE_LABELS[complaint.state]}"; usulan hanya untuk pengaduan baru.`,
+      ),
+  });
 
   const confirmed = data.idConfirmed ?? false;
   const members: ProposalRecord["members"] = [];
@@ -91,48 +83,53 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
     ...(data.notes ? { notes: data.notes } : {}),
     createdAt: now,
     createdBy: caller.username,
+    version: 1,
   };
+  const to = Complaint.COMPLAINT_WORKFLOW.actions.propose.to;
   try {
-    await transact(
-      [
-        putNew({
+    await transact([
+      putNew(
+        "proposal",
+        {
           ...key(record.id),
           type: "proposal",
           gsi1pk: `KEC#${record.kecamatanCode}#PROPOSAL#diusulkan`,
           gsi1sk: `${record.desaCode}#${now}`,
           gsi2pk: `DESA#${record.desaCode}#PROPOSAL`,
           gsi2sk: now,
-          version: 1,
           ...record,
-        }),
-        Complaint.moveItem(complaint, "menunggu-verval", { proposalId: record.id }),
-        Audit.entry({
-          action: "proposal.create",
-          target: { type: "proposal", id: record.id },
-          summary: `Mengusulkan rumah tangga (${members.length} anggota) untuk pengaduan ${complaint.id}`,
-        }),
-        Audit.entry({
-          action: "complaint.move",
-          target: { type: "complaint", id: complaint.id },
-          summary: "Baru → Menunggu verifikasi lapangan (usulan rumah tangga dibuat)",
-        }),
-      ],
-      (index) =>
-        index === 1
-          ? "Pengaduan ini baru saja diubah orang lain. Muat ulang lalu coba lagi."
-          : "Usulan ini sudah tercatat.",
-    );
+        },
+        "Usulan ini sudah tercatat.",
+      ),
+      Complaint.moveItem(complaint, to, { proposalId: record.id }),
+      Timeline.event(complaint.id, {
+        entity: "complaint",
+        action: "proposal.create",
+        from: complaint.state,
+        to,
+      }),
+      Audit.entry({
+        action: "proposal.create",
+        target: { type: "proposal", id: record.id },
+        summary: `Mengusulkan rumah tangga (${members.length} anggota) untuk pengaduan ${complaint.id}`,
+      }),
+      Audit.entry({
+        action: "complaint.move",
+        target: { type: "complaint", id: complaint.id },
+        summary: "Baru → Menunggu verifikasi lapangan (usulan rumah tangga dibuat)",
+      }),
+    ]);
   } catch (error) {
     // The same proposal arrived twice at once: the other copy won; answer with it.
-    if (failedCondition(error) === 0) return create(input);
+    if (failedWrite(error) === "proposal") return create(input);
     throw error;
   }
-  return { proposal: toView(record), created: true };
+  return { proposal: toView(record, caller), created: true };
 }
 
-/** Survey team, manager, supervisor: proposals of a kecamatan (optionally one desa), newest first. */
+/** Survey team, manager, supervisor, the desa: proposals of a kecamatan (optionally one desa), newest first. */
 export async function list(query: unknown): Promise<Page<ProposalView>> {
-  const caller = assertRole("survei", "manajer", "supervisor", "front-office", "koordinator");
+  const caller = assertCan("proposal.list");
   const q = parse(ListProposalsSchema, query);
   const desa = caller.scope.level === "desa" ? caller.scope.code : q.desa;
   const kecamatan =
@@ -144,10 +141,8 @@ export async function list(query: unknown): Promise<Page<ProposalView>> {
       { field: "kecamatan", message: "Pilih kecamatan yang ingin dilihat." },
     ]);
   assertInScope(desa ?? kecamatan, "Wilayah");
-  const db = useDb();
-  const out = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
+  const page = await queryPage<ProposalRecord>(
+    {
       IndexName: "gsi1",
       KeyConditionExpression: desa ? "gsi1pk = :pk AND begins_with(gsi1sk, :desa)" : "gsi1pk = :pk",
       ExpressionAttributeValues: {
@@ -155,12 +150,8 @@ export async function list(query: unknown): Promise<Page<ProposalView>> {
         ...(desa ? { ":desa": `${desa}#` } : {}),
       },
       ScanIndexForward: false,
-      Limit: 50,
-      ExclusiveStartKey: decodeCursor(q.cursor),
-    }),
+    },
+    { limit: 50, cursor: q.cursor },
   );
-  return {
-    items: (out.Items ?? []).map((item) => toView(item as ProposalRecord)),
-    cursor: encodeCursor(out.LastEvaluatedKey),
-  };
+  return { ...page, items: page.items.map((item) => toView(item, caller)) };
 }

@@ -1,24 +1,10 @@
 import * as v from "valibot";
-import { KkSchema, NikSchema } from "../complaint/schema.ts";
+import { KkSchema, NikSchema } from "../resident/schema.ts";
 import { FullNameSchema, RegionCodeSchema } from "../user/schema.ts";
+import { CursorSchema, note, pageOf, uuid } from "../validation/fields.ts";
+import { PROPOSAL_ACTIONS, PROPOSAL_STATES } from "./workflow.ts";
 
-export const PROPOSAL_STATES = [
-  "diusulkan",
-  "dijadwalkan",
-  "layak",
-  "tidak-layak",
-  "ditetapkan-musdes",
-  "diekspor",
-] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
-export const PROPOSAL_STATE_LABELS: Record<ProposalState, string> = {
-  diusulkan: "Diusulkan",
-  dijadwalkan: "Dijadwalkan verval",
-  layak: "Layak",
-  "tidak-layak": "Tidak layak",
-  "ditetapkan-musdes": "Ditetapkan musdes",
-  diekspor: "Diekspor",
-};
+export * from "./workflow.ts";
 
 export const RELATIONSHIPS = {
   "kepala-keluarga": "Kepala keluarga",
@@ -65,16 +51,8 @@ export const MemberSchema = v.strictObject(
 export const CreateProposalSchema = v.pipe(
   v.strictObject(
     {
-      id: v.pipe(
-        v.string("ID usulan harus berupa teks."),
-        v.title("ID usulan"),
-        v.uuid("ID usulan harus UUID."),
-      ),
-      complaintId: v.pipe(
-        v.string("ID pengaduan harus berupa teks."),
-        v.title("ID pengaduan"),
-        v.uuid("ID pengaduan harus UUID."),
-      ),
+      id: uuid("ID usulan"),
+      complaintId: uuid("ID pengaduan"),
       kk: v.optional(KkSchema),
       members: v.pipe(
         v.array(MemberSchema, "Anggota rumah tangga harus berupa daftar."),
@@ -94,13 +72,7 @@ export const CreateProposalSchema = v.pipe(
         v.picklist(keys(INCOME_SOURCES), "Sumber penghasilan tidak dikenal."),
         v.title("Sumber penghasilan"),
       ),
-      notes: v.optional(
-        v.pipe(
-          v.string("Catatan harus berupa teks."),
-          v.trim(),
-          v.maxLength(1000, "Catatan maksimal 1000 karakter."),
-        ),
-      ),
+      notes: v.optional(note("Catatan", 0, 1000)),
       idConfirmed: v.optional(v.boolean("Konfirmasi NIK harus bernilai ya/tidak.")),
     },
     "Data usulan harus berupa objek JSON.",
@@ -110,20 +82,25 @@ export const CreateProposalSchema = v.pipe(
 export const ListProposalsSchema = v.object({
   kecamatan: v.optional(RegionCodeSchema),
   desa: v.optional(RegionCodeSchema),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048, "Penanda halaman terlalu panjang."))),
+  cursor: v.optional(CursorSchema),
 });
 
-export interface ProposalView {
-  id: string;
-  complaintId: string;
-  desaCode: string;
-  kecamatanCode: string;
-  state: ProposalState;
-  kkMasked?: string;
-  members: { nikMasked: string; name: string; relationship: string }[];
-  houseCondition: string;
-  incomeSource: string;
-  notes?: string;
-  createdAt: string;
-  createdBy: string;
-}
+/** A proposal as the API shows it: member NIKs masked, with what the caller may do on it now. */
+export const ProposalViewSchema = v.object({
+  id: v.string(),
+  complaintId: v.string(),
+  desaCode: v.string(),
+  kecamatanCode: v.string(),
+  state: v.picklist(PROPOSAL_STATES),
+  kkMasked: v.optional(v.string()),
+  members: v.array(v.object({ nikMasked: v.string(), name: v.string(), relationship: v.string() })),
+  houseCondition: v.string(),
+  incomeSource: v.string(),
+  notes: v.optional(v.string()),
+  createdAt: v.string(),
+  createdBy: v.string(),
+  actions: v.array(v.picklist(PROPOSAL_ACTIONS)),
+});
+export type ProposalView = v.InferOutput<typeof ProposalViewSchema>;
+
+export const ProposalPageSchema = pageOf(ProposalViewSchema);

@@ -1,17 +1,18 @@
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { assertRole, type UserActor } from "../actor/index.ts";
+import { assertCan, useUser, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { putNew, transact, useDb } from "../db/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
-import { kabupatenDay } from "../region/index.ts";
-import { nowIso } from "../time/index.ts";
+import { getItem, putNew, queryAll, transact, update, updateNow } from "../db/index.ts";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { nowIso, today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
+import { actionsFor, assertMayTake, authorize } from "../workflow/index.ts";
 import {
   MoveTicketSchema,
-  TICKET_MOVES,
   TICKET_STATE_LABELS,
+  TICKET_WORKFLOW,
   ticketLabel,
+  type QueueToday,
   type Ticket,
+  type TicketAction,
   type TicketState,
 } from "./schema.ts";
 
@@ -28,29 +29,41 @@ const ticketKey = (office: string, day: string, number: number) => ({
   sk: `TICKET#${String(number).padStart(6, "0")}`,
 });
 
+type StoredTicket = Omit<Ticket, "actions">;
+
 /** The office is the caller's own scope: front office and koordinator of a desa, or the SLRT front office. */
 function officeOf(): { caller: UserActor; office: string } {
-  const caller = assertRole("front-office", "koordinator");
+  const caller = assertCan("queue.use");
   return { caller, office: caller.scope.code };
+}
+
+function toTicket(item: Record<string, unknown>, caller: UserActor): Ticket {
+  const { office, day, number, state, issuedAt, issuedBy, updatedAt, complaintId } =
+    item as unknown as StoredTicket;
+  const ticket = {
+    office,
+    day,
+    number,
+    state,
+    issuedAt,
+    issuedBy,
+    updatedAt,
+    ...(complaintId ? { complaintId } : {}),
+  };
+  return { ...ticket, actions: actionsFor(TICKET_WORKFLOW, ticket, caller) };
 }
 
 export async function take(): Promise<Ticket> {
   const { caller, office } = officeOf();
-  const db = useDb();
-  const day = kabupatenDay();
-  const counter = await db.doc.send(
-    new UpdateCommand({
-      TableName: db.table,
-      Key: { pk: partition(office, day), sk: "COUNTER" },
-      UpdateExpression: "ADD #last :one",
-      ExpressionAttributeNames: { "#last": "last" },
-      ExpressionAttributeValues: { ":one": 1 },
-      ReturnValues: "UPDATED_NEW",
-    }),
-  );
-  const number = Number(counter.Attributes?.last);
+  const day = today();
+  const counter = await updateNow({
+    key: { pk: partition(office, day), sk: "COUNTER" },
+    add: { last: 1 },
+    upsert: true,
+  });
+  const number = Number(counter.last);
   const now = nowIso();
-  const ticket: Ticket = {
+  const ticket: StoredTicket = {
     office,
     day,
     number,
@@ -62,110 +75,96 @@ export async function take(): Promise<Ticket> {
   // The number is already ours; writing its ticket retries until it lands so no number goes missing.
   for (let attempt = 0; ; attempt++) {
     try {
-      await transact(
-        [
-          putNew({ ...ticketKey(office, day, number), type: "ticket", ...ticket }),
-          Audit.entry({
-            action: "queue.take",
-            target: { type: "queue", id: `${office}#${day}` },
-            summary: `Memberi nomor antrian ${ticketLabel(number)}`,
-          }),
-        ],
-        () => `Nomor antrian ${ticketLabel(number)} sudah tercatat.`,
-      );
-      return ticket;
+      await transact([
+        putNew(
+          "ticket",
+          { ...ticketKey(office, day, number), type: "ticket", ...ticket },
+          `Nomor antrian ${ticketLabel(number)} sudah tercatat.`,
+        ),
+        Audit.entry({
+          action: "queue.take",
+          target: { type: "queue", id: `${office}#${day}` },
+          summary: `Memberi nomor antrian ${ticketLabel(number)}`,
+        }),
+      ]);
+      return toTicket(ticket as unknown as Record<string, unknown>, caller);
     } catch (error) {
-      if (attempt >= 4 || (error as { code?: string }).code === "conflict") throw error;
+      if (attempt >= 4 || (error instanceof AppError && error.code === "conflict")) throw error;
       await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
     }
   }
 }
 
-export interface QueueToday {
-  office: string;
-  day: string;
-  tickets: Ticket[];
-  counts: Record<TicketState, number>;
-}
-
 /** Today's queue of the caller's office with counts per state. */
-export async function today(): Promise<QueueToday> {
-  const { office } = officeOf();
-  const db = useDb();
-  const day = kabupatenDay();
-  const tickets: Ticket[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :ticket)",
-        ExpressionAttributeValues: { ":pk": partition(office, day), ":ticket": "TICKET#" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) tickets.push(toTicket(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
+export async function todayQueue(): Promise<QueueToday> {
+  const { caller, office } = officeOf();
+  const day = today();
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :ticket)",
+    ExpressionAttributeValues: { ":pk": partition(office, day), ":ticket": "TICKET#" },
+  });
+  const tickets = items.map((item) => toTicket(item, caller));
   const counts = { menunggu: 0, dilayani: 0, selesai: 0, batal: 0 };
   for (const t of tickets) counts[t.state] += 1;
   return { office, day, tickets, counts };
 }
 
-function toTicket(item: Record<string, unknown>): Ticket {
-  const { office, day, number, state, issuedAt, issuedBy, updatedAt, complaintId } =
-    item as unknown as Ticket;
-  return {
-    office,
-    day,
-    number,
-    state,
-    issuedAt,
-    issuedBy,
-    updatedAt,
-    ...(complaintId ? { complaintId } : {}),
-  };
-}
-
-/** Moves today's ticket `number` (call, finish, mark absent), refusing a stale move with 409. */
-export async function move(number: number, input: unknown): Promise<Ticket> {
-  const { office } = officeOf();
+function ticketNumber(raw: number | string): number {
+  const number = Number(raw);
   if (!Number.isInteger(number) || number < 1)
     throw ValidationError("Nomor antrian tidak valid.", [
       { field: "number", message: "Nomor antrian tidak valid." },
     ]);
-  const { state } = parse(MoveTicketSchema, input);
-  const db = useDb();
-  const day = kabupatenDay();
-  const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: ticketKey(office, day, number), ConsistentRead: true }),
+  return number;
+}
+
+const refused = (number: number, from: TicketState, to: TicketState | undefined) =>
+  ConflictError(
+    `Nomor ${ticketLabel(number)} berstatus "${TICKET_STATE_LABELS[from]}" dan tidak dapat diubah${to ? ` menjadi "${TICKET_STATE_LABELS[to]}"` : ""}.`,
   );
-  if (!out.Item) throw NotFoundError("Nomor antrian");
-  const ticket = toTicket(out.Item);
-  if (!TICKET_MOVES[ticket.state].includes(state))
-    throw ConflictError(
-      `Nomor ${ticketLabel(number)} berstatus "${TICKET_STATE_LABELS[ticket.state]}" dan tidak dapat diubah menjadi "${TICKET_STATE_LABELS[state]}".`,
-    );
+
+/** Moves today's ticket `number` by one of the declared actions, refusing a move its state does not allow (409). */
+export async function act(action: Exclude<TicketAction, "register">, raw: number | string): Promise<Ticket> {
+  const caller = useUser();
+  assertMayTake(TICKET_WORKFLOW, action, caller);
+  const { office } = officeOf();
+  const number = ticketNumber(raw);
+  const day = today();
+  const item = await getItem<Record<string, unknown>>(ticketKey(office, day, number));
+  if (!item) throw NotFoundError("Nomor antrian");
+  const ticket = toTicket(item, caller);
+  const to = TICKET_WORKFLOW.actions[action].to;
+  authorize(TICKET_WORKFLOW, action, ticket, caller, { stale: () => refused(number, ticket.state, to) });
   const updatedAt = nowIso();
-  await transact(
-    [
-      {
-        Update: {
-          TableName: db.table,
-          Key: ticketKey(office, day, number),
-          UpdateExpression: "SET #state = :to, updatedAt = :now",
-          ConditionExpression: "#state = :from",
-          ExpressionAttributeNames: { "#state": "state" },
-          ExpressionAttributeValues: { ":to": state, ":from": ticket.state, ":now": updatedAt },
-        },
-      },
-      Audit.entry({
-        action: "queue.move",
-        target: { type: "queue", id: `${office}#${day}` },
-        summary: `Antrian ${ticketLabel(number)}: ${TICKET_STATE_LABELS[ticket.state]} → ${TICKET_STATE_LABELS[state]}`,
-      }),
-    ],
-    () => `Nomor ${ticketLabel(number)} baru saja diubah dari perangkat lain. Muat ulang antrian.`,
-  );
-  return { ...ticket, state, updatedAt };
+  await transact([
+    update("ticket", {
+      key: ticketKey(office, day, number),
+      set: { state: to, updatedAt },
+      expect: { state: ticket.state },
+      conflict: `Nomor ${ticketLabel(number)} baru saja diubah dari perangkat lain. Muat ulang antrian.`,
+    }),
+    Audit.entry({
+      action: `queue.${action}`,
+      target: { type: "queue", id: `${office}#${day}` },
+      summary: `Antrian ${ticketLabel(number)}: ${TICKET_STATE_LABELS[ticket.state]} → ${TICKET_STATE_LABELS[to]}`,
+    }),
+  ]);
+  const { actions: _before, ...moved } = ticket;
+  return toTicket({ ...moved, state: to, updatedAt }, caller);
+}
+
+/** The earlier route's form, "move to this state": the declared action that leads there from here. */
+export async function moveTo(raw: number | string, input: unknown): Promise<Ticket> {
+  officeOf();
+  const number = ticketNumber(raw);
+  const { state } = parse(MoveTicketSchema, input);
+  const { office } = officeOf();
+  const item = await getItem<StoredTicket>(ticketKey(office, today(), number));
+  if (!item) throw NotFoundError("Nomor antrian");
+  const action = (Object.keys(TICKET_WORKFLOW.actions) as TicketAction[]).find((name) => {
+    const spec = TICKET_WORKFLOW.actions[name];
+    return "to" in spec && spec.to === state && (spec.from as readonly TicketState[]).includes(item.state);
+  });
+  if (!action || action === "register") throw refused(number, item.state, state);
+  return act(action, number);
 }

@@ -1,35 +1,32 @@
 import * as v from "valibot";
+import { TICKET_ACTIONS, TICKET_STATES } from "./workflow.ts";
 
-export const TICKET_STATES = ["menunggu", "dilayani", "selesai", "batal"] as const;
-export type TicketState = (typeof TICKET_STATES)[number];
+export * from "./workflow.ts";
 
-export const TICKET_STATE_LABELS: Record<TicketState, string> = {
-  menunggu: "Menunggu",
-  dilayani: "Sedang dilayani",
-  selesai: "Selesai",
-  batal: "Tidak hadir",
-};
-
-/** Which state a ticket may move to from which. */
-export const TICKET_MOVES: Record<TicketState, readonly TicketState[]> = {
-  menunggu: ["dilayani", "batal"],
-  dilayani: ["selesai", "menunggu"],
-  selesai: [],
-  batal: ["menunggu"],
-};
-
-export interface Ticket {
-  office: string;
-  day: string;
-  number: number;
-  state: TicketState;
-  issuedAt: string;
-  issuedBy: string;
-  updatedAt: string;
+export const TicketSchema = v.object({
+  office: v.string(),
+  /** The kabupaten's calendar day the number belongs to. */
+  day: v.string(),
+  number: v.number(),
+  state: v.picklist(TICKET_STATES),
+  issuedAt: v.string(),
+  issuedBy: v.string(),
+  updatedAt: v.string(),
   /** The complaint registered for this visitor, once there is one. */
-  complaintId?: string;
-}
+  complaintId: v.optional(v.string()),
+  actions: v.array(v.picklist(TICKET_ACTIONS)),
+});
+export type Ticket = v.InferOutput<typeof TicketSchema>;
 
+export const QueueTodaySchema = v.object({
+  office: v.string(),
+  day: v.string(),
+  tickets: v.array(TicketSchema),
+  counts: v.object({ menunggu: v.number(), dilayani: v.number(), selesai: v.number(), batal: v.number() }),
+});
+export type QueueToday = v.InferOutput<typeof QueueTodaySchema>;
+
+/** The earlier single route's body (kept for pages still open from before an update): the state to move to. */
 export const MoveTicketSchema = v.strictObject(
   {
     state: v.pipe(v.picklist(TICKET_STATES, "Status antrian tidak dikenal."), v.title("Status antrian")),

@@ -2,22 +2,13 @@ import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-
 import { NotFoundError } from "../error/index.ts";
 import { assertInScope, covers, useUser } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
-import { dayIn } from "../time/index.ts";
+import { timeZoneOf } from "../time/calendar.ts";
+import type { Desa, Kabupaten, Region } from "./schema.ts";
 
-import type { Desa, Kabupaten, Kecamatan, TimeZone } from "./schema.ts";
+export * from "./schema.ts";
 
-export type { Desa, Kabupaten, Kecamatan, TimeZone };
-
-// Province codes per zone (Permendagri; WITA: Bali, NTB, NTT, Kalimantan except West and Central,
-// Sulawesi; WIT: Maluku, Papua). Everything else is WIB.
-const WITA = ["51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"];
-const WIT = ["81", "82", "91", "92", "93", "94", "95", "96", "97"];
-
-export function timeZoneOf(provinceCode: string): TimeZone {
-  if (WIT.includes(provinceCode)) return "Asia/Jayapura";
-  if (WITA.includes(provinceCode)) return "Asia/Makassar";
-  return "Asia/Jakarta";
-}
+/** A kabupaten's zone comes from its province code (time/calendar.ts). */
+export { timeZoneOf };
 
 const cache = new Map<string, Promise<Kabupaten>>();
 
@@ -72,11 +63,6 @@ export function current(): Promise<Kabupaten> {
   return loadKabupaten(useConfig().kabupatenCode);
 }
 
-export type Region =
-  | { level: "kabupaten"; code: string; name: string }
-  | { level: "kecamatan"; code: string; name: string; kabupatenCode: string }
-  | (Desa & { level: "desa"; kecamatanName: string });
-
 /** Finds any region of this kabupaten by code, without a scope check (for labels). */
 export async function find(code: string): Promise<Region | undefined> {
   const kab = await current();
@@ -126,9 +112,4 @@ export function nationalCodes() {
     hasKabupaten: (code: string) => kabupaten.has(code),
     hasKecamatan: (code: string) => kecamatan.has(code),
   }));
-}
-
-/** The calendar day in this kabupaten's time zone (WIB/WITA/WIT): queues and audit days use it. */
-export function kabupatenDay(at: Date = new Date()): string {
-  return dayIn(timeZoneOf(useConfig().kabupatenCode.slice(0, 2)), at);
 }

@@ -1,14 +1,23 @@
 import * as v from "valibot";
+import { text } from "../validation/fields.ts";
 
 /** Per-kabupaten settings the manager edits without a redeploy. */
-export interface Settings {
+export const SettingsSchema = v.object({
   /** Days each step may take before it is overdue. */
-  dueDays: { supervisor: number; manajer: number; opd: number };
+  dueDays: v.object({ supervisor: v.number(), manajer: v.number(), opd: v.number() }),
   /** Letterhead of the referral letter, one line each (e.g. PEMERINTAH KABUPATEN TEGAL / DINAS SOSIAL). */
-  letterhead: string[];
-  updatedAt?: string;
-  updatedBy?: string;
-}
+  letterhead: v.array(v.string()),
+  updatedAt: v.optional(v.string()),
+  updatedBy: v.optional(v.string()),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+/** The referral steps that have a due date, in the order a referral passes them, as the settings form names them. */
+export const DUE_STEPS: { step: keyof Settings["dueDays"]; label: string }[] = [
+  { step: "supervisor", label: "Supervisor kecamatan" },
+  { step: "manajer", label: "Manajer daerah" },
+  { step: "opd", label: "OPD" },
+];
 
 export const DEFAULT_SETTINGS: Settings = {
   dueDays: { supervisor: 3, manajer: 5, opd: 14 },
@@ -39,14 +48,7 @@ export const UpdateSettingsSchema = v.strictObject(
       "Batas hari harus berupa objek.",
     ),
     letterhead: v.pipe(
-      v.array(
-        v.pipe(
-          v.string("Baris kop surat harus berupa teks."),
-          v.trim(),
-          v.maxLength(120, "Baris kop surat maksimal 120 karakter."),
-        ),
-        "Kop surat harus berupa daftar baris.",
-      ),
+      v.array(text("Baris kop surat", 0, 120), "Kop surat harus berupa daftar baris."),
       v.title("Kop surat"),
       v.minLength(1, "Kop surat minimal satu baris."),
       v.maxLength(6, "Kop surat maksimal 6 baris."),

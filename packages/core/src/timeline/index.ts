@@ -1,39 +1,103 @@
 import { randomUUID } from "node:crypto";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, use } from "../actor/index.ts";
-import { useDb, type TransactItem } from "../db/index.ts";
+import { describe, ROLE_LABELS, use, type Role } from "../actor/index.ts";
+import * as Catalog from "../catalog/index.ts";
+import { COMPLAINT_WORKFLOW } from "../complaint/workflow.ts";
+import { put, queryAll, type Write } from "../db/index.ts";
+import { PROPOSAL_WORKFLOW } from "../proposal/workflow.ts";
+import { REFERRAL_WORKFLOW } from "../referral/workflow.ts";
+import { eventOf } from "../workflow/index.ts";
+import type { TimelineEntity, TimelineEntry } from "./schema.ts";
+
+export * from "./schema.ts";
 
 /**
- * The timeline of a complaint and its referral: who did what, when, from which state to which, and why.
- * Events sit in the complaint's partition and are written in the same transaction as the change.
+ * The timeline of a complaint and what grew from it (its referral, its proposal): who did what,
+ * when, which record moved from which state to which, and why. Events sit in the complaint's
+ * partition and are written in the same transaction as the change; labels are given on reading, so
+ * they follow the workflow declarations and the kabupaten's catalog.
  */
-import type { TimelineEvent } from "./schema.ts";
-
-export type { TimelineEvent };
-
-export function event(complaintId: string, input: Omit<TimelineEvent, "at" | "by" | "role">): TransactItem {
-  const at = new Date().toISOString();
-  const who = describe(use());
-  const item: TimelineEvent = { at, by: who.by, role: who.role, ...input };
-  return {
-    Put: {
-      TableName: useDb().table,
-      Item: { pk: `COMPLAINT#${complaintId}`, sk: `EVENT#${at}#${randomUUID()}`, type: "event", ...item },
-    },
-  };
+export interface EventInput {
+  /** The record whose state moved. */
+  entity: TimelineEntity;
+  action: string;
+  from?: string;
+  to?: string;
+  note?: string;
+  /** An OPD and programme assigned by this step, named on reading. */
+  opd?: string;
+  program?: string;
 }
 
-/** Oldest first. The caller has already checked that the complaint is in scope. */
-export async function list(complaintId: string): Promise<TimelineEvent[]> {
-  const db = useDb();
-  const out = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
+interface StoredEvent extends EventInput {
+  at: string;
+  by: string;
+  byName?: string;
+  role: string;
+}
+
+export function event(complaintId: string, input: EventInput): Write {
+  const at = new Date().toISOString();
+  const actor = use();
+  const who = describe(actor);
+  const stored: StoredEvent = {
+    at,
+    by: who.by,
+    ...(actor.type === "user" ? { byName: actor.name } : {}),
+    role: who.role,
+    ...input,
+  };
+  return put("timeline", {
+    pk: `COMPLAINT#${complaintId}`,
+    sk: `EVENT#${at}#${randomUUID()}`,
+    type: "event",
+    ...stored,
+  });
+}
+
+const WORKFLOWS = { complaint: COMPLAINT_WORKFLOW, referral: REFERRAL_WORKFLOW, proposal: PROPOSAL_WORKFLOW };
+
+/** What each event name means, from the `done` label its action declares. */
+const ACTION_LABELS = new Map<string, string>(
+  Object.values(WORKFLOWS).flatMap((w) =>
+    Object.entries(w.actions).map(([name, spec]) => [eventOf(w.entity, name, spec), spec.done] as const),
+  ),
+);
+
+/** Events written before entries named their record: a referral's creation moved the complaint. */
+const entityOf = (e: StoredEvent): TimelineEntity =>
+  e.entity ?? (e.action === "referral.create" ? "complaint" : (e.action.split(".")[0] as TimelineEntity));
+
+/** Oldest first, labelled. The caller has already checked that the complaint is in reach. */
+export async function list(complaintId: string, options: { notes: boolean }): Promise<TimelineEntry[]> {
+  const [events, catalog] = await Promise.all([
+    queryAll<StoredEvent>({
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :event)",
       ExpressionAttributeValues: { ":pk": `COMPLAINT#${complaintId}`, ":event": "EVENT#" },
     }),
-  );
-  return (out.Items ?? []).map(
-    ({ at, by, role, action, from, to, note }) => ({ at, by, role, action, from, to, note }) as TimelineEvent,
-  );
+    Catalog.load(),
+  ]);
+  return events.map((e) => {
+    const entity = entityOf(e);
+    const labels = WORKFLOWS[entity].stateLabels as Record<string, string>;
+    const opd = e.opd ? (catalog.opds.find((o) => o.code === e.opd)?.name ?? e.opd) : undefined;
+    const program = e.program
+      ? (catalog.programs.find((p) => p.code === e.program)?.name ?? e.program)
+      : undefined;
+    const detail = [opd, program].filter(Boolean).join(" · ");
+    return {
+      at: e.at,
+      by: e.by,
+      ...(e.byName ? { byName: e.byName } : {}),
+      role: e.role,
+      roleLabel: ROLE_LABELS[e.role as Role] ?? (e.role === "sistem" ? "Sistem" : e.role),
+      entity,
+      entityLabel: WORKFLOWS[entity].label,
+      action: e.action,
+      actionLabel: ACTION_LABELS.get(e.action) ?? e.action,
+      ...(e.from ? { from: e.from, fromLabel: labels[e.from] ?? e.from } : {}),
+      ...(e.to ? { to: e.to, toLabel: labels[e.to] ?? e.to } : {}),
+      ...(detail ? { detail } : {}),
+      ...(options.notes && e.note ? { note: e.note } : {}),
+    };
+  });
 }

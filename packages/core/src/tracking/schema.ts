@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { COMPLAINT_STATES } from "../complaint/schema.ts";
 
 export const StatusQuerySchema = v.strictObject(
   {
@@ -20,12 +21,17 @@ export const StatusQuerySchema = v.strictObject(
   "Data harus berupa objek JSON.",
 );
 
-export interface PublicStatus {
-  code: string;
-  state: string;
-  stateLabel: string;
-  category: string;
-  desa: string;
-  registeredOn: string;
-  updatedAt: string;
-}
+/** What the resident's status page shows: the complaint's state and nothing personal. */
+export const PublicStatusSchema = v.object({
+  code: v.string(),
+  state: v.picklist(COMPLAINT_STATES),
+  stateLabel: v.string(),
+  /** The category's name. */
+  category: v.string(),
+  /** The desa's name. */
+  desa: v.string(),
+  /** The kabupaten's day it was registered. */
+  registeredOn: v.string(),
+  updatedAt: v.string(),
+});
+export type PublicStatus = v.InferOutput<typeof PublicStatusSchema>;

@@ -4,8 +4,8 @@ import { useConfig } from "../config/index.ts";
 import { putIfAbsent } from "../db/index.ts";
 import { ConflictError } from "../error/index.ts";
 import { parse } from "../validation/index.ts";
-import { newRecord, temporaryPassword, toUser, type User } from "./index.ts";
-import { FullNameSchema, UsernameSchema } from "./schema.ts";
+import { newRecord, temporaryPassword, toUser } from "./record.ts";
+import { FullNameSchema, UsernameSchema, type User } from "./schema.ts";
 
 export const FirstAdminSchema = v.strictObject({ username: UsernameSchema, name: FullNameSchema });
 

@@ -1,12 +1,14 @@
 import * as v from "valibot";
 import {
-  ROLE_SCOPES,
-  RoleSchema,
-  ScopeLevelSchema,
   levelOf,
-  type Role,
-  type Scope,
+  ROLE_SCOPES,
+  ROLES,
+  RoleSchema,
+  SCOPE_LEVELS,
+  ScopeLevelSchema,
+  TIED_TO_OPD,
 } from "../actor/schema.ts";
+import { code, CursorSchema, pageOf, text } from "../validation/fields.ts";
 
 /** Schemas shared by the API and the Solid forms; every message names its field in Indonesian. */
 
@@ -31,15 +33,7 @@ export const NewPasswordSchema = v.pipe(
   v.maxLength(128, "Kata sandi baru maksimal 128 karakter."),
 );
 
-export const FullNameSchema = v.pipe(
-  v.string("Nama lengkap harus berupa teks."),
-  v.title("Nama lengkap"),
-  v.trim(),
-  v.minLength(2, "Nama lengkap minimal 2 karakter."),
-  v.maxLength(100, "Nama lengkap maksimal 100 karakter."),
-  // Control characters have no place in a name and break printed documents.
-  v.regex(/^[^\p{Cc}]*$/u, "Nama lengkap berisi karakter yang tidak diizinkan."),
-);
+export const FullNameSchema = text("Nama lengkap", 2, 100);
 
 export const RegionCodeSchema = v.pipe(
   v.string("Kode wilayah harus berupa teks."),
@@ -66,11 +60,7 @@ export const ScopeSchema = v.pipe(
   ),
 );
 
-export const OpdCodeSchema = v.pipe(
-  v.string("OPD harus berupa teks."),
-  v.title("OPD"),
-  v.regex(/^[a-z0-9-]{2,48}$/, "Kode OPD tidak valid."),
-);
+export const OpdCodeSchema = code("OPD", "Kode OPD tidak valid.");
 
 export const CreateUserSchema = v.pipe(
   v.strictObject(
@@ -92,7 +82,7 @@ export const CreateUserSchema = v.pipe(
   ),
   v.forward(
     v.check(
-      (input) => (input.role === "opd") === Boolean(input.opd),
+      (input) => TIED_TO_OPD[input.role] === Boolean(input.opd),
       "OPD wajib dipilih untuk peran OPD saja.",
     ),
     ["opd"],
@@ -109,20 +99,28 @@ export const SetActiveSchema = v.strictObject(
 
 export const ListUsersSchema = v.object({
   scope: v.optional(RegionCodeSchema),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048, "Penanda halaman terlalu panjang."))),
+  cursor: v.optional(CursorSchema),
 });
 
 /** A user as the API shows it: never the password hash. */
-export interface User {
-  username: string;
-  name: string;
-  role: Role;
-  scope: Scope;
-  scopeName: string;
-  opd?: string;
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-}
+export const UserSchema = v.object({
+  username: v.string(),
+  name: v.string(),
+  role: v.picklist(ROLES),
+  scope: v.object({ level: v.picklist(SCOPE_LEVELS), code: v.string() }),
+  scopeName: v.string(),
+  opd: v.optional(v.string()),
+  active: v.boolean(),
+  mustChangePassword: v.boolean(),
+  createdAt: v.string(),
+  createdBy: v.string(),
+  updatedAt: v.string(),
+});
+export type User = v.InferOutput<typeof UserSchema>;
+
+export const UserPageSchema = pageOf(UserSchema);
+export type UserPage = v.InferOutput<typeof UserPageSchema>;
+
+/** A created or reset user with the one-time password, the only time it is shown. */
+export const UserWithPasswordSchema = v.object({ user: UserSchema, temporaryPassword: v.string() });
+export type UserWithPassword = v.InferOutput<typeof UserWithPasswordSchema>;

@@ -63,7 +63,7 @@ function labelAt(schema: v.GenericSchema, keys: string[]): string | undefined {
   return current ? titleOf(current) : undefined;
 }
 
-const titleOf = (schema: Walkable) => ("pipe" in schema ? v.getTitle(schema as never) : undefined);
+const titleOf = (schema: Walkable) => ("pipe" in schema ? v.getTitle(schema) : undefined);
 
 export function validationError(schema: v.GenericSchema, issues: readonly v.BaseIssue<unknown>[]) {
   const fields = toFieldIssues(schema, issues);

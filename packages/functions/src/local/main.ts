@@ -2,8 +2,10 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fromEnv } from "@puskesos/core/config";
-import { DEMO_PASSWORD, DEMO_USERS } from "@puskesos/core/demo";
+import * as Demo from "@puskesos/core/demo";
 import { ROLE_LABELS } from "@puskesos/core/actor";
+import * as Region from "@puskesos/core/region";
+import { timeZoneOf, ZONE_NAMES } from "@puskesos/core/time/calendar";
 import { startLocal } from "./server.ts";
 
 /**
@@ -21,6 +23,14 @@ if (!existsSync(resolve(webDir, "index.html"))) {
   process.exit(1);
 }
 
+/** Rows as columns padded to their widest cell, indented under the heading. */
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows
+    .map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}`.trimEnd())
+    .join("\n");
+}
+
 try {
   const server = await startLocal({
     port,
@@ -29,15 +39,18 @@ try {
     seedDemo: true,
     config: fromEnv(),
   });
-  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
+  const kabupaten = await Region.current();
+  const zone = timeZoneOf(kabupaten.code);
+  const demo = (await Demo.users()).map((u) => [u.username, ROLE_LABELS[u.role], u.scopeName]);
   console.log(`
 Puskesos · SLRT berjalan di ${server.url}
+Wilayah: ${kabupaten.name} (${kabupaten.code}), ${kabupaten.provinceName} · zona waktu ${ZONE_NAMES[zone]} (${zone})
 Penyimpanan: ${memory ? "memori saja (hilang saat berhenti)" : dataDir}
 DynamoDB Local: ${server.endpoint} (tabel puskesos; untuk npm run admin:create)
 Dokumentasi API: ${server.url}/api/docs
 
-Pengguna demo (kata sandi semua: ${DEMO_PASSWORD}):
-${DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${ROLE_LABELS[u.role]} — ${u.scope.level} ${u.scope.code}`).join("\n")}
+Pengguna demo (kata sandi semua: ${Demo.DEMO_PASSWORD}):
+${table([["Nama pengguna", "Peran", "Wilayah tugas"], ...demo])}
 
 Tekan Ctrl+C untuk berhenti.`);
   let stopping = false;

@@ -9,6 +9,7 @@ import * as Actor from "@puskesos/core/actor";
 import { configure, deriveKeys, type Config } from "@puskesos/core/config";
 import { configureDb, ensureTable } from "@puskesos/core/db";
 import * as Demo from "@puskesos/core/demo";
+import * as Region from "@puskesos/core/region";
 import { app, securityHeaders } from "../app.ts";
 import type { AppEnv } from "../http/env.ts";
 import { startDynamoLocal, type DynamoLocal } from "./dynamo.ts";
@@ -36,6 +37,16 @@ function localSecret(dataDir: string | undefined): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** Refuses a kabupaten code idn-area-data does not have before anything starts, in words rather than a trace. */
+async function assertKnownKabupaten(code: string): Promise<void> {
+  if ((await Region.nationalCodes()).hasKabupaten(code)) return;
+  throw new Error(
+    `Kode kabupaten/kota "${code}" (KABUPATEN_CODE) tidak dikenal. Kode yang berlaku adalah kode wilayah ` +
+      `Kemendagri dari data idn-area-data (node_modules/idn-area-data/data/regencies.csv), ` +
+      `mis. 33.28 Kabupaten Tegal, 73.71 Kota Makassar, 91.71 Kota Jayapura.`,
+  );
+}
+
 export interface LocalServer {
   url: string;
   endpoint: string;
@@ -48,7 +59,12 @@ export interface LocalServer {
  */
 export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  configure({ secureCookies: false, ...deriveKeys(localSecret(options.dataDir)), ...options.config });
+  const config = configure({
+    secureCookies: false,
+    ...deriveKeys(localSecret(options.dataDir)),
+    ...options.config,
+  });
+  await assertKnownKabupaten(config.kabupatenCode);
   const dynamo: DynamoLocal = await startDynamoLocal({ path: options.dataDir });
   try {
     const db = configureDb({

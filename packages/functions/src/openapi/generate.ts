@@ -51,9 +51,8 @@ const error = (description: string) => ({
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
 
-/** Answers every operation may give, besides its own. */
+/** Answers every operation may give, besides its own success (which each route declares with its schema). */
 const COMMON_RESPONSES = {
-  200: { description: "Berhasil" },
   401: error("Belum masuk, atau sesi sudah berakhir"),
   403: error("Peran tidak berwenang, atau permintaan dari situs lain"),
   404: error("Tidak ditemukan, atau di luar wilayah tugas"),

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as Catalog from "@puskesos/core/catalog";
+import { operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
 
@@ -9,28 +9,51 @@ const tags = ["Katalog"];
 export const catalog = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({ tags, summary: "Katalog: OPD, program, dan rute rujukan (nasional + kabupaten)" }),
+    operation({
+      id: "catalog.get",
+      tags,
+      summary: "Katalog: OPD, program, dan rute rujukan (nasional + kabupaten)",
+      response: Catalog.CatalogSchema,
+    }),
     async (c) => c.json(await Catalog.get()),
   )
-  .get("/opd", describeRoute({ tags, summary: "Daftar OPD" }), async (c) => c.json(await Catalog.listOpds()))
+  .get(
+    "/opd",
+    operation({ id: "catalog.listOpds", tags, summary: "Daftar OPD", response: Catalog.OpdListSchema }),
+    async (c) => c.json(await Catalog.listOpds()),
+  )
   .post(
     "/opds",
-    describeRoute({ tags, summary: "Menambah OPD kabupaten (manajer, admin)" }),
+    operation({
+      id: "catalog.addOpd",
+      tags,
+      summary: "Menambah OPD kabupaten (manajer, admin)",
+      response: Catalog.OpdSchema,
+      statuses: [201],
+    }),
     validate("json", Catalog.AddOpdSchema),
     async (c) => c.json(await Catalog.addOpd(c.req.valid("json")), 201),
   )
   .post(
     "/programs",
-    describeRoute({ tags, summary: "Menambah program kabupaten, mis. JAMKESDA (manajer, admin)" }),
+    operation({
+      id: "catalog.addProgram",
+      tags,
+      summary: "Menambah program kabupaten, mis. JAMKESDA (manajer, admin)",
+      response: Catalog.ProgramSchema,
+      statuses: [201],
+    }),
     validate("json", Catalog.AddProgramSchema),
     async (c) => c.json(await Catalog.addProgram(c.req.valid("json")), 201),
   )
   .put(
     "/routes",
-    describeRoute({
+    operation({
+      id: "catalog.saveRoutes",
       tags,
       summary: "Menyimpan rute rujukan (manajer, admin)",
       description: "Menggantikan seluruh daftar rute.",
+      response: Catalog.RouteListSchema,
     }),
     validate("json", Catalog.SaveRoutesSchema),
     async (c) => c.json(await Catalog.saveRoutes(c.req.valid("json"))),

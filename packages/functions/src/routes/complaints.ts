@@ -1,19 +1,24 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as Complaint from "@puskesos/core/complaint";
+import { TimelineSchema } from "@puskesos/core/timeline/schema";
+import { action, operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
 
 const tags = ["Pengaduan"];
+const workflow = Complaint.COMPLAINT_WORKFLOW;
 
 export const complaints = new Hono<AppEnv>()
   .post(
     "/",
-    describeRoute({
+    operation({
+      id: "complaints.register",
       tags,
       summary: "Mendaftarkan pengaduan warga (dengan pemeriksaan DPM)",
       description:
         "201 bila baru; 200 dengan data yang sama bila `id` yang sama dikirim ulang (kotak keluar luring). NIK dengan kode wilayah tak dikenal dijawab 422 `needsConfirmation` sampai `idConfirmed: true`.",
+      response: Complaint.ComplaintViewSchema,
+      statuses: [201, 200],
     }),
     validate("json", Complaint.RegisterComplaintSchema),
     async (c) => {
@@ -23,38 +28,49 @@ export const complaints = new Hono<AppEnv>()
   )
   .post(
     "/search",
-    describeRoute({
+    operation({
+      id: "complaints.search",
       tags,
       summary: "Mencari pengaduan desa",
       description:
         "Menurut hari antrian, status, kategori, nama, atau NIK. POST agar NIK tidak pernah ada di URL.",
+      response: Complaint.ComplaintPageSchema,
     }),
     validate("json", Complaint.ListComplaintsSchema),
     async (c) => c.json(await Complaint.list(c.req.valid("json"))),
   )
-  .get("/:id", describeRoute({ tags, summary: "Membuka satu pengaduan (NIK disamarkan)" }), async (c) =>
-    c.json(await Complaint.get(c.req.param("id"))),
+  .get(
+    "/:id",
+    operation({
+      id: "complaints.get",
+      tags,
+      summary: "Membuka satu pengaduan (NIK disamarkan)",
+      response: Complaint.ComplaintViewSchema,
+    }),
+    async (c) => c.json(await Complaint.get(c.req.param("id"))),
   )
   .post(
     "/:id/handle",
-    describeRoute({ tags, summary: "Mencatat jawaban dan penanganan desa (back office)" }),
+    action(workflow, "handle", { tags, response: Complaint.ComplaintViewSchema }),
     validate("json", Complaint.HandlingSchema),
-    async (c) => c.json(await Complaint.handle(c.req.param("id"), "handle", c.req.valid("json"))),
+    async (c) => c.json(await Complaint.handle(c.req.param("id"), c.req.valid("json"))),
   )
   .post(
     "/:id/resolve",
-    describeRoute({ tags, summary: "Menyelesaikan pengaduan di desa (back office)" }),
+    action(workflow, "resolve", { tags, response: Complaint.ComplaintViewSchema }),
     validate("json", Complaint.HandlingSchema),
-    async (c) => c.json(await Complaint.handle(c.req.param("id"), "resolve", c.req.valid("json"))),
+    async (c) => c.json(await Complaint.resolve(c.req.param("id"), c.req.valid("json"))),
   )
-  .get("/:id/timeline", describeRoute({ tags, summary: "Riwayat pengaduan" }), async (c) =>
-    c.json(await Complaint.timeline(c.req.param("id"))),
+  .get(
+    "/:id/timeline",
+    operation({ id: "complaints.timeline", tags, summary: "Riwayat pengaduan", response: TimelineSchema }),
+    async (c) => c.json(await Complaint.timeline(c.req.param("id"))),
   )
   .post(
     "/:id/reveal-nik",
-    describeRoute({
+    action(workflow, "reveal-nik", {
       tags,
-      summary: "Menampilkan NIK lengkap",
+      response: Complaint.RevealedNikSchema,
       description: "Tindakan sengaja yang dicatat di log audit.",
     }),
     async (c) => c.json(await Complaint.revealNik(c.req.param("id"))),

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import * as Dpm from "@puskesos/core/dpm";
-import { NikSchema } from "@puskesos/core/complaint/schema";
+import { NikSchema } from "@puskesos/core/resident/schema";
+import { operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
 
@@ -18,30 +18,46 @@ export const NameQuerySchema = v.strictObject({
 export const dpm = new Hono<AppEnv>()
   .put(
     "/:desa",
-    describeRoute({
+    operation({
+      id: "dpm.import",
       tags,
       summary: "Mengimpor DPM satu desa dari CSV (admin)",
       description:
         "Badan permintaan: CSV (text/csv) dengan kolom NIK dan NAMA (ALAMAT, DESIL opsional). Menggantikan daftar lama sekaligus; baris yang salah dilaporkan per baris.",
+      response: Dpm.DpmImportResultSchema,
     }),
     async (c) => c.json(await Dpm.importCsv(c.req.param("desa"), await c.req.text())),
   )
-  .get("/:desa", describeRoute({ tags, summary: "Status impor DPM satu desa (admin)" }), async (c) =>
-    c.json(await Dpm.status(c.req.param("desa"))),
+  .get(
+    "/:desa",
+    operation({
+      id: "dpm.status",
+      tags,
+      summary: "Status impor DPM satu desa (admin)",
+      response: Dpm.DpmStatusSchema,
+    }),
+    async (c) => c.json(await Dpm.status(c.req.param("desa"))),
   )
   .post(
     "/:desa/nik",
-    describeRoute({
+    operation({
+      id: "dpm.lookupByNik",
       tags,
       summary: "Memeriksa DPM menurut NIK",
       description: "POST agar NIK tidak ada di URL.",
+      response: Dpm.DpmLookupSchema,
     }),
     validate("json", v.strictObject({ nik: NikSchema })),
     async (c) => c.json(await Dpm.lookupByNik(c.req.param("desa"), c.req.valid("json"))),
   )
   .post(
     "/:desa/name",
-    describeRoute({ tags, summary: "Mencari DPM desa menurut awal nama" }),
+    operation({
+      id: "dpm.searchByName",
+      tags,
+      summary: "Mencari DPM desa menurut awal nama",
+      response: Dpm.DpmLookupSchema,
+    }),
     validate("json", NameQuerySchema),
     async (c) => c.json(await Dpm.searchByName(c.req.param("desa"), c.req.valid("json").name)),
   );

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
+import * as Complaint from "@puskesos/core/complaint";
 import * as Proposal from "@puskesos/core/proposal";
+import { action, operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
 
@@ -9,10 +10,10 @@ const tags = ["Usulan rumah tangga"];
 export const proposals = new Hono<AppEnv>()
   .post(
     "/",
-    describeRoute({
+    action(Complaint.COMPLAINT_WORKFLOW, "propose", {
       tags,
-      summary: "Mengusulkan rumah tangga yang tidak ada di DPM",
-      description: "Mengubah pengaduan menjadi menunggu verval.",
+      response: Proposal.ProposalViewSchema,
+      description: "201 bila baru; 200 bila `id` yang sama dikirim ulang.",
     }),
     validate("json", Proposal.CreateProposalSchema),
     async (c) => {
@@ -22,7 +23,12 @@ export const proposals = new Hono<AppEnv>()
   )
   .get(
     "/",
-    describeRoute({ tags, summary: "Usulan per kecamatan dan desa (tim survei)" }),
+    operation({
+      id: "proposals.list",
+      tags,
+      summary: "Usulan per kecamatan dan desa",
+      response: Proposal.ProposalPageSchema,
+    }),
     validate("query", Proposal.ListProposalsSchema),
     async (c) => c.json(await Proposal.list(c.req.valid("query"))),
   );

@@ -1,21 +1,24 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
-import * as v from "valibot";
 import * as Referral from "@puskesos/core/referral";
+import * as Complaint from "@puskesos/core/complaint";
 import { ValidationError } from "@puskesos/core/error";
+import { TimelineSchema } from "@puskesos/core/timeline/schema";
+import { action, operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
 
 const tags = ["Rujukan"];
-const isAction = (action: string): action is Referral.TransitionAction =>
-  (Referral.TRANSITION_ACTIONS as string[]).includes(action);
+const workflow = Referral.REFERRAL_WORKFLOW;
+const response = Referral.ReferralViewSchema;
+const step = (name: Referral.ReferralAction) => action(workflow, name, { tags, response });
+const id = (c: { req: { param(name: "id"): string } }) => c.req.param("id");
 
 export const referrals = new Hono<AppEnv>()
   .post(
     "/",
-    describeRoute({
+    action(Complaint.COMPLAINT_WORKFLOW, "refer", {
       tags,
-      summary: "Merujuk pengaduan (back office desa)",
+      response,
       description: "Pengaduan menjadi dirujuk; rujukan masuk kotak supervisor kecamatan.",
     }),
     validate("json", Referral.CreateReferralSchema),
@@ -23,42 +26,76 @@ export const referrals = new Hono<AppEnv>()
   )
   .get(
     "/inbox",
-    describeRoute({
+    operation({
+      id: "referrals.inbox",
       tags,
       summary: "Kotak masuk rujukan peran Anda",
       description: "Terlama jatuh tempo dulu; manajer juga melihat rujukan yang terlambat di supervisor.",
+      response: Referral.ReferralInboxSchema,
     }),
     async (c) => c.json(await Referral.inbox()),
   )
-  .get("/:id", describeRoute({ tags, summary: "Satu rujukan" }), async (c) =>
-    c.json(await Referral.get(c.req.param("id"))),
+  .get("/:id", operation({ id: "referrals.get", tags, summary: "Satu rujukan", response }), async (c) =>
+    c.json(await Referral.get(id(c))),
   )
   .get(
     "/:id/letter",
-    describeRoute({
+    operation({
+      id: "referrals.letter",
       tags,
       summary: "Data surat rujukan (dicetak)",
       description: "NIK lengkap untuk OPD; pembukaan dicatat di log audit.",
+      response: Referral.ReferralLetterSchema,
     }),
-    async (c) => c.json(await Referral.letter(c.req.param("id"))),
+    async (c) => c.json(await Referral.letter(id(c))),
   )
-  .get("/:id/timeline", describeRoute({ tags, summary: "Riwayat pengaduan dan rujukannya" }), async (c) =>
-    c.json(await Referral.timeline(c.req.param("id"))),
+  .get(
+    "/:id/timeline",
+    operation({
+      id: "referrals.timeline",
+      tags,
+      summary: "Riwayat pengaduan dan rujukannya",
+      response: TimelineSchema,
+    }),
+    async (c) => c.json(await Referral.timeline(id(c))),
+  )
+  .post("/:id/forward", step("forward"), validate("json", Referral.ForwardSchema), async (c) =>
+    c.json(await Referral.forward(id(c), c.req.valid("json"))),
   )
   .post(
-    "/:id/:action",
-    describeRoute({
-      tags,
-      summary: "Langkah rujukan",
-      description: `Tindakan: ${Referral.TRANSITION_ACTIONS.join(", ")}. Sertakan \`version\` yang Anda lihat; versi usang dijawab 409.`,
-    }),
-    validate("json", v.object({ version: v.number("Versi harus berupa angka.") })),
-    async (c) => {
-      const action = c.req.param("action");
-      if (!isAction(action))
-        throw ValidationError("Tindakan rujukan tidak dikenal.", [
-          { field: "action", message: `Tindakan "${action}" tidak dikenal.` },
-        ]);
-      return c.json(await Referral.transition(c.req.param("id"), action, await c.req.json()));
-    },
-  );
+    "/:id/return-to-desa",
+    step("return-to-desa"),
+    validate("json", Referral.ReturnToDesaSchema),
+    async (c) => c.json(await Referral.returnToDesa(id(c), c.req.valid("json"))),
+  )
+  .post("/:id/resubmit", step("resubmit"), validate("json", Referral.ResubmitSchema), async (c) =>
+    c.json(await Referral.resubmit(id(c), c.req.valid("json"))),
+  )
+  .post("/:id/approve", step("approve"), validate("json", Referral.ApproveSchema), async (c) =>
+    c.json(await Referral.approve(id(c), c.req.valid("json"))),
+  )
+  .post("/:id/reject", step("reject"), validate("json", Referral.RejectSchema), async (c) =>
+    c.json(await Referral.reject(id(c), c.req.valid("json"))),
+  )
+  .post(
+    "/:id/return-to-supervisor",
+    step("return-to-supervisor"),
+    validate("json", Referral.ReturnToSupervisorSchema),
+    async (c) => c.json(await Referral.returnToSupervisor(id(c), c.req.valid("json"))),
+  )
+  .post("/:id/accept", step("accept"), validate("json", Referral.AcceptSchema), async (c) =>
+    c.json(await Referral.accept(id(c), c.req.valid("json"))),
+  )
+  .post("/:id/decline", step("decline"), validate("json", Referral.DeclineSchema), async (c) =>
+    c.json(await Referral.decline(id(c), c.req.valid("json"))),
+  )
+  .post("/:id/complete", step("complete"), validate("json", Referral.CompleteSchema), async (c) =>
+    c.json(await Referral.complete(id(c), c.req.valid("json"))),
+  )
+  // Any other step name: say it is unknown, naming it, rather than a bare "address not found".
+  .post("/:id/:action", (c) => {
+    const name = c.req.param("action");
+    throw ValidationError("Tindakan rujukan tidak dikenal.", [
+      { field: "action", message: `Tindakan "${name}" tidak dikenal.` },
+    ]);
+  });

@@ -1,18 +1,30 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import * as Settings from "@puskesos/core/settings";
+import { operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
+
+const tags = ["Pengaturan"];
 
 export const settings = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({ tags: ["Pengaturan"], summary: "Pengaturan kabupaten (batas hari, kop surat)" }),
+    operation({
+      id: "settings.get",
+      tags,
+      summary: "Pengaturan kabupaten (batas hari, kop surat)",
+      response: Settings.SettingsSchema,
+    }),
     async (c) => c.json(await Settings.get()),
   )
   .put(
     "/",
-    describeRoute({ tags: ["Pengaturan"], summary: "Mengubah pengaturan kabupaten (manajer, admin)" }),
+    operation({
+      id: "settings.update",
+      tags,
+      summary: "Mengubah pengaturan kabupaten (manajer, admin)",
+      response: Settings.SettingsSchema,
+    }),
     validate("json", Settings.UpdateSettingsSchema),
     async (c) => c.json(await Settings.update(c.req.valid("json"))),
   );

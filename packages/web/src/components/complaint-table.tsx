@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { categoryName } from "@puskesos/core/catalog/schema";
 import { COMPLAINT_STATE_LABELS, type ComplaintView } from "@puskesos/core/complaint/schema";
+import { formatDay } from "../lib/time.ts";
 import { ListTable } from "./list-table.tsx";
 
 /** Complaints as lists show them: date, reporter (link), masked NIK, category, state. */
@@ -14,7 +15,7 @@ export function ComplaintTable(props: { items: ComplaintView[] | undefined; empt
     >
       {(c) => (
         <tr>
-          <td>{c.queueDay}</td>
+          <td>{formatDay(c.queueDay, "medium")}</td>
           <td>
             <A href={`/pengaduan/${c.id}`}>{c.reporter.name}</A>
           </td>

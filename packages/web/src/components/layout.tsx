@@ -1,7 +1,8 @@
 import { A, useLocation, useNavigate } from "@solidjs/router";
-import { ErrorBoundary, Show, type JSX } from "solid-js";
+import { ErrorBoundary, For, Show, type JSX } from "solid-js";
 import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { allowed, MENU } from "../lib/menu.ts";
 import { me, signOut } from "../lib/session.ts";
 
 export function Layout(props: { children?: JSX.Element }) {
@@ -21,38 +22,13 @@ export function Layout(props: { children?: JSX.Element }) {
           {(user) => (
             <>
               <nav>
-                <A href="/" end>
-                  Beranda
-                </A>
-                <Show when={["front-office", "koordinator"].includes(user().role)}>
-                  <A href="/antrian">Antrian</A>
-                </Show>
-                <Show
-                  when={
-                    ["front-office", "back-office", "koordinator"].includes(user().role) &&
-                    user().scope.level === "desa"
-                  }
-                >
-                  <A href="/pengaduan">Pengaduan</A>
-                </Show>
-                <Show
-                  when={["back-office", "koordinator", "supervisor", "manajer", "opd"].includes(user().role)}
-                >
-                  <A href="/perlu-tindakan">Perlu tindakan</A>
-                </Show>
-                <Show when={["survei", "manajer", "supervisor"].includes(user().role)}>
-                  <A href="/usulan">Usulan</A>
-                </Show>
-                <Show when={["manajer", "admin"].includes(user().role)}>
-                  <A href="/pengaturan">Pengaturan</A>
-                  <A href="/katalog">Katalog</A>
-                </Show>
-                <A href="/wilayah">Wilayah</A>
-                <Show when={user().role === "admin"}>
-                  <A href="/pengguna">Pengguna</A>
-                  <A href="/dpm">DPM</A>
-                  <A href="/audit">Log audit</A>
-                </Show>
+                <For each={MENU.filter((entry) => allowed(entry.anyOf))}>
+                  {(entry) => (
+                    <A href={entry.href} end={entry.href === "/"}>
+                      {entry.label}
+                    </A>
+                  )}
+                </For>
               </nav>
               <div class="who">
                 <span class="name">{user().name}</span>

@@ -1,5 +1,6 @@
 import { createSignal, Show } from "solid-js";
 import { checkKk, checkNik } from "@puskesos/core/resident/nik";
+import { formatDay } from "@puskesos/core/time/calendar";
 
 /**
  * A NIK or No. KK field that says what is wrong while the officer types (the same check the server
@@ -25,7 +26,7 @@ export function IdInput(props: {
     if ("birthDate" in r && r.birthDate)
       return {
         error: false,
-        text: `Lahir ${new Date(r.birthDate).toLocaleDateString("id-ID", { dateStyle: "long" })}, ${r.sex === "P" ? "perempuan" : "laki-laki"}`,
+        text: `Lahir ${formatDay(r.birthDate)}, ${r.sex === "P" ? "perempuan" : "laki-laki"}`,
       };
     return { error: false, text: "Format benar" };
   };

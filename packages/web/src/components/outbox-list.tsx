@@ -16,10 +16,7 @@ export function OutboxList() {
                   {OUTBOX_STATE_LABELS[item.state]}
                 </span>
                 <Show
-                  when={
-                    item.state === "received" &&
-                    (item.result as { trackingCode?: string } | undefined)?.trackingCode
-                  }
+                  when={item.state === "received" && item.kind === "complaint" && item.result?.trackingCode}
                 >
                   {(code) => (
                     <>

@@ -1,5 +1,6 @@
 import { COMPLAINT_STATE_LABELS, type ComplaintView } from "@puskesos/core/complaint/schema";
 import { categoryName } from "@puskesos/core/catalog/schema";
+import { formatDateTime } from "../lib/time.ts";
 import { PrintSlip, printNow } from "./print.tsx";
 
 /** The resident's receipt (tanda terima): the tracking code and where to check the status. */
@@ -14,12 +15,7 @@ export function Receipt(props: { complaint: ComplaintView; office: string }) {
         <p class="slip-code" data-testid="tracking-code">
           {props.complaint.trackingCode}
         </p>
-        <p class="slip-small">
-          {new Date(props.complaint.createdAt).toLocaleString("id-ID", {
-            dateStyle: "long",
-            timeStyle: "short",
-          })}
-        </p>
+        <p class="slip-small">{formatDateTime(props.complaint.createdAt)}</p>
         <p class="slip-small">Kategori: {categoryName(props.complaint.category)}</p>
         <p class="slip-small">Status: {COMPLAINT_STATE_LABELS[props.complaint.state]}</p>
         <p class="slip-small">Cek status di {statusUrl()} dengan kode ini dan 4 angka terakhir NIK Anda.</p>

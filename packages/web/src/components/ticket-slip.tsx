@@ -1,5 +1,6 @@
 import { Show, type JSX } from "solid-js";
 import { me } from "../lib/session.ts";
+import { formatDateTime } from "../lib/time.ts";
 import { PrintSlip, printNow } from "./print.tsx";
 
 /** A queue ticket on screen and on paper; provisional numbers (given offline) say so. */
@@ -18,9 +19,7 @@ export function TicketSlip(props: {
         <p class="slip-number" data-testid={props.provisional ? "provisional-number" : "ticket-number"}>
           {props.label}
         </p>
-        <p class="slip-small">
-          {new Date(props.at).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
-        </p>
+        <p class="slip-small">{formatDateTime(props.at)}</p>
         <p class="slip-small">Mohon menunggu panggilan petugas.</p>
       </PrintSlip>
       <button type="button" class="secondary" onClick={printNow}>

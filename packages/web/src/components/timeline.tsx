@@ -1,12 +1,12 @@
 import { For, Show } from "solid-js";
-import { COMPLAINT_STATE_LABELS } from "@puskesos/core/complaint/schema";
-import { REFERRAL_STATE_LABELS } from "@puskesos/core/referral/schema";
-import type { TimelineEvent } from "@puskesos/core/timeline/schema";
+import type { TimelineEntry } from "@puskesos/core/timeline/schema";
+import { formatDateTime } from "../lib/time.ts";
 
-const LABELS: Record<string, string> = { ...COMPLAINT_STATE_LABELS, ...REFERRAL_STATE_LABELS };
-
-/** Who did what, when, and why: the complaint and its referral, oldest first. */
-export function Timeline(props: { events: TimelineEvent[] | undefined }) {
+/**
+ * Who did what, when, and why: the complaint and what grew from it, oldest first. Each entry names
+ * the record that moved (Pengaduan, Rujukan, Usulan) with that record's own state names.
+ */
+export function Timeline(props: { events: TimelineEntry[] | undefined }) {
   return (
     <Show when={props.events?.length}>
       <h2>Riwayat</h2>
@@ -14,11 +14,20 @@ export function Timeline(props: { events: TimelineEvent[] | undefined }) {
         <For each={props.events}>
           {(e) => (
             <li>
-              <time>
-                {new Date(e.at).toLocaleString("id-ID", { dateStyle: "medium", timeStyle: "short" })}
-              </time>{" "}
-              <strong>{e.by}</strong> <small class="muted">({e.role})</small>:{" "}
-              {e.from ? (LABELS[e.from] ?? e.from) : ""} → {e.to ? (LABELS[e.to] ?? e.to) : ""}
+              <time>{formatDateTime(e.at)}</time> <strong>{e.byName ?? e.by}</strong>{" "}
+              <small class="muted">
+                ({e.by}, {e.roleLabel})
+              </small>
+              <div>
+                {e.actionLabel}
+                <Show when={e.detail}>: {e.detail}</Show>
+              </div>
+              <Show when={e.toLabel}>
+                <div class="muted">
+                  {e.entityLabel}: {e.fromLabel ? `${e.fromLabel} → ` : ""}
+                  {e.toLabel}
+                </div>
+              </Show>
               <Show when={e.note}>
                 <div class="note">{e.note}</div>
               </Show>

@@ -1,6 +1,9 @@
 import { createStore, del, entries, get, set } from "idb-keyval";
 import { createSignal } from "solid-js";
-import { ApiError, type FieldError } from "./api.ts";
+import type * as v from "valibot";
+import type { ComplaintView, RegisterComplaintSchema } from "@puskesos/core/complaint/schema";
+import type { CreateProposalSchema, ProposalView } from "@puskesos/core/proposal/schema";
+import { api, ApiError, type FieldError } from "./api.ts";
 
 /**
  * The on-device outbox (DESIGN §7). Every registration goes through it, online or not: it is saved in
@@ -12,18 +15,26 @@ import { ApiError, type FieldError } from "./api.ts";
 export type OutboxKind = "complaint" | "proposal";
 export type OutboxState = "saved" | "sent" | "received" | "refused";
 
-export interface OutboxItem {
+/** What each kind sends (checked with the server's schema before it is saved) and gets back. */
+interface Kinds {
+  complaint: { payload: v.InferOutput<typeof RegisterComplaintSchema>; result: ComplaintView };
+  proposal: { payload: v.InferOutput<typeof CreateProposalSchema>; result: ProposalView };
+}
+
+type ItemOf<K extends OutboxKind> = {
   id: string;
-  kind: OutboxKind;
-  payload: { id: string } & Record<string, unknown>;
+  kind: K;
+  /** Kept until the server has it; then the device keeps no more of the resident's data than the list shows. */
+  payload?: Kinds[K]["payload"];
   /** What the officer sees in the list: the reporter's name, never the NIK. */
   label: string;
   state: OutboxState;
   savedAt: string;
   updatedAt: string;
-  result?: unknown;
+  result?: Kinds[K]["result"];
   error?: { message: string; fields: FieldError[] };
-}
+};
+export type OutboxItem = ItemOf<"complaint"> | ItemOf<"proposal">;
 
 export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
   saved: "Tersimpan di perangkat ini",
@@ -33,7 +44,14 @@ export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
 };
 
 const store = createStore("puskesos", "outbox");
-const ENDPOINTS: Record<OutboxKind, string> = { complaint: "/api/complaints", proposal: "/api/proposals" };
+
+/** Sends a saved record through the typed client; a resend of the same id answers the first record. */
+function post(item: OutboxItem) {
+  if (!item.payload) throw new Error(`Outbox item ${item.id} has nothing to send`);
+  return item.kind === "complaint"
+    ? api.complaints.$post({ json: item.payload })
+    : api.proposals.$post({ json: item.payload });
+}
 
 const [items, setItems] = createSignal<OutboxItem[]>([]);
 export { items as outboxItems };
@@ -48,13 +66,9 @@ async function put(item: OutboxItem) {
   await refresh();
 }
 
-export async function add(
-  kind: OutboxKind,
-  payload: OutboxItem["payload"],
-  label: string,
-): Promise<OutboxItem> {
+export async function add<K extends OutboxKind>(kind: K, payload: Kinds[K]["payload"], label: string) {
   const now = new Date().toISOString();
-  const item: OutboxItem = {
+  const item: ItemOf<K> = {
     id: payload.id,
     kind,
     payload,
@@ -63,7 +77,7 @@ export async function add(
     savedAt: now,
     updatedAt: now,
   };
-  await put(item);
+  await put(item as OutboxItem);
   return item;
 }
 
@@ -77,47 +91,40 @@ export async function send(id: string): Promise<OutboxItem | undefined> {
   const item = await get<OutboxItem>(id, store);
   if (!item || item.state === "received") return item;
   await put({ ...item, state: "sent", updatedAt: new Date().toISOString() });
-  let res: Response;
+  let res: Awaited<ReturnType<typeof post>>;
   try {
-    res = await fetch(ENDPOINTS[item.kind], {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(item.payload),
-    });
+    res = await post(item);
   } catch (error) {
     console.warn("kotak keluar: belum tersambung", error);
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
     await put(back);
     return back;
   }
-  const body = (await res.json().catch(() => ({}))) as {
-    error?: { message?: string; fields?: FieldError[] };
-  };
+  const body = (await res.json().catch(() => ({}))) as
+    ComplaintView | ProposalView | { error?: { message?: string; fields?: FieldError[] } };
   // 401 (session ended) and 5xx are not the record's fault: keep it for a later try.
-  if (res.status === 401 || res.status >= 500) {
+  const status: number = res.status;
+  if (status === 401 || status >= 500) {
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
     await put(back);
     return back;
   }
   // Once the server has it, the device keeps no more of the resident's data than the list shows.
-  const done: OutboxItem = res.ok
-    ? {
-        ...item,
-        payload: { id: item.id },
-        state: "received",
-        result: body,
-        updatedAt: new Date().toISOString(),
-      }
-    : {
-        ...item,
-        state: "refused",
-        error: {
-          message: body.error?.message ?? `Server menjawab ${res.status}.`,
-          fields: body.error?.fields ?? [],
-        },
-        updatedAt: new Date().toISOString(),
-      };
+  const { payload: _sent, ...kept } = item;
+  const failure = "error" in body ? body.error : undefined;
+  const done = (
+    res.ok
+      ? { ...kept, state: "received", result: body, updatedAt: new Date().toISOString() }
+      : {
+          ...item,
+          state: "refused",
+          error: {
+            message: failure?.message ?? `Server menjawab ${res.status}.`,
+            fields: failure?.fields ?? [],
+          },
+          updatedAt: new Date().toISOString(),
+        }
+  ) as OutboxItem;
   await put(done);
   return done;
 }
@@ -143,14 +150,14 @@ export function flush(): Promise<void> {
 /** Resends a refusal the officer resolved by confirming the NIK against the card. */
 export async function resendConfirmed(id: string) {
   const item = await get<OutboxItem>(id, store);
-  if (!item) return;
+  if (!item?.payload) return;
   const { error: _error, ...rest } = item;
   await put({
     ...rest,
     payload: { ...item.payload, idConfirmed: true },
     state: "saved",
     updatedAt: new Date().toISOString(),
-  });
+  } as OutboxItem);
   await send(id);
 }
 

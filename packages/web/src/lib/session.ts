@@ -1,17 +1,21 @@
 import { createSignal } from "solid-js";
-import type { User } from "@puskesos/core/user/schema";
+import { can as roleCan, type Permission } from "@puskesos/core/actor/permissions";
+import type { Me } from "@puskesos/core/auth/schema";
 import { api, ApiError, call, setUnauthenticatedHandler } from "./api.ts";
 
 /** The signed-in user: undefined while loading, null when signed out. */
-const [me, setMe] = createSignal<User | null | undefined>(undefined);
+const [me, setMe] = createSignal<Me | null | undefined>(undefined);
 export { me, setMe };
+
+/** Whether the signed-in user's role holds a permission of core's table (menus, page guards). */
+export const can = (permission: Permission) => roleCan(me()?.role, permission);
 
 /**
  * Who signed in last on this device (name, role, scope: nothing about residents), so the intake
  * screen opens without a connection. The server still checks the session on every request.
  */
 const CACHED = "puskesos.me";
-const remember = (user: User | null) =>
+const remember = (user: Me | null) =>
   user ? localStorage.setItem(CACHED, JSON.stringify(user)) : localStorage.removeItem(CACHED);
 
 export async function loadMe(): Promise<void> {
@@ -25,12 +29,12 @@ export async function loadMe(): Promise<void> {
       setMe(null);
     } else if (error instanceof ApiError && error.status === 0) {
       const cached = localStorage.getItem(CACHED);
-      setMe(cached ? (JSON.parse(cached) as User) : null);
+      setMe(cached ? (JSON.parse(cached) as Me) : null);
     } else throw error;
   }
 }
 
-export function signedIn(user: User) {
+export function signedIn(user: Me) {
   remember(user);
   setMe(user);
 }

@@ -1,12 +1,13 @@
 import { createResource, createSignal, Show } from "solid-js";
+import { ROLE_LABELS, type Role } from "@puskesos/core/actor/schema";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
+import { formatDateTime } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
 
 type Filter = { day?: string; by?: string; cursor?: string };
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("id-ID", { dateStyle: "medium", timeStyle: "medium" });
+const when = (iso: string) => formatDateTime(iso);
 
 export default function Audit() {
   // No day: the server answers for today in the kabupaten's time zone and says which day that is.
@@ -50,7 +51,7 @@ export default function Audit() {
           <tr>
             <td>{when(e.at)}</td>
             <td>
-              <code>{e.by}</code> <small class="muted">{e.role}</small>
+              <code>{e.by}</code> <small class="muted">{ROLE_LABELS[e.role as Role] ?? e.role}</small>
             </td>
             <td>{e.summary}</td>
             <td>

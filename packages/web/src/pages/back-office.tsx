@@ -2,17 +2,26 @@ import { useNavigate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { CATALOGS, DEFAULT_CATALOG, suggestFrom } from "@puskesos/core/catalog/schema";
 import { useCatalog } from "../lib/catalog.ts";
-import type { ComplaintView } from "@puskesos/core/complaint/schema";
+import {
+  COMPLAINT_WORKFLOW,
+  HandlingSchema,
+  type ComplaintAction,
+  type ComplaintView,
+} from "@puskesos/core/complaint/schema";
 import { CreateReferralSchema, URGENCIES } from "@puskesos/core/referral/schema";
 import { Alert, createForm, errorsFromApi, ErrorList, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
+import { checked } from "../lib/checked.ts";
 
 /** The desa back office on a complaint: record the answer and handling, resolve it, or refer it. */
 const PSKS = CATALOGS.psks;
 
 export default function BackOffice(props: { complaint: ComplaintView; onDone: () => void }) {
   const navigate = useNavigate();
-  const [mode, setMode] = createSignal<"handle" | "refer">("handle");
+  const may = (action: ComplaintAction) => props.complaint.actions.includes(action);
+  const [mode, setMode] = createSignal<"handle" | "refer">(
+    may("handle") || may("resolve") ? "handle" : "refer",
+  );
   const [message, setMessage] = createSignal("");
   const [catalog] = useCatalog();
   const all = () => catalog() ?? DEFAULT_CATALOG;
@@ -20,7 +29,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
 
   const handle = async (action: "handle" | "resolve", form: HTMLFormElement) => {
     const data = new FormData(form);
-    const body = {
+    const input = {
       version: props.complaint.version,
       answer: String(data.get("answer") ?? ""),
       ...(String(data.get("handling") ?? "").trim() ? { handling: String(data.get("handling")) } : {}),
@@ -32,10 +41,11 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
     setMessage("");
     try {
       const param = { id: props.complaint.id };
+      const json = checked(HandlingSchema, input);
       await call(
         action === "handle"
-          ? api.complaints[":id"].handle.$post({ param, json: body })
-          : api.complaints[":id"].resolve.$post({ param, json: body }),
+          ? api.complaints[":id"].handle.$post({ param, json })
+          : api.complaints[":id"].resolve.$post({ param, json }),
       );
       props.onDone();
     } catch (error) {
@@ -65,16 +75,24 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
   return (
     <section class="card inner" data-testid="back-office">
       <div class="tabs">
-        <button
-          type="button"
-          classList={{ secondary: mode() !== "handle" }}
-          onClick={() => setMode("handle")}
-        >
-          Tangani di desa
-        </button>
-        <button type="button" classList={{ secondary: mode() !== "refer" }} onClick={() => setMode("refer")}>
-          Rujuk
-        </button>
+        <Show when={may("handle") || may("resolve")}>
+          <button
+            type="button"
+            classList={{ secondary: mode() !== "handle" }}
+            onClick={() => setMode("handle")}
+          >
+            Tangani di desa
+          </button>
+        </Show>
+        <Show when={may("refer")}>
+          <button
+            type="button"
+            classList={{ secondary: mode() !== "refer" }}
+            onClick={() => setMode("refer")}
+          >
+            {COMPLAINT_WORKFLOW.actions.refer.label}
+          </button>
+        </Show>
       </div>
       <Show when={mode() === "handle"}>
         <form onSubmit={(e) => e.preventDefault()}>
@@ -101,16 +119,24 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
             </For>
           </details>
           <div class="buttons">
-            <button type="button" class="secondary" onClick={(e) => handle("handle", e.currentTarget.form!)}>
-              Simpan penanganan
-            </button>
-            <button
-              type="button"
-              onClick={(e) => handle("resolve", e.currentTarget.form!)}
-              data-testid="resolve"
-            >
-              Selesaikan pengaduan
-            </button>
+            <Show when={may("handle")}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={(e) => handle("handle", e.currentTarget.form!)}
+              >
+                {COMPLAINT_WORKFLOW.actions.handle.label}
+              </button>
+            </Show>
+            <Show when={may("resolve")}>
+              <button
+                type="button"
+                onClick={(e) => handle("resolve", e.currentTarget.form!)}
+                data-testid="resolve"
+              >
+                {COMPLAINT_WORKFLOW.actions.resolve.label}
+              </button>
+            </Show>
           </div>
         </form>
       </Show>
@@ -171,9 +197,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           </fieldset>
           <details>
             <summary>Program lain</summary>
-            <For
-              each={CATALOGS.programs.filter((p) => !suggestions().programs.some((s) => s.code === p.code))}
-            >
+            <For each={all().programs.filter((p) => !suggestions().programs.some((s) => s.code === p.code))}>
               {(p) => (
                 <label class="check">
                   <input type="checkbox" name="programs" value={p.code} /> {p.name}

@@ -1,7 +1,8 @@
 import { createSignal, For, Index, Show } from "solid-js";
-import { PPKS_BY_RUMPUN, type Route } from "@puskesos/core/catalog/schema";
+import { AddProgramSchema, PPKS_BY_RUMPUN, type Route } from "@puskesos/core/catalog/schema";
 import { Alert, errorsFromApi } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
+import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
 
 /** Manager: the kabupaten's own OPDs and programs, and which OPDs serve which PPKS types. */
@@ -40,7 +41,8 @@ export default function CatalogPage() {
     const data = new FormData(form);
     const name = String(data.get("name") ?? "");
     void run(async () => {
-      await call(api.catalog.programs.$post({ json: { name, field: String(data.get("field")) as never } }));
+      const json = checked(AddProgramSchema, { name, field: String(data.get("field")) });
+      await call(api.catalog.programs.$post({ json }));
       form.reset();
       return `Program ${name} ditambahkan.`;
     });

@@ -1,13 +1,23 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
 import { categoryName, ppksName } from "@puskesos/core/catalog/schema";
-import { COMPLAINT_STATE_LABELS, LEGAL_BASIS_LABELS } from "@puskesos/core/complaint/schema";
+import {
+  COMPLAINT_STATE_LABELS,
+  COMPLAINT_WORKFLOW,
+  LEGAL_BASIS_LABELS,
+  type ComplaintAction,
+} from "@puskesos/core/complaint/schema";
 import { Alert, errorsFromApi } from "../components/form.tsx";
 import { Receipt } from "../components/receipt.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import BackOffice from "./back-office.tsx";
+import ProposalForm from "./proposal-form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
+import { formatDateTime } from "../lib/time.ts";
+
+/** The back office's actions on a complaint, shown together in one panel. */
+const BACK_OFFICE: ComplaintAction[] = ["handle", "resolve", "refer"];
 
 export default function Complaint() {
   const params = useParams<{ id: string }>();
@@ -56,7 +66,7 @@ export default function Complaint() {
               <dt>NIK</dt>
               <dd>
                 <code data-testid="complaint-nik">{nik()?.nik ?? c().reporter.nikMasked}</code>{" "}
-                <Show when={!nik() && me()?.role !== "supervisor"}>
+                <Show when={!nik() && c().actions.includes("reveal-nik")}>
                   <button type="button" class="link" onClick={reveal}>
                     Tampilkan
                   </button>
@@ -98,8 +108,7 @@ export default function Complaint() {
               </dd>
               <dt>Didaftarkan</dt>
               <dd>
-                {new Date(c().createdAt).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}{" "}
-                oleh {c().createdBy}
+                {formatDateTime(c().createdAt)} oleh {c().createdBy}
                 {c().queueNumber ? ` · antrian ${String(c().queueNumber).padStart(3, "0")}` : ""}
               </dd>
             </dl>
@@ -125,13 +134,14 @@ export default function Complaint() {
                 </A>
               </p>
             </Show>
-            <Show
-              when={
-                ["back-office", "koordinator"].includes(me()?.role ?? "") &&
-                ["diteruskan", "ditangani"].includes(c().state)
-              }
-            >
+            <Show when={BACK_OFFICE.some((a) => c().actions.includes(a))}>
               <BackOffice complaint={c()} onDone={refetch} />
+            </Show>
+            <Show when={c().actions.includes("propose")}>
+              <details class="card inner" data-testid="propose">
+                <summary>{COMPLAINT_WORKFLOW.actions.propose.label}</summary>
+                <ProposalForm complaintId={c().id} />
+              </details>
             </Show>
             <Receipt complaint={c()} office={me()?.scopeName ?? ""} />
             <Timeline events={timeline()} />

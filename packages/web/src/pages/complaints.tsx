@@ -6,40 +6,60 @@ import {
   COMPLAINT_STATES,
   ListComplaintsSchema,
 } from "@puskesos/core/complaint/schema";
+import type * as v from "valibot";
 import { ComplaintTable } from "../components/complaint-table.tsx";
+import { DesaSelect } from "../components/desa-select.tsx";
 import { Alert, check } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
+import { can, me } from "../lib/session.ts";
 
-type Filter = Record<string, string>;
+type Filter = v.InferOutput<typeof ListComplaintsSchema>;
 
-/** The desa's complaints: by queue day, state, category, name or NIK (sent in the body, never the URL). */
+/**
+ * The complaints of a desa: by queue day, state, category, name or NIK (sent in the body, never the
+ * URL). A desa officer sees its own desa; a wider scope picks the desa first.
+ */
 export default function Complaints() {
+  const wide = () => me()?.scope.level !== "desa";
+  const [tree] = createResource(wide, (yes) => (yes ? call(api.regions.$get()) : undefined));
+  const [desa, setDesa] = createSignal("");
   const [filter, setFilter] = createSignal<Filter>({});
   const [invalid, setInvalid] = createSignal("");
-  const [page] = createResource(filter, (f) => call(api.complaints.search.$post({ json: f as never })));
+  const [page] = createResource(
+    () => (wide() && !filter().desa ? false : filter()),
+    (f) => call(api.complaints.search.$post({ json: f })),
+  );
 
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const f: Filter = {};
+    const f: Record<string, string> = wide() && desa() ? { desa: desa() } : {};
     for (const name of ["day", "state", "category", "name", "nik"]) {
       const value = String(form.get(name) ?? "").trim();
       if (value) f[name] = value;
     }
     const result = check(ListComplaintsSchema, f);
     setInvalid(result.ok ? "" : (Object.values(result.errors)[0] ?? ""));
-    if (result.ok) setFilter(f);
+    if (result.ok) setFilter(result.value);
   };
 
   return (
     <section class="card">
       <div class="row">
         <h1>Pengaduan</h1>
-        <A class="button" href="/pengaduan/baru">
-          Daftarkan pengaduan
-        </A>
+        <Show when={can("complaint.register")}>
+          <A class="button" href="/pengaduan/baru">
+            Daftarkan pengaduan
+          </A>
+        </Show>
       </div>
       <form class="filters" onSubmit={apply}>
+        <Show when={wide()}>
+          <label>
+            Desa
+            <DesaSelect tree={tree()} value={desa()} onChange={setDesa} testid="complaint-desa" />
+          </label>
+        </Show>
         <label>
           Hari antrian <input type="date" name="day" />
         </label>
@@ -73,14 +93,20 @@ export default function Complaints() {
       </Show>
       <ComplaintTable
         items={page()?.items}
-        empty={page.loading ? "Memuat…" : "Tidak ada pengaduan."}
+        empty={
+          page.loading
+            ? "Memuat…"
+            : wide() && !filter().desa
+              ? "Pilih desa lalu Cari."
+              : "Tidak ada pengaduan."
+        }
         testid="complaint-table"
       />
       <Show when={page()?.cursor}>
         <button
           type="button"
           class="secondary"
-          onClick={() => setFilter({ ...filter(), cursor: page()!.cursor! })}
+          onClick={() => setFilter({ ...filter(), cursor: page()?.cursor })}
         >
           Halaman berikutnya
         </button>

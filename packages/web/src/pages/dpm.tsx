@@ -1,13 +1,9 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { DesaSelect } from "../components/desa-select.tsx";
 import { Alert } from "../components/form.tsx";
+import type { ImportResult } from "@puskesos/core/dpm/schema";
 import { api, ApiError, call } from "../lib/api.ts";
-
-interface ImportResult {
-  imported: number;
-  rejected: number;
-  errors: { line: number; field: string; message: string }[];
-}
+import { formatDateTime } from "../lib/time.ts";
 
 /** Admin: import a desa's DPM extract (CSV) and see which rows were refused and why. */
 export default function Dpm() {
@@ -17,6 +13,7 @@ export default function Dpm() {
     code ? call(api.dpm[":desa"].$get({ param: { desa: code } })) : null,
   );
   const [result, setResult] = createSignal<ImportResult>();
+
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
 
@@ -29,21 +26,16 @@ export default function Dpm() {
     if (!file || !file.size) return setMessage("Pilih berkas CSV DPM.");
     setBusy(true);
     try {
-      // The typed client sends JSON; the extract goes as the CSV it is.
-      const res = await fetch(`/api/dpm/${encodeURIComponent(desa())}`, {
-        method: "PUT",
-        credentials: "same-origin",
-        headers: { "content-type": "text/csv" },
-        body: await file.text(),
-      });
-      const body = await res.json();
-      if (!res.ok)
-        throw new ApiError(
-          res.status,
-          body.error?.message ?? `Server menjawab ${res.status}.`,
-          body.error?.fields ?? [],
-        );
-      setResult(body);
+      // The extract goes as the CSV it is, not JSON: the typed client's request, with the file as its body.
+      const body = await file.text();
+      setResult(
+        await call(
+          api.dpm[":desa"].$put(
+            { param: { desa: desa() } },
+            { headers: { "content-type": "text/csv" }, init: { body } },
+          ),
+        ),
+      );
       await refetch();
     } catch (error) {
       setMessage(
@@ -70,8 +62,7 @@ export default function Dpm() {
       <Show when={current()}>
         {(c) => (
           <p data-testid="dpm-current">
-            DPM saat ini: {c().count} baris, diimpor {new Date(c().importedAt).toLocaleString("id-ID")} oleh{" "}
-            {c().importedBy}.
+            DPM saat ini: {c().count} baris, diimpor {formatDateTime(c().importedAt)} oleh {c().importedBy}.
           </p>
         )}
       </Show>

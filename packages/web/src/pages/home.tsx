@@ -1,17 +1,80 @@
 import { A, useLocation } from "@solidjs/router";
+import type { Permission } from "@puskesos/core/actor/permissions";
 import { createResource, For, Show } from "solid-js";
 import { ROLE_DUTIES, ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { ZONE_NAMES } from "@puskesos/core/time/calendar";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
-import { me } from "../lib/session.ts";
+import { can, me } from "../lib/session.ts";
+
+/** Where each role's work starts, shown to the roles that may do it (core's permission table). */
+const TASKS: { href: string; label: string; what: string; permission: Permission }[] = [
+  {
+    href: "/antrian",
+    label: "Antrian hari ini",
+    what: "beri nomor, panggil, daftarkan pengaduan.",
+    permission: "queue.use",
+  },
+  {
+    href: "/pengaduan",
+    label: "Pengaduan",
+    what: "cari dan buka pengaduan di wilayah Anda.",
+    permission: "complaint.read",
+  },
+  {
+    href: "/perlu-tindakan",
+    label: "Perlu tindakan",
+    what: "pengaduan dan rujukan yang menunggu Anda, terlama jatuh tempo dulu.",
+    permission: "referral.inbox",
+  },
+  {
+    href: "/usulan",
+    label: "Usulan rumah tangga",
+    what: "rumah tangga yang diusulkan masuk DPM.",
+    permission: "proposal.list",
+  },
+  {
+    href: "/pengguna",
+    label: "Kelola pengguna",
+    what: "buat akun, nonaktifkan, atur ulang kata sandi.",
+    permission: "user.manage",
+  },
+  {
+    href: "/dpm",
+    label: "Impor DPM",
+    what: "daftar penerima manfaat per desa dari berkas CSV.",
+    permission: "dpm.import",
+  },
+  {
+    href: "/audit",
+    label: "Log audit",
+    what: "siapa melakukan apa, kapan, dari mana.",
+    permission: "audit.read",
+  },
+  {
+    href: "/katalog",
+    label: "Katalog",
+    what: "OPD, program, dan rute rujukan kabupaten.",
+    permission: "catalog.update",
+  },
+];
 
 export default function Home() {
   const location = useLocation<{ notice?: string }>();
   const [tree] = createResource(() => call(api.regions.$get()));
-  const handlesReferrals = () =>
-    ["back-office", "koordinator", "supervisor", "manajer", "opd"].includes(me()?.role ?? "");
-  const [inbox] = createResource(handlesReferrals, (yes) =>
-    yes ? call(api.referrals.inbox.$get()) : undefined,
+  const [inbox] = createResource(
+    () => can("referral.inbox"),
+    (yes) => (yes ? call(api.referrals.inbox.$get()) : undefined),
+  );
+  // Loaded only for the desa's back office: the complaint workflow stays off everyone's first page.
+  const [waiting] = createResource(
+    () => can("complaint.inbox"),
+    async (yes) => (yes ? (await import("../lib/waiting.ts")).waitingComplaints() : undefined),
+  );
+  // An OPD by its name, never its code.
+  const [opdName] = createResource(
+    () => me()?.opd,
+    async (code) => (await call(api.catalog.opd.$get())).find((o) => o.code === code)?.name,
   );
   const desaCount = () => tree()?.kecamatan.reduce((n, k) => n + k.desa.length, 0) ?? 0;
 
@@ -42,22 +105,26 @@ export default function Home() {
                       {kab().name}, {kab().provinceName}
                     </dd>
                     <dt>Zona waktu</dt>
-                    <dd>
-                      {
-                        { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" }[
-                          kab().timeZone
-                        ]
-                      }
-                    </dd>
+                    <dd>{ZONE_NAMES[kab().timeZone]}</dd>
                   </>
                 )}
               </Show>
               <Show when={user().opd}>
                 <dt>OPD</dt>
-                <dd>{user().opd}</dd>
+                <dd>{opdName() ?? user().opd}</dd>
               </Show>
             </dl>
           </section>
+          <Show when={waiting()}>
+            {(list) => (
+              <section class="card" classList={{ attention: list().length > 0 }}>
+                <h2>Pengaduan dari front office</h2>
+                <p data-testid="home-waiting">
+                  {list().length} pengaduan menunggu penanganan desa. <A href="/perlu-tindakan">Buka</A>
+                </p>
+              </section>
+            )}
+          </Show>
           <Show when={inbox()}>
             {(box) => (
               <section class="card" classList={{ attention: box().overdue > 0 }}>
@@ -74,32 +141,15 @@ export default function Home() {
           <section class="card">
             <h2>Tugas Anda</h2>
             <p>{ROLE_DUTIES[user().role]}</p>
-            <Show when={["front-office", "koordinator"].includes(user().role)}>
-              <ul class="actions">
-                <li>
-                  <A href="/antrian">Antrian hari ini</A>: beri nomor, panggil, daftarkan pengaduan.
-                </li>
-                <li>
-                  <A href="/pengaduan">Pengaduan</A>: cari dan buka pengaduan desa.
-                </li>
-              </ul>
-            </Show>
-            <Show when={user().role === "admin"}>
-              <ul class="actions">
-                <li>
-                  <A href="/pengguna">Kelola pengguna</A>: buat akun, nonaktifkan, atur ulang kata sandi.
-                </li>
-                <li>
-                  <A href="/wilayah">Wilayah</A>: kecamatan dan desa kabupaten.
-                </li>
-                <li>
-                  <A href="/dpm">Impor DPM</A>: daftar penerima manfaat per desa dari berkas CSV.
-                </li>
-                <li>
-                  <A href="/audit">Log audit</A>: siapa melakukan apa, kapan, dari mana.
-                </li>
-              </ul>
-            </Show>
+            <ul class="actions">
+              <For each={TASKS.filter((task) => can(task.permission))}>
+                {(task) => (
+                  <li>
+                    <A href={task.href}>{task.label}</A>: {task.what}
+                  </li>
+                )}
+              </For>
+            </ul>
           </section>
           <Show when={tree() && user().scope.level !== "desa"}>
             <section class="card">

@@ -3,10 +3,12 @@ import { createResource, Show } from "solid-js";
 import { REFERRAL_STATE_LABELS, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
 import { ComplaintTable } from "../components/complaint-table.tsx";
 import { api, call } from "../lib/api.ts";
-import { me } from "../lib/session.ts";
+import { can } from "../lib/session.ts";
+import { waitingComplaints } from "../lib/waiting.ts";
+import { formatDate } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
 
-const due = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { dateStyle: "medium" });
+const due = (iso: string) => formatDate(iso, "medium");
 
 function ReferralRows(props: { items: ReferralView[]; testid: string }) {
   return (
@@ -38,19 +40,14 @@ function ReferralRows(props: { items: ReferralView[]; testid: string }) {
 
 /** "Perlu tindakan": what waits for the signed-in role, oldest due first, overdue marked. */
 export default function Inbox() {
-  const isDesa = () => ["back-office", "koordinator"].includes(me()?.role ?? "");
-  const [referrals] = createResource(() => call(api.referrals.inbox.$get()));
+  const isDesa = () => can("complaint.inbox");
+  const [referrals] = createResource(
+    () => can("referral.inbox"),
+    (yes) => (yes ? call(api.referrals.inbox.$get()) : undefined),
+  );
   const [complaints] = createResource(
     () => isDesa(),
-    async (desa) => {
-      if (!desa) return [];
-      const pages = await Promise.all(
-        (["diteruskan", "ditangani"] as const).map((state) =>
-          call(api.complaints.search.$post({ json: { state } })),
-        ),
-      );
-      return pages.flatMap((p) => p.items);
-    },
+    (desa) => (desa ? waitingComplaints() : []),
   );
   return (
     <section class="card">

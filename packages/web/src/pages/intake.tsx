@@ -74,8 +74,8 @@ export default function Intake() {
       const item = await Outbox.add("complaint", complaint, complaint.reporter.name);
       draft?.clear();
       const outcome = await Outbox.send(item.id);
-      if (outcome?.state === "received") {
-        setSaved(outcome.result as ComplaintView);
+      if (outcome?.state === "received" && outcome.kind === "complaint" && outcome.result) {
+        setSaved(outcome.result);
         return;
       }
       if (outcome?.state === "refused") {

@@ -3,8 +3,9 @@ import { createResource, For, onCleanup, onMount, Show } from "solid-js";
 import { URGENCIES } from "@puskesos/core/referral/schema";
 import { printNow } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
+import { formatDate } from "../lib/time.ts";
 
-const longDate = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { dateStyle: "long" });
+const longDate = (iso: string) => formatDate(iso);
 
 /** The surat rujukan for the OPD, and the desa's copy on its own page; printed on A4. */
 export default function Letter() {
@@ -49,7 +50,7 @@ export default function Letter() {
                     </tr>
                     <tr>
                       <td>Perihal</td>
-                      <td>: Rujukan layanan ({l().program})</td>
+                      <td>: Rujukan layanan, {l().program}</td>
                     </tr>
                   </tbody>
                 </table>

@@ -40,8 +40,8 @@ export default function ProposalForm(props: { complaintId: string }) {
         throw Outbox.refusal(outcome);
       }
       setDone(
-        outcome?.state === "received"
-          ? (outcome.result as ProposalView)
+        outcome?.state === "received" && outcome.kind === "proposal" && outcome.result
+          ? outcome.result
           : { pending: proposal.members.length },
       );
     },

@@ -3,6 +3,7 @@ import { HOUSE_CONDITIONS, INCOME_SOURCES, PROPOSAL_STATE_LABELS } from "@puskes
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
+import { formatDate } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
 
 /** Survey team: households proposed for the DPM, by kecamatan and desa. */
@@ -59,7 +60,7 @@ export default function Proposals() {
       >
         {(p) => (
           <tr>
-            <td>{p.createdAt.slice(0, 10)}</td>
+            <td>{formatDate(p.createdAt, "medium")}</td>
             <td>
               {tree()
                 ?.kecamatan.flatMap((k) => k.desa)

@@ -1,23 +1,25 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import {
-  TICKET_MOVES,
   TICKET_STATE_LABELS,
+  TICKET_WORKFLOW,
   ticketLabel,
   type Ticket,
-  type TicketState,
+  type TicketAction,
 } from "@puskesos/core/queue/schema";
 import { Alert, errorsFromApi } from "../components/form.tsx";
 import { TicketSlip } from "../components/ticket-slip.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
 import { provisionalToday, takeProvisional } from "../lib/provisional.ts";
+import { formatTime } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
 
-const ACTIONS: Partial<Record<TicketState, string>> = {
-  dilayani: "Panggil",
-  selesai: "Selesai",
-  batal: "Tidak hadir",
-  menunggu: "Kembalikan",
+/** Each move through its own typed route. */
+const MOVE: Record<Exclude<TicketAction, "register">, (number: string) => Promise<Ticket>> = {
+  call: (number) => call(api.queue[":number"].call.$post({ param: { number } })),
+  finish: (number) => call(api.queue[":number"].finish.$post({ param: { number } })),
+  absent: (number) => call(api.queue[":number"].absent.$post({ param: { number } })),
+  requeue: (number) => call(api.queue[":number"].requeue.$post({ param: { number } })),
 };
 
 export default function Queue() {
@@ -44,12 +46,10 @@ export default function Queue() {
       setBusy(false);
     }
   };
-  const move = async (ticket: Ticket, state: TicketState) => {
+  const move = async (ticket: Ticket, action: Exclude<TicketAction, "register">) => {
     setMessage("");
     try {
-      await call(
-        api.queue[":number"].state.$put({ param: { number: String(ticket.number) }, json: { state } }),
-      );
+      await MOVE[action](String(ticket.number));
     } catch (error) {
       setMessage(errorsFromApi(error).message);
     }
@@ -102,20 +102,28 @@ export default function Queue() {
                 <tr data-testid={`ticket-row-${t.number}`}>
                   <td class="num">{ticketLabel(t.number)}</td>
                   <td>{TICKET_STATE_LABELS[t.state]}</td>
-                  <td>{new Date(t.issuedAt).toLocaleTimeString("id-ID", { timeStyle: "short" })}</td>
+                  <td>{formatTime(t.issuedAt)}</td>
                   <td class="buttons">
-                    <For each={TICKET_MOVES[t.state]}>
-                      {(next) => (
-                        <button type="button" class="secondary" onClick={() => move(t, next)}>
-                          {ACTIONS[next]}
-                        </button>
-                      )}
+                    <For each={t.actions}>
+                      {(action) =>
+                        action === "register" ? (
+                          <A class="button small" href={`/pengaduan/baru?antrian=${t.number}`}>
+                            {TICKET_WORKFLOW.actions.register.label}
+                          </A>
+                        ) : (
+                          <button
+                            type="button"
+                            classList={{
+                              secondary: true,
+                              danger: "danger" in TICKET_WORKFLOW.actions[action],
+                            }}
+                            onClick={() => move(t, action)}
+                          >
+                            {TICKET_WORKFLOW.actions[action].label}
+                          </button>
+                        )
+                      }
                     </For>
-                    <Show when={t.state === "dilayani"}>
-                      <A class="button small" href={`/pengaduan/baru?antrian=${t.number}`}>
-                        Daftarkan pengaduan
-                      </A>
-                    </Show>
                   </td>
                 </tr>
               )}

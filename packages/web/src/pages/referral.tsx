@@ -1,27 +1,149 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show, type JSX } from "solid-js";
 import { DEFAULT_CATALOG } from "@puskesos/core/catalog/schema";
-import { useCatalog } from "../lib/catalog.ts";
 import {
+  AcceptSchema,
+  ApproveSchema,
+  CompleteSchema,
+  DeclineSchema,
+  ForwardSchema,
   REFERRAL_STATE_LABELS,
+  REFERRAL_WORKFLOW,
+  RejectSchema,
+  ResubmitSchema,
+  ReturnToDesaSchema,
+  ReturnToSupervisorSchema,
   URGENCIES,
+  type ReferralAction,
   type ReferralView,
-  type TransitionAction,
 } from "@puskesos/core/referral/schema";
 import { Alert, errorsFromApi } from "../components/form.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import { api, call } from "../lib/api.ts";
-import { me } from "../lib/session.ts";
+import { checked } from "../lib/checked.ts";
+import { useCatalog } from "../lib/catalog.ts";
+import { formatDate, formatDay, today } from "../lib/time.ts";
 
-/** A decision: a few fields and a button, sent with the version the officer is looking at. */
+/** Each action through its own typed route, its body checked with the action's declared schema first. */
+const SEND: Record<ReferralAction, (id: string, body: unknown) => Promise<ReferralView>> = {
+  forward: (id, body) =>
+    call(api.referrals[":id"].forward.$post({ param: { id }, json: checked(ForwardSchema, body) })),
+  "return-to-desa": (id, body) =>
+    call(
+      api.referrals[":id"]["return-to-desa"].$post({
+        param: { id },
+        json: checked(ReturnToDesaSchema, body),
+      }),
+    ),
+  resubmit: (id, body) =>
+    call(api.referrals[":id"].resubmit.$post({ param: { id }, json: checked(ResubmitSchema, body) })),
+  approve: (id, body) =>
+    call(api.referrals[":id"].approve.$post({ param: { id }, json: checked(ApproveSchema, body) })),
+  reject: (id, body) =>
+    call(api.referrals[":id"].reject.$post({ param: { id }, json: checked(RejectSchema, body) })),
+  "return-to-supervisor": (id, body) =>
+    call(
+      api.referrals[":id"]["return-to-supervisor"].$post({
+        param: { id },
+        json: checked(ReturnToSupervisorSchema, body),
+      }),
+    ),
+  accept: (id, body) =>
+    call(api.referrals[":id"].accept.$post({ param: { id }, json: checked(AcceptSchema, body) })),
+  decline: (id, body) =>
+    call(api.referrals[":id"].decline.$post({ param: { id }, json: checked(DeclineSchema, body) })),
+  complete: (id, body) =>
+    call(api.referrals[":id"].complete.$post({ param: { id }, json: checked(CompleteSchema, body) })),
+};
+
+const NoteField = (props: { name: string; label: string }) => (
+  <label class="field">
+    <span class="label">{props.label}</span>
+    <textarea name={props.name} rows="2" />
+  </label>
+);
+
+/** The fields each action asks for; which actions appear comes from the referral's `actions`. */
+function fieldsOf(
+  action: ReferralAction,
+  referral: ReferralView,
+  catalog: typeof DEFAULT_CATALOG,
+): JSX.Element {
+  switch (action) {
+    case "forward":
+      return <NoteField name="recommendation" label="Rekomendasi (bila ada)" />;
+    case "return-to-desa":
+      return <NoteField name="note" label="Yang perlu diperbaiki desa" />;
+    case "resubmit":
+      return <NoteField name="note" label="Yang sudah diperbaiki" />;
+    case "approve":
+      return (
+        <>
+          <label class="field">
+            <span class="label">OPD tujuan</span>
+            <select name="opd" data-testid="approve-opd">
+              <option value="">— pilih OPD —</option>
+              <For each={catalog.opds}>
+                {(o) => (
+                  <option value={o.code} selected={referral.suggestedOpds.includes(o.code)}>
+                    {o.name}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+          <label class="field">
+            <span class="label">Program</span>
+            <select name="program">
+              <option value="">— pilih program —</option>
+              <For each={catalog.programs}>
+                {(p) => (
+                  <option value={p.code} selected={referral.programs.includes(p.code)}>
+                    {p.name}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+          <label class="field">
+            <span class="label">Batas waktu OPD (kosong: sesuai pengaturan)</span>
+            <input type="date" name="dueDate" min={today()} />
+          </label>
+        </>
+      );
+    case "reject":
+      return <NoteField name="reason" label="Alasan penolakan" />;
+    case "return-to-supervisor":
+      return <NoteField name="note" label="Catatan" />;
+    case "accept":
+      return undefined;
+    case "decline":
+      return <NoteField name="reason" label="Alasan" />;
+    case "complete":
+      return (
+        <>
+          <NoteField name="service" label="Layanan yang diberikan" />
+          <label class="field">
+            <span class="label">Tanggal layanan</span>
+            <input type="date" name="servedOn" value={today()} />
+          </label>
+          <label class="field">
+            <span class="label">Nomor referensi</span>
+            <input name="reference" />
+          </label>
+        </>
+      );
+  }
+}
+
+/** A decision: its fields and a button, sent with the version the officer is looking at. */
 function Decision(props: {
-  title: string;
-  action: TransitionAction;
+  action: ReferralAction;
   referral: ReferralView;
   onDone: () => void;
   children?: JSX.Element;
-  danger?: boolean;
 }) {
+  const spec = () => REFERRAL_WORKFLOW.actions[props.action];
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const submit = async (event: SubmitEvent) => {
@@ -32,12 +154,7 @@ function Decision(props: {
     setBusy(true);
     setMessage("");
     try {
-      await call(
-        api.referrals[":id"][":action"].$post({
-          param: { id: props.referral.id, action: props.action },
-          json: body as never,
-        }),
-      );
+      await SEND[props.action](props.referral.id, body);
       props.onDone();
     } catch (error) {
       const e = errorsFromApi(error);
@@ -50,24 +167,17 @@ function Decision(props: {
   };
   return (
     <form class="decision" onSubmit={submit} data-testid={`decision-${props.action}`}>
-      <h3>{props.title}</h3>
+      <h3>{spec().label}</h3>
       <Show when={message()}>
         <Alert>{message()}</Alert>
       </Show>
       {props.children}
-      <button type="submit" disabled={busy()} classList={{ danger: Boolean(props.danger) }}>
-        {props.title}
+      <button type="submit" disabled={busy()} classList={{ danger: "danger" in spec() }}>
+        {spec().label}
       </button>
     </form>
   );
 }
-
-const NoteField = (props: { name: string; label: string }) => (
-  <label class="field">
-    <span class="label">{props.label}</span>
-    <textarea name={props.name} rows="2" />
-  </label>
-);
 
 export default function Referral() {
   const params = useParams<{ id: string }>();
@@ -83,12 +193,10 @@ export default function Referral() {
     void refetch();
     void refetchTimeline();
   };
-  const role = () => me()?.role;
   const [catalog] = useCatalog();
   const all = () => catalog() ?? DEFAULT_CATALOG;
   const opdName = (code: string) => all().opds.find((o) => o.code === code)?.name ?? code;
   const programName = (code: string) => all().programs.find((p) => p.code === code)?.name ?? code;
-  const today = new Date().toISOString().slice(0, 10);
 
   return (
     <section class="card">
@@ -109,7 +217,7 @@ export default function Referral() {
                 </Show>
               </dd>
               <dt>Batas waktu</dt>
-              <dd>{new Date(r().dueAt).toLocaleDateString("id-ID", { dateStyle: "long" })}</dd>
+              <dd>{formatDate(r().dueAt)}</dd>
               <dt>NIK</dt>
               <dd>
                 <code>{r().reporter.nikMasked}</code>
@@ -128,129 +236,50 @@ export default function Referral() {
                 <dt>Rekomendasi supervisor</dt>
                 <dd class="pre">{r().recommendation}</dd>
               </Show>
-              <Show when={r().lastNote}>
+              <Show when={r().lastNote && r().lastNote !== r().recommendation}>
                 <dt>Catatan terakhir</dt>
                 <dd class="pre" data-testid="referral-last-note">
                   {r().lastNote}
                 </dd>
               </Show>
               <Show when={r().opd}>
-                <dt>OPD tujuan</dt>
-                <dd>
-                  {opdName(r().opd!)} · {programName(r().program ?? "")}
-                </dd>
-                <dt>Surat rujukan</dt>
-                <dd>
-                  {r().letterNumber} ({r().approvedByName}) ·{" "}
-                  <A href={`/rujukan/${r().id}/surat`} data-testid="letter-link">
-                    Cetak surat rujukan
-                  </A>
-                </dd>
+                {(opd) => (
+                  <>
+                    <dt>OPD tujuan</dt>
+                    <dd>
+                      {opdName(opd())} · {programName(r().program ?? "")}
+                    </dd>
+                    <dt>Surat rujukan</dt>
+                    <dd>
+                      {r().letterNumber} ({r().approvedByName}) ·{" "}
+                      <A href={`/rujukan/${r().id}/surat`} data-testid="letter-link">
+                        Cetak surat rujukan
+                      </A>
+                    </dd>
+                  </>
+                )}
               </Show>
               <Show when={r().outcome}>
-                <dt>Hasil layanan</dt>
-                <dd>
-                  {r().outcome!.service} ({r().outcome!.servedOn}, ref. {r().outcome!.reference})
-                </dd>
+                {(outcome) => (
+                  <>
+                    <dt>Hasil layanan</dt>
+                    <dd>
+                      {outcome().service} ({formatDay(outcome().servedOn)}, ref. {outcome().reference})
+                    </dd>
+                  </>
+                )}
               </Show>
             </dl>
-
-            <Show when={role() === "supervisor" && r().state === "diajukan"}>
+            <Show when={r().actions.length}>
               <div class="decisions">
-                <Decision title="Teruskan ke manajer" action="forward" referral={r()} onDone={done}>
-                  <NoteField name="recommendation" label="Rekomendasi (bila ada)" />
-                </Decision>
-                <Decision
-                  title="Kembalikan ke desa"
-                  action="return-to-desa"
-                  referral={r()}
-                  onDone={done}
-                  danger
-                >
-                  <NoteField name="note" label="Yang perlu diperbaiki desa" />
-                </Decision>
+                <For each={r().actions}>
+                  {(action) => (
+                    <Decision action={action} referral={r()} onDone={done}>
+                      {fieldsOf(action, r(), all())}
+                    </Decision>
+                  )}
+                </For>
               </div>
-            </Show>
-            <Show
-              when={["back-office", "koordinator"].includes(role() ?? "") && r().state === "dikembalikan"}
-            >
-              <Decision title="Ajukan kembali" action="resubmit" referral={r()} onDone={done}>
-                <NoteField name="note" label="Yang sudah diperbaiki" />
-              </Decision>
-            </Show>
-            <Show
-              when={
-                role() === "manajer" &&
-                (["diteruskan", "ditolak-opd"].includes(r().state) ||
-                  (r().state === "diajukan" && r().overdue))
-              }
-            >
-              <div class="decisions">
-                <Decision title="Setujui dan tugaskan OPD" action="approve" referral={r()} onDone={done}>
-                  <label class="field">
-                    <span class="label">OPD tujuan</span>
-                    <select name="opd" data-testid="approve-opd">
-                      <For each={all().opds}>
-                        {(o) => (
-                          <option value={o.code} selected={r().suggestedOpds.includes(o.code)}>
-                            {o.name}
-                          </option>
-                        )}
-                      </For>
-                    </select>
-                  </label>
-                  <label class="field">
-                    <span class="label">Program</span>
-                    <select name="program">
-                      <For each={all().programs}>
-                        {(p) => (
-                          <option value={p.code} selected={r().programs.includes(p.code)}>
-                            {p.name}
-                          </option>
-                        )}
-                      </For>
-                    </select>
-                  </label>
-                  <label class="field">
-                    <span class="label">Batas waktu OPD (kosong: sesuai pengaturan)</span>
-                    <input type="date" name="dueDate" min={today} />
-                  </label>
-                </Decision>
-                <Decision title="Tolak" action="reject" referral={r()} onDone={done} danger>
-                  <NoteField name="reason" label="Alasan penolakan" />
-                </Decision>
-                <Show when={r().state === "diteruskan"}>
-                  <Decision
-                    title="Kembalikan ke supervisor"
-                    action="return-to-supervisor"
-                    referral={r()}
-                    onDone={done}
-                  >
-                    <NoteField name="note" label="Catatan" />
-                  </Decision>
-                </Show>
-              </div>
-            </Show>
-            <Show when={role() === "opd" && r().state === "disetujui"}>
-              <div class="decisions">
-                <Decision title="Terima rujukan" action="accept" referral={r()} onDone={done} />
-                <Decision title="Tolak rujukan" action="decline" referral={r()} onDone={done} danger>
-                  <NoteField name="reason" label="Alasan" />
-                </Decision>
-              </div>
-            </Show>
-            <Show when={role() === "opd" && r().state === "diterima-opd"}>
-              <Decision title="Catat hasil layanan" action="complete" referral={r()} onDone={done}>
-                <NoteField name="service" label="Layanan yang diberikan" />
-                <label class="field">
-                  <span class="label">Tanggal layanan</span>
-                  <input type="date" name="servedOn" value={today} />
-                </label>
-                <label class="field">
-                  <span class="label">Nomor referensi</span>
-                  <input name="reference" />
-                </label>
-              </Decision>
             </Show>
             <Timeline events={timeline()} />
           </>

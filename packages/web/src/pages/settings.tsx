@@ -1,14 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
-import { UpdateSettingsSchema } from "@puskesos/core/settings/schema";
+import { DUE_STEPS, UpdateSettingsSchema } from "@puskesos/core/settings/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
-
-/** The referral steps that have a due date, in the order a referral passes them. */
-const STEPS = [
-  ["supervisor", "Supervisor kecamatan"],
-  ["manajer", "Manajer daerah"],
-  ["opd", "OPD"],
-] as const;
 
 /** Manager/admin: due days per referral step and the letterhead of the surat rujukan. */
 export default function SettingsPage() {
@@ -17,7 +10,7 @@ export default function SettingsPage() {
   const { errors, message, busy, submit } = createForm({
     schema: UpdateSettingsSchema,
     read: (form) => ({
-      dueDays: Object.fromEntries(STEPS.map(([step]) => [step, Number(form.get(step))])),
+      dueDays: Object.fromEntries(DUE_STEPS.map(({ step }) => [step, Number(form.get(step))])),
       letterhead: String(form.get("letterhead") ?? "")
         .split("\n")
         .map((line) => line.trim())
@@ -45,8 +38,8 @@ export default function SettingsPage() {
           <form onSubmit={submit} novalidate>
             <fieldset>
               <legend>Batas waktu tiap langkah (hari)</legend>
-              <For each={STEPS}>
-                {([step, label]) => (
+              <For each={DUE_STEPS}>
+                {({ step, label }) => (
                   <Field label={label} name={step} error={errors()[`dueDays.${step}`]}>
                     <input id={step} name={step} type="number" min="1" max="90" value={s().dueDays[step]} />
                   </Field>

@@ -2,6 +2,7 @@ import { createSignal, Show } from "solid-js";
 import { StatusQuerySchema, type PublicStatus } from "@puskesos/core/tracking/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
+import { formatDateTime } from "../lib/time.ts";
 
 /** For residents, without signing in: the state of a complaint from the receipt's code. */
 export default function Status() {
@@ -50,9 +51,7 @@ export default function Status() {
             <dt>Didaftarkan</dt>
             <dd>{s().registeredOn}</dd>
             <dt>Terakhir berubah</dt>
-            <dd>
-              {new Date(s().updatedAt).toLocaleString("id-ID", { dateStyle: "long", timeStyle: "short" })}
-            </dd>
+            <dd>{formatDateTime(s().updatedAt)}</dd>
           </dl>
         )}
       </Show>

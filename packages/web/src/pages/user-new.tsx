@@ -1,6 +1,13 @@
 import { A } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
-import { ROLE_LABELS, ROLE_SCOPES, ROLES, type Role, type ScopeLevel } from "@puskesos/core/actor/schema";
+import {
+  ROLE_LABELS,
+  ROLE_SCOPES,
+  ROLES,
+  TIED_TO_OPD,
+  type Role,
+  type ScopeLevel,
+} from "@puskesos/core/actor/schema";
 import { CreateUserSchema } from "@puskesos/core/user/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { OneTimePassword } from "../components/one-time-password.tsx";
@@ -15,7 +22,7 @@ const LEVEL_LABEL: Record<ScopeLevel, string> = {
 export default function UserNew() {
   const [tree] = createResource(() => call(api.regions.$get()));
   const [opds] = createResource(() => call(api.catalog.opd.$get()));
-  const [role, setRole] = createSignal<Role>("front-office");
+  const [role, setRole] = createSignal<Role>(ROLES[0]);
   const [level, setLevel] = createSignal<ScopeLevel>("desa");
   const [kecamatan, setKecamatan] = createSignal("");
   const [desa, setDesa] = createSignal("");
@@ -38,7 +45,7 @@ export default function UserNew() {
       name: form.get("name"),
       role: role(),
       scope: { level: level(), code: scopeCode() },
-      ...(role() === "opd" ? { opd: form.get("opd") || undefined } : {}),
+      ...(TIED_TO_OPD[role()] ? { opd: form.get("opd") || undefined } : {}),
     }),
     // An empty region code means nothing was picked yet: say which list to pick from.
     adjust: (e) =>
@@ -143,7 +150,7 @@ export default function UserNew() {
         <Show when={level() === "kabupaten"}>
           <p class="muted">Wilayah tugas: {tree()?.name ?? "kabupaten"}</p>
         </Show>
-        <Show when={role() === "opd"}>
+        <Show when={TIED_TO_OPD[role()]}>
           <Field label="OPD" name="opd" error={errors().opd}>
             <select id="opd" name="opd">
               <option value="">— pilih OPD —</option>

@@ -1,0 +1,50 @@
+import { ROLE_NOUNS, ROLES, type Role } from "./schema.ts";
+
+/**
+ * What each role may do outside a workflow's actions: open a list, use a screen, change settings.
+ * The server checks these (`assertCan`) and the web draws its menus and page guards from the same
+ * table, so a menu never offers what the server refuses. Actions on one record (forward a referral,
+ * handle a complaint) are declared with their workflow instead, and views carry them.
+ */
+export const PERMISSIONS = {
+  /** The walk-in queue of the caller's office. */
+  "queue.use": ["front-office", "koordinator"],
+  /** Register a resident's complaint. */
+  "complaint.register": ["front-office", "koordinator"],
+  /** Find and open complaints of the caller's scope. */
+  "complaint.read": ["front-office", "back-office", "koordinator", "supervisor", "manajer"],
+  /** The complaints the front office forwarded, waiting in the desa's back office. */
+  "complaint.inbox": ["back-office", "koordinator"],
+  /** Look a resident up in the desa's DPM (by NIK or by name). */
+  "dpm.lookup": ["front-office", "back-office", "koordinator"],
+  /** Import a desa's DPM list. */
+  "dpm.import": ["admin"],
+  /** Open a referral of the caller's scope (an OPD: those assigned to it). */
+  "referral.read": ["front-office", "back-office", "koordinator", "supervisor", "manajer", "opd"],
+  /** The referrals waiting for the caller's role ("Perlu tindakan"). */
+  "referral.inbox": ["back-office", "koordinator", "supervisor", "manajer", "opd"],
+  /** Print the surat rujukan of an approved referral. */
+  "referral.letter": ["back-office", "koordinator", "supervisor", "manajer", "opd"],
+  /** The household proposals of the caller's scope. */
+  "proposal.list": ["front-office", "koordinator", "supervisor", "manajer", "survei"],
+  /** Due days and the letterhead. */
+  "settings.update": ["manajer", "admin"],
+  /** The kabupaten's own OPDs, programmes and referral routes. */
+  "catalog.update": ["manajer", "admin"],
+  /** Users: create, deactivate, reset passwords. */
+  "user.manage": ["admin"],
+  /** The audit log. */
+  "audit.read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether a role holds a permission. */
+export const can = (role: Role | undefined, permission: Permission): boolean =>
+  role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+
+/** The roles holding any of the permissions, as a sentence names them: "front office dan koordinator". */
+export function holders(permissions: readonly Permission[]): string {
+  const nouns = ROLES.filter((role) => permissions.some((p) => can(role, p))).map((role) => ROLE_NOUNS[role]);
+  return nouns.length > 1 ? `${nouns.slice(0, -1).join(", ")} dan ${nouns.at(-1)}` : (nouns[0] ?? "");
+}

@@ -1,0 +1,129 @@
+import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { assertCan, assertInScope, useUser } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
+import { queryPage, transact, type Page } from "../db/index.ts";
+import { nameKey } from "../dpm/csv.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { maskNik, nikHash } from "../resident/index.ts";
+import * as Timeline from "../timeline/index.ts";
+import { parse } from "../validation/index.ts";
+import { assertMayTake, authorize } from "../workflow/index.ts";
+import { load, toView, type ComplaintRecord } from "./record.ts";
+import { ListComplaintsSchema, type ComplaintView } from "./schema.ts";
+import { COMPLAINT_WORKFLOW } from "./workflow.ts";
+
+/** A complaint of the caller's reach, or 404 (its existence does not leak). */
+async function inReach(id: string): Promise<ComplaintRecord> {
+  assertCan("complaint.read");
+  const record = await load(id);
+  if (!record) throw NotFoundError("Pengaduan");
+  assertInScope(record.desaCode, "Pengaduan");
+  return record;
+}
+
+/** Opens one complaint of the caller's scope, NIK masked; the read is in the audit log. */
+export async function get(id: string): Promise<ComplaintView> {
+  const record = await inReach(id);
+  await Audit.record({
+    action: "complaint.read",
+    target: { type: "complaint", id },
+    summary: "Membuka pengaduan",
+  });
+  return toView(record, useUser());
+}
+
+/** Shows the full NIK: a deliberate action, recorded against the complaint and the resident. */
+export async function revealNik(id: string): Promise<{ nik: string; kk?: string }> {
+  const caller = useUser();
+  assertMayTake(COMPLAINT_WORKFLOW, "reveal-nik", caller);
+  const record = await load(id);
+  if (!record) throw NotFoundError("Pengaduan");
+  authorize(COMPLAINT_WORKFLOW, "reveal-nik", record, caller, {
+    stale: () => ConflictError("NIK pengaduan ini tidak dapat ditampilkan."),
+  });
+  await transact([
+    Audit.entry({
+      action: "complaint.reveal-nik",
+      target: { type: "complaint", id },
+      summary: "Menampilkan NIK lengkap",
+    }),
+    Audit.entry({
+      action: "complaint.reveal-nik",
+      target: { type: "resident", id: record.reporter.nikh },
+      summary: `NIK lengkap ditampilkan dari pengaduan ${id}`,
+    }),
+  ]);
+  return { nik: record.reporter.nik, ...(record.reporter.kk ? { kk: record.reporter.kk } : {}) };
+}
+
+/** The complaint's timeline, for anyone who may open it. */
+export async function timeline(id: string): Promise<Timeline.TimelineEntry[]> {
+  await inReach(id);
+  return Timeline.list(id, { notes: true });
+}
+
+/** The desa's complaints, newest first: by queue day, state, category, name or NIK; 25 a page. */
+export async function list(query: unknown): Promise<Page<ComplaintView>> {
+  const caller = assertCan("complaint.read");
+  const q = parse(ListComplaintsSchema, query);
+  const desa = caller.scope.level === "desa" ? caller.scope.code : q.desa;
+  if (!desa)
+    throw ValidationError("Pilih desa yang ingin dilihat.", [
+      { field: "desa", message: "Pilih desa yang ingin dilihat." },
+    ]);
+  assertInScope(desa, "Desa");
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  let keyed: Pick<QueryCommandInput, "IndexName" | "KeyConditionExpression">;
+  if (q.nik) {
+    const nikh = nikHash(q.nik);
+    keyed = { IndexName: "gsi3", KeyConditionExpression: "gsi3pk = :pk" };
+    values[":pk"] = `NIK#${nikh}`;
+    filters.push("desaCode = :desa");
+    values[":desa"] = desa;
+    await Audit.record({
+      action: "complaint.search-nik",
+      target: { type: "resident", id: nikh },
+      summary: `Mencari pengaduan di ${desa} dengan NIK ${maskNik(q.nik)}`,
+    });
+  } else if (q.state) {
+    keyed = { IndexName: "gsi2", KeyConditionExpression: "gsi2pk = :pk" };
+    values[":pk"] = `DESA#${desa}#STATE#${q.state}`;
+  } else {
+    keyed = {
+      IndexName: "gsi1",
+      KeyConditionExpression: q.day ? "gsi1pk = :pk AND begins_with(gsi1sk, :day)" : "gsi1pk = :pk",
+    };
+    values[":pk"] = `DESA#${desa}#COMPLAINT`;
+    if (q.day) values[":day"] = `${q.day}#`;
+  }
+  if (q.state && q.nik) {
+    filters.push("#state = :state");
+    names["#state"] = "state";
+    values[":state"] = q.state;
+  }
+  if (q.day && (q.nik || q.state)) {
+    filters.push("queueDay = :qday");
+    values[":qday"] = q.day;
+  }
+  if (q.category) {
+    filters.push("category = :category");
+    values[":category"] = q.category;
+  }
+  if (q.name) {
+    filters.push("contains(reporter.nameKey, :name)");
+    values[":name"] = nameKey(q.name);
+  }
+  const page = await queryPage<ComplaintRecord>(
+    {
+      ...keyed,
+      ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    },
+    { limit: 25, cursor: q.cursor },
+  );
+  return { ...page, items: page.items.map((item) => toView(item, caller)) };
+}

@@ -1,0 +1,78 @@
+import type { UserActor } from "../actor/index.ts";
+import { getItem, update, type Write } from "../db/index.ts";
+import { maskNik } from "../resident/nik.ts";
+import { nowIso } from "../time/index.ts";
+import { isUuid } from "../validation/fields.ts";
+import { actionsFor } from "../workflow/index.ts";
+import type { ComplaintView } from "./schema.ts";
+import { COMPLAINT_WORKFLOW, type ComplaintState } from "./workflow.ts";
+
+/** The stored complaint: the view plus what only the server keeps (full NIK, hashes, keys). */
+export interface ComplaintRecord extends Omit<ComplaintView, "actions"> {
+  kecamatanCode: string;
+  reporter: ComplaintView["reporter"] & {
+    nik: string;
+    nikh: string;
+    nikLast4: string;
+    kk?: string;
+    nameKey: string;
+  };
+}
+
+export const key = (id: string) => ({ pk: `COMPLAINT#${id}`, sk: "COMPLAINT" });
+
+/** The stored complaint, or undefined (also for an id that cannot be one). */
+export const load = async (id: string) => (isUuid(id) ? getItem<ComplaintRecord>(key(id)) : undefined);
+
+/** The view of a stored complaint for the caller: NIK masked, and the actions the caller may take now. */
+export function toView(record: ComplaintRecord, caller: UserActor): ComplaintView {
+  const { nik: _nik, nikh: _nikh, nikLast4: _last4, kk, nameKey: _nameKey, ...shown } = record.reporter;
+  return {
+    id: record.id,
+    desaCode: record.desaCode,
+    state: record.state,
+    trackingCode: record.trackingCode,
+    queueDay: record.queueDay,
+    ...(record.queueNumber ? { queueNumber: record.queueNumber } : {}),
+    reporter: { ...shown, ...(kk ? { kkMasked: maskNik(kk) } : {}) },
+    category: record.category,
+    description: record.description,
+    ppks: record.ppks,
+    legalBasis: record.legalBasis,
+    consent: record.consent,
+    dpm: record.dpm,
+    ...(record.proposalId ? { proposalId: record.proposalId } : {}),
+    ...(record.referralId ? { referralId: record.referralId } : {}),
+    ...(record.handling ? { handling: record.handling } : {}),
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    version: record.version,
+    actions: actionsFor(COMPLAINT_WORKFLOW, record, caller),
+  };
+}
+
+/**
+ * A complaint's state change as one write of a transaction: the state and its index (gsi2) move
+ * together, conditional on the state and version the caller read, with other attributes alongside.
+ */
+export function moveItem(
+  complaint: { id: string; desaCode: string; state: ComplaintState; version: number },
+  to: ComplaintState,
+  set: Record<string, unknown> = {},
+): Write {
+  const now = nowIso();
+  return update("complaint", {
+    key: key(complaint.id),
+    set: {
+      ...set,
+      state: to,
+      updatedAt: now,
+      gsi2pk: `DESA#${complaint.desaCode}#STATE#${to}`,
+      gsi2sk: `${now}#${complaint.id}`,
+    },
+    add: { version: 1 },
+    expect: { state: complaint.state, version: complaint.version },
+    conflict: "Pengaduan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.",
+  });
+}

@@ -1,0 +1,119 @@
+import * as v from "valibot";
+import { PSKS_CODES } from "../catalog/schema.ts";
+import { CreateProposalSchema } from "../proposal/schema.ts";
+import { CreateReferralSchema } from "../referral/schema.ts";
+import { note, text, VersionSchema } from "../validation/fields.ts";
+import { defineWorkflow } from "../workflow/index.ts";
+
+/** Complaint states of DESIGN §3. */
+export const COMPLAINT_STATES = [
+  "baru",
+  "menunggu-verval",
+  "diteruskan",
+  "ditangani",
+  "dirujuk",
+  "selesai",
+  "ditutup",
+  "dibatalkan",
+] as const;
+export type ComplaintState = (typeof COMPLAINT_STATES)[number];
+
+export const COMPLAINT_STATE_LABELS: Record<ComplaintState, string> = {
+  baru: "Baru",
+  "menunggu-verval": "Menunggu verifikasi lapangan",
+  diteruskan: "Diteruskan ke back office",
+  ditangani: "Sedang ditangani",
+  dirujuk: "Dirujuk",
+  selesai: "Selesai",
+  ditutup: "Ditutup",
+  dibatalkan: "Dibatalkan",
+};
+
+/** What the desa's back office gave and did (DESIGN §3 step 4). */
+export const HandlingSchema = v.strictObject(
+  {
+    version: VersionSchema,
+    answer: note("Jawaban/informasi", 5, 2000),
+    handling: v.optional(note("Penanganan", 0, 2000)),
+    villageProgram: v.optional(text("Program desa", 0, 200)),
+    psks: v.optional(
+      v.pipe(
+        v.array(v.picklist(PSKS_CODES, "Jenis PSKS tidak dikenal."), "PSKS harus berupa daftar."),
+        v.title("PSKS"),
+        v.maxLength(12, "PSKS terlalu banyak."),
+      ),
+    ),
+  },
+  "Data penanganan harus berupa objek JSON.",
+);
+
+/** What the workflow needs to know of a complaint. */
+export interface ComplaintSubject {
+  state: ComplaintState;
+  desaCode: string;
+  version: number;
+  dpm: { found: boolean };
+}
+
+const AT_BACK_OFFICE = ["diteruskan", "ditangani"] as const;
+
+export const COMPLAINT_WORKFLOW = defineWorkflow({
+  entity: "complaint",
+  label: "Pengaduan",
+  states: COMPLAINT_STATES,
+  stateLabels: COMPLAINT_STATE_LABELS,
+  region: (c: ComplaintSubject) => c.desaCode,
+  actions: {
+    propose: {
+      label: "Usulkan rumah tangga ke DPM",
+      done: "Rumah tangga diusulkan masuk DPM",
+      from: ["baru"],
+      to: "menunggu-verval",
+      roles: ["front-office", "koordinator"],
+      input: CreateProposalSchema,
+      operation: "proposals.create",
+      event: "proposal.create",
+      guard: {
+        allows: (c) => !c.dpm.found,
+        refusal: "Pelapor sudah ada di DPM; usulan rumah tangga tidak diperlukan.",
+      },
+    },
+    handle: {
+      label: "Simpan penanganan",
+      done: "Penanganan desa dicatat",
+      from: AT_BACK_OFFICE,
+      to: "ditangani",
+      roles: ["back-office", "koordinator"],
+      input: HandlingSchema,
+      operation: "complaints.handle",
+    },
+    resolve: {
+      label: "Selesaikan pengaduan",
+      done: "Diselesaikan di desa",
+      from: AT_BACK_OFFICE,
+      to: "selesai",
+      roles: ["back-office", "koordinator"],
+      input: HandlingSchema,
+      operation: "complaints.resolve",
+    },
+    refer: {
+      label: "Rujuk",
+      done: "Dirujuk ke supervisor kecamatan",
+      from: AT_BACK_OFFICE,
+      to: "dirujuk",
+      roles: ["back-office", "koordinator"],
+      input: CreateReferralSchema,
+      operation: "referrals.create",
+      event: "referral.create",
+    },
+    "reveal-nik": {
+      label: "Tampilkan",
+      done: "NIK lengkap ditampilkan",
+      from: COMPLAINT_STATES,
+      roles: ["front-office", "back-office", "koordinator", "manajer"],
+      operation: "complaints.revealNik",
+    },
+  },
+});
+export type ComplaintAction = keyof typeof COMPLAINT_WORKFLOW.actions;
+export const COMPLAINT_ACTIONS = Object.keys(COMPLAINT_WORKFLOW.actions) as ComplaintAction[];

@@ -1,0 +1,57 @@
+import { assertCan } from "../actor/index.ts";
+import { useConfig } from "../config/index.ts";
+import { queryPage } from "../db/index.ts";
+import * as Timeline from "../timeline/index.ts";
+import { nowIso } from "../time/index.ts";
+import { loadInReach, stateIndex, toView, type ReferralRecord } from "./record.ts";
+import type { ReferralInbox, ReferralView } from "./schema.ts";
+
+/** One referral of the caller's reach, with what the caller may do on it now. */
+export async function get(id: string): Promise<ReferralView> {
+  const caller = assertCan("referral.read");
+  return toView(await loadInReach(id, caller), caller);
+}
+
+/** The timeline of the referral's complaint, for anyone who may see the referral (an OPD without notes). */
+export async function timeline(id: string): Promise<Timeline.TimelineEntry[]> {
+  const caller = assertCan("referral.read");
+  const record = await loadInReach(id, caller);
+  return Timeline.list(record.complaintId, { notes: caller.role !== "opd" });
+}
+
+const INBOX_LIMIT = 100;
+
+/** The caller's inbox, oldest due first, overdue items flagged. */
+export async function inbox(): Promise<ReferralInbox> {
+  const caller = assertCan("referral.inbox");
+  const kabupaten = useConfig().kabupatenCode;
+  const pk =
+    caller.role === "supervisor"
+      ? `INBOX#supervisor#${caller.scope.code}`
+      : caller.role === "manajer"
+        ? `INBOX#manajer#${kabupaten}`
+        : caller.role === "opd"
+          ? `INBOX#opd#${caller.opd ?? "-"}`
+          : `INBOX#back-office#${caller.scope.code}`;
+  const now = new Date();
+  const waiting = await queryPage<ReferralRecord>(
+    { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": pk } },
+    { limit: INBOX_LIMIT },
+  );
+  const items = waiting.items.map((r) => toView(r, caller, now));
+  // The manager also sees what waits too long at a supervisor, to decide it instead.
+  const escalations =
+    caller.role === "manajer"
+      ? (
+          await queryPage<ReferralRecord>(
+            {
+              IndexName: "gsi2",
+              KeyConditionExpression: "gsi2pk = :pk AND gsi2sk < :now",
+              ExpressionAttributeValues: { ":pk": stateIndex("diajukan"), ":now": nowIso() },
+            },
+            { limit: INBOX_LIMIT },
+          )
+        ).items.map((r) => toView(r, caller, now))
+      : [];
+  return { items, overdue: items.filter((i) => i.overdue).length, escalations };
+}

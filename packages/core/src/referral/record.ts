@@ -1,0 +1,103 @@
+import type { UserActor } from "../actor/index.ts";
+import { useConfig } from "../config/index.ts";
+import { getItem } from "../db/index.ts";
+import { ConflictError, NotFoundError } from "../error/index.ts";
+import { formatLocal, isOverdue } from "../time/index.ts";
+import { isUuid } from "../validation/fields.ts";
+import { actionsFor, reaches } from "../workflow/index.ts";
+import type { ReferralView } from "./schema.ts";
+import {
+  OPEN_REFERRAL_STATES,
+  REFERRAL_STATE_LABELS,
+  REFERRAL_WORKFLOW,
+  type ReferralState,
+} from "./workflow.ts";
+
+/** The stored referral: the view without what is computed for the caller. */
+export type ReferralRecord = Omit<ReferralView, "overdue" | "actions">;
+
+export const key = (id: string) => ({ pk: `REFERRAL#${id}`, sk: "REFERRAL" });
+
+/** The stored referral, or undefined (also for an id that cannot be one). */
+export const load = async (id: string) => (isUuid(id) ? getItem<ReferralRecord>(key(id)) : undefined);
+
+/** A referral the caller reaches (its desa in scope, or assigned to the caller's OPD), or 404. */
+export async function loadInReach(id: string, caller: UserActor): Promise<ReferralRecord> {
+  const record = await load(id);
+  if (!record || !reaches(REFERRAL_WORKFLOW, record, caller)) throw NotFoundError("Rujukan");
+  return record;
+}
+
+/** Whose inbox a referral sits in, as the key of index gsi1 (oldest due first). */
+export function inboxOf(
+  ref: Pick<ReferralRecord, "kecamatanCode" | "desaCode" | "opd">,
+  state: ReferralState,
+) {
+  const kabupaten = useConfig().kabupatenCode;
+  switch (state) {
+    case "diajukan":
+      return `INBOX#supervisor#${ref.kecamatanCode}`;
+    case "dikembalikan":
+      return `INBOX#back-office#${ref.desaCode}`;
+    case "diteruskan":
+    case "ditolak-opd":
+      return `INBOX#manajer#${kabupaten}`;
+    case "disetujui":
+    case "diterima-opd":
+      return `INBOX#opd#${ref.opd}`;
+    default:
+      return undefined;
+  }
+}
+
+/** All referrals of the kabupaten in one state, by due date (index gsi2). */
+export const stateIndex = (state: ReferralState) => `REFERRALS#${useConfig().kabupatenCode}#${state}`;
+
+const FIELDS = [
+  "id",
+  "complaintId",
+  "desaCode",
+  "kecamatanCode",
+  "state",
+  "urgency",
+  "reason",
+  "needs",
+  "notes",
+  "suggestedOpds",
+  "programs",
+  "recommendation",
+  "opd",
+  "program",
+  "letterNumber",
+  "approvedBy",
+  "approvedByName",
+  "approvedAt",
+  "outcome",
+  "lastNote",
+  "reporter",
+  "dueAt",
+  "version",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+  "updatedBy",
+] as const satisfies readonly (keyof ReferralRecord)[];
+
+/** What an OPD does not see: the desa's internal notes and the reviewers' remarks. */
+const INTERNAL = new Set<string>(["notes", "recommendation", "lastNote"]);
+
+export function toView(record: ReferralRecord, caller: UserActor, now: Date = new Date()): ReferralView {
+  const shown = FIELDS.filter((f) => record[f] !== undefined && !(caller.role === "opd" && INTERNAL.has(f)));
+  const picked = Object.fromEntries(shown.map((f) => [f, record[f]])) as ReferralRecord;
+  return {
+    ...picked,
+    overdue: OPEN_REFERRAL_STATES.includes(record.state) && isOverdue(record.dueAt, now),
+    actions: actionsFor(REFERRAL_WORKFLOW, record, caller, now),
+  };
+}
+
+/** The 409 that tells the loser of a race what happened. */
+export const stale = (current: ReferralRecord) =>
+  ConflictError(
+    `Rujukan ini sudah berubah: sekarang "${REFERRAL_STATE_LABELS[current.state]}" (oleh ${current.updatedBy}, ${formatLocal(current.updatedAt)}). Muat ulang untuk melihatnya.`,
+  );

@@ -1,0 +1,75 @@
+import * as v from "valibot";
+
+/**
+ * Field schemas every module shares, each defined once: the server validates with them, the OpenAPI
+ * document describes them, and the Solid forms check with them, all with the same Indonesian message.
+ */
+
+/** Control characters break printed letters and receipts; a multi-line field keeps its line breaks. */
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+const NO_CONTROL_BUT_LINES = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+
+/** Free text with a label, a length range and no control characters (line breaks only when `multiline`). */
+export const text = (label: string, min: number, max: number, options: { multiline?: boolean } = {}) =>
+  v.pipe(
+    v.string(`${label} harus berupa teks.`),
+    v.title(label),
+    v.trim(),
+    v.minLength(min, min <= 1 ? `${label} wajib diisi.` : `${label} minimal ${min} karakter.`),
+    v.maxLength(max, `${label} maksimal ${max} karakter.`),
+    v.regex(
+      options.multiline ? NO_CONTROL_BUT_LINES : NO_CONTROL,
+      `${label} berisi karakter yang tidak diizinkan.`,
+    ),
+  );
+
+/** Longer free text typed in a text area (reasons, notes, descriptions). */
+export const note = (label: string, min: number, max: number) => text(label, min, max, { multiline: true });
+
+/** The version of a record the officer decided on; a decision on an older one is refused (409). */
+export const VersionSchema = v.pipe(
+  v.number("Versi harus berupa angka."),
+  v.title("Versi"),
+  v.integer("Versi harus bilangan bulat."),
+  v.minValue(1, "Versi minimal 1."),
+);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id from a path could name a record at all (a longer one would be refused by the table as a 500). */
+export const isUuid = (id: string) => UUID.test(id);
+
+/** An id made on the device (UUID), so a resend of the same record is recognised. */
+export const uuid = (label: string) =>
+  v.pipe(
+    v.string(`${label} harus berupa teks.`),
+    v.title(label),
+    v.maxLength(64, `${label} terlalu panjang.`),
+    v.uuid(`${label} harus UUID.`),
+  );
+
+/** A catalog code (OPD, program): lower-case letters, digits and dashes, at most 48. */
+export const code = (label: string, message = `${label} tidak dikenal.`) =>
+  v.pipe(v.string(`${label} harus berupa teks.`), v.title(label), v.regex(/^[a-z0-9-]{2,48}$/, message));
+
+/** A calendar date typed as `YYYY-MM-DD` (a day in the kabupaten, not an instant). */
+export const isoDate = (label: string) =>
+  v.pipe(
+    v.string(`${label} harus berupa teks.`),
+    v.title(label),
+    v.isoDate(`${label} harus berformat TTTT-BB-HH.`),
+  );
+
+/** A list page's opaque cursor. */
+export const CursorSchema = v.pipe(
+  v.string(),
+  v.title("Penanda halaman"),
+  v.maxLength(2048, "Penanda halaman terlalu panjang."),
+);
+
+/** One page of a list as the API answers it: the items and, when there are more, the cursor of the next. */
+export const pageOf = <S extends v.GenericSchema>(item: S) =>
+  v.object({ items: v.array(item), cursor: v.optional(v.string()) });
+
+/** The body of an action that carries nothing but the version the officer saw. */
+export const VersionOnlySchema = v.strictObject({ version: VersionSchema }, "Data harus berupa objek JSON.");

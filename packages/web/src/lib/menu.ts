@@ -1,0 +1,26 @@
+import type { Permission } from "@puskesos/core/actor/permissions";
+import { can } from "./session.ts";
+
+/** A menu entry, shown to roles holding any of its permissions (none: every signed-in user). */
+export interface MenuEntry {
+  href: string;
+  label: string;
+  anyOf?: Permission[];
+}
+
+/** The main menu, in the order of a working day; who sees what comes from core's permission table. */
+export const MENU: MenuEntry[] = [
+  { href: "/", label: "Beranda" },
+  { href: "/antrian", label: "Antrian", anyOf: ["queue.use"] },
+  { href: "/pengaduan", label: "Pengaduan", anyOf: ["complaint.read"] },
+  { href: "/perlu-tindakan", label: "Perlu tindakan", anyOf: ["referral.inbox", "complaint.inbox"] },
+  { href: "/usulan", label: "Usulan", anyOf: ["proposal.list"] },
+  { href: "/pengaturan", label: "Pengaturan", anyOf: ["settings.update"] },
+  { href: "/katalog", label: "Katalog", anyOf: ["catalog.update"] },
+  { href: "/wilayah", label: "Wilayah" },
+  { href: "/pengguna", label: "Pengguna", anyOf: ["user.manage"] },
+  { href: "/dpm", label: "DPM", anyOf: ["dpm.import"] },
+  { href: "/audit", label: "Log audit", anyOf: ["audit.read"] },
+];
+
+export const allowed = (anyOf: Permission[] | undefined) => !anyOf || anyOf.some(can);
