@@ -39,6 +39,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           fileParallelism: false,
+          // A page's answer can take longer than a second on a loaded machine; a real failure still fails.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },

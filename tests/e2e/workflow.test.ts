@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { REFERRAL_WORKFLOW } from "@puskesos/core/referral/schema";
 import { e2eApp, signedInPage } from "../support/browser.ts";
-import { complaint, dpmCsv, referral, SITI } from "../support/residents.ts";
+import { referralAt } from "../support/journey.ts";
 
 const app = e2eApp();
-
-/** A referral forwarded by the supervisor to the manager, made through the API. */
-async function forwardedReferral(): Promise<string> {
-  const headers = { origin: app.server.url };
-  const admin = await signedInPage(app, "admin");
-  await admin.request.put("/api/dpm/33.28.10.2001", {
-    headers: { ...headers, "content-type": "text/csv" },
-    data: dpmCsv([SITI]),
-  });
-  const fo = await signedInPage(app, "fo.kalisapu");
-  const c = await (
-    await fo.request.post("/api/complaints", {
-      headers,
-      data: complaint({}, { nik: SITI.nik, name: SITI.name }),
-    })
-  ).json();
-  const bo = await signedInPage(app, "bo.kalisapu");
-  const r = await (await bo.request.post("/api/referrals", { headers, data: referral(c.id) })).json();
-  const spv = await signedInPage(app, "spv.slawi");
-  await spv.request.post(`/api/referrals/${r.id}/forward`, {
-    headers,
-    data: { version: 1, recommendation: "Layak dibantu segera; keluarga tidak mampu membayar." },
-  });
-  for (const page of [admin, fo, bo, spv]) await page.context().close();
-  return r.id;
-}
 
 describe("menus, buttons and timelines from core's declarations", () => {
   it("offers a kepala desa only what the role may open, and says why a page is closed", async () => {
@@ -44,7 +18,11 @@ describe("menus, buttons and timelines from core's declarations", () => {
   });
 
   it("shows the manager exactly the declared decisions, and a timeline in plain words, on a phone", async () => {
-    const id = await forwardedReferral();
+    const { referralId: id } = await referralAt(
+      app,
+      "forwarded",
+      "Layak dibantu segera; keluarga tidak mampu membayar.",
+    );
     const manajer = await signedInPage(app, "manajer");
     await manajer.setViewportSize({ width: 360, height: 640 });
     await manajer.goto(`/rujukan/${id}`);

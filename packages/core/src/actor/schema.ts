@@ -77,7 +77,10 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeLevel[]> = {
   admin: ["kabupaten"],
 };
 
-export const RoleSchema = v.pipe(v.picklist(ROLES, "Peran tidak dikenal."), v.title("Peran"));
+export const RoleSchema = v.pipe(
+  v.picklist(ROLES, (issue) => (issue.input === "" ? "Peran wajib dipilih." : "Peran tidak dikenal.")),
+  v.title("Peran"),
+);
 export const ScopeLevelSchema = v.pipe(
   v.picklist(SCOPE_LEVELS, "Tingkat wilayah harus desa, kecamatan, atau kabupaten."),
   v.title("Tingkat wilayah"),

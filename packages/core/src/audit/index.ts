@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { assertCan, describe, use } from "../actor/index.ts";
-import { decodeCursor, encodeCursor, put, useDb, type Write } from "../db/index.ts";
+import { put, queryPage, useDb, type Write } from "../db/index.ts";
 import { today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import type { AuditEntry, AuditPage } from "./schema.ts";
@@ -85,7 +85,6 @@ const PROJECTION = ["id", "at", "by", "role", "ip", "action", "targetType", "tar
 export async function list(query: AuditQuery): Promise<AuditPage> {
   assertCan("audit.read");
   const q = parse(AuditQuerySchema, query);
-  const db = useDb();
   // "Today" is the kabupaten's day (WIB/WITA/WIT), not the browser's or the server's.
   const byDay = q.day ?? day(new Date());
   const key =
@@ -94,24 +93,22 @@ export async function list(query: AuditQuery): Promise<AuditPage> {
       : q.by
         ? { index: "gsi2", name: "gsi2pk", value: `AUDITBY#${q.by}` }
         : { index: "gsi1", name: "gsi1pk", value: `AUDITDAY#${byDay}` };
-  const out = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
-      IndexName: key.index,
+  const page = await queryPage<Record<string, unknown>>(
+    {
+      ...(key.index ? { IndexName: key.index } : {}),
       KeyConditionExpression: "#k = :v",
       ExpressionAttributeNames: { "#k": key.name },
       ExpressionAttributeValues: { ":v": key.value },
       ScanIndexForward: false,
-      Limit: 50,
-      ExclusiveStartKey: decodeCursor(q.cursor),
-    }),
+    },
+    { limit: 50, cursor: q.cursor },
   );
-  const items = (out.Items ?? []).map((raw) =>
+  const items = page.items.map((raw) =>
     Object.fromEntries(PROJECTION.map((name) => [name, raw[name]])),
   ) as unknown as AuditEntry[];
   return {
     items,
-    cursor: encodeCursor(out.LastEvaluatedKey),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
     ...(key.index === "gsi1" ? { day: byDay } : {}),
   };
 }

@@ -14,11 +14,17 @@ export const OpdSchema = v.object({ code: v.string(), name: v.string() });
 export type Opd = v.InferOutput<typeof OpdSchema>;
 export const OpdListSchema = v.array(OpdSchema);
 
+/**
+ * The code of a catalog name: its letters and digits in lower case joined by dashes, at most 48
+ * characters (the length a route's OPD code may have). A name of no Latin letter or digit has none.
+ */
 export const slug = (name: string) =>
   name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+    .replace(/^-|-$/g, "")
+    .slice(0, 48)
+    .replace(/-$/, "");
 
 /**
  * OPDs named by the referral routes, plus Dinas Sosial, which hosts the SLRT secretariat and receives
@@ -111,11 +117,22 @@ export function suggestFrom(catalog: Catalog, ppks: string[], category: string) 
 
 const name = (label: string) => text(label, 3, 120);
 
-export const AddOpdSchema = v.strictObject({ name: name("Nama OPD") }, "Data OPD harus berupa objek JSON.");
+/** A name a code is made from (`slug`): without two letters or digits it would be stored under no code. */
+const catalogName = (label: string) =>
+  v.pipe(
+    name(label),
+    v.check((value) => slug(value) !== "", "Nama harus memuat huruf atau angka."),
+    v.check((value) => slug(value).length !== 1, "Nama harus memuat minimal 2 huruf atau angka."),
+  );
+
+export const AddOpdSchema = v.strictObject(
+  { name: catalogName("Nama OPD") },
+  "Data OPD harus berupa objek JSON.",
+);
 
 export const AddProgramSchema = v.strictObject(
   {
-    name: name("Nama program"),
+    name: catalogName("Nama program"),
     field: v.pipe(
       v.picklist(
         ["kesehatan", "pendidikan", "sosial", "ekonomi"],

@@ -5,7 +5,8 @@ import { categoryName } from "../catalog/schema.ts";
 import { failedWrite, putNew, transact } from "../db/index.ts";
 import * as Dpm from "../dpm/index.ts";
 import { nameKey } from "../dpm/csv.ts";
-import { ConflictError, ValidationError } from "../error/index.ts";
+import { ConflictError, isAppError, ValidationError } from "../error/index.ts";
+import * as Queue from "../queue/index.ts";
 import * as Region from "../region/index.ts";
 import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
 import { nowIso, today } from "../time/index.ts";
@@ -67,6 +68,8 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
   const now = nowIso();
   const queueDay = today();
   const { nik: _typed, kk, ...reporter } = data.reporter;
+  // The ticket being served for this visitor is finished in the same write as the complaint.
+  let ticket = data.queueNumber ? await Queue.registeredFrom(data.queueNumber, data.id) : [];
 
   for (let attempt = 0; ; attempt++) {
     const code = trackingCode();
@@ -136,16 +139,22 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
           target: { type: "resident", id: nikh },
           summary: `Pengaduan ${record.id} didaftarkan di ${desa.name}`,
         }),
+        ...ticket,
       ]);
       return { complaint: toView(record, caller), created: true };
     } catch (error) {
       const failed = failedWrite(error);
-      if (failed === "complaint") {
+      if (failed === "tracking-code" && attempt < 3) continue; // code taken: draw another
+      // The ticket moved meanwhile (finished by hand, sent back): register without moving it.
+      if (failed === "ticket") {
+        ticket = [];
+        continue;
+      }
+      if (isAppError(error) && error.code === "conflict") {
         // The same registration arrived twice at once: the other copy won; answer with it.
         const winner = await load(data.id);
         if (winner) return replay(caller, winner);
       }
-      if (failed === "tracking-code" && attempt < 3) continue; // code taken: draw another
       throw error;
     }
   }

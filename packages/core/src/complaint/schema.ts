@@ -1,8 +1,8 @@
 import * as v from "valibot";
 import { CATEGORY_CODES, PPKS_CODES } from "../catalog/schema.ts";
 import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
-import { FullNameSchema, RegionCodeSchema } from "../user/schema.ts";
-import { CursorSchema, isoDate, note, pageOf, text, uuid } from "../validation/fields.ts";
+import { RegionCodeSchema } from "../user/schema.ts";
+import { choice, CursorSchema, fullName, isoDate, note, pageOf, text, uuid } from "../validation/fields.ts";
 import { COMPLAINT_ACTIONS, COMPLAINT_STATES } from "./workflow.ts";
 
 export * from "./workflow.ts";
@@ -29,7 +29,7 @@ export const ReporterSchema = v.pipe(
     {
       nik: NikSchema,
       kk: v.optional(KkSchema),
-      name: v.pipe(FullNameSchema, v.title("Nama pelapor")),
+      name: fullName("Nama pelapor"),
       rt: rtRw("RT"),
       rw: rtRw("RW"),
       dusun: v.optional(text("Dusun", 0, 60)),
@@ -57,7 +57,7 @@ export const RegisterComplaintSchema = v.pipe(
       /** Only the kabupaten's SLRT front office names the desa; a desa office registers in its own. */
       desaCode: v.optional(RegionCodeSchema),
       reporter: ReporterSchema,
-      category: v.pipe(v.picklist(CATEGORY_CODES, "Kategori pengaduan tidak dikenal."), v.title("Kategori")),
+      category: choice(CATEGORY_CODES, "Kategori", "Kategori pengaduan tidak dikenal."),
       description: note("Uraian pengaduan", 5, 2000),
       ppks: v.pipe(
         v.array(v.picklist(PPKS_CODES, "Jenis PPKS tidak dikenal."), "Jenis PPKS harus berupa daftar."),
@@ -65,10 +65,7 @@ export const RegisterComplaintSchema = v.pipe(
         v.maxLength(26, "Jenis PPKS terlalu banyak."),
         v.check((list) => new Set(list).size === list.length, "Jenis PPKS tidak boleh ganda."),
       ),
-      legalBasis: v.pipe(
-        v.picklist(LEGAL_BASES, "Dasar pemrosesan data tidak dikenal."),
-        v.title("Dasar pemrosesan data"),
-      ),
+      legalBasis: choice(LEGAL_BASES, "Dasar pemrosesan data"),
       consent: v.pipe(v.boolean("Persetujuan harus bernilai ya/tidak."), v.title("Persetujuan")),
       /** The officer checked a NIK/KK whose region code is unknown against the card and confirms it. */
       idConfirmed: v.optional(v.boolean("Konfirmasi NIK harus bernilai ya/tidak.")),

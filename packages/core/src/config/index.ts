@@ -14,6 +14,8 @@ export interface Config {
   nikHashKey: string | undefined;
   /** Secret of the keyed session token hash; per stack. */
   sessionKey: string | undefined;
+  /** Secret that signs list page cursors; per stack. Rotating it only invalidates open lists. */
+  cursorKey: string | undefined;
   /**
    * What the CDN sends in `x-origin-verify` on every API request. When set, forwarded headers (the
    * viewer's address) are believed only on requests that carry it: direct calls to the API's own
@@ -29,6 +31,7 @@ const DEFAULTS: Config = {
   secureCookies: true,
   nikHashKey: undefined,
   sessionKey: undefined,
+  cursorKey: undefined,
   edgeKey: undefined,
 };
 

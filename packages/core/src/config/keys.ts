@@ -6,6 +6,8 @@ export interface StackKeys {
   nikHashKey: string;
   /** Keyed hash of session tokens: without it, write access to the table cannot mint a session. */
   sessionKey: string;
+  /** Signs list page cursors, so a page can start only where this stack said it may. */
+  cursorKey: string;
 }
 
 /** The JSON field the stack's secret keeps its generated value in (infra/secret.ts). */
@@ -18,11 +20,15 @@ const derive = (secret: string, purpose: string) =>
   Buffer.from(hkdfSync("sha256", secret, "puskesos", purpose, 32)).toString("base64url");
 
 /**
- * One secret per stack (Secrets Manager on AWS, a file beside the data locally), two independent
- * keys from it (HKDF-SHA256 with distinct labels), so one stored secret serves both.
+ * One secret per stack (Secrets Manager on AWS, a file beside the data locally), independent keys
+ * from it (HKDF-SHA256 with distinct labels), so one stored secret serves them all.
  */
 export function deriveKeys(secret: string): StackKeys {
   if (secret.length < MIN_SECRET_LENGTH)
     throw new Error(`Stack secret too short (${secret.length} < ${MIN_SECRET_LENGTH} characters)`);
-  return { nikHashKey: derive(secret, "nik-hash"), sessionKey: derive(secret, "session") };
+  return {
+    nikHashKey: derive(secret, "nik-hash"),
+    sessionKey: derive(secret, "session"),
+    cursorKey: derive(secret, "cursor"),
+  };
 }

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { useDb } from "./client.ts";
-import { decodeCursor, encodeCursor, type Page } from "./paging.ts";
+import { decodeCursor, encodeCursor, queryIdentity, type Page } from "./paging.ts";
 
 export type Query = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Limit">;
 
@@ -26,20 +26,24 @@ export async function queryAll<T>(query: Query): Promise<T[]> {
   return items;
 }
 
-/** One page of a query, resumed from an opaque cursor. */
+/**
+ * One page of a query, resumed from an opaque cursor that only this query accepts (paging.ts): a
+ * cursor from another list, filter or hand is a 422 on `cursor`.
+ */
 export async function queryPage<T>(
   query: Query,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<T>> {
   const db = useDb();
+  const identity = queryIdentity(db.table, query);
   const out = await db.doc.send(
     new QueryCommand({
       TableName: db.table,
       ...query,
       Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor),
+      ExclusiveStartKey: decodeCursor(page.cursor, identity),
     }),
   );
-  const cursor = encodeCursor(out.LastEvaluatedKey);
+  const cursor = encodeCursor(out.LastEvaluatedKey, identity);
   return { items: (out.Items ?? []) as T[], ...(cursor ? { cursor } : {}) };
 }

@@ -9,7 +9,7 @@ import * as v from "valibot";
 import { assertCan, assertInScope } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { transact, update, useDb } from "../db/index.ts";
-import { AppError, ValidationError } from "../error/index.ts";
+import { AppError, NotFoundError, ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
@@ -152,9 +152,16 @@ async function dropPartition(desa: string, importId: string): Promise<void> {
   } while (start);
 }
 
-/** Admin: when each desa's DPM was imported, and how many rows it holds. */
+/** A desa of this kabupaten; anything else (a kecamatan, a code of elsewhere or too long for a key) is 404. */
+async function requireDesa(code: string): Promise<void> {
+  const region = await Region.find(code);
+  if (region?.level !== "desa") throw NotFoundError("Desa");
+}
+
+/** Admin: when a desa's DPM was imported, and how many rows it holds; null for a desa never imported. */
 export async function status(desaCode: string): Promise<DpmPointer | null> {
   assertCan("dpm.import");
+  await requireDesa(desaCode);
   const found = await pointer(desaCode);
   if (!found) return null;
   const { importId, count, importedAt, importedBy } = found;
@@ -187,6 +194,7 @@ function toEntry(item: Record<string, unknown>): DpmEntry {
 export async function lookupByNik(desaCode: string, input: unknown): Promise<DpmLookup> {
   assertCan("dpm.lookup");
   assertInScope(desaCode, "Desa");
+  await requireDesa(desaCode);
   const { nik } = parse(v.object({ nik: NikSchema }), input);
   const current = await pointer(desaCode);
   const nikh = nikHash(nik);
@@ -203,6 +211,7 @@ export async function lookupByNik(desaCode: string, input: unknown): Promise<Dpm
 export async function searchByName(desaCode: string, query: string): Promise<DpmLookup> {
   assertCan("dpm.lookup");
   assertInScope(desaCode, "Desa");
+  await requireDesa(desaCode);
   const key = nameKey(query);
   if (key.length < 2)
     throw ValidationError("Nama yang dicari minimal 2 huruf.", [

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { KkSchema, NikSchema } from "../resident/schema.ts";
-import { FullNameSchema, RegionCodeSchema } from "../user/schema.ts";
-import { CursorSchema, note, pageOf, uuid } from "../validation/fields.ts";
+import { RegionCodeSchema } from "../user/schema.ts";
+import { choice, CursorSchema, fullName, note, pageOf, uuid } from "../validation/fields.ts";
 import { PROPOSAL_ACTIONS, PROPOSAL_STATES } from "./workflow.ts";
 
 export * from "./workflow.ts";
@@ -39,11 +39,8 @@ const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ..
 export const MemberSchema = v.strictObject(
   {
     nik: NikSchema,
-    name: v.pipe(FullNameSchema, v.title("Nama anggota")),
-    relationship: v.pipe(
-      v.picklist(keys(RELATIONSHIPS), "Hubungan keluarga tidak dikenal."),
-      v.title("Hubungan keluarga"),
-    ),
+    name: fullName("Nama anggota"),
+    relationship: choice(keys(RELATIONSHIPS), "Hubungan keluarga"),
   },
   "Anggota rumah tangga harus berupa objek.",
 );
@@ -64,14 +61,8 @@ export const CreateProposalSchema = v.pipe(
           "NIK anggota rumah tangga tidak boleh ganda.",
         ),
       ),
-      houseCondition: v.pipe(
-        v.picklist(keys(HOUSE_CONDITIONS), "Kondisi rumah tidak dikenal."),
-        v.title("Kondisi rumah"),
-      ),
-      incomeSource: v.pipe(
-        v.picklist(keys(INCOME_SOURCES), "Sumber penghasilan tidak dikenal."),
-        v.title("Sumber penghasilan"),
-      ),
+      houseCondition: choice(keys(HOUSE_CONDITIONS), "Kondisi rumah"),
+      incomeSource: choice(keys(INCOME_SOURCES), "Sumber penghasilan"),
       notes: v.optional(note("Catatan", 0, 1000)),
       idConfirmed: v.optional(v.boolean("Konfirmasi NIK harus bernilai ya/tidak.")),
     },

@@ -1,10 +1,10 @@
 import { assertCan, useUser, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { getItem, putNew, queryAll, transact, update, updateNow } from "../db/index.ts";
+import { getItem, putNew, queryAll, transact, update, updateNow, type Write } from "../db/index.ts";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { nowIso, today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
-import { actionsFor, assertMayTake, authorize } from "../workflow/index.ts";
+import { actionsFor, assertMayTake, authorize, permits } from "../workflow/index.ts";
 import {
   MoveTicketSchema,
   TICKET_STATE_LABELS,
@@ -161,10 +161,45 @@ export async function moveTo(raw: number | string, input: unknown): Promise<Tick
   const { office } = officeOf();
   const item = await getItem<StoredTicket>(ticketKey(office, today(), number));
   if (!item) throw NotFoundError("Nomor antrian");
+  // Registering a complaint is not a move a queue page makes; it happens with the complaint.
   const action = (Object.keys(TICKET_WORKFLOW.actions) as TicketAction[]).find((name) => {
     const spec = TICKET_WORKFLOW.actions[name];
-    return "to" in spec && spec.to === state && (spec.from as readonly TicketState[]).includes(item.state);
+    return (
+      name !== "register" && spec.to === state && (spec.from as readonly TicketState[]).includes(item.state)
+    );
   });
   if (!action || action === "register") throw refused(number, item.state, state);
   return act(action, number);
+}
+
+/**
+ * The writes that close the caller's ticket `number` of today in the transaction that registers a
+ * complaint from it: only a ticket of the caller's office being served moves, to the state `finish`
+ * leads to, carrying the complaint's id, and only if it is still being served when the complaint is
+ * written. Any other number (waiting, finished, another day's, a provisional one made offline) moves
+ * nothing: the complaint keeps it as typed.
+ */
+export async function registeredFrom(raw: number, complaintId: string): Promise<Write[]> {
+  const caller = useUser();
+  const office = caller.scope.code;
+  const number = ticketNumber(raw);
+  const day = today();
+  const item = await getItem<Record<string, unknown>>(ticketKey(office, day, number));
+  if (!item) return [];
+  const ticket = toTicket(item, caller);
+  if (!permits(TICKET_WORKFLOW, "register", ticket, caller)) return [];
+  const to = TICKET_WORKFLOW.actions.register.to;
+  return [
+    update("ticket", {
+      key: ticketKey(office, day, number),
+      set: { state: to, complaintId, updatedAt: nowIso() },
+      expect: { state: ticket.state },
+      conflict: `Nomor ${ticketLabel(number)} baru saja diubah dari perangkat lain. Muat ulang antrian.`,
+    }),
+    Audit.entry({
+      action: "queue.register",
+      target: { type: "queue", id: `${office}#${day}` },
+      summary: `Antrian ${ticketLabel(number)}: ${TICKET_STATE_LABELS[ticket.state]} → ${TICKET_STATE_LABELS[to]}, pengaduan ${complaintId}`,
+    }),
+  ];
 }

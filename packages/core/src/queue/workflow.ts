@@ -38,6 +38,8 @@ export const TICKET_WORKFLOW = defineWorkflow({
       label: "Daftarkan pengaduan",
       done: "Pengaduan didaftarkan",
       from: ["dilayani"],
+      // The visit ends with the complaint registered; the ticket then names it.
+      to: "selesai",
       roles: DESK,
       operation: "complaints.register",
     },

@@ -42,10 +42,11 @@ export async function letter(id: string): Promise<ReferralLetter> {
     throw ConflictError("Surat rujukan baru ada setelah rujukan disetujui manajer.");
   const complaint = await Complaint.load(record.complaintId);
   if (!complaint) throw NotFoundError("Pengaduan");
-  const [settings, desa, catalog] = await Promise.all([
+  const [settings, desa, catalog, kabupaten] = await Promise.all([
     Settings.load(),
     Region.find(record.desaCode),
     Catalog.load(),
+    Region.current(),
   ]);
   await Audit.record({
     action: "referral.letter",
@@ -56,6 +57,7 @@ export async function letter(id: string): Promise<ReferralLetter> {
     letterhead: settings.letterhead,
     number: record.letterNumber,
     date: record.approvedAt,
+    place: kabupaten.name.replace(/^(Kabupaten|Kota)\s+/i, ""),
     opd: catalog.opds.find((o) => o.code === record.opd)?.name ?? record.opd,
     program: catalog.programs.find((p) => p.code === record.program)?.name ?? record.program ?? "",
     approvedByName: record.approvedByName ?? "",

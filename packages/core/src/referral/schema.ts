@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { code, note, uuid } from "../validation/fields.ts";
+import { choice, code, note, uuid } from "../validation/fields.ts";
 import { REFERRAL_ACTIONS, REFERRAL_STATES } from "./workflow.ts";
 
 export * from "./workflow.ts";
@@ -12,10 +12,7 @@ export const CreateReferralSchema = v.strictObject(
     id: uuid("ID rujukan"),
     complaintId: uuid("ID pengaduan"),
     reason: note("Alasan rujukan", 5, 1000),
-    urgency: v.pipe(
-      v.picklist(URGENCY_CODES, "Tingkat kepentingan tidak dikenal."),
-      v.title("Tingkat kepentingan"),
-    ),
+    urgency: choice(URGENCY_CODES, "Tingkat kepentingan"),
     needs: note("Kebutuhan warga", 5, 1000),
     notes: v.optional(note("Catatan", 0, 2000)),
     opds: v.pipe(
@@ -79,6 +76,8 @@ export const ReferralLetterSchema = v.object({
   letterhead: v.array(v.string()),
   number: v.string(),
   date: v.string(),
+  /** Where it is signed: the kabupaten or kota by its own name ("Tegal", "Makassar"). */
+  place: v.string(),
   opd: v.string(),
   program: v.string(),
   approvedByName: v.string(),

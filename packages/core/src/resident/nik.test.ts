@@ -98,6 +98,40 @@ describe("checkKk", () => {
   });
 });
 
+describe("checkKk issue date (digits 7–12, DDMMYY)", () => {
+  it("accepts a real date not in the future, reading YY as the century not in the future", () => {
+    for (const kk of ["3328102902000005", "3328100101900005", "3328102211260005", "3328101506970005"])
+      expect(checkKk(kk, { today, regions }), kk).toEqual({ ok: true, value: kk, warnings: [] });
+  });
+
+  const refusals: [string, string][] = [
+    ["3328103102200005", "No. KK: tanggal terbit 31-02-20 tidak ada di kalender."],
+    ["3328102902010005", "No. KK: tanggal terbit 29-02-01 tidak ada di kalender."],
+    ["3328100013100005", "No. KK: tanggal terbit 00-13-10 tidak ada di kalender."],
+    ["3328103204100005", "No. KK: tanggal terbit 32-04-10 tidak ada di kalender."],
+    ["3328103104100005", "No. KK: tanggal terbit 31-04-10 tidak ada di kalender."],
+    ["3328100100100005", "No. KK: tanggal terbit 01-00-10 tidak ada di kalender."],
+    // 23-11-26 is tomorrow; 1926 is before any No. KK was issued.
+    ["3328102311260005", "No. KK: tanggal terbit 23-11-26 di masa depan."],
+    ["3328100101500005", "No. KK: tanggal terbit 01-01-50 di masa depan."],
+  ];
+  for (const [kk, reason] of refusals)
+    it(`refuses ${kk}: ${reason}`, () => {
+      expect(checkKk(kk, { today, regions })).toEqual({ ok: false, reason });
+    });
+
+  it("warns about an unknown region as for a NIK once the date is real", () => {
+    expect(checkKk("3399100101100005", { today, regions })).toMatchObject({
+      ok: true,
+      warnings: [expect.stringContaining("kode kabupaten/kota 33.99 tidak dikenal")],
+    });
+    expect(checkKk("3399103102200005", { today, regions })).toEqual({
+      ok: false,
+      reason: "No. KK: tanggal terbit 31-02-20 tidak ada di kalender.",
+    });
+  });
+});
+
 describe("PROVINCE_CODES", () => {
   it("equals the provinces of idn-area-data", async () => {
     expect([...PROVINCE_CODES].sort()).toEqual((await getProvinces()).map((p) => p.code).sort());

@@ -4,7 +4,8 @@
  * NIK: `PPKKCC DDMMYY SSSS`: province, kabupaten/kota, kecamatan of first registration; birth date with
  * day + 40 for women; serial. A NIK keeps the region code of its first registration and regions split
  * (pemekaran), so an unknown kabupaten or kecamatan is a warning for the officer to confirm, never a refusal.
- * No. KK: 16 digits, existing province, the same warning rule.
+ * No. KK: 16 digits, existing province, digits 7–12 its issue date DDMMYY (a real day, not in the future),
+ * the same warning rule.
  */
 
 /** Province codes of Kemendagri (as in idn-area-data; a unit test keeps the two equal). */
@@ -132,11 +133,47 @@ export function checkNik(
   };
 }
 
-export function checkKk(raw: string, options: { regions?: RegionCodes; label?: string } = {}): IdCheck {
+/**
+ * No. KK numbers of this form were first issued long after 1970: a YY whose 19YY reading is earlier
+ * cannot be from the 1900s, so with 20YY still to come it is an issue date in the future.
+ */
+const KK_EARLIEST_YEAR = 1970;
+
+/** The year of a DDMMYY issue date: 20YY unless that is after today, then 19YY if a KK could be that old. */
+function issueYear(day: number, month: number, yy: number, todayKey: number): number | undefined {
+  const recent = 2000 + yy;
+  if (recent * 10000 + month * 100 + day <= todayKey) return recent;
+  return 1900 + yy >= KK_EARLIEST_YEAR ? 1900 + yy : undefined;
+}
+
+const isCalendarDate = (year: number, month: number, day: number) => {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+export function checkKk(
+  raw: string,
+  options: { regions?: RegionCodes; today?: Date; label?: string } = {},
+): IdCheck {
   const label = options.label ?? "No. KK";
   const digits = digitsOf(label, raw);
   if (!digits.ok) return digits;
   const { value } = digits;
+
+  // Digits 7–12 are the day the number was issued, DDMMYY.
+  const shown = `${value.slice(6, 8)}-${value.slice(8, 10)}-${value.slice(10, 12)}`;
+  const day = Number(value.slice(6, 8));
+  const month = Number(value.slice(8, 10));
+  const yy = Number(value.slice(10, 12));
+  const today = options.today ?? new Date();
+  const todayKey = today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate();
+  const year = issueYear(day, month, yy, todayKey);
+  // A day that exists in no reading (31-02) is not a date at all, wherever it would fall.
+  if (!isCalendarDate(year ?? 2000 + yy, month, day))
+    return { ok: false, reason: `${label}: tanggal terbit ${shown} tidak ada di kalender.` };
+  if (year === undefined) return { ok: false, reason: `${label}: tanggal terbit ${shown} di masa depan.` };
+
   if (value.slice(12) === "0000") return { ok: false, reason: `${label}: nomor urut 0000 tidak valid.` };
   return { ok: true, value, warnings: regionWarnings(label, value, options.regions ?? {}) };
 }

@@ -8,7 +8,7 @@ import {
   ScopeLevelSchema,
   TIED_TO_OPD,
 } from "../actor/schema.ts";
-import { code, CursorSchema, pageOf, text } from "../validation/fields.ts";
+import { code, CursorSchema, fullName, pageOf } from "../validation/fields.ts";
 
 /** Schemas shared by the API and the Solid forms; every message names its field in Indonesian. */
 
@@ -33,7 +33,7 @@ export const NewPasswordSchema = v.pipe(
   v.maxLength(128, "Kata sandi baru maksimal 128 karakter."),
 );
 
-export const FullNameSchema = text("Nama lengkap", 2, 100);
+export const FullNameSchema = fullName("Nama lengkap");
 
 export const RegionCodeSchema = v.pipe(
   v.string("Kode wilayah harus berupa teks."),

@@ -23,6 +23,23 @@ export const text = (label: string, min: number, max: number, options: { multili
     ),
   );
 
+/**
+ * One of a list of codes, picked from a select: an empty pick says the field must be chosen, any
+ * other unknown value says it is not known, both naming the field by its label.
+ */
+export const choice = <const T extends readonly string[]>(
+  options: T,
+  label: string,
+  unknown = `${label} tidak dikenal.`,
+) =>
+  v.pipe(
+    v.picklist(options, (issue) => (issue.input === "" ? `${label} wajib dipilih.` : unknown)),
+    v.title(label),
+  );
+
+/** A person's name: letters and marks as people write them, no control characters. */
+export const fullName = (label: string) => text(label, 2, 100);
+
 /** Longer free text typed in a text area (reasons, notes, descriptions). */
 export const note = (label: string, min: number, max: number) => text(label, min, max, { multiline: true });
 

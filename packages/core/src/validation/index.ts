@@ -43,7 +43,30 @@ function messageOf(
   )
     return `${labelAt(schema, keys) ?? `Isian "${field}"`} wajib diisi.`;
   if (issue.message && !issue.message.startsWith("Invalid ")) return issue.message;
-  return `Isian "${field}" tidak valid.`;
+  return fallbackMessage(issue, labelAt(schema, keys) ?? `Isian "${field}"`);
+}
+
+/** How valibot names the types it expected, in the words a form would use. */
+const TYPE_NAMES: Record<string, string> = {
+  string: "teks",
+  number: "angka",
+  boolean: "true atau false",
+  Array: "daftar",
+  Object: "objek",
+};
+
+/**
+ * A schema without its own message gets valibot's English default ("Invalid type: Expected string but
+ * received 5"): say the same in Indonesian from the issue's kind, naming the field.
+ */
+function fallbackMessage(issue: v.BaseIssue<unknown>, label: string): string {
+  const expected = issue.kind === "schema" ? TYPE_NAMES[issue.expected ?? ""] : undefined;
+  if (expected) return `${label} harus berupa ${expected}.`;
+  const unit = Array.isArray(issue.input) ? "butir" : "karakter";
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  if (issue.type === "max_length") return `${label} maksimal ${String(requirement)} ${unit}.`;
+  if (issue.type === "min_length") return `${label} minimal ${String(requirement)} ${unit}.`;
+  return `${label} tidak valid.`;
 }
 
 type Walkable = v.GenericSchema & {

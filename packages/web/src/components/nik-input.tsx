@@ -12,8 +12,10 @@ export function IdInput(props: {
   kind: "nik" | "kk";
   serverError?: string | undefined;
   required?: boolean;
+  /** Filled in already (the reporter as the household's first member). */
+  initial?: string | undefined;
 }) {
-  const [value, setValue] = createSignal("");
+  const [value, setValue] = createSignal(props.initial ?? "");
   const result = () => {
     const v = value().trim();
     if (!v) return undefined;
@@ -38,6 +40,7 @@ export function IdInput(props: {
         inputmode="numeric"
         autocomplete="off"
         maxlength="20"
+        value={props.initial ?? ""}
         onInput={(e) => setValue(e.currentTarget.value)}
         aria-invalid={Boolean(props.serverError) || Boolean(hint()?.error)}
       />

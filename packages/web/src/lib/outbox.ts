@@ -1,9 +1,11 @@
-import { createStore, del, entries, get, set } from "idb-keyval";
-import { createSignal } from "solid-js";
+import { createEffect, createRoot, createSignal, on } from "solid-js";
 import type * as v from "valibot";
 import type { ComplaintView, RegisterComplaintSchema } from "@puskesos/core/complaint/schema";
 import type { CreateProposalSchema, ProposalView } from "@puskesos/core/proposal/schema";
-import { api, ApiError, type FieldError } from "./api.ts";
+import { api, ApiError, call, type FieldError } from "./api.ts";
+import { adoptLegacy } from "./outbox-legacy.ts";
+import { sealedStore, type SealedStore } from "./sealed-store.ts";
+import { me, onSignOut } from "./session.ts";
 
 /**
  * The on-device outbox (DESIGN §7). Every registration goes through it, online or not: it is saved in
@@ -11,6 +13,10 @@ import { api, ApiError, type FieldError } from "./api.ts";
  * as the same record, so sending again after a lost answer never makes a second one.
  *
  *   saved on this device → sent → received           (or refused, with the server's reason)
+ *
+ * Each user has their own outbox (sealed-store.ts: a database per username, the resident's data sealed);
+ * only the signed-in user's is listed and sent, and only under that user's own session. Sign-out drops
+ * the received records; what was not received stays, for that user alone, until they sign in again.
  */
 export type OutboxKind = "complaint" | "proposal";
 export type OutboxState = "saved" | "sent" | "received" | "refused";
@@ -43,7 +49,25 @@ export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
   refused: "Ditolak server",
 };
 
-const store = createStore("puskesos", "outbox");
+/** What an item keeps in clear (to list, count and order); the rest is sealed. */
+const CLEAR = ["id", "kind", "state", "savedAt", "updatedAt"] as const;
+type Store = SealedStore<OutboxItem, (typeof CLEAR)[number]>;
+const stores = new Map<string, Store>();
+function storeOf(owner: string): Store {
+  let store = stores.get(owner);
+  if (!store)
+    stores.set(owner, (store = sealedStore<OutboxItem, (typeof CLEAR)[number]>("outbox", owner, CLEAR)));
+  return store;
+}
+
+/** The signed-in user's outbox; none while nobody is signed in. */
+let current: Store | undefined;
+function mine(): Store {
+  if (!current) throw new Error("Kotak keluar: tidak ada pengguna yang masuk.");
+  return current;
+}
+
+const waits = (item: Pick<OutboxItem, "state">) => item.state === "saved" || item.state === "sent";
 
 /** Sends a saved record through the typed client; a resend of the same id answers the first record. */
 function post(item: OutboxItem) {
@@ -56,14 +80,17 @@ function post(item: OutboxItem) {
 const [items, setItems] = createSignal<OutboxItem[]>([]);
 export { items as outboxItems };
 
-async function refresh() {
-  const all = (await entries<string, OutboxItem>(store)).map(([, item]) => item);
+async function refresh(store = current) {
+  if (!store) return;
+  const all = await store.all();
+  // The user changed meanwhile: the list is someone else's now.
+  if (store !== current) return;
   setItems(all.sort((a, b) => b.savedAt.localeCompare(a.savedAt)));
 }
 
-async function put(item: OutboxItem) {
-  await set(item.id, item, store);
-  await refresh();
+async function put(store: Store, item: OutboxItem) {
+  await store.put(item);
+  await refresh(store);
 }
 
 export async function add<K extends OutboxKind>(kind: K, payload: Kinds[K]["payload"], label: string) {
@@ -77,27 +104,28 @@ export async function add<K extends OutboxKind>(kind: K, payload: Kinds[K]["payl
     savedAt: now,
     updatedAt: now,
   };
-  await put(item as OutboxItem);
+  await put(mine(), item as OutboxItem);
   return item;
 }
 
 export async function remove(id: string) {
-  await del(id, store);
-  await refresh();
+  const store = mine();
+  await store.del(id);
+  await refresh(store);
 }
 
 /** Sends one item; a lost connection leaves it saved for the next try. */
-export async function send(id: string): Promise<OutboxItem | undefined> {
-  const item = await get<OutboxItem>(id, store);
+export async function send(id: string, store = mine()): Promise<OutboxItem | undefined> {
+  const item = await store.get(id);
   if (!item || item.state === "received") return item;
-  await put({ ...item, state: "sent", updatedAt: new Date().toISOString() });
+  await put(store, { ...item, state: "sent", updatedAt: new Date().toISOString() });
   let res: Awaited<ReturnType<typeof post>>;
   try {
     res = await post(item);
   } catch (error) {
     console.warn("kotak keluar: belum tersambung", error);
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
-    await put(back);
+    await put(store, back);
     return back;
   }
   const body = (await res.json().catch(() => ({}))) as
@@ -106,7 +134,7 @@ export async function send(id: string): Promise<OutboxItem | undefined> {
   const status: number = res.status;
   if (status === 401 || status >= 500) {
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
-    await put(back);
+    await put(store, back);
     return back;
   }
   // Once the server has it, the device keeps no more of the resident's data than the list shows.
@@ -125,21 +153,33 @@ export async function send(id: string): Promise<OutboxItem | undefined> {
           updatedAt: new Date().toISOString(),
         }
   ) as OutboxItem;
-  await put(done);
+  await put(store, done);
   return done;
 }
 
+/** Whether the server's session is this user's: a tab still showing someone who signed out elsewhere sends nothing. */
+async function sessionIs(owner: string): Promise<boolean> {
+  try {
+    return (await call(api.auth.me.$get())).username === owner;
+  } catch {
+    return false;
+  }
+}
+
 let flushing: Promise<void> | undefined;
-/** Sends everything not yet received, one at a time (a weak connection does better with one request). */
+/** Sends everything of the signed-in user not yet received, one at a time (a weak connection does better with one request). */
 export function flush(): Promise<void> {
   flushing ??= (async () => {
     try {
+      const store = current;
+      if (!store) return;
       // Oldest first: a proposal refers to the complaint saved before it.
-      const waiting = (await entries<string, OutboxItem>(store))
-        .map(([, i]) => i)
-        .filter((i) => i.state === "saved" || i.state === "sent")
-        .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-      for (const item of waiting) await send(item.id);
+      const waiting = (await store.peek()).filter(waits).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+      if (!waiting.length || !(await sessionIs(store.owner))) return;
+      for (const item of waiting) {
+        if (store !== current) return;
+        await send(item.id, store);
+      }
     } finally {
       flushing = undefined;
     }
@@ -149,16 +189,17 @@ export function flush(): Promise<void> {
 
 /** Resends a refusal the officer resolved by confirming the NIK against the card. */
 export async function resendConfirmed(id: string) {
-  const item = await get<OutboxItem>(id, store);
+  const store = mine();
+  const item = await store.get(id);
   if (!item?.payload) return;
   const { error: _error, ...rest } = item;
-  await put({
+  await put(store, {
     ...rest,
     payload: { ...item.payload, idConfirmed: true },
     state: "saved",
     updatedAt: new Date().toISOString(),
   } as OutboxItem);
-  await send(id);
+  await send(id, store);
 }
 
 export const isConfirmable = (item: OutboxItem) =>
@@ -170,12 +211,52 @@ export const isConfirmable = (item: OutboxItem) =>
 export const refusal = (item: OutboxItem) =>
   new ApiError(422, item.error?.message ?? "", item.error?.fields ?? []);
 
+/** What signing out would leave behind, as the question to ask first; nothing when nothing is left. */
+export async function signOutWarning(): Promise<string | undefined> {
+  const kept = current ? await current.peek() : [];
+  const waiting = kept.filter(waits).length;
+  const refused = kept.filter((i) => i.state === "refused").length;
+  if (!waiting && !refused) return undefined;
+  const what = [
+    ...(waiting ? [`${waiting} catatan yang belum terkirim`] : []),
+    ...(refused ? [`${refused} catatan yang ditolak server dan belum diperbaiki`] : []),
+  ].join(" dan ");
+  return `Ada ${what}. Catatan itu tetap di perangkat ini, hanya untuk Anda, dan ${waiting ? "dikirim" : "dapat diperbaiki"} saat Anda masuk lagi. Pengguna lain tidak dapat melihatnya di aplikasi ini. Tetap keluar?`;
+}
+
+/** At sign-out: the received records go; the rest stays sealed for its user, and the key too while anything needs it. */
+async function forget(owner: string) {
+  const store = storeOf(owner);
+  for (const item of await store.peek()) if (item.state === "received") await store.del(item.id);
+  await store.dropKey();
+}
+
+/** Opens the outbox of whoever is signed in now (none when nobody is), and sends what it holds. */
+async function use(username: string | undefined) {
+  const store = username ? storeOf(username) : undefined;
+  if (store === current) return;
+  current = store;
+  setItems([]);
+  if (!store) return;
+  await adoptLegacy(store);
+  await refresh(store);
+  await flushing;
+  await flush();
+}
+
 export function startOutbox() {
-  void refresh();
-  void flush();
+  onSignOut(forget);
+  createRoot(() =>
+    createEffect(
+      on(
+        () => me()?.username,
+        (username) => void use(username),
+      ),
+    ),
+  );
   window.addEventListener("online", () => void flush());
   // Weak links come and go without an online event: try again every half minute while anything waits.
   setInterval(() => {
-    if (items().some((i) => i.state === "saved" || i.state === "sent")) void flush();
+    if (items().some(waits)) void flush();
   }, 30_000);
 }

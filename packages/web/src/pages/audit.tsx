@@ -1,6 +1,6 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { ROLE_LABELS, type Role } from "@puskesos/core/actor/schema";
-import { Alert } from "../components/form.tsx";
+import { Alert, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
@@ -29,13 +29,18 @@ export default function Audit() {
         Setiap perubahan dan akses data tercatat: siapa, peran, kapan, apa, dan dari alamat mana.
       </p>
       <form class="filters" onSubmit={apply}>
-        <label>
-          Tanggal <input type="date" name="day" value={filter().day ?? log()?.day ?? ""} />
-        </label>
-        <label>
-          atau pelaku{" "}
-          <input name="by" placeholder="nama pengguna" value={filter().by ?? ""} autocapitalize="none" />
-        </label>
+        <Labelled label="Tanggal" for="filter-day">
+          <input id="filter-day" type="date" name="day" value={filter().day ?? log()?.day ?? ""} />
+        </Labelled>
+        <Labelled label="atau pelaku" for="filter-by">
+          <input
+            id="filter-by"
+            name="by"
+            placeholder="nama pengguna"
+            value={filter().by ?? ""}
+            autocapitalize="none"
+          />
+        </Labelled>
         <button type="submit">Tampilkan</button>
       </form>
       <Show when={log.error}>

@@ -1,6 +1,6 @@
 import { createSignal, For, Index, Show } from "solid-js";
 import { AddProgramSchema, PPKS_BY_RUMPUN, type Route } from "@puskesos/core/catalog/schema";
-import { Alert, errorsFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
@@ -76,9 +76,9 @@ export default function CatalogPage() {
                 .join(" · ")}
             </p>
             <form class="filters" onSubmit={addOpd}>
-              <label>
-                OPD baru <input name="name" data-testid="new-opd" />
-              </label>
+              <Labelled label="OPD baru" for="new-opd">
+                <input id="new-opd" name="name" data-testid="new-opd" />
+              </Labelled>
               <button type="submit">Tambah OPD</button>
             </form>
             <h2>Program</h2>
@@ -88,18 +88,17 @@ export default function CatalogPage() {
                 .join(" · ")}
             </p>
             <form class="filters" onSubmit={addProgram}>
-              <label>
-                Program baru <input name="name" data-testid="new-program" />
-              </label>
-              <label>
-                Bidang
-                <select name="field">
+              <Labelled label="Program baru" for="new-program">
+                <input id="new-program" name="name" data-testid="new-program" />
+              </Labelled>
+              <Labelled label="Bidang" for="new-program-field">
+                <select id="new-program-field" name="field">
                   <option value="kesehatan">Kesehatan</option>
                   <option value="pendidikan">Pendidikan</option>
                   <option value="sosial">Sosial</option>
                   <option value="ekonomi">Ekonomi</option>
                 </select>
-              </label>
+              </Labelled>
               <button type="submit">Tambah program</button>
             </form>
             <h2>Rute rujukan</h2>

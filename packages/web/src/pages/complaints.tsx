@@ -9,7 +9,7 @@ import {
 import type * as v from "valibot";
 import { ComplaintTable } from "../components/complaint-table.tsx";
 import { DesaSelect } from "../components/desa-select.tsx";
-import { Alert, check } from "../components/form.tsx";
+import { Alert, check, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { can, me } from "../lib/session.ts";
 
@@ -55,34 +55,37 @@ export default function Complaints() {
       </div>
       <form class="filters" onSubmit={apply}>
         <Show when={wide()}>
-          <label>
-            Desa
-            <DesaSelect tree={tree()} value={desa()} onChange={setDesa} testid="complaint-desa" />
-          </label>
+          <Labelled label="Desa" for="filter-desa">
+            <DesaSelect
+              id="filter-desa"
+              tree={tree()}
+              value={desa()}
+              onChange={setDesa}
+              testid="complaint-desa"
+            />
+          </Labelled>
         </Show>
-        <label>
-          Hari antrian <input type="date" name="day" />
-        </label>
-        <label>
-          Status
-          <select name="state">
+        <Labelled label="Hari antrian" for="filter-day">
+          <input id="filter-day" type="date" name="day" />
+        </Labelled>
+        <Labelled label="Status" for="filter-state">
+          <select id="filter-state" name="state">
             <option value="">Semua</option>
             <For each={COMPLAINT_STATES}>{(s) => <option value={s}>{COMPLAINT_STATE_LABELS[s]}</option>}</For>
           </select>
-        </label>
-        <label>
-          Kategori
-          <select name="category">
+        </Labelled>
+        <Labelled label="Kategori" for="filter-category">
+          <select id="filter-category" name="category">
             <option value="">Semua</option>
             <For each={CATALOGS.complaintCategories}>{(c) => <option value={c.code}>{c.name}</option>}</For>
           </select>
-        </label>
-        <label>
-          Nama <input name="name" autocomplete="off" />
-        </label>
-        <label>
-          NIK <input name="nik" inputmode="numeric" autocomplete="off" />
-        </label>
+        </Labelled>
+        <Labelled label="Nama" for="filter-name">
+          <input id="filter-name" name="name" autocomplete="off" />
+        </Labelled>
+        <Labelled label="NIK" for="filter-nik">
+          <input id="filter-nik" name="nik" inputmode="numeric" autocomplete="off" />
+        </Labelled>
         <button type="submit">Cari</button>
       </form>
       <Show when={invalid()}>

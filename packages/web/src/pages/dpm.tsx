@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { DesaSelect } from "../components/desa-select.tsx";
-import { Alert } from "../components/form.tsx";
+import { Alert, Labelled } from "../components/form.tsx";
 import type { ImportResult } from "@puskesos/core/dpm/schema";
 import { api, ApiError, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
@@ -16,6 +16,7 @@ export default function Dpm() {
 
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
+  const [fileName, setFileName] = createSignal("");
 
   const upload = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -55,10 +56,9 @@ export default function Dpm() {
         Berkas CSV per desa dengan kolom NIK dan NAMA (ALAMAT dan DESIL bila ada). Impor menggantikan daftar
         lama desa itu sekaligus.
       </p>
-      <label class="inline">
-        Desa
-        <DesaSelect tree={tree()} value={desa()} onChange={setDesa} testid="dpm-desa" />
-      </label>
+      <Labelled label="Desa" for="dpm-desa">
+        <DesaSelect id="dpm-desa" tree={tree()} value={desa()} onChange={setDesa} testid="dpm-desa" />
+      </Labelled>
       <Show when={current()}>
         {(c) => (
           <p data-testid="dpm-current">
@@ -69,8 +69,25 @@ export default function Dpm() {
       <Show when={desa() && current() === null}>
         <p class="muted">DPM desa ini belum pernah diimpor.</p>
       </Show>
-      <form onSubmit={upload}>
-        <input type="file" name="file" accept=".csv,text/csv" data-testid="dpm-file" />{" "}
+      <form class="filters" onSubmit={upload}>
+        {/* The browser's own file button speaks the browser's language; this one speaks Indonesian. */}
+        <div class="file-pick">
+          <input
+            id="dpm-file"
+            class="visually-hidden"
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            data-testid="dpm-file"
+            onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name ?? "")}
+          />
+          <label for="dpm-file" class="button secondary">
+            Pilih berkas CSV
+          </label>
+          <span class="muted" aria-live="polite">
+            {fileName() || "Belum ada berkas dipilih."}
+          </span>
+        </div>
         <button type="submit" disabled={busy()}>
           {busy() ? "Mengimpor…" : "Impor"}
         </button>

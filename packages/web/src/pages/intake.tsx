@@ -1,7 +1,8 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { CATALOGS, PPKS_BY_RUMPUN } from "@puskesos/core/catalog/schema";
 import {
+  COMPLAINT_WORKFLOW,
   LEGAL_BASES,
   LEGAL_BASIS_LABELS,
   RegisterComplaintSchema,
@@ -12,15 +13,25 @@ import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
 import { Receipt } from "../components/receipt.tsx";
 import { api, call } from "../lib/api.ts";
-import { keepDraft } from "../lib/draft.ts";
+import { keepDraft, type Draft } from "../lib/draft.ts";
+import { maxLengthOf } from "../lib/limits.ts";
 import * as Outbox from "../lib/outbox.ts";
 import { OutboxList } from "../components/outbox-list.tsx";
 import { me } from "../lib/session.ts";
+import { formatDate, formatDateTime, formatTime } from "../lib/time.ts";
 import ProposalForm from "./proposal-form.tsx";
 
 type DpmResult = Awaited<ReturnType<typeof lookup>>;
 const lookup = (desa: string, nik: string) =>
   call(api.dpm[":desa"].nik.$post({ param: { desa }, json: { nik } }));
+
+const DESCRIPTION_MAX = maxLengthOf(RegisterComplaintSchema.entries.description);
+/** What a draft never keeps: the resident gives consent, and the officer picks the legal basis, for each record anew. */
+const NEVER_DRAFTED = ["consent", "legalBasis", "idConfirmed"] as const;
+
+/** "14.05" today, the full date and time on another day (the kabupaten's). */
+const savedWhen = (iso: string) =>
+  formatDate(iso) === formatDate(new Date().toISOString()) ? formatTime(iso) : formatDateTime(iso);
 
 export default function Intake() {
   const [params] = useSearchParams<{ antrian?: string; sementara?: string }>();
@@ -31,8 +42,50 @@ export default function Intake() {
   const [dpm, setDpm] = createSignal<DpmResult | { error: string }>();
   const [needsConfirm, setNeedsConfirm] = createSignal(false);
   const [saved, setSaved] = createSignal<ComplaintView>();
+  /** Who was just registered, for the household form's first member (kept in memory only). */
+  const [reporter, setReporter] = createSignal<{ nik: string; name: string }>();
   const [offline, setOffline] = createSignal<string>();
-  let draft: { clear(): void } | undefined;
+  /** The record saved on the device, as the outbox moves it along (kept if it is removed from the list). */
+  const pending = createMemo<Outbox.OutboxItem | undefined>((last) => {
+    const id = offline();
+    return Outbox.outboxItems().find((i) => i.id === id) ?? (last?.id === id ? last : undefined);
+  });
+  const [draftNote, setDraftNote] = createSignal<{ name: string; savedAt: string; restored: boolean }>();
+  const [descriptionLength, setDescriptionLength] = createSignal(0);
+  let draft: Draft | undefined;
+  const ticket = () =>
+    params.antrian ? `antrian:${params.antrian}` : params.sementara ? `sementara:${params.sementara}` : "";
+  const startDraft = (form: HTMLFormElement) => {
+    draft = keepDraft(form, {
+      owner: me()!.username,
+      key: "complaint",
+      ticket: ticket(),
+      never: NEVER_DRAFTED,
+      nameField: "name",
+    });
+    if (!draft.summary) return;
+    if (draft.interrupted) draft.restore();
+    setDraftNote({ ...draft.summary, restored: draft.interrupted });
+  };
+  const continueDraft = () => {
+    setDraftNote(undefined);
+    draft?.restore();
+  };
+  const dropDraft = () => {
+    setDraftNote(undefined);
+    draft?.discard();
+  };
+  // The form comes back empty (it was not on the page); what belonged to the last record goes.
+  const nextRegistration = () => {
+    setOffline(undefined);
+    setSaved(undefined);
+    setDraftNote(undefined);
+    setDescriptionLength(0);
+    setDpm(undefined);
+    setNeedsConfirm(false);
+  };
+  // Leaving the form inside the app: its draft is offered next time, never filled in by itself.
+  onCleanup(() => draft?.close());
   const checkDpm = async () => {
     const nik = (document.getElementById("nik") as HTMLInputElement | null)?.value ?? "";
     setDpm(undefined);
@@ -71,6 +124,7 @@ export default function Intake() {
       };
     },
     send: async (complaint) => {
+      setReporter({ nik: complaint.reporter.nik, name: complaint.reporter.name });
       const item = await Outbox.add("complaint", complaint, complaint.reporter.name);
       draft?.clear();
       const outcome = await Outbox.send(item.id);
@@ -95,18 +149,46 @@ export default function Intake() {
       when={!offline()}
       fallback={
         <section class="card narrow">
-          <h1>Tersimpan di perangkat ini</h1>
-          <Alert kind="info">
-            <span data-testid="saved-offline">
-              Belum tersambung ke server. Pengaduan akan dikirim otomatis saat koneksi kembali; kode pelacakan
-              muncul di kotak keluar setelah diterima. Bila pelapor tidak ada di DPM, profil rumah tangganya
-              dapat dicatat sekarang.
-            </span>
-          </Alert>
-          <OutboxList />
-          <ProposalForm complaintId={offline()!} />
+          <h1>{Outbox.OUTBOX_STATE_LABELS[pending()?.state ?? "saved"]}</h1>
+          <Switch>
+            <Match when={pending()?.state === "sent"}>
+              <Alert kind="info">Pengaduan sedang dikirim ke server. Jawabannya muncul di sini.</Alert>
+            </Match>
+            <Match when={pending()?.state === "received" && pending()}>
+              {(item) => (
+                <Alert kind="success">
+                  Pengaduan diterima server
+                  {item().kind === "complaint" && item().result
+                    ? `, kode pelacakan ${(item().result as ComplaintView).trackingCode}`
+                    : ""}
+                  . Tanda terimanya ada di kotak keluar di bawah.
+                </Alert>
+              )}
+            </Match>
+            <Match when={pending()?.state === "refused" && pending()}>
+              {(item) => (
+                <Alert>
+                  Pengaduan ditolak server: {item().error?.message} Perbaiki lewat kotak keluar di bawah, atau
+                  daftarkan ulang.
+                </Alert>
+              )}
+            </Match>
+            <Match when={true}>
+              <Alert kind="info">
+                <span data-testid="saved-offline">
+                  Belum tersambung ke server. Pengaduan akan dikirim otomatis saat koneksi kembali; kode
+                  pelacakan muncul di kotak keluar setelah diterima. Bila pelapor tidak ada di DPM, profil
+                  rumah tangganya dapat dicatat sekarang.
+                </span>
+              </Alert>
+            </Match>
+          </Switch>
+          <OutboxList receiptFor={pending()?.state === "received" ? pending()!.id : undefined} />
+          <ProposalForm complaintId={offline()!} reporter={reporter()} />
           <p>
-            <A href="/pengaduan/baru">Daftarkan pengaduan berikutnya</A>
+            <A href="/pengaduan/baru" onClick={nextRegistration}>
+              Daftarkan pengaduan berikutnya
+            </A>
           </p>
         </section>
       }
@@ -131,7 +213,18 @@ export default function Intake() {
             </Show>
             <Receipt complaint={saved()!} office={me()?.scopeName ?? ""} />
             <Show when={!saved()!.dpm.found}>
-              <ProposalForm complaintId={saved()!.id} />
+              <ProposalForm
+                complaintId={saved()!.id}
+                reporter={reporter()}
+                onReceived={(proposal) =>
+                  // The receipt follows the complaint to its new state, as the workflow declares it.
+                  setSaved({
+                    ...saved()!,
+                    state: COMPLAINT_WORKFLOW.actions.propose.to,
+                    proposalId: proposal.id,
+                  })
+                }
+              />
             </Show>
             <p>
               <A href="/antrian">← Kembali ke antrian</A>
@@ -152,10 +245,40 @@ export default function Intake() {
           </Show>
           <ErrorList errors={errors()} />
           <OutboxList />
+          <Show when={draftNote()}>
+            {(note) => (
+              <Alert kind="info">
+                <span data-testid="draft-note">
+                  {note().restored ? "Draf dipulihkan" : "Draf belum tersimpan"}:{" "}
+                  {note().name || "(tanpa nama)"}, {savedWhen(note().savedAt)}
+                </span>{" "}
+                <Show
+                  when={!note().restored}
+                  fallback={
+                    <button type="button" class="secondary" onClick={dropDraft}>
+                      Mulai formulir kosong
+                    </button>
+                  }
+                >
+                  <button type="button" class="secondary" onClick={continueDraft}>
+                    Lanjutkan draf
+                  </button>{" "}
+                  <button type="button" class="secondary" onClick={dropDraft}>
+                    Hapus draf
+                  </button>
+                  <br />
+                  <small>Bila formulir ini diisi untuk warga lain, draf tersebut diganti.</small>
+                </Show>
+              </Alert>
+            )}
+          </Show>
           <form
             onSubmit={submit}
             novalidate
-            ref={(form) => queueMicrotask(() => (draft = keepDraft(form, "complaint")))}
+            onInput={() => {
+              if (draftNote() && !draftNote()!.restored) setDraftNote(undefined);
+            }}
+            ref={(form) => queueMicrotask(() => startDraft(form))}
           >
             <Show when={me()?.scope.level === "kabupaten"}>
               <Field label="Desa pelapor" name="desaCode" error={errors().desaCode}>
@@ -229,7 +352,17 @@ export default function Intake() {
                 </select>
               </Field>
               <Field label="Uraian pengaduan" name="description" error={errors().description}>
-                <textarea id="description" name="description" rows="4" />
+                <textarea
+                  id="description"
+                  name="description"
+                  rows="4"
+                  maxlength={DESCRIPTION_MAX}
+                  aria-describedby="description-count"
+                  onInput={(e) => setDescriptionLength(e.currentTarget.value.length)}
+                />
+                <small class="hint" id="description-count">
+                  {descriptionLength()}/{DESCRIPTION_MAX}
+                </small>
               </Field>
               <div class="field" classList={{ invalid: Boolean(errors().ppks) }}>
                 <span class="label">Jenis PPKS (bila ada)</span>

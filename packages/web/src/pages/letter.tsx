@@ -92,6 +92,9 @@ export default function Letter() {
                   sistem SLRT.
                 </p>
                 <div class="signature">
+                  <div data-testid="letter-place-date">
+                    {l().place}, {longDate(l().date)}
+                  </div>
                   <div>Manajer Daerah SLRT</div>
                   <div class="sign-space" />
                   <div>

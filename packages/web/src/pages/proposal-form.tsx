@@ -11,7 +11,13 @@ import { IdInput } from "../components/nik-input.tsx";
 import * as Outbox from "../lib/outbox.ts";
 
 /** The household profile of a resident not in the DPM, sent as a proposal (usulan) for verval. */
-export default function ProposalForm(props: { complaintId: string }) {
+export default function ProposalForm(props: {
+  complaintId: string;
+  /** The reporter, filled in as the first member (the officer adds the rest and the relationships). */
+  reporter?: { nik: string; name: string } | undefined;
+  /** The server has the proposal: the complaint has moved on. */
+  onReceived?: (proposal: ProposalView) => void;
+}) {
   const [rows, setRows] = createSignal([0]);
   const [done, setDone] = createSignal<ProposalView | { pending: number }>();
   let next = 1;
@@ -39,11 +45,10 @@ export default function ProposalForm(props: { complaintId: string }) {
         await Outbox.remove(item.id);
         throw Outbox.refusal(outcome);
       }
-      setDone(
-        outcome?.state === "received" && outcome.kind === "proposal" && outcome.result
-          ? outcome.result
-          : { pending: proposal.members.length },
-      );
+      if (outcome?.state === "received" && outcome.kind === "proposal" && outcome.result) {
+        setDone(outcome.result);
+        props.onReceived?.(outcome.result);
+      } else setDone({ pending: proposal.members.length });
     },
   });
 
@@ -79,10 +84,15 @@ export default function ProposalForm(props: { complaintId: string }) {
                   name={`member-${row()}-nik`}
                   kind="nik"
                   serverError={errors()[`members.${i}.nik`]}
+                  initial={i === 0 ? props.reporter?.nik : undefined}
                 />
               </Field>
               <Field label="Nama" name={`member-${row()}-name`} error={errors()[`members.${i}.name`]}>
-                <input id={`member-${row()}-name`} name={`member-${row()}-name`} />
+                <input
+                  id={`member-${row()}-name`}
+                  name={`member-${row()}-name`}
+                  value={i === 0 ? (props.reporter?.name ?? "") : ""}
+                />
               </Field>
               <Field
                 label="Hubungan dengan kepala keluarga"

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { HOUSE_CONDITIONS, INCOME_SOURCES, PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
-import { Alert } from "../components/form.tsx";
+import { Alert, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { formatDate } from "../lib/time.ts";
@@ -20,9 +20,9 @@ export default function Proposals() {
     <section class="card">
       <h1>Usulan rumah tangga</h1>
       <div class="filters">
-        <label>
-          Kecamatan
+        <Labelled label="Kecamatan" for="filter-kecamatan">
           <select
+            id="filter-kecamatan"
             value={filter().kecamatan ?? ""}
             onChange={(e) => setFilter(e.currentTarget.value ? { kecamatan: e.currentTarget.value } : {})}
             data-testid="proposal-kecamatan"
@@ -30,10 +30,10 @@ export default function Proposals() {
             <option value="">— pilih —</option>
             <For each={tree()?.kecamatan}>{(k) => <option value={k.code}>{k.name}</option>}</For>
           </select>
-        </label>
-        <label>
-          Desa
+        </Labelled>
+        <Labelled label="Desa" for="filter-desa">
           <select
+            id="filter-desa"
             value={filter().desa ?? ""}
             onChange={(e) =>
               setFilter({
@@ -47,7 +47,7 @@ export default function Proposals() {
               {(d) => <option value={d.code}>{d.name}</option>}
             </For>
           </select>
-        </label>
+        </Labelled>
       </div>
       <Show when={page.error}>
         <Alert>{(page.error as Error).message}</Alert>

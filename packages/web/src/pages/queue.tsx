@@ -80,10 +80,16 @@ export default function Queue() {
         )}
       </Show>
       <Show when={queue.error}>
-        <Alert kind="info">
-          Tidak tersambung ke server: antrian hari ini tidak dapat dimuat. Nomor yang diambil sekarang
-          bersifat sementara ({provisionalToday().length} hari ini di perangkat ini).
-        </Alert>
+        {/* Only a lost connection is "not connected"; any other refusal says what the server said. */}
+        <Show
+          when={queue.error instanceof ApiError && queue.error.status === 0}
+          fallback={<Alert>{errorsFromApi(queue.error).message}</Alert>}
+        >
+          <Alert kind="info">
+            Tidak tersambung ke server: antrian hari ini tidak dapat dimuat. Nomor yang diambil sekarang
+            bersifat sementara ({provisionalToday().length} hari ini di perangkat ini).
+          </Alert>
+        </Show>
       </Show>
       <Show when={!queue.error && queue()}>
         {(q) => (

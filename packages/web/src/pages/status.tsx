@@ -2,7 +2,7 @@ import { createSignal, Show } from "solid-js";
 import { StatusQuerySchema, type PublicStatus } from "@puskesos/core/tracking/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
-import { formatDateTime } from "../lib/time.ts";
+import { formatDateTime, formatDay } from "../lib/time.ts";
 
 /** For residents, without signing in: the state of a complaint from the receipt's code. */
 export default function Status() {
@@ -11,7 +11,6 @@ export default function Status() {
     schema: StatusQuerySchema,
     read: (form) => ({ code: form.get("code"), nikLast4: form.get("nikLast4") }),
     send: async (query) => {
-      setFound(undefined);
       setFound(await call(api.status.$post({ json: query })));
     },
   });
@@ -22,7 +21,14 @@ export default function Status() {
       <Show when={message()}>
         <Alert>{message()}</Alert>
       </Show>
-      <form onSubmit={submit} novalidate>
+      <form
+        onSubmit={(event) => {
+          // A new lookup starts clean: an old result never stays on screen under a new error.
+          setFound(undefined);
+          void submit(event);
+        }}
+        novalidate
+      >
         <Field label="Kode pelacakan" name="code" error={errors().code}>
           <input
             id="code"
@@ -49,7 +55,7 @@ export default function Status() {
             <dt>Desa</dt>
             <dd>{s().desa}</dd>
             <dt>Didaftarkan</dt>
-            <dd>{s().registeredOn}</dd>
+            <dd>{formatDay(s().registeredOn)}</dd>
             <dt>Terakhir berubah</dt>
             <dd>{formatDateTime(s().updatedAt)}</dd>
           </dl>

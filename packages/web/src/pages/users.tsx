@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import type { User } from "@puskesos/core/user/schema";
-import { Alert, errorsFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, Labelled } from "../components/form.tsx";
 import { OneTimePassword } from "../components/one-time-password.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
@@ -78,17 +78,19 @@ export default function Users() {
           />
         )}
       </Show>
-      <label class="inline">
-        Wilayah{" "}
-        <select
-          value={scope()}
-          onChange={(e) => setScope(e.currentTarget.value)}
-          data-testid="user-scope-filter"
-        >
-          <option value="">Semua</option>
-          <For each={tree()?.kecamatan}>{(k) => <option value={k.code}>Kecamatan {k.name}</option>}</For>
-        </select>
-      </label>
+      <div class="filters">
+        <Labelled label="Wilayah" for="filter-scope">
+          <select
+            id="filter-scope"
+            value={scope()}
+            onChange={(e) => setScope(e.currentTarget.value)}
+            data-testid="user-scope-filter"
+          >
+            <option value="">Semua</option>
+            <For each={tree()?.kecamatan}>{(k) => <option value={k.code}>Kecamatan {k.name}</option>}</For>
+          </select>
+        </Labelled>
+      </div>
       <Show when={users.error}>
         <Alert>{(users.error as Error).message}</Alert>
       </Show>

@@ -1,0 +1,214 @@
+import axe from "axe-core";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
+import { referralAt } from "../support/journey.ts";
+import { complaint, SITI, WATI } from "../support/residents.ts";
+
+/**
+ * Every page of every role, on a 360 px phone and a 1366 px laptop: no horizontal scrolling, no
+ * serious or critical accessibility violation (axe-core), every form control named by its own label.
+ */
+const app = e2eApp();
+const VIEWPORTS = [
+  { width: 360, height: 640 },
+  { width: 1366, height: 768 },
+];
+
+let ids: { complaint: string; referral: string; proposalComplaint: string };
+
+beforeAll(async () => {
+  const headers = { origin: app.server.url };
+  const referred = await referralAt(app, "approved");
+  const fo = await signedInPage(app, "fo.kalisapu");
+  await fo.request.post("/api/queue", { headers });
+  const atBackOffice = await (
+    await fo.request.post("/api/complaints", {
+      headers,
+      data: complaint({}, { nik: SITI.nik, name: SITI.name }),
+    })
+  ).json();
+  const notInDpm = await (
+    await fo.request.post("/api/complaints", { headers, data: complaint({}, WATI) })
+  ).json();
+  await fo.request.post("/api/proposals", {
+    headers,
+    data: {
+      id: crypto.randomUUID(),
+      complaintId: notInDpm.id,
+      members: [{ nik: WATI.nik, name: WATI.name, relationship: "kepala-keluarga" }],
+      houseCondition: "tidak-layak",
+      incomeSource: "buruh-harian",
+    },
+  });
+  ids = { complaint: atBackOffice.id, referral: referred.referralId, proposalComplaint: notInDpm.id };
+  await fo.context().close();
+});
+
+const PAGES: [user: string | null, paths: () => string[]][] = [
+  [null, () => ["/masuk", "/status"]],
+  [
+    "fo.kalisapu",
+    () => [
+      "/",
+      "/antrian",
+      "/pengaduan",
+      "/pengaduan/baru",
+      `/pengaduan/${ids.proposalComplaint}`,
+      "/usulan",
+      "/wilayah",
+      "/ganti-sandi",
+    ],
+  ],
+  ["bo.kalisapu", () => ["/", "/perlu-tindakan", `/pengaduan/${ids.complaint}`, `/rujukan/${ids.referral}`]],
+  ["spv.slawi", () => ["/", "/perlu-tindakan", "/pengaduan", "/usulan"]],
+  [
+    "manajer",
+    () => [
+      "/perlu-tindakan",
+      `/rujukan/${ids.referral}`,
+      `/rujukan/${ids.referral}/surat`,
+      "/pengaturan",
+      "/katalog",
+    ],
+  ],
+  ["opd.dinkes", () => ["/", `/rujukan/${ids.referral}`]],
+  ["kades.kalisapu", () => ["/", "/antrian"]],
+  ["survei", () => ["/usulan"]],
+  ["admin", () => ["/", "/pengguna", "/pengguna/baru", "/dpm", "/audit", "/wilayah"]],
+];
+
+interface Finding {
+  page: string;
+  problem: string;
+}
+
+async function inspect(page: Page, label: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  if (scroll > client) findings.push({ page: label, problem: `scrolls sideways: ${scroll} > ${client}` });
+  const header = await page.evaluate(
+    () => document.querySelector("header")?.getBoundingClientRect().height ?? 0,
+  );
+  if (header > 64)
+    findings.push({ page: label, problem: `header ${Math.round(header)} px high: more than one line` });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
+    }));
+  });
+  for (const v of violations)
+    if (v.impact === "serious" || v.impact === "critical")
+      findings.push({
+        page: label,
+        problem: `axe ${v.impact} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(" ")}`,
+      });
+  // A control's accessible name is its own label, not the label plus the control's current text.
+  const names = await page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll("main select, main input:not([type=hidden]), main textarea"),
+    ).flatMap((el) => {
+      const control = el as HTMLInputElement;
+      const label = control.labels?.[0];
+      if (!label || !label.contains(control)) return [];
+      const own = Array.from(label.childNodes)
+        .filter((n) => !(n instanceof HTMLElement && (n === control || n.contains(control))))
+        .map((n) => n.textContent ?? "")
+        .join("")
+        .trim();
+      return label.textContent?.trim() === own
+        ? []
+        : [`${control.name || control.id}: "${label.textContent?.trim()}"`];
+    }),
+  );
+  for (const name of names)
+    findings.push({ page: label, problem: `control named with its content: ${name}` });
+  // Text the eye cannot find at all (white on a white card) escapes axe when the background is
+  // transparent; walk up to the first painted background and measure.
+  const invisible = await page.evaluate(() => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const c = [r, g, b].map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const bg = rgb(getComputedStyle(e).backgroundColor);
+        if (bg.length < 4 || bg[3]! > 0.5) return bg.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    return Array.from(document.querySelectorAll("main *")).flatMap((el) => {
+      const html = el as HTMLElement;
+      const text = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim());
+      if (!text || !html.offsetParent) return [];
+      const fg = luminance(rgb(getComputedStyle(el).color));
+      const bg = luminance(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      return ratio < 2 ? [`"${html.textContent?.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`] : [];
+    });
+  });
+  for (const text of invisible) findings.push({ page: label, problem: `text that cannot be seen: ${text}` });
+  return findings;
+}
+
+describe("every page, on a phone and a laptop", () => {
+  it("folds the menu behind one button on a phone, and closes it after a choice", async () => {
+    const page = await signedInPage(app, "fo.kalisapu");
+    await page.setViewportSize(VIEWPORTS[0]!);
+    const menu = page.getByRole("button", { name: "Menu" });
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.getByRole("link", { name: "Antrian", exact: true }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await page.getByRole("link", { name: "Antrian", exact: true }).click();
+    await page.waitForSelector("[data-testid=take-ticket]");
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.getByRole("link", { name: "Antrian", exact: true }).isVisible()).toBe(false);
+    await page.setViewportSize(VIEWPORTS[1]!);
+    expect(await menu.isVisible()).toBe(false);
+    expect(await page.getByRole("link", { name: "Antrian", exact: true }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it(
+    "fits the screen and has no serious or critical accessibility violation",
+    { timeout: 240_000 },
+    async () => {
+      const findings: Finding[] = [];
+      let visited = 0;
+      for (const [user, paths] of PAGES) {
+        const page = user ? await signedInPage(app, user) : await newPage(app);
+        // axe-core is loaded into every document of this profile, before the app's own scripts.
+        await page.context().addInitScript({ content: axe.source });
+        for (const path of paths()) {
+          await page.setViewportSize(VIEWPORTS[1]!);
+          await page.goto(path);
+          await page.waitForLoadState("networkidle");
+          await page.waitForFunction(() => !document.body.textContent?.includes("Memuat…"));
+          // The same page, laid out again for the phone: what an officer sees turning a shared screen small.
+          for (const viewport of [...VIEWPORTS].reverse()) {
+            await page.setViewportSize(viewport);
+            findings.push(...(await inspect(page, `${user ?? "publik"} ${path} @${viewport.width}`)));
+            visited += 1;
+          }
+        }
+        await page.context().close();
+      }
+      console.log(`pages checked: ${visited}; findings: ${findings.length}`);
+      for (const f of findings) console.log(`FINDING ${f.page} :: ${f.problem}`);
+      expect(findings).toEqual([]);
+    },
+  );
+});

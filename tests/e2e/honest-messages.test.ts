@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
+import { referralAt } from "../support/journey.ts";
+import { complaint, WATI } from "../support/residents.ts";
+
+/** What the screens say is what is true: states, names of fields, places and dates, the language. */
+const app = e2eApp();
+
+describe("messages that tell the truth", () => {
+  it("starts the household form with the reporter and moves the receipt with the complaint", async () => {
+    const page = await signedInPage(app, "fo.kalisapu");
+    await page.goto("/pengaduan/baru");
+    await page.fill("#nik", WATI.nik);
+    await page.fill("#name", "W");
+    await page.fill("#rt", "3");
+    await page.fill("#rw", "1");
+    await page.fill("#description", "Rumah bocor dan tidak ada penghasilan tetap.");
+    await page.check("input[name=consent]");
+    await page.click("button[type=submit]");
+    // Each field's message names the field as the form labels it.
+    await expect.poll(() => page.textContent("main")).toContain("Nama pelapor minimal 2 karakter.");
+    expect(await page.textContent("main")).toContain("Kategori wajib dipilih.");
+    await page.fill("#name", WATI.name);
+    await page.selectOption("#category", "perumahan");
+    await page.click("button[type=submit]");
+    await page.waitForSelector("[data-testid=tracking-code]");
+    expect(await page.textContent("[data-testid=receipt]")).toContain("Status: Baru");
+    expect(await page.inputValue("#member-0-nik")).toBe(WATI.nik);
+    expect(await page.inputValue("#member-0-name")).toBe(WATI.name);
+    await page.selectOption("#houseCondition", "tidak-layak");
+    await page.selectOption("#incomeSource", "buruh-harian");
+    await page.click("button:has-text('Kirim usulan')");
+    await page.waitForSelector("[data-testid=proposal-done]");
+    await expect
+      .poll(() => page.textContent("[data-testid=receipt]"))
+      .toContain("Status: Menunggu verifikasi lapangan");
+    await page.context().close();
+  });
+
+  it("clears an earlier result on the public status page when a new lookup fails", async () => {
+    const fo = await signedInPage(app, "fo.kalisapu");
+    const c = await (
+      await fo.request.post("/api/complaints", { headers: { origin: app.server.url }, data: complaint() })
+    ).json();
+    await fo.context().close();
+    const resident = await newPage(app);
+    await resident.goto("/status");
+    await resident.fill("#code", c.trackingCode);
+    await resident.fill("#nikLast4", WATI.nik.slice(-4));
+    await resident.click("button[type=submit]");
+    await resident.waitForSelector("[data-testid=public-status]");
+    await resident.fill("#nikLast4", "12");
+    await resident.click("button[type=submit]");
+    await expect.poll(() => resident.textContent("main")).toContain("Isi 4 angka terakhir NIK pelapor.");
+    expect(await resident.locator("[data-testid=public-status]").count()).toBe(0);
+    await resident.fill("#nikLast4", "9999");
+    await resident.click("button[type=submit]");
+    await expect.poll(() => resident.textContent(".alert")).toContain("tidak cocok");
+    expect(await resident.locator("[data-testid=public-status]").count()).toBe(0);
+    await resident.context().close();
+  });
+
+  it("signs the letter with the kabupaten's place and the date, under a letterhead naming it", async () => {
+    const { referralId } = await referralAt(app, "approved");
+    const manajer = await signedInPage(app, "manajer");
+    await manajer.goto(`/rujukan/${referralId}/surat`);
+    await manajer.waitForSelector("[data-testid=letter-place-date]");
+    expect(await manajer.textContent("[data-testid=letter-place-date]")).toMatch(
+      /^Tegal, \d{1,2} \w+ \d{4}$/,
+    );
+    expect(await manajer.textContent(".letterhead")).toContain("PEMERINTAH KABUPATEN TEGAL");
+    await manajer.context().close();
+  });
+
+  it("offers the DPM file in Indonesian, with the chosen file's name", async () => {
+    const admin = await signedInPage(app, "admin");
+    await admin.goto("/dpm");
+    const pick = admin.locator("label[for=dpm-file]");
+    expect(await pick.textContent()).toBe("Pilih berkas CSV");
+    expect(await admin.textContent("main")).toContain("Belum ada berkas dipilih.");
+    // The browser's own (English) button is out of sight; the Indonesian one stands in for it.
+    expect((await admin.locator("#dpm-file").boundingBox())!.width).toBeLessThanOrEqual(1);
+    await admin.setInputFiles("#dpm-file", {
+      name: "dpm-kalisapu.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("NIK,NAMA\n"),
+    });
+    await expect.poll(() => admin.textContent("main")).toContain("dpm-kalisapu.csv");
+    await admin.context().close();
+  });
+});
