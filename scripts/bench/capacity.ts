@@ -6,7 +6,9 @@ import { configure, deriveKeys } from "@puskesos/core/config";
 import { configureDb, ensureTable, type Db } from "@puskesos/core/db";
 import * as Demo from "@puskesos/core/demo";
 import * as Dpm from "@puskesos/core/dpm";
+import * as Musdes from "@puskesos/core/musdes";
 import * as Proposal from "@puskesos/core/proposal";
+import * as ProposalExport from "@puskesos/core/proposal-export";
 import * as Queue from "@puskesos/core/queue";
 import * as Referral from "@puskesos/core/referral";
 import * as Time from "@puskesos/core/time";
@@ -158,7 +160,7 @@ export async function measureCapacity(): Promise<Units[]> {
         }),
       ),
     );
-    await measure("propose household (2 members)", () =>
+    const proposed = await measure("propose household (2 members)", () =>
       as(fo.token, () =>
         Proposal.create({
           id: randomUUID(),
@@ -172,6 +174,7 @@ export async function measureCapacity(): Promise<Units[]> {
         }),
       ),
     );
+    await exportUnits(measure, as, signIn, proposed.proposal);
     await measure("open a complaint (read + audit)", () =>
       as(fo.token, () => Complaint.get(found.complaint.id)),
     );
@@ -241,6 +244,21 @@ export async function measureCapacity(): Promise<Units[]> {
         }),
       ),
     );
+    const twice = await as(fo.token, () =>
+      Complaint.register({
+        ...base,
+        id: randomUUID(),
+        reporter: { nik: residents[8]!.nik, name: "Warga 8", rt: "1", rw: "2" },
+      }),
+    );
+    await measure("cancel a complaint (registered twice)", () =>
+      as(fo.token, () =>
+        Complaint.cancel(twice.complaint.id, {
+          version: twice.complaint.version,
+          reason: "Terdaftar dua kali.",
+        }),
+      ),
+    );
     return rows;
   } finally {
     await dynamo.stop();
@@ -248,3 +266,60 @@ export async function measureCapacity(): Promise<Units[]> {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The household above through its life: the visit scheduled and its result recorded by the survey
+ * team, the musdes deciding on it, then the manajer's export of one desa and its XLSX download.
+ */
+async function exportUnits(
+  measure: <T>(operation: string, fn: () => Promise<T>) => Promise<T>,
+  as: <T>(token: string, fn: () => Promise<T>) => Promise<T>,
+  signIn: (username: string) => Promise<{ token: string }>,
+  proposal: Proposal.ProposalView,
+) {
+  const [survei, koord, manajer] = await Promise.all(["survei", "koord.kalisapu", "manajer"].map(signIn));
+  const day = Time.today();
+  await measure("proposal: survey team schedules the visit", () =>
+    as(survei!.token, () =>
+      Proposal.schedule(proposal.id, { version: 1, visitDate: day, officers: ["Teguh Prasetyo"] }),
+    ),
+  );
+  const verified = await measure("proposal: survey team records the result (F1)", () =>
+    as(survei!.token, () =>
+      Proposal.verify(proposal.id, {
+        version: 2,
+        resultId: randomUUID(),
+        result: "layak",
+        reason: "Rumah tidak layak huni.",
+        visitDate: day,
+        members: proposal.members.map((m, existing) => ({
+          existing,
+          name: m.name,
+          relationship: m.relationship,
+        })),
+        houseCondition: "tidak-layak",
+        incomeSource: "buruh-harian",
+        assets: ["ternak"],
+        indicators: {},
+      }),
+    ),
+  );
+  await measure("musdes: recorded with one decision", () =>
+    as(koord!.token, () =>
+      Musdes.record({
+        id: randomUUID(),
+        date: day,
+        place: "Balai desa",
+        present: 30,
+        minutesRef: "BA/1",
+        decisions: [{ proposalId: proposal.id, version: verified.version, confirmed: true }],
+      }),
+    ),
+  );
+  const { batch } = await measure("export proposals, one desa (1 household, 2 members)", () =>
+    as(manajer!.token, () => ProposalExport.createExport({ id: randomUUID(), desaCode: proposal.desaCode })),
+  );
+  await measure("download an export batch as XLSX (1 household)", () =>
+    as(manajer!.token, () => ProposalExport.exportFile(batch.id, { format: "xlsx" })),
+  );
+}

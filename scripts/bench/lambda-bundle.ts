@@ -1,21 +1,28 @@
 import { cpSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
-import { build } from "esbuild";
+import { dirname, relative, resolve } from "node:path";
+import { build, type Metafile } from "esbuild";
 import { buildOpenApi, LAMBDA_ESBUILD } from "../../infra/bundling.ts";
 
 /**
- * The API Lambda as it ships: one minified ESM file (AWS SDK v3 bundled, so the version is the one
- * tested; options in infra/bundling.ts), at `lambda/index.mjs`, with idn-area-data's CSV files at
- * `data/` where the library looks for them (`../data` from its module) and the OpenAPI document the
- * handler serves at `openapi.json`.
+ * The API Lambda as it ships: minified ESM split into chunks as SST splits it (stacks/Api.ts; AWS
+ * SDK v3 bundled, so the version is the one tested; options in infra/bundling.ts), the entry at
+ * `lambda/index.mjs`, with idn-area-data's CSV files at `data/` where the library looks for them
+ * (`../data` from its module) and the OpenAPI document the handler serves at `openapi.json`.
+ *
+ * `bytes` is what a cold start loads: the entry chunk and the chunks it imports statically. A
+ * chunk reached only by a dynamic `import()` (exceljs, for an XLSX download) is `lazyBytes`.
  */
 export async function bundleLambda(root: string, outDir: string, options: { external?: string[] } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   const outfile = resolve(outDir, "lambda/index.mjs");
   const result = await build({
-    entryPoints: [resolve(root, "packages/functions/src/lambda.ts")],
-    outfile,
+    entryPoints: { index: resolve(root, "packages/functions/src/lambda.ts") },
+    outdir: resolve(outDir, "lambda"),
+    splitting: true,
+    outExtension: { ".js": ".mjs" },
+    // Output paths in the metafile are relative to this.
+    absWorkingDir: root,
     bundle: true,
     platform: "node",
     target: "node22",
@@ -35,5 +42,27 @@ export async function bundleLambda(root: string, outDir: string, options: { exte
   for (const file of ["provinces.csv", "regencies.csv", "districts.csv", "villages.csv"])
     cpSync(resolve(dataDir, file), resolve(outDir, "data", file));
   cpSync(buildOpenApi(), resolve(outDir, "openapi.json"));
-  return { outfile, bytes: statSync(outfile).size, metafile: result.metafile };
+  const chunks = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith(".mjs"));
+  const loaded = loadedAtStart(result.metafile, relative(root, outfile));
+  const size = (paths: string[]) => paths.reduce((n, path) => n + statSync(resolve(root, path)).size, 0);
+  return {
+    outfile,
+    bytes: size([...loaded]),
+    lazyBytes: size(chunks.map(([path]) => path).filter((path) => !loaded.has(path))),
+    chunks: chunks.length,
+    metafile: result.metafile,
+  };
+}
+
+/** The entry chunk and every chunk it imports statically, directly or through another chunk. */
+function loadedAtStart(metafile: Metafile, entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const i of metafile.outputs[path]?.imports ?? [])
+      if (i.kind === "import-statement" && !i.external) visit(i.path);
+  };
+  visit(entry);
+  return seen;
 }

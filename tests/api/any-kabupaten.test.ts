@@ -56,7 +56,7 @@ for (const [k, kota] of KOTA.entries()) {
       );
       const res = await fo.post("/api/complaints", complaint({ queueNumber: 1 }));
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ desaCode: desa, state: "baru" });
+      expect(res.body).toMatchObject({ desaCode: desa, state: "diteruskan", dpm: { found: false } });
       expect((await fo.get(`/api/complaints/${res.body.id}`)).status).toBe(200);
     });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, freshTable, signedIn } from "../support/api.ts";
 import { BUDI, complaint, dpmCsv, JOKO, SITI, WATI } from "../support/residents.ts";
@@ -87,10 +86,11 @@ describe("registering a complaint", () => {
     expect(JSON.stringify(res.body)).not.toContain(SITI.nik);
   });
 
-  it("leaves a resident not in the DPM as a new complaint, to be proposed", async () => {
+  it("sends a resident not in the DPM to the back office at once, marked as not in the DPM", async () => {
     const res = await fo.post("/api/complaints", complaint());
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ state: "baru", dpm: { checked: true, found: false } });
+    // Issue 11: at the back office at once, marked as not in the DPM.
+    expect(res.body).toMatchObject({ state: "diteruskan", dpm: { checked: true, found: false } });
   });
 
   it("creates one record when the same submission arrives 5 times, one after another or at once", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Demo from "@puskesos/core/demo";
 import { Client, freshTable, signedIn } from "../support/api.ts";
-import { complaint, dpmCsv, referral, SITI } from "../support/residents.ts";
+import { complaint, dpmCsv, referral, SITI, WATI } from "../support/residents.ts";
 
 /**
  * Days, months and years are the kabupaten's own (WITA, WIT), never UTC and never a fixed +07:00:
@@ -10,8 +10,8 @@ import { complaint, dpmCsv, referral, SITI } from "../support/residents.ts";
  * instants where the UTC day (the Lambda's clock) and WIB's day are still the other side.
  */
 const ZONES = [
-  { code: "73.71", name: "Kota Makassar (WITA)", offsetHours: 8 },
-  { code: "91.71", name: "Kota Jayapura (WIT)", offsetHours: 9 },
+  { code: "73.71", name: "Kota Makassar (WITA)", offsetHours: 8, tz: "Asia/Makassar" },
+  { code: "91.71", name: "Kota Jayapura (WIT)", offsetHours: 9, tz: "Asia/Jayapura" },
 ];
 
 /** The instant of a local wall-clock time in a zone `offsetHours` ahead of UTC. */
@@ -63,6 +63,12 @@ for (const zone of ZONES) {
       expect(lastOfYear).toBeGreaterThanOrEqual(1);
       const complaintToday = await fo.post("/api/complaints", complaint({ queueNumber: 1 }));
       expect(complaintToday.body.queueDay).toBe("2027-01-01");
+      // The resident's status page names the kabupaten's zone, so a phone set to WIB reads local dates.
+      const status = await new Client(`10.81.${zone.offsetHours}.1`).post("/api/status", {
+        code: complaintToday.body.trackingCode,
+        nikLast4: WATI.nik.slice(-4),
+      });
+      expect(status.body).toMatchObject({ registeredOn: "2027-01-01", timeZone: zone.tz });
     });
 
     /** A complaint of a resident in the DPM, referred by the back office, as of the current clock. */

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -201,4 +201,32 @@ describe("kill -9 of the local server", () => {
     await second.exited;
     expect(await waitForEnd(dynamoPidsOn(dataDir), 10_000)).toEqual([]);
   }, 120_000);
+});
+
+describe("the site's files", () => {
+  let server: LocalServer;
+  let webDir: string;
+  const script = `export const words = ${JSON.stringify("puskesos ".repeat(4000))};\n`;
+
+  beforeAll(async () => {
+    webDir = mkdtempSync(join(tmpdir(), "puskesos-web-"));
+    mkdirSync(join(webDir, "assets"));
+    writeFileSync(join(webDir, "index.html"), "<!doctype html><title>Puskesos</title>");
+    writeFileSync(join(webDir, "assets", "app.js"), script);
+    server = await startLocal({ port: 0, dataDir: undefined, webDir, seedDemo: false });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it("travel gzip-compressed to a browser that accepts it, as CloudFront sends them", async () => {
+    const zipped = await fetch(`${server.url}/assets/app.js`, { headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    // fetch unzips: the file arrives whole.
+    expect(await zipped.text()).toBe(script);
+    const plain = await fetch(`${server.url}/assets/app.js`, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(Number(plain.headers.get("content-length"))).toBe(Buffer.byteLength(script));
+  });
 });

@@ -5,7 +5,10 @@ import { Client, freshTable, signedIn } from "../support/api.ts";
 
 interface Operation {
   operationId?: string;
-  responses?: Record<string, { content?: Record<string, { schema?: object }> }>;
+  responses?: Record<
+    string,
+    { content?: Record<string, { schema?: object }>; headers?: Record<string, { description?: string }> }
+  >;
 }
 
 let operations: { name: string; op: Operation }[];
@@ -20,7 +23,7 @@ beforeAll(async () => {
 });
 
 describe("OpenAPI document", () => {
-  it("gives every operation a JSON schema for its success answer", () => {
+  it("gives every operation a JSON schema for its success answer, or a documented file", () => {
     expect(operations.length).toBeGreaterThan(40);
     const without = operations
       .filter(({ op }) =>
@@ -29,13 +32,25 @@ describe("OpenAPI document", () => {
           return !/^2\d\d$/.test(status) || !schema || Object.keys(schema).length === 0;
         }),
       )
-      .map(({ name }) => name);
-    expect(without).toEqual([]);
+      .map(({ name, op }) => op.operationId ?? name);
+    // A download answers its file instead: binary in each media type, its name in Content-Disposition.
+    expect(without).toEqual(["proposalExports.file"]);
+    const file = operations.find(({ op }) => op.operationId === "proposalExports.file")!.op.responses![
+      "200"
+    ]!;
+    expect(file.content).toEqual({
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+        schema: { type: "string", format: "binary" },
+      },
+      "text/csv": { schema: { type: "string", format: "binary" } },
+    });
+    expect(file.headers?.["Content-Disposition"]?.description).toMatch(/^attachment; filename=/);
   });
 
   it("names every operation `<resource>.<verb>`, each name once", () => {
     const ids = operations.map(({ name, op }) => op.operationId ?? name);
-    expect(ids.filter((id) => !/^[a-z]+\.[a-z][A-Za-z]*$/.test(id))).toEqual([]);
+    // Both in lower camel case: a resource of two words is one name (`proposalExports.create`).
+    expect(ids.filter((id) => !/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(id))).toEqual([]);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ describe("household proposals", () => {
     }
   });
 
-  it("creates the proposal once, moves the complaint to menunggu-verval, and answers a resend with the same", async () => {
+  it("creates the proposal once beside the complaint, which stays at the back office, and answers a resend with the same", async () => {
     const body = proposal();
     const created = await fo.post("/api/proposals", body);
     expect(created.status).toBe(201);
@@ -68,10 +68,16 @@ describe("household proposals", () => {
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(created.body.id);
     const c = await fo.get(`/api/complaints/${newComplaint.id}`);
-    expect(c.body).toMatchObject({ state: "menunggu-verval", proposalId: created.body.id });
+    // Issue 11: the complaint is not parked while the household is verified.
+    expect(c.body).toMatchObject({
+      state: "diteruskan",
+      dpm: { found: false },
+      proposalId: created.body.id,
+      proposalState: "diusulkan",
+    });
     const second = await fo.post("/api/proposals", proposal());
     expect(second.status).toBe(409);
-    expect(second.body.error.message).toMatch(/usulan hanya untuk pengaduan baru/);
+    expect(second.body.error.message).toBe("Rumah tangga ini sudah diusulkan dan usulannya masih berjalan.");
   });
 
   it("refuses a proposal for a resident already in the DPM", async () => {
@@ -83,9 +89,8 @@ describe("household proposals", () => {
 
   it("lists proposals for the survey team by kecamatan and desa, and hides them from other scopes", async () => {
     const survei = await signedIn("survei", undefined, "10.81.0.1");
-    const needsKec = await survei.get("/api/proposals");
-    expect(needsKec.status).toBe(422);
-    expect(needsKec.body.error.fields[0].field).toBe("kecamatan");
+    // Issue 11: all of the team's scope by default.
+    expect((await survei.get("/api/proposals")).body.items).toHaveLength(1);
     const byKec = await survei.get("/api/proposals?kecamatan=33.28.10");
     expect(byKec.body.items).toHaveLength(1);
     const byDesa = await survei.get("/api/proposals?desa=33.28.10.2001");
@@ -111,10 +116,12 @@ describe("public status page", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       code: newComplaint.trackingCode,
-      state: "menunggu-verval",
-      stateLabel: "Menunggu verifikasi lapangan",
+      state: "diteruskan",
+      stateLabel: "Diteruskan ke back office",
       category: "Kesehatan",
       desa: "Kalisapu",
+      proposal: { stateLabel: "Diusulkan" },
+      timeZone: "Asia/Jakarta",
     });
     const text = JSON.stringify(res.body);
     for (const secret of ["Wati", WATI.nik, "3328", "BPJS"]) expect(text).not.toContain(secret);

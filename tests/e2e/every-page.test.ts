@@ -1,9 +1,10 @@
 import axe from "axe-core";
-import type { Page } from "playwright-core";
+import type { APIResponse, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
-import { complaint, SITI, WATI } from "../support/residents.ts";
+import { complaint, BUDI, JOKO, SITI, WATI } from "../support/residents.ts";
+import { dayIn } from "@puskesos/core/time/calendar";
 
 /**
  * Every page of every role, on a 360 px phone and a 1366 px laptop: no horizontal scrolling, no
@@ -15,7 +16,23 @@ const VIEWPORTS = [
   { width: 1366, height: 768 },
 ];
 
-let ids: { complaint: string; referral: string; proposalComplaint: string };
+let ids: {
+  complaint: string;
+  referral: string;
+  proposalComplaint: string;
+  notProposed: string;
+  /** Scheduled for today: the survey team's forms. */
+  scheduled: string;
+  /** Confirmed at a musdes and exported. */
+  musdes: string;
+  confirmed: string;
+};
+
+/** A setup request's answer, failing the run at once when the server refused it. */
+async function ok(response: APIResponse) {
+  if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+  return response.json();
+}
 
 beforeAll(async () => {
   const headers = { origin: app.server.url };
@@ -28,21 +45,105 @@ beforeAll(async () => {
       data: complaint({}, { nik: SITI.nik, name: SITI.name }),
     })
   ).json();
-  const notInDpm = await (
+  // Not in the DPM and not proposed yet: its page offers the household form.
+  const notProposed = await (
     await fo.request.post("/api/complaints", { headers, data: complaint({}, WATI) })
   ).json();
-  await fo.request.post("/api/proposals", {
-    headers,
-    data: {
-      id: crypto.randomUUID(),
-      complaintId: notInDpm.id,
-      members: [{ nik: WATI.nik, name: WATI.name, relationship: "kepala-keluarga" }],
-      houseCondition: "tidak-layak",
-      incomeSource: "buruh-harian",
-    },
-  });
-  ids = { complaint: atBackOffice.id, referral: referred.referralId, proposalComplaint: notInDpm.id };
+  /** A household proposed from its complaint, the reporter its first member. */
+  const propose = async (resident: { nik: string; name: string }) => {
+    const registered = await ok(
+      await fo.request.post("/api/complaints", {
+        headers,
+        data: complaint({}, { nik: resident.nik, name: resident.name }),
+      }),
+    );
+    const proposal = await ok(
+      await fo.request.post("/api/proposals", {
+        headers,
+        data: {
+          id: crypto.randomUUID(),
+          complaintId: registered.id,
+          members: [{ reporter: true, name: resident.name, relationship: "kepala-keluarga" }],
+          houseCondition: "tidak-layak",
+          incomeSource: "buruh-harian",
+        },
+      }),
+    );
+    return { complaintId: registered.id as string, proposalId: proposal.id as string };
+  };
+  const wati = await propose(WATI);
+  const joko = await propose(JOKO);
+  const budi = await propose(BUDI);
   await fo.context().close();
+
+  // The survey team: an indicator of the kabupaten; Wati's visit today, Joko's and Budi's recorded layak.
+  const today = dayIn("Asia/Jakarta");
+  const manajer = await signedInPage(app, "manajer");
+  await ok(
+    await manajer.request.post("/api/indicators", {
+      headers,
+      data: { label: "Lantai rumah dari tanah", kind: "ya-tidak" },
+    }),
+  );
+  const survei = await signedInPage(app, "survei");
+  for (const { proposalId } of [wati, joko, budi])
+    await ok(
+      await survei.request.post(`/api/proposals/${proposalId}/schedule`, {
+        headers,
+        data: { version: 1, visitDate: today, officers: ["Tim Survei Lapangan"] },
+      }),
+    );
+  for (const { proposalId } of [joko, budi])
+    await ok(
+      await survei.request.post(`/api/proposals/${proposalId}/verify`, {
+        headers,
+        data: {
+          version: 2,
+          resultId: crypto.randomUUID(),
+          result: "layak",
+          reason: "Rumah tidak layak huni.",
+          visitDate: today,
+          members: [{ existing: 0, name: "Kepala Keluarga", relationship: "kepala-keluarga" }],
+          houseCondition: "tidak-layak",
+          incomeSource: "buruh-harian",
+          assets: [],
+          indicators: { "lantai-rumah-dari-tanah": true },
+        },
+      }),
+    );
+  await survei.context().close();
+  // The desa's musdes confirms Joko's household (Budi's still waits); the manajer exports it.
+  const koord = await signedInPage(app, "koord.kalisapu");
+  const musdes = await ok(
+    await koord.request.post("/api/musdes", {
+      headers,
+      data: {
+        id: crypto.randomUUID(),
+        date: today,
+        place: "Balai Desa Kalisapu",
+        present: 25,
+        minutesRef: "BA/01/2026",
+        decisions: [{ proposalId: joko.proposalId, version: 3, confirmed: true }],
+      },
+    }),
+  );
+  await koord.context().close();
+  await ok(
+    await manajer.request.post("/api/proposal-exports", {
+      headers,
+      data: { id: crypto.randomUUID(), desaCode: "33.28.10.2001" },
+    }),
+  );
+  await manajer.context().close();
+  ids = {
+    complaint: atBackOffice.id,
+    referral: referred.referralId,
+    proposalComplaint: wati.complaintId,
+    notProposed: notProposed.id,
+    scheduled: wati.proposalId,
+    musdes: musdes.id,
+    confirmed: joko.proposalId,
+  };
 });
 
 const PAGES: [user: string | null, paths: () => string[]][] = [
@@ -55,13 +156,18 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
       "/pengaduan",
       "/pengaduan/baru",
       `/pengaduan/${ids.proposalComplaint}`,
+      `/pengaduan/${ids.notProposed}`,
       "/usulan",
+      `/usulan/${ids.scheduled}`,
+      "/musdes",
+      `/musdes/${ids.musdes}/lampiran`,
       "/wilayah",
       "/ganti-sandi",
     ],
   ],
   ["bo.kalisapu", () => ["/", "/perlu-tindakan", `/pengaduan/${ids.complaint}`, `/rujukan/${ids.referral}`]],
-  ["spv.slawi", () => ["/", "/perlu-tindakan", "/pengaduan", "/usulan"]],
+  ["spv.slawi", () => ["/", "/perlu-tindakan", "/pengaduan", "/usulan", "/musdes"]],
+  ["koord.kalisapu", () => ["/musdes", `/usulan/${ids.confirmed}`]],
   [
     "manajer",
     () => [
@@ -70,12 +176,14 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
       `/rujukan/${ids.referral}/surat`,
       "/pengaturan",
       "/katalog",
+      "/usulan",
+      "/ekspor-usulan",
     ],
   ],
   ["opd.dinkes", () => ["/", `/rujukan/${ids.referral}`]],
-  ["kades.kalisapu", () => ["/", "/antrian"]],
-  ["survei", () => ["/usulan"]],
-  ["admin", () => ["/", "/pengguna", "/pengguna/baru", "/dpm", "/audit", "/wilayah"]],
+  ["kades.kalisapu", () => ["/", "/antrian", "/musdes"]],
+  ["survei", () => ["/", "/usulan", `/usulan/${ids.scheduled}`, "/kunjungan"]],
+  ["admin", () => ["/", "/pengguna", "/pengguna/baru", "/dpm", "/audit", "/wilayah", "/katalog"]],
 ];
 
 interface Finding {

@@ -24,16 +24,14 @@ describe("messages that tell the truth", () => {
     await page.selectOption("#category", "perumahan");
     await page.click("button[type=submit]");
     await page.waitForSelector("[data-testid=tracking-code]");
-    expect(await page.textContent("[data-testid=receipt]")).toContain("Status: Baru");
+    expect(await page.textContent("[data-testid=receipt]")).toContain("Status: Diteruskan ke back office");
     expect(await page.inputValue("#member-0-nik")).toBe(WATI.nik);
     expect(await page.inputValue("#member-0-name")).toBe(WATI.name);
     await page.selectOption("#houseCondition", "tidak-layak");
     await page.selectOption("#incomeSource", "buruh-harian");
     await page.click("button:has-text('Kirim usulan')");
     await page.waitForSelector("[data-testid=proposal-done]");
-    await expect
-      .poll(() => page.textContent("[data-testid=receipt]"))
-      .toContain("Status: Menunggu verifikasi lapangan");
+    await expect.poll(() => page.textContent("[data-testid=receipt]")).toContain("Usulan DPM: Diusulkan");
     await page.context().close();
   });
 

@@ -8,7 +8,7 @@ const app = e2eApp();
 describe("menus, buttons and timelines from core's declarations", () => {
   it("offers a kepala desa only what the role may open, and says why a page is closed", async () => {
     const page = await signedInPage(app, "kades.kalisapu");
-    expect(await page.locator("nav a").allTextContents()).toEqual(["Beranda", "Wilayah"]);
+    expect(await page.locator("nav a").allTextContents()).toEqual(["Beranda", "Usulan", "Musdes", "Wilayah"]);
     await page.goto("/antrian");
     await expect
       .poll(() => page.textContent("main"))

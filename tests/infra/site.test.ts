@@ -23,6 +23,8 @@ describe("Site stack", () => {
     const dist = Object.values(template.findResources("AWS::CloudFront::Distribution"))[0]!.Properties
       .DistributionConfig;
     expect(dist.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+    // The app's files travel compressed (the local server and the benchmark assume the same).
+    expect(dist.DefaultCacheBehavior.Compress).toBe(true);
     const api = dist.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === "/api/*");
     expect(api).toMatchObject({
       ViewerProtocolPolicy: "https-only",

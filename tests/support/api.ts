@@ -84,3 +84,27 @@ export async function signedIn(username: string, password = DEMO_PASSWORD, ip?: 
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return client;
 }
+
+/** A user the admin creates, signed in with the one-time password changed: ready to act. */
+export async function createdUser(
+  admin: Client,
+  user: {
+    username: string;
+    name: string;
+    role: string;
+    scope: { level: string; code: string };
+    opd?: string;
+  },
+  ip = "10.200.0.1",
+): Promise<Client> {
+  const created = await admin.post("/api/users", user);
+  if (created.status !== 201) throw new Error(`create ${user.username}: ${JSON.stringify(created.body)}`);
+  const client = new Client(ip);
+  await client.login(user.username, created.body.temporaryPassword);
+  const changed = await client.post("/api/auth/password", {
+    currentPassword: created.body.temporaryPassword,
+    newPassword: "sandi-baru-yang-panjang-2026",
+  });
+  if (changed.status !== 200) throw new Error(`password ${user.username}: ${JSON.stringify(changed.body)}`);
+  return client;
+}

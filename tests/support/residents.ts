@@ -37,3 +37,9 @@ export const referral = (complaintId: string, over: Record<string, unknown> = {}
   programs: ["kis-pbi"],
   ...over,
 });
+
+/** A fictitious resident of Kalisapu numbered `n` (1–9999), with a valid NIK of its own. */
+export const person = (n: number) => ({
+  nik: `33281001018${String(n).padStart(5, "0")}`,
+  name: `Warga Nomor ${n}`,
+});

@@ -11,6 +11,9 @@ import { auth } from "./routes/auth.ts";
 import { catalog } from "./routes/catalog.ts";
 import { complaints } from "./routes/complaints.ts";
 import { dpm } from "./routes/dpm.ts";
+import { indicators } from "./routes/indicators.ts";
+import { musdes } from "./routes/musdes.ts";
+import { proposalExports } from "./routes/proposal-exports.ts";
 import { proposals } from "./routes/proposals.ts";
 import { queue } from "./routes/queue.ts";
 import { status } from "./routes/status.ts";
@@ -48,6 +51,9 @@ export function createApp(openapi: (api: Hono<AppEnv>) => Promise<OpenApiDocumen
     .route("/complaints", complaints)
     .route("/dpm", dpm)
     .route("/proposals", proposals)
+    .route("/proposal-exports", proposalExports)
+    .route("/musdes", musdes)
+    .route("/indicators", indicators)
     .route("/status", status)
     .route("/referrals", referrals)
     .route("/settings", settings);

@@ -2,10 +2,10 @@ import { Navigate, Route, Router, useLocation } from "@solidjs/router";
 import { lazy, Match, Show, Switch, type Component, type JSX } from "solid-js";
 import { render } from "solid-js/web";
 import { Layout } from "./components/layout.tsx";
-import { startOutbox } from "./lib/outbox.ts";
+import { onReceived, startOutbox } from "./lib/outbox.ts";
 import { holders, type Permission } from "@puskesos/core/actor/permissions";
 import { allowed } from "./lib/menu.ts";
-import { loadMe, me } from "./lib/session.ts";
+import { loadMe, me, onSignOut } from "./lib/session.ts";
 import Home from "./pages/home.tsx";
 import Login from "./pages/login.tsx";
 import "./styles.css";
@@ -21,6 +21,11 @@ const Intake = lazy(() => import("./pages/intake.tsx"));
 const Complaints = lazy(() => import("./pages/complaints.tsx"));
 const ComplaintPage = lazy(() => import("./pages/complaint.tsx"));
 const Proposals = lazy(() => import("./pages/proposals.tsx"));
+const ProposalPage = lazy(() => import("./pages/proposal.tsx"));
+const Visits = lazy(() => import("./pages/visits.tsx"));
+const Musdes = lazy(() => import("./pages/musdes.tsx"));
+const MusdesAnnex = lazy(() => import("./pages/musdes-annex.tsx"));
+const ProposalExports = lazy(() => import("./pages/proposal-exports.tsx"));
 const Dpm = lazy(() => import("./pages/dpm.tsx"));
 const Status = lazy(() => import("./pages/status.tsx"));
 const Inbox = lazy(() => import("./pages/inbox.tsx"));
@@ -65,7 +70,11 @@ function SignedOutOnly(props: { children?: JSX.Element }) {
  * Every page: path, component, and who may open it: "public", or the permissions of core's table of
  * which any one suffices (none: any signed-in user).
  */
-const PAGES: [path: string, page: Component, access?: "public" | Permission[]][] = [
+const PAGES: [
+  path: string,
+  page: Component & { preload?: () => unknown },
+  access?: "public" | Permission[],
+][] = [
   ["/", Home],
   ["/ganti-sandi", ChangePassword],
   ["/wilayah", Regions],
@@ -78,11 +87,16 @@ const PAGES: [path: string, page: Component, access?: "public" | Permission[]][]
   ["/pengaduan/baru", Intake, ["complaint.register"]],
   ["/pengaduan/:id", ComplaintPage, ["complaint.read"]],
   ["/usulan", Proposals, ["proposal.list"]],
+  ["/usulan/:id", ProposalPage, ["proposal.list"]],
+  ["/kunjungan", Visits, ["proposal.visit"]],
+  ["/musdes", Musdes, ["musdes.read"]],
+  ["/musdes/:id/lampiran", MusdesAnnex, ["musdes.read"]],
+  ["/ekspor-usulan", ProposalExports, ["proposal.export"]],
   ["/perlu-tindakan", Inbox, ["referral.inbox", "complaint.inbox"]],
   ["/rujukan/:id", ReferralPage, ["referral.read"]],
   ["/rujukan/:id/surat", Letter, ["referral.letter"]],
   ["/pengaturan", SettingsPage, ["settings.update"]],
-  ["/katalog", CatalogPage, ["catalog.update"]],
+  ["/katalog", CatalogPage, ["catalog.update", "indicator.manage"]],
   ["/status", Status, "public"],
 ];
 
@@ -92,6 +106,13 @@ function NotFound() {
 
 loadMe().catch((error: unknown) => console.error("gagal memuat sesi", error));
 startOutbox();
+// The field visits kept on the device go at sign-out, and each once its result is received; their
+// module loads only then (or with the visits page), so the first page stays small.
+const visits = () => import("./lib/visits.ts");
+onSignOut(async (username) => (await visits()).forgetAll(username));
+onReceived(async (item, owner) => {
+  if (item.kind === "verification" && item.result) await (await visits()).forgetVisit(item.result.id, owner);
+});
 // The service worker keeps the app shell for offline use; it never caches API answers.
 if ("serviceWorker" in navigator && import.meta.env.PROD)
   navigator.serviceWorker.register("/sw.js").catch((error: unknown) => console.warn("service worker", error));
@@ -113,6 +134,8 @@ render(
       {PAGES.map(([path, Page, access]) => (
         <Route
           path={path}
+          // The page's code is fetched while the session is still being checked, not after it.
+          preload={() => void Page.preload?.()}
           component={
             access === "public"
               ? Page

@@ -26,7 +26,17 @@ export const PERMISSIONS = {
   /** Print the surat rujukan of an approved referral. */
   "referral.letter": ["back-office", "koordinator", "supervisor", "manajer", "opd"],
   /** The household proposals of the caller's scope. */
-  "proposal.list": ["front-office", "koordinator", "supervisor", "manajer", "survei"],
+  "proposal.list": ["front-office", "koordinator", "kepala-desa", "supervisor", "manajer", "survei"],
+  /** Take the day's scheduled visits into the field and record their results (offline too). */
+  "proposal.visit": ["survei"],
+  /** Export confirmed proposals for upload to the national system (full NIKs inside the file). */
+  "proposal.export": ["manajer"],
+  /** Record a Musyawarah Desa and its decisions on the desa's proposals. */
+  "musdes.record": ["koordinator", "kepala-desa"],
+  /** Read a desa's musdes and print its annex. */
+  "musdes.read": ["front-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  /** The kabupaten's own welfare indicators the survey team records. */
+  "indicator.manage": ["manajer", "admin"],
   /** Due days and the letterhead. */
   "settings.update": ["manajer", "admin"],
   /** The kabupaten's own OPDs, programmes and referral routes. */

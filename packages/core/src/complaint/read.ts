@@ -2,7 +2,7 @@ import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { assertCan, assertInScope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { queryPage, transact, type Page } from "../db/index.ts";
-import { nameKey } from "../dpm/csv.ts";
+import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
 import * as Timeline from "../timeline/index.ts";

@@ -4,7 +4,7 @@ import * as Audit from "../audit/index.ts";
 import { categoryName } from "../catalog/schema.ts";
 import { failedWrite, putNew, transact } from "../db/index.ts";
 import * as Dpm from "../dpm/index.ts";
-import { nameKey } from "../dpm/csv.ts";
+import { nameKey } from "../dpm/name.ts";
 import { ConflictError, isAppError, ValidationError } from "../error/index.ts";
 import * as Queue from "../queue/index.ts";
 import * as Region from "../region/index.ts";
@@ -64,7 +64,9 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
   if (data.reporter.kk) await requireKk(data.reporter.kk, "reporter.kk", confirmed);
   const nikh = nikHash(nik.value);
   const inDpm = await Dpm.findByHash(desa.code, nikh);
-  const state: ComplaintState = inDpm ? "diteruskan" : "baru";
+  // Every complaint goes on to the back office at once; one not in the DPM is marked so (dpm.found)
+  // and its household may be proposed beside it, never holding it up.
+  const state: ComplaintState = "diteruskan";
   const now = nowIso();
   const queueDay = today();
   const { nik: _typed, kk, ...reporter } = data.reporter;

@@ -3,6 +3,7 @@ import { CATEGORY_CODES, PPKS_CODES } from "../catalog/schema.ts";
 import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
 import { RegionCodeSchema } from "../user/schema.ts";
 import { choice, CursorSchema, fullName, isoDate, note, pageOf, text, uuid } from "../validation/fields.ts";
+import { PROPOSAL_STATES } from "../proposal/workflow.ts";
 import { COMPLAINT_ACTIONS, COMPLAINT_STATES } from "./workflow.ts";
 
 export * from "./workflow.ts";
@@ -125,7 +126,13 @@ export const ComplaintViewSchema = v.object({
     name: v.optional(v.string()),
   }),
   proposalId: v.optional(v.string()),
+  /** The household proposal's state, shown beside the complaint ("belum di DPM"). */
+  proposalState: v.optional(v.picklist(PROPOSAL_STATES)),
+  /** When a DPM import of the desa first held the proposed household ("masuk DPM"). */
+  proposalInDpmOn: v.optional(v.string()),
   referralId: v.optional(v.string()),
+  /** Why and by whom it was cancelled. */
+  cancelled: v.optional(v.object({ reason: v.string(), at: v.string(), by: v.string() })),
   handling: v.optional(
     v.object({
       answer: v.string(),

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { PSKS_CODES } from "../catalog/schema.ts";
+import { PROPOSAL_ENDED, type ProposalState } from "../proposal/workflow.ts";
 import { CreateProposalSchema } from "../proposal/schema.ts";
 import { CreateReferralSchema } from "../referral/schema.ts";
 import { note, text, VersionSchema } from "../validation/fields.ts";
@@ -53,9 +54,30 @@ export interface ComplaintSubject {
   desaCode: string;
   version: number;
   dpm: { found: boolean };
+  proposalId?: string | undefined;
+  proposalState?: ProposalState | undefined;
 }
 
-const AT_BACK_OFFICE = ["diteruskan", "ditangani"] as const;
+/**
+ * Where the desa's back office acts: every complaint goes there at once, in the DPM or not
+ * (`menunggu-verval` is where complaints of residents not in the DPM were parked before; they are
+ * handled from there too).
+ */
+const AT_BACK_OFFICE = ["diteruskan", "ditangani", "menunggu-verval"] as const;
+
+/** Open: not yet finished, closed or cancelled. */
+export const OPEN_COMPLAINT_STATES = [
+  "baru",
+  "menunggu-verval",
+  "diteruskan",
+  "ditangani",
+  "dirujuk",
+] as const;
+
+export const CancelSchema = v.strictObject(
+  { version: VersionSchema, reason: note("Alasan pembatalan", 5, 500) },
+  "Data harus berupa objek JSON.",
+);
 
 export const COMPLAINT_WORKFLOW = defineWorkflow({
   entity: "complaint",
@@ -67,15 +89,19 @@ export const COMPLAINT_WORKFLOW = defineWorkflow({
     propose: {
       label: "Usulkan rumah tangga ke DPM",
       done: "Rumah tangga diusulkan masuk DPM",
-      from: ["baru"],
-      to: "menunggu-verval",
+      // The complaint goes on where it is; the proposal runs beside it.
+      from: COMPLAINT_STATES.filter((s) => s !== "dibatalkan"),
       roles: ["front-office", "koordinator"],
       input: CreateProposalSchema,
       operation: "proposals.create",
       event: "proposal.create",
       guard: {
-        allows: (c) => !c.dpm.found,
-        refusal: "Pelapor sudah ada di DPM; usulan rumah tangga tidak diperlukan.",
+        allows: (c) =>
+          !c.dpm.found && (!c.proposalId || PROPOSAL_ENDED.includes(c.proposalState ?? "diusulkan")),
+        refusal: (c) =>
+          c.dpm.found
+            ? "Pelapor sudah ada di DPM; usulan rumah tangga tidak diperlukan."
+            : "Rumah tangga ini sudah diusulkan dan usulannya masih berjalan.",
       },
     },
     handle: {
@@ -105,6 +131,16 @@ export const COMPLAINT_WORKFLOW = defineWorkflow({
       input: CreateReferralSchema,
       operation: "referrals.create",
       event: "referral.create",
+    },
+    cancel: {
+      label: "Batalkan pengaduan",
+      done: "Pengaduan dibatalkan",
+      from: OPEN_COMPLAINT_STATES,
+      to: "dibatalkan",
+      roles: ["front-office", "koordinator"],
+      input: CancelSchema,
+      operation: "complaints.cancel",
+      danger: true,
     },
     "reveal-nik": {
       label: "Tampilkan",

@@ -1,10 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  type BatchWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { assertCan, assertInScope } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
@@ -15,10 +10,13 @@ import { maskNik, nikHash } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
 import { NikSchema } from "../resident/schema.ts";
 import { parse } from "../validation/index.ts";
-import { nameKey, parseDpmCsv } from "./csv.ts";
+import { nameKey } from "./name.ts";
 import type { DpmEntry, DpmLookup, DpmPointer, ImportResult } from "./schema.ts";
+import { log } from "../log/index.ts";
+import { markIncluded } from "../proposal/dpm-loop.ts";
+import { batchWrite, dropPartition, partition, pointer, pointerKey } from "./store.ts";
 
-export { nameKey, parseDpmCsv };
+export { nameKey };
 
 /**
  * The Daftar Penerima Manfaat of each desa (the DTKS/DTSEN extract the kabupaten imports). Each import
@@ -26,40 +24,6 @@ export { nameKey, parseDpmCsv };
  * it, in one conditional write, so a lookup sees the old list or the new one, never half of either.
  */
 export * from "./schema.ts";
-
-const pointerKey = (desa: string) => ({ pk: `DPM#${desa}`, sk: "CURRENT" });
-const partition = (desa: string, importId: string) => `DPM#${desa}#${importId}`;
-
-async function pointer(desa: string): Promise<DpmPointer | undefined> {
-  const db = useDb();
-  const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: pointerKey(desa), ConsistentRead: true }),
-  );
-  return out.Item as DpmPointer | undefined;
-}
-
-/** Writes items 25 at a time, several batches in flight, retrying what DynamoDB hands back. */
-type WriteRequest = NonNullable<BatchWriteCommandInput["RequestItems"]>[string][number];
-
-async function batchWrite(requests: WriteRequest[], parallel = 8): Promise<void> {
-  const db = useDb();
-  const chunks: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      let pending = chunks[next++]!;
-      for (let attempt = 0; pending.length; attempt++) {
-        if (attempt > 8)
-          throw new AppError("unavailable", "Penyimpanan sedang sibuk. Coba impor lagi sebentar lagi.");
-        if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending } }));
-        pending = out.UnprocessedItems?.[db.table] ?? [];
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
-}
 
 /** Admin: replaces a desa's DPM with the rows of a CSV file. */
 export async function importCsv(desaCode: string, csv: string): Promise<ImportResult> {
@@ -69,6 +33,8 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
     throw ValidationError("Desa tidak ada di kabupaten ini.", [
       { field: "desa", message: `Kode desa ${desaCode} tidak ada di kabupaten ini.` },
     ]);
+  // The CSV reader (papaparse) is loaded by the import alone, not by every cold start.
+  const { parseDpmCsv } = await import("./csv.ts");
   const parsed = parseDpmCsv(csv);
   if (parsed.fatal) throw ValidationError(parsed.fatal, [{ field: "file", message: parsed.fatal }]);
   if (!parsed.rows.length)
@@ -124,6 +90,15 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
     }),
   ]);
   if (previous) await dropPartition(desaCode, previous.importId);
+  // The import stands on its own; a proposal not marked now is marked by the desa's next import.
+  await markIncluded(
+    desaCode,
+    new Set(parsed.rows.map((row) => nikHash(row.nik))),
+    importId,
+    next.importedAt,
+  ).catch((error: unknown) =>
+    log("error", "dpm import: marking proposals in the DPM failed", { desaCode, error: String(error) }),
+  );
   return {
     desaCode,
     importId,
@@ -131,25 +106,6 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
     rejected: parsed.errors.length,
     errors: parsed.errors.slice(0, 500),
   };
-}
-
-/** Deletes a replaced import; nothing reads it any more, so a failure here only leaves dead items. */
-async function dropPartition(desa: string, importId: string): Promise<void> {
-  const db = useDb();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": partition(desa, importId) },
-        ProjectionExpression: "pk, sk",
-        ExclusiveStartKey: start,
-      }),
-    );
-    await batchWrite((out.Items ?? []).map((key) => ({ DeleteRequest: { Key: key } })));
-    start = out.LastEvaluatedKey;
-  } while (start);
 }
 
 /** A desa of this kabupaten; anything else (a kecamatan, a code of elsewhere or too long for a key) is 404. */

@@ -14,6 +14,7 @@ export const REFERRAL_STATES = [
   "diterima-opd",
   "ditolak-opd",
   "selesai",
+  "dibatalkan",
 ] as const;
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
@@ -26,11 +27,12 @@ export const REFERRAL_STATE_LABELS: Record<ReferralState, string> = {
   "diterima-opd": "Diterima OPD",
   "ditolak-opd": "Ditolak OPD",
   selesai: "Selesai",
+  dibatalkan: "Dibatalkan (pengaduan dibatalkan)",
 };
 
 /** States in which a referral waits for someone, and so can be overdue. */
 export const OPEN_REFERRAL_STATES: readonly ReferralState[] = REFERRAL_STATES.filter(
-  (s) => s !== "ditolak" && s !== "selesai",
+  (s) => s !== "ditolak" && s !== "selesai" && s !== "dibatalkan",
 );
 
 const body = <E extends v.ObjectEntries>(entries: E) =>

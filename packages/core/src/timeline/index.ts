@@ -63,6 +63,13 @@ const ACTION_LABELS = new Map<string, string>(
   ),
 );
 
+/** Events that follow from another action rather than being one. */
+const FOLLOW_ON_LABELS: Record<string, string> = {
+  "proposal.withdraw": "Usulan ditarik karena pengaduan dibatalkan",
+  "referral.withdraw": "Rujukan ditarik karena pengaduan dibatalkan",
+  "proposal.in-dpm": "Masuk DPM (tercantum dalam impor DPM desa)",
+};
+
 /** Events written before entries named their record: a referral's creation moved the complaint. */
 const entityOf = (e: StoredEvent): TimelineEntity =>
   e.entity ?? (e.action === "referral.create" ? "complaint" : (e.action.split(".")[0] as TimelineEntity));
@@ -93,7 +100,7 @@ export async function list(complaintId: string, options: { notes: boolean }): Pr
       entity,
       entityLabel: WORKFLOWS[entity].label,
       action: e.action,
-      actionLabel: ACTION_LABELS.get(e.action) ?? e.action,
+      actionLabel: ACTION_LABELS.get(e.action) ?? FOLLOW_ON_LABELS[e.action] ?? e.action,
       ...(e.from ? { from: e.from, fromLabel: labels[e.from] ?? e.from } : {}),
       ...(e.to ? { to: e.to, toLabel: labels[e.to] ?? e.to } : {}),
       ...(detail ? { detail } : {}),

@@ -9,6 +9,8 @@ import { AppError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
 import { parse } from "../validation/index.ts";
 import { StatusQuerySchema, type PublicStatus } from "./schema.ts";
+import { PROPOSAL_STATE_LABELS } from "../proposal/workflow.ts";
+import { kabupatenZone } from "../time/index.ts";
 
 export * from "./schema.ts";
 
@@ -41,5 +43,14 @@ export async function status(input: unknown): Promise<PublicStatus> {
     desa: desa?.name ?? record.desaCode,
     registeredOn: record.queueDay,
     updatedAt: record.updatedAt,
+    timeZone: kabupatenZone(),
+    ...(record.proposalState
+      ? {
+          proposal: {
+            stateLabel: PROPOSAL_STATE_LABELS[record.proposalState],
+            ...(record.proposalInDpmOn ? { inDpmOn: record.proposalInDpmOn } : {}),
+          },
+        }
+      : {}),
   };
 }

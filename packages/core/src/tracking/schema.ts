@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { COMPLAINT_STATES } from "../complaint/schema.ts";
+import { TimeZoneSchema } from "../region/schema.ts";
 
 export const StatusQuerySchema = v.strictObject(
   {
@@ -33,5 +34,9 @@ export const PublicStatusSchema = v.object({
   /** The kabupaten's day it was registered. */
   registeredOn: v.string(),
   updatedAt: v.string(),
+  /** The kabupaten's zone, so a resident's phone set to another zone still reads the kabupaten's dates. */
+  timeZone: TimeZoneSchema,
+  /** The household's proposal for the DPM, when there is one: its step, and "masuk DPM" once an import holds it. */
+  proposal: v.optional(v.object({ stateLabel: v.string(), inDpmOn: v.optional(v.string()) })),
 });
 export type PublicStatus = v.InferOutput<typeof PublicStatusSchema>;

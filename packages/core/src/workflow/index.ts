@@ -23,7 +23,7 @@ export interface Caller {
 export interface Guard<R> {
   allows: (record: R, now: Date) => boolean;
   /** Why not, as the 409 tells it. */
-  refusal: string;
+  refusal: string | ((record: R) => string);
 }
 
 export interface ActionSpec<S extends string, R> {
@@ -32,8 +32,10 @@ export interface ActionSpec<S extends string, R> {
   /** What the timeline says once done: "Diteruskan ke manajer". */
   done: string;
   from: readonly S[];
-  /** The state after; absent when the action changes no state (showing the NIK, registering from a ticket). */
+  /** The state after; absent when the action changes no state (showing the NIK). */
   to?: S;
+  /** The states the action may lead to when its input decides which (a verification: layak or not). */
+  outcomes?: readonly S[];
   roles: readonly Role[];
   /** The request body; absent when the action takes none. */
   input?: v.GenericSchema;
@@ -135,7 +137,10 @@ export function authorize<R extends { state: string; version?: number }>(
   if (!reaches(workflow, record, caller)) throw NotFoundError(workflow.label);
   if (options.version !== undefined && record.version !== options.version) throw options.stale();
   if (spec.guard && !spec.guard.allows(record, options.now ?? new Date()))
-    throw new AppError("conflict", spec.guard.refusal);
+    throw new AppError(
+      "conflict",
+      typeof spec.guard.refusal === "function" ? spec.guard.refusal(record) : spec.guard.refusal,
+    );
   if (!spec.from.includes(record.state)) throw options.stale();
 }
 

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { compress } from "hono/compress";
 import { Hono } from "hono";
 import * as Actor from "@puskesos/core/actor";
 import { configure, deriveKeys, type Config } from "@puskesos/core/config";
@@ -81,6 +82,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       const root = options.webDir;
       const index = await readFile(resolve(root, "index.html"), "utf8");
       site.use("*", securityHeaders());
+      // As CloudFront does for the deployed site (CachingOptimized): the first visit on a weak link
+      // fetches the gzip size, not the raw one.
+      site.use("*", compress());
       site.use(
         "/assets/*",
         serveStatic({

@@ -61,6 +61,16 @@ export const complaints = new Hono<AppEnv>()
     validate("json", Complaint.HandlingSchema),
     async (c) => c.json(await Complaint.resolve(c.req.param("id"), c.req.valid("json"))),
   )
+  .post(
+    "/:id/cancel",
+    action(workflow, "cancel", {
+      tags,
+      response: Complaint.ComplaintViewSchema,
+      description: "Usulan rumah tangga dan rujukan yang masih berjalan ditarik bersamanya.",
+    }),
+    validate("json", Complaint.CancelSchema),
+    async (c) => c.json(await Complaint.cancel(c.req.param("id"), c.req.valid("json"))),
+  )
   .get(
     "/:id/timeline",
     operation({ id: "complaints.timeline", tags, summary: "Riwayat pengaduan", response: TimelineSchema }),

@@ -1,28 +1,30 @@
 import { Hono } from "hono";
-import * as Referral from "@puskesos/core/referral";
-import * as Complaint from "@puskesos/core/complaint";
+import * as ReferralSchema from "@puskesos/core/referral/schema";
+import { COMPLAINT_WORKFLOW } from "@puskesos/core/complaint/schema";
 import { ValidationError } from "@puskesos/core/error";
 import { TimelineSchema } from "@puskesos/core/timeline/schema";
 import { action, operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
 
+// The referral chain's code loads with its first request, not with every cold start.
+const Referral = async () => (await import("./later.ts")).Referral;
 const tags = ["Rujukan"];
-const workflow = Referral.REFERRAL_WORKFLOW;
-const response = Referral.ReferralViewSchema;
-const step = (name: Referral.ReferralAction) => action(workflow, name, { tags, response });
+const workflow = ReferralSchema.REFERRAL_WORKFLOW;
+const response = ReferralSchema.ReferralViewSchema;
+const step = (name: ReferralSchema.ReferralAction) => action(workflow, name, { tags, response });
 const id = (c: { req: { param(name: "id"): string } }) => c.req.param("id");
 
 export const referrals = new Hono<AppEnv>()
   .post(
     "/",
-    action(Complaint.COMPLAINT_WORKFLOW, "refer", {
+    action(COMPLAINT_WORKFLOW, "refer", {
       tags,
       response,
       description: "Pengaduan menjadi dirujuk; rujukan masuk kotak supervisor kecamatan.",
     }),
-    validate("json", Referral.CreateReferralSchema),
-    async (c) => c.json(await Referral.create(c.req.valid("json")), 201),
+    validate("json", ReferralSchema.CreateReferralSchema),
+    async (c) => c.json(await (await Referral()).create(c.req.valid("json")), 201),
   )
   .get(
     "/inbox",
@@ -31,12 +33,12 @@ export const referrals = new Hono<AppEnv>()
       tags,
       summary: "Kotak masuk rujukan peran Anda",
       description: "Terlama jatuh tempo dulu; manajer juga melihat rujukan yang terlambat di supervisor.",
-      response: Referral.ReferralInboxSchema,
+      response: ReferralSchema.ReferralInboxSchema,
     }),
-    async (c) => c.json(await Referral.inbox()),
+    async (c) => c.json(await (await Referral()).inbox()),
   )
   .get("/:id", operation({ id: "referrals.get", tags, summary: "Satu rujukan", response }), async (c) =>
-    c.json(await Referral.get(id(c))),
+    c.json(await (await Referral()).get(id(c))),
   )
   .get(
     "/:id/letter",
@@ -45,9 +47,9 @@ export const referrals = new Hono<AppEnv>()
       tags,
       summary: "Data surat rujukan (dicetak)",
       description: "NIK lengkap untuk OPD; pembukaan dicatat di log audit.",
-      response: Referral.ReferralLetterSchema,
+      response: ReferralSchema.ReferralLetterSchema,
     }),
-    async (c) => c.json(await Referral.letter(id(c))),
+    async (c) => c.json(await (await Referral()).letter(id(c))),
   )
   .get(
     "/:id/timeline",
@@ -57,40 +59,40 @@ export const referrals = new Hono<AppEnv>()
       summary: "Riwayat pengaduan dan rujukannya",
       response: TimelineSchema,
     }),
-    async (c) => c.json(await Referral.timeline(id(c))),
+    async (c) => c.json(await (await Referral()).timeline(id(c))),
   )
-  .post("/:id/forward", step("forward"), validate("json", Referral.ForwardSchema), async (c) =>
-    c.json(await Referral.forward(id(c), c.req.valid("json"))),
+  .post("/:id/forward", step("forward"), validate("json", ReferralSchema.ForwardSchema), async (c) =>
+    c.json(await (await Referral()).forward(id(c), c.req.valid("json"))),
   )
   .post(
     "/:id/return-to-desa",
     step("return-to-desa"),
-    validate("json", Referral.ReturnToDesaSchema),
-    async (c) => c.json(await Referral.returnToDesa(id(c), c.req.valid("json"))),
+    validate("json", ReferralSchema.ReturnToDesaSchema),
+    async (c) => c.json(await (await Referral()).returnToDesa(id(c), c.req.valid("json"))),
   )
-  .post("/:id/resubmit", step("resubmit"), validate("json", Referral.ResubmitSchema), async (c) =>
-    c.json(await Referral.resubmit(id(c), c.req.valid("json"))),
+  .post("/:id/resubmit", step("resubmit"), validate("json", ReferralSchema.ResubmitSchema), async (c) =>
+    c.json(await (await Referral()).resubmit(id(c), c.req.valid("json"))),
   )
-  .post("/:id/approve", step("approve"), validate("json", Referral.ApproveSchema), async (c) =>
-    c.json(await Referral.approve(id(c), c.req.valid("json"))),
+  .post("/:id/approve", step("approve"), validate("json", ReferralSchema.ApproveSchema), async (c) =>
+    c.json(await (await Referral()).approve(id(c), c.req.valid("json"))),
   )
-  .post("/:id/reject", step("reject"), validate("json", Referral.RejectSchema), async (c) =>
-    c.json(await Referral.reject(id(c), c.req.valid("json"))),
+  .post("/:id/reject", step("reject"), validate("json", ReferralSchema.RejectSchema), async (c) =>
+    c.json(await (await Referral()).reject(id(c), c.req.valid("json"))),
   )
   .post(
     "/:id/return-to-supervisor",
     step("return-to-supervisor"),
-    validate("json", Referral.ReturnToSupervisorSchema),
-    async (c) => c.json(await Referral.returnToSupervisor(id(c), c.req.valid("json"))),
+    validate("json", ReferralSchema.ReturnToSupervisorSchema),
+    async (c) => c.json(await (await Referral()).returnToSupervisor(id(c), c.req.valid("json"))),
   )
-  .post("/:id/accept", step("accept"), validate("json", Referral.AcceptSchema), async (c) =>
-    c.json(await Referral.accept(id(c), c.req.valid("json"))),
+  .post("/:id/accept", step("accept"), validate("json", ReferralSchema.AcceptSchema), async (c) =>
+    c.json(await (await Referral()).accept(id(c), c.req.valid("json"))),
   )
-  .post("/:id/decline", step("decline"), validate("json", Referral.DeclineSchema), async (c) =>
-    c.json(await Referral.decline(id(c), c.req.valid("json"))),
+  .post("/:id/decline", step("decline"), validate("json", ReferralSchema.DeclineSchema), async (c) =>
+    c.json(await (await Referral()).decline(id(c), c.req.valid("json"))),
   )
-  .post("/:id/complete", step("complete"), validate("json", Referral.CompleteSchema), async (c) =>
-    c.json(await Referral.complete(id(c), c.req.valid("json"))),
+  .post("/:id/complete", step("complete"), validate("json", ReferralSchema.CompleteSchema), async (c) =>
+    c.json(await (await Referral()).complete(id(c), c.req.valid("json"))),
   )
   // Any other step name: say it is unknown, naming it, rather than a bare "address not found".
   .post("/:id/:action", (c) => {

@@ -1,10 +1,11 @@
 import { A } from "@solidjs/router";
+import { Show } from "solid-js";
 import { categoryName } from "@puskesos/core/catalog/schema";
 import { COMPLAINT_STATE_LABELS, type ComplaintView } from "@puskesos/core/complaint/schema";
 import { formatDay } from "../lib/time.ts";
 import { ListTable } from "./list-table.tsx";
 
-/** Complaints as lists show them: date, reporter (link), masked NIK, category, state. */
+/** Complaints as lists show them: date, reporter (link), masked NIK, category, state (and when not in the DPM). */
 export function ComplaintTable(props: { items: ComplaintView[] | undefined; empty: string; testid: string }) {
   return (
     <ListTable
@@ -23,7 +24,15 @@ export function ComplaintTable(props: { items: ComplaintView[] | undefined; empt
             <code>{c.reporter.nikMasked}</code>
           </td>
           <td>{categoryName(c.category)}</td>
-          <td>{COMPLAINT_STATE_LABELS[c.state]}</td>
+          <td>
+            {COMPLAINT_STATE_LABELS[c.state]}
+            <Show when={!c.dpm.found}>
+              {" "}
+              <span class="badge" classList={{ ok: Boolean(c.proposalInDpmOn) }}>
+                {c.proposalInDpmOn ? "masuk DPM" : "belum di DPM"}
+              </span>
+            </Show>
+          </td>
         </tr>
       )}
     </ListTable>

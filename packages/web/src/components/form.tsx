@@ -19,6 +19,30 @@ export function errorsFromApi(error: unknown): { message: string; fields: Errors
   return { message: "Terjadi kesalahan yang tidak terduga. Coba lagi.", fields: {} };
 }
 
+/** An API refusal in one line: the message and each field's reason, each said once. */
+export function sentenceFromApi(error: unknown): string {
+  const e = errorsFromApi(error);
+  return [e.message, ...Object.values(e.fields)].filter((m, i, a) => a.indexOf(m) === i).join(" ");
+}
+
+/**
+ * For a page of small edits (catalog, indicators): `run` does one, shows its result or the server's
+ * refusal as one message, and reloads what the page lists.
+ */
+export function createEdits(reload: () => unknown) {
+  const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
+  const run = async (work: () => Promise<string>) => {
+    setMessage(undefined);
+    try {
+      setMessage({ kind: "success", text: await work() });
+      await reload();
+    } catch (error) {
+      setMessage({ kind: "error", text: sentenceFromApi(error) });
+    }
+  };
+  return { message, run };
+}
+
 /** Validates with the same schema the server uses; returns the output or the field errors. */
 export function check<S extends v.GenericSchema>(
   schema: S,

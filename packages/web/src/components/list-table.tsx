@@ -1,4 +1,5 @@
-import { createEffect, For, type JSX } from "solid-js";
+import { createEffect, For, Show, type JSX } from "solid-js";
+import { Alert } from "./form.tsx";
 
 /**
  * A list as the pages show it: a header row and one row per item, or a message. On a phone each row
@@ -9,6 +10,8 @@ export function ListTable<T>(props: {
   headers: string[];
   items: readonly T[] | undefined;
   empty: JSX.Element;
+  /** The resource the items come from: its error is shown above the list, and "Memuat…" while it loads. */
+  source?: { loading: boolean; error: unknown };
   testid?: string;
   /** What the list is, for screen readers: "Antrian hari ini". */
   label?: string;
@@ -27,27 +30,32 @@ export function ListTable<T>(props: {
     );
   });
   return (
-    // Focusable, so the list can be scrolled sideways from the keyboard where it is wider than the screen.
-    <div class="table-wrap" tabindex="0" role="region" aria-label={props.label ?? props.headers.join(", ")}>
-      <table data-testid={props.testid}>
-        <thead>
-          <tr>
-            <For each={props.headers}>{(header) => <th>{header}</th>}</For>
-          </tr>
-        </thead>
-        <tbody ref={body}>
-          <For
-            each={props.items}
-            fallback={
-              <tr>
-                <td colspan={props.headers.length}>{props.empty}</td>
-              </tr>
-            }
-          >
-            {(item) => props.children(item)}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <>
+      <Show when={props.source?.error as Error | undefined}>
+        {(error) => <Alert>{error().message}</Alert>}
+      </Show>
+      {/* Focusable, so the list can be scrolled sideways from the keyboard where it is wider than the screen. */}
+      <div class="table-wrap" tabindex="0" role="region" aria-label={props.label ?? props.headers.join(", ")}>
+        <table data-testid={props.testid}>
+          <thead>
+            <tr>
+              <For each={props.headers}>{(header) => <th>{header}</th>}</For>
+            </tr>
+          </thead>
+          <tbody ref={body}>
+            <For
+              each={props.items}
+              fallback={
+                <tr>
+                  <td colspan={props.headers.length}>{props.source?.loading ? "Memuat…" : props.empty}</td>
+                </tr>
+              }
+            >
+              {(item) => props.children(item)}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,6 +1,13 @@
 import { createSignal, For, Show } from "solid-js";
 import type { ComplaintView } from "@puskesos/core/complaint/schema";
-import { isConfirmable, OUTBOX_STATE_LABELS, outboxItems, remove, resendConfirmed } from "../lib/outbox.ts";
+import {
+  isConfirmable,
+  OUTBOX_KIND_LABELS,
+  OUTBOX_STATE_LABELS,
+  outboxItems,
+  remove,
+  resendConfirmed,
+} from "../lib/outbox.ts";
 import { me } from "../lib/session.ts";
 import { Receipt } from "./receipt.tsx";
 
@@ -25,7 +32,7 @@ export function OutboxList(props: { receiptFor?: string | undefined }) {
                   : undefined;
               return (
                 <li data-testid={`outbox-${item.id}`} classList={{ [item.state]: true }}>
-                  <strong>{item.kind === "complaint" ? "Pengaduan" : "Usulan"}</strong> {item.label} —{" "}
+                  <strong>{OUTBOX_KIND_LABELS[item.kind]}</strong> {item.label} —{" "}
                   <span class="state" data-testid="outbox-state">
                     {OUTBOX_STATE_LABELS[item.state]}
                   </span>

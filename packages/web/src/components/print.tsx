@@ -1,4 +1,5 @@
-import type { JSX } from "solid-js";
+import { A } from "@solidjs/router";
+import { onCleanup, onMount, type JSX } from "solid-js";
 
 /**
  * A slip for a receipt printer (58/80 mm) or A4: only `.print-slip` is printed (styles.css @media
@@ -14,4 +15,24 @@ export function PrintSlip(props: { children: JSX.Element; testid?: string }) {
 
 export function printNow() {
   window.print();
+}
+
+/**
+ * A page printed on A4 (a letter, an annex): the way back and _Cetak_ on screen only, and while it is
+ * open the print styles for letters (styles.css, body.letter) instead of a receipt slip's.
+ */
+export function A4Pages(props: { back: { href: string; label: string }; children: JSX.Element }) {
+  onMount(() => document.body.classList.add("letter"));
+  onCleanup(() => document.body.classList.remove("letter"));
+  return (
+    <>
+      <p class="no-print">
+        <A href={props.back.href}>← {props.back.label}</A> ·{" "}
+        <button type="button" class="secondary" onClick={printNow}>
+          Cetak
+        </button>
+      </p>
+      {props.children}
+    </>
+  );
 }

@@ -1,4 +1,6 @@
+import { Show } from "solid-js";
 import { COMPLAINT_STATE_LABELS, type ComplaintView } from "@puskesos/core/complaint/schema";
+import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
 import { categoryName } from "@puskesos/core/catalog/schema";
 import { formatDateTime } from "../lib/time.ts";
 import { PrintSlip, printNow } from "./print.tsx";
@@ -18,6 +20,9 @@ export function Receipt(props: { complaint: ComplaintView; office: string }) {
         <p class="slip-small">{formatDateTime(props.complaint.createdAt)}</p>
         <p class="slip-small">Kategori: {categoryName(props.complaint.category)}</p>
         <p class="slip-small">Status: {COMPLAINT_STATE_LABELS[props.complaint.state]}</p>
+        <Show when={props.complaint.proposalState}>
+          {(state) => <p class="slip-small">Usulan DPM: {PROPOSAL_STATE_LABELS[state()]}</p>}
+        </Show>
         <p class="slip-small">Cek status di {statusUrl()} dengan kode ini dan 4 angka terakhir NIK Anda.</p>
       </PrintSlip>
       <button type="button" class="secondary" onClick={printNow}>

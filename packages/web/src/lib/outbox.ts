@@ -1,7 +1,7 @@
 import { createEffect, createRoot, createSignal, on } from "solid-js";
 import type * as v from "valibot";
 import type { ComplaintView, RegisterComplaintSchema } from "@puskesos/core/complaint/schema";
-import type { CreateProposalSchema, ProposalView } from "@puskesos/core/proposal/schema";
+import type { CreateProposalSchema, ProposalView, VerifySchema } from "@puskesos/core/proposal/schema";
 import { api, ApiError, call, type FieldError } from "./api.ts";
 import { adoptLegacy } from "./outbox-legacy.ts";
 import { sealedStore, type SealedStore } from "./sealed-store.ts";
@@ -18,13 +18,18 @@ import { me, onSignOut } from "./session.ts";
  * only the signed-in user's is listed and sent, and only under that user's own session. Sign-out drops
  * the received records; what was not received stays, for that user alone, until they sign in again.
  */
-export type OutboxKind = "complaint" | "proposal";
+export type OutboxKind = "complaint" | "proposal" | "verification";
 export type OutboxState = "saved" | "sent" | "received" | "refused";
 
 /** What each kind sends (checked with the server's schema before it is saved) and gets back. */
 interface Kinds {
   complaint: { payload: v.InferOutput<typeof RegisterComplaintSchema>; result: ComplaintView };
   proposal: { payload: v.InferOutput<typeof CreateProposalSchema>; result: ProposalView };
+  /** A field visit's result (verval), recorded on the device; `id` is its device-made `resultId`. */
+  verification: {
+    payload: { id: string; proposalId: string; result: v.InferOutput<typeof VerifySchema> };
+    result: ProposalView;
+  };
 }
 
 type ItemOf<K extends OutboxKind> = {
@@ -40,7 +45,14 @@ type ItemOf<K extends OutboxKind> = {
   result?: Kinds[K]["result"];
   error?: { message: string; fields: FieldError[] };
 };
-export type OutboxItem = ItemOf<"complaint"> | ItemOf<"proposal">;
+export type OutboxItem = ItemOf<"complaint"> | ItemOf<"proposal"> | ItemOf<"verification">;
+
+/** What each kind is called in lists. */
+export const OUTBOX_KIND_LABELS: Record<OutboxKind, string> = {
+  complaint: "Pengaduan",
+  proposal: "Usulan",
+  verification: "Hasil verval",
+};
 
 export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
   saved: "Tersimpan di perangkat ini",
@@ -72,10 +84,23 @@ const waits = (item: Pick<OutboxItem, "state">) => item.state === "saved" || ite
 /** Sends a saved record through the typed client; a resend of the same id answers the first record. */
 function post(item: OutboxItem) {
   if (!item.payload) throw new Error(`Outbox item ${item.id} has nothing to send`);
-  return item.kind === "complaint"
-    ? api.complaints.$post({ json: item.payload })
-    : api.proposals.$post({ json: item.payload });
+  switch (item.kind) {
+    case "complaint":
+      return api.complaints.$post({ json: item.payload });
+    case "proposal":
+      return api.proposals.$post({ json: item.payload });
+    case "verification":
+      return api.proposals[":id"].verify.$post({
+        param: { id: item.payload.proposalId },
+        json: item.payload.result,
+      });
+  }
 }
+
+/** Told of every record the server received (the field visits drop what they kept for it). */
+const receivedListeners: ((item: OutboxItem, owner: string) => void | Promise<void>)[] = [];
+export const onReceived = (listener: (item: OutboxItem, owner: string) => void | Promise<void>) =>
+  void receivedListeners.push(listener);
 
 const [items, setItems] = createSignal<OutboxItem[]>([]);
 export { items as outboxItems };
@@ -154,6 +179,7 @@ export async function send(id: string, store = mine()): Promise<OutboxItem | und
         }
   ) as OutboxItem;
   await put(store, done);
+  if (done.state === "received") for (const listener of receivedListeners) await listener(done, store.owner);
   return done;
 }
 
@@ -193,9 +219,13 @@ export async function resendConfirmed(id: string) {
   const item = await store.get(id);
   if (!item?.payload) return;
   const { error: _error, ...rest } = item;
+  const payload =
+    item.kind === "verification"
+      ? { ...item.payload, result: { ...item.payload.result, idConfirmed: true } }
+      : { ...item.payload, idConfirmed: true };
   await put(store, {
     ...rest,
-    payload: { ...item.payload, idConfirmed: true },
+    payload,
     state: "saved",
     updatedAt: new Date().toISOString(),
   } as OutboxItem);

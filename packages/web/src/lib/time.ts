@@ -27,3 +27,6 @@ export const formatTime = (iso: string) => timeInZone(zone(), iso);
 
 /** Today in the kabupaten, `YYYY-MM-DD`, for date fields. */
 export const today = () => dayIn(zone(), new Date());
+
+/** The kabupaten's day of a moment, `YYYY-MM-DD`. */
+export const dayOf = (iso: string) => dayIn(zone(), new Date(iso));

@@ -1,6 +1,6 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { ROLE_LABELS, type Role } from "@puskesos/core/actor/schema";
-import { Alert, Labelled } from "../components/form.tsx";
+import { Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
@@ -43,13 +43,11 @@ export default function Audit() {
         </Labelled>
         <button type="submit">Tampilkan</button>
       </form>
-      <Show when={log.error}>
-        <Alert>{(log.error as Error).message}</Alert>
-      </Show>
       <ListTable
         headers={["Waktu", "Pelaku", "Tindakan", "Data", "Alamat"]}
         items={log()?.items}
-        empty={log.loading ? "Memuat…" : "Tidak ada catatan."}
+        source={log}
+        empty="Tidak ada catatan."
         testid="audit-table"
       >
         {(e) => (

@@ -1,30 +1,22 @@
 import { createSignal, For, Index, Show } from "solid-js";
 import { AddProgramSchema, PPKS_BY_RUMPUN, type Route } from "@puskesos/core/catalog/schema";
-import { Alert, errorsFromApi, Labelled } from "../components/form.tsx";
+import { Alert, createEdits, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
+import { can } from "../lib/session.ts";
+import { IndicatorsSection } from "../components/indicators.tsx";
 
-/** Manager: the kabupaten's own OPDs and programs, and which OPDs serve which PPKS types. */
+/**
+ * Manager: the kabupaten's own OPDs and programs, which OPDs serve which PPKS types, and the welfare
+ * indicators the survey team records; each part shown to the roles that may change it.
+ */
 export default function CatalogPage() {
   const [catalog, { refetch }] = useCatalog();
-  const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
+  const { message, run } = createEdits(() => refetch());
   const [routes, setRoutes] = createSignal<Route[]>();
   const editing = () => routes() ?? catalog()?.routes ?? [];
 
-  const run = async (work: () => Promise<string>) => {
-    setMessage(undefined);
-    try {
-      setMessage({ kind: "success", text: await work() });
-      await refetch();
-    } catch (error) {
-      const e = errorsFromApi(error);
-      setMessage({
-        kind: "error",
-        text: [e.message, ...Object.values(e.fields)].filter((m, i, a) => a.indexOf(m) === i).join(" "),
-      });
-    }
-  };
   const addOpd = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -65,11 +57,20 @@ export default function CatalogPage() {
   return (
     <section class="card">
       <h1>Katalog kabupaten</h1>
+      <nav class="sections" aria-label="Bagian katalog">
+        <Show when={can("catalog.update")}>
+          <a href="#opd">OPD</a> · <a href="#program">Program</a> · <a href="#rute">Rute rujukan</a>
+        </Show>
+        <Show when={can("catalog.update") && can("indicator.manage")}> · </Show>
+        <Show when={can("indicator.manage")}>
+          <a href="#indikator">Indikator kabupaten</a>
+        </Show>
+      </nav>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
-      <Show when={catalog()}>
+      <Show when={can("catalog.update") && catalog()}>
         {(c) => (
           <>
-            <h2>OPD</h2>
+            <h2 id="opd">OPD</h2>
             <p class="muted">
               {c()
                 .opds.map((o) => o.name)
@@ -81,7 +82,7 @@ export default function CatalogPage() {
               </Labelled>
               <button type="submit">Tambah OPD</button>
             </form>
-            <h2>Program</h2>
+            <h2 id="program">Program</h2>
             <p class="muted">
               {c()
                 .programs.map((p) => p.name)
@@ -101,7 +102,7 @@ export default function CatalogPage() {
               </Labelled>
               <button type="submit">Tambah program</button>
             </form>
-            <h2>Rute rujukan</h2>
+            <h2 id="rute">Rute rujukan</h2>
             <Index each={editing()}>
               {(route, i) => (
                 <details class="route">
@@ -147,6 +148,9 @@ export default function CatalogPage() {
             </button>
           </>
         )}
+      </Show>
+      <Show when={can("indicator.manage")}>
+        <IndicatorsSection />
       </Show>
     </section>
   );

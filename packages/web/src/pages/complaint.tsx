@@ -4,17 +4,109 @@ import { categoryName, ppksName } from "@puskesos/core/catalog/schema";
 import {
   COMPLAINT_STATE_LABELS,
   COMPLAINT_WORKFLOW,
+  CancelSchema,
   LEGAL_BASIS_LABELS,
   type ComplaintAction,
+  type ComplaintView,
 } from "@puskesos/core/complaint/schema";
-import { Alert, errorsFromApi } from "../components/form.tsx";
+import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
+import { Alert, errorsFromApi, Field, sentenceFromApi } from "../components/form.tsx";
 import { Receipt } from "../components/receipt.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import BackOffice from "./back-office.tsx";
 import ProposalForm from "./proposal-form.tsx";
 import { api, call } from "../lib/api.ts";
-import { me } from "../lib/session.ts";
-import { formatDateTime } from "../lib/time.ts";
+import { checked } from "../lib/checked.ts";
+import { can, me } from "../lib/session.ts";
+import { formatDate, formatDateTime } from "../lib/time.ts";
+
+/**
+ * Whether the reporter is in the DPM, and when not, where the household's proposal stands: "Belum di
+ * DPM" with the proposal's state, or "Masuk DPM" with the day an import of the desa first held it.
+ */
+function DpmLine(props: { complaint: ComplaintView }) {
+  const c = () => props.complaint;
+  const proposal = () =>
+    c().proposalState ? (
+      <>
+        {" "}
+        · usulan: {PROPOSAL_STATE_LABELS[c().proposalState!]}
+        <Show when={c().proposalId && can("proposal.list")}>
+          {" "}
+          (<A href={`/usulan/${c().proposalId}`}>lihat usulan</A>)
+        </Show>
+      </>
+    ) : (
+      " · belum diusulkan"
+    );
+  return (
+    <Show when={!c().dpm.found} fallback={<>Ada{c().dpm.decile ? ` (desil ${c().dpm.decile})` : ""}</>}>
+      <Show
+        when={c().proposalInDpmOn}
+        fallback={
+          <>
+            <span class="badge" data-testid="dpm-mark">
+              Belum di DPM
+            </span>
+            {proposal()}
+          </>
+        }
+      >
+        {(on) => (
+          <>
+            <span class="badge ok" data-testid="dpm-mark">
+              Masuk DPM {formatDate(on())}
+            </span>
+            {proposal()}
+          </>
+        )}
+      </Show>
+    </Show>
+  );
+}
+
+/** The front office cancels the complaint with the reason, after a confirmation. */
+function Cancel(props: { complaint: ComplaintView; onDone: () => void }) {
+  const [message, setMessage] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget as HTMLFormElement).get("reason") ?? "").trim();
+    setMessage("");
+    try {
+      const json = checked(CancelSchema, { version: props.complaint.version, reason });
+      const withdrawn = [
+        ...(props.complaint.proposalId ? ["usulan rumah tangganya"] : []),
+        ...(props.complaint.referralId ? ["rujukannya"] : []),
+      ];
+      const question = `Batalkan pengaduan ${props.complaint.reporter.name}?${withdrawn.length ? ` ${withdrawn.join(" dan ")} yang masih berjalan ikut ditarik.` : ""} Pembatalan tidak dapat diurungkan.`;
+      if (!confirm(question)) return;
+      setBusy(true);
+      await call(api.complaints[":id"].cancel.$post({ param: { id: props.complaint.id }, json }));
+      props.onDone();
+    } catch (error) {
+      setMessage(sentenceFromApi(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details class="card inner" data-testid="cancel">
+      <summary>{COMPLAINT_WORKFLOW.actions.cancel.label}</summary>
+      <form onSubmit={submit} novalidate>
+        <Show when={message()}>
+          <Alert>{message()}</Alert>
+        </Show>
+        <Field label="Alasan pembatalan" name="cancel-reason">
+          <textarea id="cancel-reason" name="reason" rows="2" />
+        </Field>
+        <button type="submit" class="danger" disabled={busy()}>
+          {COMPLAINT_WORKFLOW.actions.cancel.label}
+        </button>
+      </form>
+    </details>
+  );
+}
 
 /** The back office's actions on a complaint, shown together in one panel. */
 const BACK_OFFICE: ComplaintAction[] = ["handle", "resolve", "refer"];
@@ -63,6 +155,16 @@ export default function Complaint() {
             <dl class="facts">
               <dt>Status</dt>
               <dd data-testid="complaint-state">{COMPLAINT_STATE_LABELS[c().state]}</dd>
+              <Show when={c().cancelled}>
+                {(x) => (
+                  <>
+                    <dt>Dibatalkan</dt>
+                    <dd>
+                      {formatDateTime(x().at)} oleh {x().by}: <span class="pre">{x().reason}</span>
+                    </dd>
+                  </>
+                )}
+              </Show>
               <dt>NIK</dt>
               <dd>
                 <code data-testid="complaint-nik">{nik()?.nik ?? c().reporter.nikMasked}</code>{" "}
@@ -88,8 +190,8 @@ export default function Complaint() {
                 <dd>{c().reporter.phone}</dd>
               </Show>
               <dt>DPM</dt>
-              <dd>
-                {c().dpm.found ? `Ada${c().dpm.decile ? ` (desil ${c().dpm.decile})` : ""}` : "Tidak ada"}
+              <dd data-testid="complaint-dpm">
+                <DpmLine complaint={c()} />
               </dd>
               <dt>Kategori</dt>
               <dd>{categoryName(c().category)}</dd>
@@ -140,8 +242,15 @@ export default function Complaint() {
             <Show when={c().actions.includes("propose")}>
               <details class="card inner" data-testid="propose">
                 <summary>{COMPLAINT_WORKFLOW.actions.propose.label}</summary>
-                <ProposalForm complaintId={c().id} />
+                <ProposalForm
+                  complaintId={c().id}
+                  reporterOnFile={{ name: c().reporter.name, nikMasked: c().reporter.nikMasked }}
+                  onReceived={refetch}
+                />
               </details>
+            </Show>
+            <Show when={c().actions.includes("cancel")}>
+              <Cancel complaint={c()} onDone={refetch} />
             </Show>
             <Receipt complaint={c()} office={me()?.scopeName ?? ""} />
             <Timeline events={timeline()} />

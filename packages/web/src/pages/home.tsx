@@ -6,6 +6,7 @@ import { ZONE_NAMES } from "@puskesos/core/time/calendar";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { can, me } from "../lib/session.ts";
+import { today } from "../lib/time.ts";
 
 /** Where each role's work starts, shown to the roles that may do it (core's permission table). */
 const TASKS: { href: string; label: string; what: string; permission: Permission }[] = [
@@ -34,6 +35,24 @@ const TASKS: { href: string; label: string; what: string; permission: Permission
     permission: "proposal.list",
   },
   {
+    href: "/kunjungan",
+    label: "Kunjungan lapangan",
+    what: "bawa kunjungan hari ini ke perangkat, catat hasil verval tanpa sinyal.",
+    permission: "proposal.visit",
+  },
+  {
+    href: "/musdes",
+    label: "Musyawarah desa",
+    what: "usulan layak yang menunggu musdes, keputusan musdes, dan lampirannya.",
+    permission: "musdes.read",
+  },
+  {
+    href: "/ekspor-usulan",
+    label: "Ekspor usulan",
+    what: "usulan yang ditetapkan musdes sebagai berkas XLSX/CSV untuk DTSEN/SIKS-NG.",
+    permission: "proposal.export",
+  },
+  {
     href: "/pengguna",
     label: "Kelola pengguna",
     what: "buat akun, nonaktifkan, atur ulang kata sandi.",
@@ -57,6 +76,12 @@ const TASKS: { href: string; label: string; what: string; permission: Permission
     what: "OPD, program, dan rute rujukan kabupaten.",
     permission: "catalog.update",
   },
+  {
+    href: "/katalog#indikator",
+    label: "Indikator kabupaten",
+    what: "indikator kesejahteraan yang dicatat tim survei saat verval.",
+    permission: "indicator.manage",
+  },
 ];
 
 export default function Home() {
@@ -76,6 +101,23 @@ export default function Home() {
     () => me()?.opd,
     async (code) => (await call(api.catalog.opd.$get())).find((o) => o.code === code)?.name,
   );
+  // The day's field visits, and the desa's verified households waiting for a musdes: counts, quietly
+  // left out when there is no connection.
+  const quietly = <T,>(work: Promise<T>) =>
+    work.catch((error: unknown) => {
+      console.warn("beranda", error);
+      return undefined;
+    });
+  const [visits] = createResource(
+    () => can("proposal.visit"),
+    (yes) => (yes ? quietly(call(api.proposals.$get({ query: { visitDate: today() } }))) : undefined),
+  );
+  const [awaitingMusdes] = createResource(
+    () => can("musdes.record") && can("proposal.list"),
+    (yes) => (yes ? quietly(call(api.proposals.$get({ query: { state: "layak" } }))) : undefined),
+  );
+  const count = (page: { items: unknown[]; cursor?: string | null | undefined }) =>
+    `${page.items.length}${page.cursor ? "+" : ""}`;
   const desaCount = () => tree()?.kecamatan.reduce((n, k) => n + k.desa.length, 0) ?? 0;
 
   return (
@@ -121,6 +163,27 @@ export default function Home() {
                 <h2>Pengaduan dari front office</h2>
                 <p data-testid="home-waiting">
                   {list().length} pengaduan menunggu penanganan desa. <A href="/perlu-tindakan">Buka</A>
+                </p>
+              </section>
+            )}
+          </Show>
+          <Show when={visits()}>
+            {(page) => (
+              <section class="card" classList={{ attention: page().items.length > 0 }}>
+                <h2>Kunjungan lapangan</h2>
+                <p data-testid="home-visits">
+                  {count(page())} kunjungan verval terjadwal hari ini.{" "}
+                  <A href="/kunjungan">Bawa ke perangkat</A>
+                </p>
+              </section>
+            )}
+          </Show>
+          <Show when={awaitingMusdes()?.items.length ? awaitingMusdes() : undefined}>
+            {(page) => (
+              <section class="card attention">
+                <h2>Musyawarah desa</h2>
+                <p data-testid="home-musdes">
+                  {count(page())} usulan layak menunggu musdes. <A href="/musdes">Buka</A>
                 </p>
               </section>
             )}

@@ -1,14 +1,24 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
+import {
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  lazy,
+  Match,
+  onCleanup,
+  Show,
+  Switch,
+} from "solid-js";
 import { CATALOGS, PPKS_BY_RUMPUN } from "@puskesos/core/catalog/schema";
 import {
-  COMPLAINT_WORKFLOW,
   LEGAL_BASES,
   LEGAL_BASIS_LABELS,
   RegisterComplaintSchema,
   type ComplaintView,
 } from "@puskesos/core/complaint/schema";
 import { DesaSelect } from "../components/desa-select.tsx";
+import { DpmNameSearch } from "../components/dpm-name-search.tsx";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
 import { Receipt } from "../components/receipt.tsx";
@@ -19,7 +29,9 @@ import * as Outbox from "../lib/outbox.ts";
 import { OutboxList } from "../components/outbox-list.tsx";
 import { me } from "../lib/session.ts";
 import { formatDate, formatDateTime, formatTime } from "../lib/time.ts";
-import ProposalForm from "./proposal-form.tsx";
+
+// Needed only once a reporter turns out not to be in the DPM; the service worker keeps it for offline use.
+const ProposalForm = lazy(() => import("./proposal-form.tsx"));
 
 type DpmResult = Awaited<ReturnType<typeof lookup>>;
 const lookup = (desa: string, nik: string) =>
@@ -202,7 +214,8 @@ export default function Intake() {
               when={saved()!.dpm.found}
               fallback={
                 <Alert kind="info">
-                  Pelapor tidak ada di DPM desa. Catat profil rumah tangganya untuk diusulkan.
+                  Pelapor belum ada di DPM desa. Pengaduan tetap diteruskan ke back office; catat profil rumah
+                  tangganya untuk diusulkan masuk DPM.
                 </Alert>
               }
             >
@@ -218,11 +231,7 @@ export default function Intake() {
                 reporter={reporter()}
                 onReceived={(proposal) =>
                   // The receipt follows the complaint to its new state, as the workflow declares it.
-                  setSaved({
-                    ...saved()!,
-                    state: COMPLAINT_WORKFLOW.actions.propose.to,
-                    proposalId: proposal.id,
-                  })
+                  setSaved({ ...saved()!, proposalId: proposal.id, proposalState: proposal.state })
                 }
               />
             </Show>
@@ -320,6 +329,7 @@ export default function Intake() {
                   )}
                 </Show>
               </div>
+              <DpmNameSearch desa={desa()} />
               <Field label="No. KK (bila ada)" name="kk" error={errors()["reporter.kk"]}>
                 <IdInput id="kk" name="kk" kind="kk" serverError={errors()["reporter.kk"]} />
               </Field>

@@ -1,7 +1,7 @@
-import { A, useParams } from "@solidjs/router";
-import { createResource, For, onCleanup, onMount, Show } from "solid-js";
+import { useParams } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
 import { URGENCIES } from "@puskesos/core/referral/schema";
-import { printNow } from "../components/print.tsx";
+import { A4Pages } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatDate } from "../lib/time.ts";
 
@@ -14,19 +14,10 @@ export default function Letter() {
     () => params.id,
     (id) => call(api.referrals[":id"].letter.$get({ param: { id } })),
   );
-  // Print the letter pages, not a receipt slip (styles.css, body.letter).
-  onMount(() => document.body.classList.add("letter"));
-  onCleanup(() => document.body.classList.remove("letter"));
   return (
     <Show when={letter()}>
       {(l) => (
-        <>
-          <p class="no-print">
-            <A href={`/rujukan/${params.id}`}>← Rujukan</A> ·{" "}
-            <button type="button" class="secondary" onClick={printNow}>
-              Cetak
-            </button>
-          </p>
+        <A4Pages back={{ href: `/rujukan/${params.id}`, label: "Rujukan" }}>
           <For each={["Untuk OPD tujuan", "Salinan untuk desa"]}>
             {(copy) => (
               <article class="letter-page" data-testid="letter">
@@ -104,7 +95,7 @@ export default function Letter() {
               </article>
             )}
           </For>
-        </>
+        </A4Pages>
       )}
     </Show>
   );

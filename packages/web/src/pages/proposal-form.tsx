@@ -1,20 +1,28 @@
-import { createSignal, For, Index, Show } from "solid-js";
+import { createSignal, Index, Show } from "solid-js";
 import {
   CreateProposalSchema,
   HOUSE_CONDITIONS,
   INCOME_SOURCES,
-  RELATIONSHIPS,
+  PROPOSAL_STATE_LABELS,
   type ProposalView,
 } from "@puskesos/core/proposal/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
+import { MemberFields, Options } from "../components/member-fields.tsx";
 import { IdInput } from "../components/nik-input.tsx";
 import * as Outbox from "../lib/outbox.ts";
 
-/** The household profile of a resident not in the DPM, sent as a proposal (usulan) for verval. */
+/**
+ * The household profile of a resident not in the DPM, sent as a proposal (usulan) for verval. The
+ * reporter is the first member: typed in at registration (`reporter`), or, opened later from the
+ * complaint's page, the one the server already holds (`reporterOnFile`: sent as `reporter: true`, so
+ * no card is needed at hand).
+ */
 export default function ProposalForm(props: {
   complaintId: string;
   /** The reporter, filled in as the first member (the officer adds the rest and the relationships). */
   reporter?: { nik: string; name: string } | undefined;
+  /** The complaint's reporter as the server holds it, the NIK masked. */
+  reporterOnFile?: { name: string; nikMasked: string } | undefined;
   /** The server has the proposal: the complaint has moved on. */
   onReceived?: (proposal: ProposalView) => void;
 }) {
@@ -29,8 +37,8 @@ export default function ProposalForm(props: {
       id,
       complaintId: props.complaintId,
       ...(String(form.get("kk") ?? "").trim() ? { kk: form.get("kk") } : {}),
-      members: rows().map((row) => ({
-        nik: form.get(`member-${row}-nik`),
+      members: rows().map((row, i) => ({
+        ...(i === 0 && props.reporterOnFile ? { reporter: true } : { nik: form.get(`member-${row}-nik`) }),
         name: form.get(`member-${row}-name`),
         relationship: form.get(`member-${row}-relationship`),
       })),
@@ -60,7 +68,7 @@ export default function ProposalForm(props: {
           <span data-testid="proposal-done">
             {"pending" in done()!
               ? `Usulan rumah tangga (${(done() as { pending: number }).pending} anggota) tersimpan di perangkat ini dan dikirim saat tersambung.`
-              : `Usulan rumah tangga (${(done() as ProposalView).members.length} anggota) dikirim ke Tim Survei Lapangan. Status pengaduan: menunggu verifikasi lapangan.`}
+              : `Usulan rumah tangga (${(done() as ProposalView).members.length} anggota) dikirim ke Tim Survei Lapangan. Status usulan: ${PROPOSAL_STATE_LABELS[(done() as ProposalView).state]}.`}
           </span>
         </Alert>
       }
@@ -77,35 +85,24 @@ export default function ProposalForm(props: {
         <Index each={rows()}>
           {(row, i) => (
             <fieldset>
-              <legend>Anggota {i + 1}</legend>
-              <Field label="NIK" name={`member-${row()}-nik`} error={errors()[`members.${i}.nik`]}>
-                <IdInput
-                  id={`member-${row()}-nik`}
-                  name={`member-${row()}-nik`}
-                  kind="nik"
-                  serverError={errors()[`members.${i}.nik`]}
-                  initial={i === 0 ? props.reporter?.nik : undefined}
-                />
-              </Field>
-              <Field label="Nama" name={`member-${row()}-name`} error={errors()[`members.${i}.name`]}>
-                <input
-                  id={`member-${row()}-name`}
-                  name={`member-${row()}-name`}
-                  value={i === 0 ? (props.reporter?.name ?? "") : ""}
-                />
-              </Field>
-              <Field
-                label="Hubungan dengan kepala keluarga"
-                name={`member-${row()}-relationship`}
-                error={errors()[`members.${i}.relationship`]}
-              >
-                <select id={`member-${row()}-relationship`} name={`member-${row()}-relationship`}>
-                  <For each={Object.entries(RELATIONSHIPS)}>
-                    {([code, label]) => <option value={code}>{label}</option>}
-                  </For>
-                </select>
-              </Field>
-              <Show when={rows().length > 1}>
+              <legend>{i === 0 && props.reporterOnFile ? "Anggota 1 (pelapor)" : `Anggota ${i + 1}`}</legend>
+              <MemberFields
+                name={`member-${row()}`}
+                error={(field) => errors()[`members.${i}.${field}`]}
+                initial={
+                  i === 0
+                    ? { nik: props.reporter?.nik, name: props.reporter?.name ?? props.reporterOnFile?.name }
+                    : undefined
+                }
+                nik={
+                  i === 0 && props.reporterOnFile ? (
+                    <p data-testid="reporter-on-file">
+                      NIK <code>{props.reporterOnFile.nikMasked}</code> (dari pengaduan)
+                    </p>
+                  ) : undefined
+                }
+              />
+              <Show when={rows().length > 1 && !(i === 0 && props.reporterOnFile)}>
                 <button
                   type="button"
                   class="secondary"
@@ -132,16 +129,12 @@ export default function ProposalForm(props: {
         </p>
         <Field label="Kondisi rumah" name="houseCondition" error={errors().houseCondition}>
           <select id="houseCondition" name="houseCondition">
-            <For each={Object.entries(HOUSE_CONDITIONS)}>
-              {([code, label]) => <option value={code}>{label}</option>}
-            </For>
+            <Options of={HOUSE_CONDITIONS} />
           </select>
         </Field>
         <Field label="Sumber penghasilan utama" name="incomeSource" error={errors().incomeSource}>
           <select id="incomeSource" name="incomeSource">
-            <For each={Object.entries(INCOME_SOURCES)}>
-              {([code, label]) => <option value={code}>{label}</option>}
-            </For>
+            <Options of={INCOME_SOURCES} />
           </select>
         </Field>
         <Field label="Catatan (bila ada)" name="notes" error={errors().notes}>

@@ -1,78 +1,130 @@
+import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { HOUSE_CONDITIONS, INCOME_SOURCES, PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
-import { Alert, Labelled } from "../components/form.tsx";
+import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, type ProposalState } from "@puskesos/core/proposal/schema";
+import { Labelled } from "../components/form.tsx";
+import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
+import { houseLabel, nextStep } from "../lib/proposal-text.ts";
 import { me } from "../lib/session.ts";
 import { formatDate } from "../lib/time.ts";
-import { ListTable } from "../components/list-table.tsx";
 
-/** Survey team: households proposed for the DPM, by kecamatan and desa. */
+interface Filter {
+  state?: ProposalState;
+  kecamatan?: string;
+  desa?: string;
+  cursor?: string;
+}
+
+/**
+ * Households proposed for the DPM in the caller's scope, all of it at first, narrowed by state,
+ * kecamatan and desa; each with its state and what comes next. A desa's officers see their desa.
+ */
 export default function Proposals() {
   const [tree] = createResource(() => call(api.regions.$get()));
-  const [filter, setFilter] = createSignal<{ kecamatan?: string; desa?: string }>(
-    me()?.scope.level === "kabupaten" ? {} : { kecamatan: me()?.scope.code ?? "" },
-  );
-  const [page] = createResource(
-    () => (filter().kecamatan || filter().desa || me()?.scope.level !== "kabupaten" ? filter() : false),
-    (f) => call(api.proposals.$get({ query: f })),
-  );
+  const level = () => me()?.scope.level;
+  const [filter, setFilter] = createSignal<Filter>({});
+  const [page] = createResource(filter, (f) => call(api.proposals.$get({ query: { ...f } })));
+  const desaName = (code: string) =>
+    tree()
+      ?.kecamatan.flatMap((k) => k.desa)
+      .find((d) => d.code === code)?.name ?? code;
+  /** The desa to choose from: the chosen kecamatan's, or (one kecamatan in scope) its own. */
+  const desaList = () => {
+    const kecamatan = tree()?.kecamatan ?? [];
+    return (kecamatan.length === 1 ? kecamatan[0] : kecamatan.find((k) => k.code === filter().kecamatan))
+      ?.desa;
+  };
+  const set = (change: Partial<Filter>) => {
+    const next: Filter = { ...filter(), ...change };
+    delete next.cursor;
+    for (const key of ["state", "kecamatan", "desa"] as const) if (!next[key]) delete next[key];
+    setFilter(next);
+  };
+
   return (
     <section class="card">
       <h1>Usulan rumah tangga</h1>
       <div class="filters">
-        <Labelled label="Kecamatan" for="filter-kecamatan">
+        <Labelled label="Status" for="filter-state">
           <select
-            id="filter-kecamatan"
-            value={filter().kecamatan ?? ""}
-            onChange={(e) => setFilter(e.currentTarget.value ? { kecamatan: e.currentTarget.value } : {})}
-            data-testid="proposal-kecamatan"
-          >
-            <option value="">— pilih —</option>
-            <For each={tree()?.kecamatan}>{(k) => <option value={k.code}>{k.name}</option>}</For>
-          </select>
-        </Labelled>
-        <Labelled label="Desa" for="filter-desa">
-          <select
-            id="filter-desa"
-            value={filter().desa ?? ""}
+            id="filter-state"
+            value={filter().state ?? ""}
             onChange={(e) =>
-              setFilter({
-                ...filter(),
-                ...(e.currentTarget.value ? { desa: e.currentTarget.value } : { desa: undefined }),
-              })
+              set({ state: (e.currentTarget.value || undefined) as ProposalState | undefined })
             }
           >
             <option value="">Semua</option>
-            <For each={tree()?.kecamatan.find((k) => k.code === filter().kecamatan)?.desa}>
-              {(d) => <option value={d.code}>{d.name}</option>}
-            </For>
+            <For each={PROPOSAL_STATES}>{(s) => <option value={s}>{PROPOSAL_STATE_LABELS[s]}</option>}</For>
           </select>
         </Labelled>
+        <Show when={level() === "kabupaten"}>
+          <Labelled label="Kecamatan" for="filter-kecamatan">
+            <select
+              id="filter-kecamatan"
+              value={filter().kecamatan ?? ""}
+              onChange={(e) => set({ kecamatan: e.currentTarget.value, desa: undefined })}
+              data-testid="proposal-kecamatan"
+            >
+              <option value="">Semua</option>
+              <For each={tree()?.kecamatan}>{(k) => <option value={k.code}>{k.name}</option>}</For>
+            </select>
+          </Labelled>
+        </Show>
+        <Show when={level() !== "desa"}>
+          <Labelled label="Desa" for="filter-desa">
+            <select
+              id="filter-desa"
+              value={filter().desa ?? ""}
+              onChange={(e) => set({ desa: e.currentTarget.value })}
+              disabled={!desaList()}
+            >
+              <option value="">Semua</option>
+              <For each={desaList()}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+            </select>
+          </Labelled>
+        </Show>
       </div>
-      <Show when={page.error}>
-        <Alert>{(page.error as Error).message}</Alert>
+      <Show when={level() === "desa"}>
+        <p class="muted">{me()?.scopeName}</p>
       </Show>
       <ListTable
-        headers={["Tanggal", "Desa", "Anggota", "Rumah", "Penghasilan", "Status"]}
-        items={page() ? page()!.items : []}
-        empty={page.loading ? "Memuat…" : "Tidak ada usulan."}
+        headers={["Diusulkan", "Desa", "Anggota", "Rumah", "Status", "Langkah berikutnya"]}
+        items={page.latest?.items}
+        source={page}
+        empty="Tidak ada usulan."
         testid="proposal-table"
+        label="Usulan rumah tangga"
       >
         {(p) => (
-          <tr>
+          <tr data-testid={`proposal-row-${p.id}`}>
             <td>{formatDate(p.createdAt, "medium")}</td>
+            <td>{desaName(p.desaCode)}</td>
             <td>
-              {tree()
-                ?.kecamatan.flatMap((k) => k.desa)
-                .find((d) => d.code === p.desaCode)?.name ?? p.desaCode}
+              <A href={`/usulan/${p.id}`}>{p.members.map((m) => `${m.name} (${m.nikMasked})`).join(", ")}</A>
             </td>
-            <td>{p.members.map((m) => `${m.name} (${m.nikMasked})`).join(", ")}</td>
-            <td>{HOUSE_CONDITIONS[p.houseCondition as keyof typeof HOUSE_CONDITIONS]}</td>
-            <td>{INCOME_SOURCES[p.incomeSource as keyof typeof INCOME_SOURCES]}</td>
-            <td>{PROPOSAL_STATE_LABELS[p.state]}</td>
+            <td>{houseLabel(p.houseCondition)}</td>
+            <td>
+              {PROPOSAL_STATE_LABELS[p.state]}
+              <Show when={p.inDpm}>
+                {" "}
+                <span class="badge ok">masuk DPM</span>
+              </Show>
+            </td>
+            <td>{nextStep(p)}</td>
           </tr>
         )}
       </ListTable>
+      <Show when={page.latest?.cursor}>
+        {(cursor) => (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => setFilter({ ...filter(), cursor: cursor() })}
+          >
+            Halaman berikutnya
+          </button>
+        )}
+      </Show>
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { createSignal, Show } from "solid-js";
 import { StatusQuerySchema, type PublicStatus } from "@puskesos/core/tracking/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
-import { formatDateTime, formatDay } from "../lib/time.ts";
+import { formatDate, formatDateTime } from "@puskesos/core/time/calendar";
+import { formatDay } from "../lib/time.ts";
 
 /** For residents, without signing in: the state of a complaint from the receipt's code. */
 export default function Status() {
@@ -57,7 +58,20 @@ export default function Status() {
             <dt>Didaftarkan</dt>
             <dd>{formatDay(s().registeredOn)}</dd>
             <dt>Terakhir berubah</dt>
-            <dd>{formatDateTime(s().updatedAt)}</dd>
+            <dd>{formatDateTime(s().timeZone, s().updatedAt)}</dd>
+            <Show when={s().proposal}>
+              {(p) => (
+                <>
+                  <dt>Usulan masuk DPM</dt>
+                  <dd data-testid="public-proposal">
+                    {p().stateLabel}
+                    <Show when={p().inDpmOn}>
+                      {(on) => <>; masuk DPM sejak {formatDate(s().timeZone, on())}</>}
+                    </Show>
+                  </dd>
+                </>
+              )}
+            </Show>
           </dl>
         )}
       </Show>

@@ -91,13 +91,11 @@ export default function Users() {
           </select>
         </Labelled>
       </div>
-      <Show when={users.error}>
-        <Alert>{(users.error as Error).message}</Alert>
-      </Show>
       <ListTable
         headers={["Nama pengguna", "Nama", "Peran", "Wilayah", "Status", "Tindakan"]}
         items={rows()}
-        empty={users.loading ? "Memuat…" : "Belum ada pengguna."}
+        source={users}
+        empty="Belum ada pengguna."
       >
         {(user) => (
           <tr data-testid={`user-row-${user.username}`} classList={{ inactive: !user.active }}>

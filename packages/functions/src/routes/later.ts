@@ -1,0 +1,9 @@
+/**
+ * The workflows past intake load with the first request that needs one, not with every cold start:
+ * one module for all of them, so the split bundle has one chunk more at start instead of one for each
+ * combination of them (Node loads every chunk as its own module).
+ */
+export * as Referral from "@puskesos/core/referral";
+export * as Proposal from "@puskesos/core/proposal";
+export * as Musdes from "@puskesos/core/musdes";
+export * as Exports from "@puskesos/core/proposal-export";
