@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as Actor from "@puskesos/core/actor";
 import * as Auth from "@puskesos/core/auth";
 import * as Complaint from "@puskesos/core/complaint";
+import { cancel } from "@puskesos/core/complaint/cancel";
 import { configure, deriveKeys } from "@puskesos/core/config";
 import { configureDb, ensureTable, type Db } from "@puskesos/core/db";
 import * as Demo from "@puskesos/core/demo";
@@ -47,7 +48,7 @@ interface Consumed {
   CapacityUnits?: number;
 }
 
-function meter(db: Db) {
+export function meter(db: Db) {
   const totals = { read: 0, write: 0, calls: 0 };
   db.doc.middlewareStack.add(
     (next, context) => async (args) => {
@@ -253,7 +254,7 @@ export async function measureCapacity(): Promise<Units[]> {
     );
     await measure("cancel a complaint (registered twice)", () =>
       as(fo.token, () =>
-        Complaint.cancel(twice.complaint.id, {
+        cancel(twice.complaint.id, {
           version: twice.complaint.version,
           reason: "Terdaftar dua kali.",
         }),

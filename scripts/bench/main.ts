@@ -11,6 +11,7 @@ import {
   startSecretsEndpoint,
 } from "../../tests/support/secrets-endpoint.ts";
 import { slowNetworkLoad } from "./slow-network.ts";
+import { measureDashboard } from "./dashboard.ts";
 import { firstRouteWeight } from "./spa.ts";
 
 /**
@@ -49,6 +50,28 @@ rows.push({
   budget: "≤ 60 KB",
   ok: intake.gzip <= 60 * 1024,
 });
+// The oversight pages: their own chunks, and the chart library they load when opened.
+for (const [label, page] of [
+  ["Monthly report route", "src/pages/report.tsx"],
+  ["Dashboard route", "src/pages/dashboard.tsx"],
+] as const) {
+  const route = firstRouteWeight(resolve(root, "packages/web/dist"), page);
+  rows.push({
+    metric: `${label} JS+CSS gzip (${route.files.length} files)`,
+    value: kb(route.gzip),
+    budget: "-",
+    ok: undefined,
+  });
+  const loaded = firstRouteWeight(resolve(root, "packages/web/dist"), page, { dynamic: true });
+  if (loaded.gzip !== route.gzip)
+    rows.push({
+      metric: `${label} with what it loads once open`,
+      value: kb(loaded.gzip),
+      budget: "-",
+      ok: undefined,
+    });
+}
+
 const slow = await slowNetworkLoad("/pengaduan/baru", "#nik", Math.min(runs, 5));
 rows.push({
   metric: "Intake screen on Slow 4G: LCP, median",
@@ -131,6 +154,23 @@ rows.push({
 });
 
 await secrets.close();
+
+const screens = await measureDashboard(Math.min(runs, 5));
+for (const s of screens) {
+  const dashboard = s.screen.startsWith("Dashboard, kabupaten");
+  rows.push({
+    metric: `${s.screen}: server time, median`,
+    value: `${s.ms.toFixed(0)} ms`,
+    budget: dashboard ? "≤ 300 ms" : "-",
+    ok: dashboard ? s.ms <= 300 : undefined,
+  });
+  rows.push({
+    metric: `${s.screen}: read units`,
+    value: String(s.read),
+    budget: dashboard ? "≤ 100" : "-",
+    ok: dashboard ? s.read <= 100 : undefined,
+  });
+}
 
 const width = Math.max(...rows.map((r) => r.metric.length));
 const units = await measureCapacity();

@@ -7,13 +7,14 @@ interface ManifestChunk {
   imports?: string[];
   css?: string[];
   isEntry?: boolean;
+  dynamicImports?: string[];
 }
 
 /**
  * JS and CSS a browser must fetch before a route can render: the entry and its static imports, plus
  * the route's own lazy chunk and its static imports when `route` names one (e.g. src/pages/intake.tsx).
  */
-export function firstRouteWeight(dist: string, route?: string) {
+export function firstRouteWeight(dist: string, route?: string, options: { dynamic?: boolean } = {}) {
   const manifest = JSON.parse(readFileSync(resolve(dist, ".vite/manifest.json"), "utf8")) as Record<
     string,
     ManifestChunk
@@ -30,6 +31,8 @@ export function firstRouteWeight(dist: string, route?: string) {
   if (route) {
     if (!manifest[route]) throw new Error(`${route} is not a chunk of this build`);
     visit(route);
+    // What the page itself imports when it opens (a chart library), not the app's other routes.
+    if (options.dynamic) manifest[route]!.dynamicImports?.forEach(visit);
   }
   let raw = 0;
   let gzip = 0;

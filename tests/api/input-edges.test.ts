@@ -109,7 +109,7 @@ describe("catalog names", () => {
   it("refuse a name without a letter or digit, with 422 on name", async () => {
     for (const [path, extra] of [
       ["/api/catalog/opds", {}],
-      ["/api/catalog/programs", { field: "sosial" }],
+      ["/api/catalog/programs", { field: "sosial", serviceField: "perlindungan" }],
     ] as const)
       for (const name of ["😀😀😀", "!!! ???", "— · —", "«»«»"]) {
         const res = await manajer.post(path, { name, ...extra });
@@ -132,6 +132,7 @@ describe("catalog names", () => {
     const program = await manajer.post("/api/catalog/programs", {
       name: "Bantuan\u0007Desa",
       field: "sosial",
+      serviceField: "perlindungan",
     });
     expect(program.status).toBe(422);
     expect(program.body.error.fields).toEqual([

@@ -102,6 +102,7 @@ describe("no complaint parked", () => {
     const program = await manajer.post("/api/catalog/programs", {
       name: "JAMKESDA Tegal",
       field: "kesehatan",
+      serviceField: "jaminan",
     });
     expect(program.status).toBe(201);
     const r = await bo.post("/api/referrals", referral(p.complaintId, { programs: ["jamkesda-tegal"] }));

@@ -369,6 +369,7 @@ describe("the kabupaten's own catalog", () => {
     const program = await manajer.post("/api/catalog/programs", {
       name: "JAMKESDA Kabupaten Tegal",
       field: "kesehatan",
+      serviceField: "jaminan",
     });
     expect(program.status).toBe(201);
     expect(program.body).toEqual({
@@ -376,10 +377,16 @@ describe("the kabupaten's own catalog", () => {
       name: "JAMKESDA Kabupaten Tegal",
       field: "kesehatan",
       level: "kabupaten",
+      serviceField: "jaminan",
     });
     expect(
-      (await manajer.post("/api/catalog/programs", { name: "JAMKESDA Kabupaten Tegal", field: "kesehatan" }))
-        .status,
+      (
+        await manajer.post("/api/catalog/programs", {
+          name: "JAMKESDA Kabupaten Tegal",
+          field: "kesehatan",
+          serviceField: "jaminan",
+        })
+      ).status,
     ).toBe(409);
     const opd = await manajer.post("/api/catalog/opds", { name: "RSUD dr. Soeselo" });
     expect(opd.body.code).toBe("rsud-dr-soeselo");
@@ -426,9 +433,15 @@ describe("the kabupaten's own catalog", () => {
       resident: { nik: SITI.nik },
     });
 
-    expect((await bo.post("/api/catalog/programs", { name: "Program Liar", field: "sosial" })).status).toBe(
-      403,
-    );
+    expect(
+      (
+        await bo.post("/api/catalog/programs", {
+          name: "Program Liar",
+          field: "sosial",
+          serviceField: "jaminan",
+        })
+      ).status,
+    ).toBe(403);
     const bad = await manajer.post("/api/catalog/programs", { name: "X", field: "hiburan" });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields).toContainEqual({

@@ -11,6 +11,7 @@ import { dayIn } from "@puskesos/core/time/calendar";
  * serious or critical accessibility violation (axe-core), every form control named by its own label.
  */
 const app = e2eApp();
+const KALISAPU = "33.28.10.2001";
 const VIEWPORTS = [
   { width: 360, height: 640 },
   { width: 1366, height: 768 },
@@ -166,8 +167,19 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
     ],
   ],
   ["bo.kalisapu", () => ["/", "/perlu-tindakan", `/pengaduan/${ids.complaint}`, `/rujukan/${ids.referral}`]],
-  ["spv.slawi", () => ["/", "/perlu-tindakan", "/pengaduan", "/usulan", "/musdes"]],
-  ["koord.kalisapu", () => ["/musdes", `/usulan/${ids.confirmed}`]],
+  [
+    "spv.slawi",
+    () => [
+      "/",
+      "/perlu-tindakan",
+      "/pengaduan",
+      "/usulan",
+      "/musdes",
+      "/dasbor",
+      `/laporan?desa=${KALISAPU}`,
+    ],
+  ],
+  ["koord.kalisapu", () => ["/musdes", `/usulan/${ids.confirmed}`, "/laporan", "/dasbor"]],
   [
     "manajer",
     () => [
@@ -178,10 +190,15 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
       "/katalog",
       "/usulan",
       "/ekspor-usulan",
+      "/laporan",
+      `/laporan?desa=${KALISAPU}`,
+      "/dasbor",
+      "/dasbor?wilayah=33.28.10",
+      `/dasbor?periode=${dayIn("Asia/Jakarta").slice(0, 4)}&wilayah=${KALISAPU}`,
     ],
   ],
   ["opd.dinkes", () => ["/", `/rujukan/${ids.referral}`]],
-  ["kades.kalisapu", () => ["/", "/antrian", "/musdes"]],
+  ["kades.kalisapu", () => ["/", "/antrian", "/musdes", "/laporan", "/dasbor"]],
   ["survei", () => ["/", "/usulan", `/usulan/${ids.scheduled}`, "/kunjungan"]],
   ["admin", () => ["/", "/pengguna", "/pengguna/baru", "/dpm", "/audit", "/wilayah", "/katalog"]],
 ];

@@ -60,7 +60,7 @@ describe("front office in Chromium", () => {
     await page.click("nav >> text=Pengaduan");
     await page.fill("input[name=nik]", SITI.nik);
     await page.click("button:has-text('Cari')");
-    await page.click(`[data-testid=complaint-table] >> text=${SITI.name}`);
+    await page.click(`[data-testid=complaint-search-table] >> text=${SITI.name}`);
     await expect.poll(() => page.textContent("[data-testid=complaint-nik]")).toBe("3328********0001");
     expect(await page.textContent("[data-testid=complaint-description]")).toContain(
       "<img src=x onerror=alert(1)>",

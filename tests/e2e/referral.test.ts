@@ -118,8 +118,15 @@ describe("the manager's catalog in Chromium", () => {
     const manajer = await signedInPage(app, "manajer");
     await manajer.click("nav >> text=Katalog");
     await manajer.fill("[data-testid=new-program]", "JAMKESDA Tegal");
+    // The field of social welfare services is required: left on "— pilih —", the form says so.
+    await manajer.click("button:has-text('Tambah program')");
+    await expect.poll(() => manajer.textContent(".alert")).toBe("Bidang layanan wajib diisi.");
+    await manajer.selectOption("#new-program-service-field", { label: "Jaminan sosial" });
     await manajer.click("button:has-text('Tambah program')");
     await expect.poll(() => manajer.textContent(".alert")).toBe("Program JAMKESDA Tegal ditambahkan.");
+    await expect
+      .poll(() => manajer.textContent("[data-testid=programs-jaminan]"))
+      .toContain("JAMKESDA Tegal");
     await manajer.fill("[data-testid=new-opd]", "RSUD dr. Soeselo");
     await manajer.click("button:has-text('Tambah OPD')");
     await expect.poll(() => manajer.textContent(".alert")).toBe("OPD RSUD dr. Soeselo ditambahkan.");
@@ -150,5 +157,60 @@ describe("the manager's catalog in Chromium", () => {
     await manajer.click("[data-testid=decision-approve] button");
     await expect.poll(() => manajer.textContent("main")).toContain("RSUD dr. Soeselo · JAMKESDA Tegal");
     for (const p of [manajer, bo, spv]) await p.context().close();
+  });
+});
+
+describe("fields of social welfare services in Chromium", () => {
+  it("lets the manager move a programme to another field on a phone, and the back office record one", async () => {
+    const manajer = await signedInPage(app, "manajer");
+    await manajer.setViewportSize({ width: 360, height: 640 });
+    await manajer.goto("/katalog");
+    expect(await manajer.textContent("[data-testid=programs-jaminan]")).toContain("Program Keluarga Harapan");
+    const form = manajer.getByTestId("service-field-form");
+    await form
+      .getByLabel("Program", { exact: true })
+      .selectOption({ label: "Kelompok Usaha Bersama (KUBE)" });
+    // The field select starts at the programme's current field.
+    expect(await form.getByLabel("Bidang layanan").inputValue()).toBe("pemberdayaan");
+    await form
+      .getByLabel("Program", { exact: true })
+      .selectOption({ label: "Program Keluarga Harapan (PKH)" });
+    expect(await form.getByLabel("Bidang layanan").inputValue()).toBe("jaminan");
+    await form.getByLabel("Bidang layanan").selectOption({ label: "Perlindungan sosial" });
+    await form.getByRole("button", { name: "Ubah bidang layanan" }).click();
+    await expect
+      .poll(() => manajer.textContent(".alert"))
+      .toBe("Bidang layanan Program Keluarga Harapan (PKH): Perlindungan sosial.");
+    await expect
+      .poll(() => manajer.textContent("[data-testid=programs-perlindungan]"))
+      .toContain("Program Keluarga Harapan (PKH)");
+    expect(await manajer.textContent("[data-testid=programs-jaminan]")).not.toContain(
+      "Program Keluarga Harapan",
+    );
+    expect(await form.getByLabel("Bidang layanan").inputValue()).toBe("perlindungan");
+    const [scroll, client] = await manajer.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    const catalog = (await (await manajer.request.get("/api/catalog")).json()) as {
+      programs: { code: string; serviceField?: string }[];
+    };
+    expect(catalog.programs.find((p) => p.code === "pkh")?.serviceField).toBe("perlindungan");
+
+    // The back office's handling names its field too, optionally.
+    const c = await forwardedComplaint();
+    const bo = await signedInPage(app, "bo.kalisapu");
+    await bo.setViewportSize({ width: 360, height: 640 });
+    await bo.goto(`/pengaduan/${c.id}`);
+    await bo.getByLabel("Jawaban / informasi yang diberikan").fill("Diarahkan ke pendamping PKH desa.");
+    expect(await bo.getByLabel("Bidang layanan (bila ada)").inputValue()).toBe("");
+    await bo.getByLabel("Bidang layanan (bila ada)").selectOption({ label: "Jaminan sosial" });
+    await bo.getByRole("button", { name: "Simpan penanganan" }).click();
+    await expect.poll(() => bo.textContent("[data-testid=complaint-state]")).toBe("Sedang ditangani");
+    expect(await bo.textContent("[data-testid=complaint-service-field]")).toBe(
+      "Bidang layanan: Jaminan sosial",
+    );
+    for (const p of [manajer, bo]) await p.context().close();
   });
 });

@@ -8,7 +8,15 @@ const app = e2eApp();
 describe("menus, buttons and timelines from core's declarations", () => {
   it("offers a kepala desa only what the role may open, and says why a page is closed", async () => {
     const page = await signedInPage(app, "kades.kalisapu");
-    expect(await page.locator("nav a").allTextContents()).toEqual(["Beranda", "Usulan", "Musdes", "Wilayah"]);
+    expect(await page.locator("nav a").allTextContents()).toEqual([
+      "Beranda",
+      "Pengaduan",
+      "Usulan",
+      "Musdes",
+      "Laporan",
+      "Dasbor",
+      "Wilayah",
+    ]);
     await page.goto("/antrian");
     await expect
       .poll(() => page.textContent("main"))

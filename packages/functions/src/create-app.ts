@@ -21,6 +21,7 @@ import { docs } from "./routes/docs.ts";
 import type { OpenApiDocument } from "./routes/docs-page.ts";
 import { health } from "./routes/health.ts";
 import { referrals } from "./routes/referrals.ts";
+import { reports } from "./routes/reports.ts";
 import { regions } from "./routes/regions.ts";
 import { settings } from "./routes/settings.ts";
 import { users } from "./routes/users.ts";
@@ -52,6 +53,7 @@ export function createApp(openapi: (api: Hono<AppEnv>) => Promise<OpenApiDocumen
     .route("/dpm", dpm)
     .route("/proposals", proposals)
     .route("/proposal-exports", proposalExports)
+    .route("/reports", reports)
     .route("/musdes", musdes)
     .route("/indicators", indicators)
     .route("/status", status)

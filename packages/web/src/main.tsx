@@ -33,6 +33,8 @@ const ReferralPage = lazy(() => import("./pages/referral.tsx"));
 const Letter = lazy(() => import("./pages/letter.tsx"));
 const SettingsPage = lazy(() => import("./pages/settings.tsx"));
 const CatalogPage = lazy(() => import("./pages/catalog.tsx"));
+const Report = lazy(() => import("./pages/report.tsx"));
+const Dashboard = lazy(() => import("./pages/dashboard.tsx"));
 
 /**
  * Pages for signed-in users; a user on a one-time password is sent to change it first, and a page
@@ -95,6 +97,8 @@ const PAGES: [
   ["/perlu-tindakan", Inbox, ["referral.inbox", "complaint.inbox"]],
   ["/rujukan/:id", ReferralPage, ["referral.read"]],
   ["/rujukan/:id/surat", Letter, ["referral.letter"]],
+  ["/laporan", Report, ["report.read"]],
+  ["/dasbor", Dashboard, ["dashboard.read"]],
   ["/pengaturan", SettingsPage, ["settings.update"]],
   ["/katalog", CatalogPage, ["catalog.update", "indicator.manage"]],
   ["/status", Status, "public"],

@@ -12,7 +12,13 @@ export const PERMISSIONS = {
   /** Register a resident's complaint. */
   "complaint.register": ["front-office", "koordinator"],
   /** Find and open complaints of the caller's scope. */
-  "complaint.read": ["front-office", "back-office", "koordinator", "supervisor", "manajer"],
+  "complaint.read": ["front-office", "back-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  /** Download a complaint list as CSV or XLSX (NIK masked; in full only for roles that may reveal it). */
+  "complaint.export": ["front-office", "back-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  /** A desa's monthly Puskesos report (the koordinator sends it: REPORT_WORKFLOW). */
+  "report.read": ["koordinator", "kepala-desa", "supervisor", "manajer"],
+  /** The figures of the caller's area by month and year, with the reports sent and the service levels. */
+  "dashboard.read": ["koordinator", "kepala-desa", "supervisor", "manajer"],
   /** The complaints the front office forwarded, waiting in the desa's back office. */
   "complaint.inbox": ["back-office", "koordinator"],
   /** Look a resident up in the desa's DPM (by NIK or by name). */

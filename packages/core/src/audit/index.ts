@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { assertCan, describe, use } from "../actor/index.ts";
 import { put, queryPage, useDb, type Write } from "../db/index.ts";
@@ -64,6 +64,23 @@ export function entryAs(who: Who, input: AuditInput): Write {
 export async function record(input: AuditInput): Promise<void> {
   const db = useDb();
   await db.doc.send(new PutCommand({ TableName: db.table, Item: item(input) }));
+}
+
+/**
+ * Records many events at once (a file holding many residents' NIKs: one entry per resident), 25 to a
+ * batch, asking again for any DynamoDB left unprocessed, before the caller hands out what they record.
+ */
+export async function recordMany(inputs: AuditInput[]): Promise<void> {
+  const db = useDb();
+  const items = inputs.map((input) => ({ PutRequest: { Item: item(input) } }));
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: typeof items = items.slice(i, i + 25);
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
+      const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending } }));
+      pending = (out.UnprocessedItems?.[db.table] ?? []) as typeof items;
+    }
+  }
 }
 
 export const AuditQuerySchema = v.object({

@@ -1,7 +1,7 @@
 import { assertCan, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { put, putNew, queryAll, transact } from "../db/index.ts";
-import { ConflictError, ValidationError } from "../error/index.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import {
@@ -9,11 +9,14 @@ import {
   AddProgramSchema,
   DEFAULT_CATALOG,
   SaveRoutesSchema,
+  serviceFieldName,
+  SetServiceFieldSchema,
   slug,
   type Catalog,
   type Opd,
   type Program,
   type Route,
+  type ServiceField,
 } from "./schema.ts";
 
 export * from "./schema.ts";
@@ -21,6 +24,8 @@ export * from "./schema.ts";
 /**
  * The national catalogs plus the kabupaten's own programs (e.g. JAMKESDA), OPDs and referral routes,
  * kept in one partition (`CATALOG`) so one Query reads them all and no redeploy is needed to change them.
+ * A programme's field of service changed by the kabupaten (`PROGRAMFIELD#<code>`, national or own
+ * programme alike) takes the place of the field it came with.
  */
 export async function load(): Promise<Catalog> {
   const items = await queryAll<Record<string, unknown>>({
@@ -29,12 +34,16 @@ export async function load(): Promise<Catalog> {
   });
   const own = (kind: string) => items.filter((i) => String(i.sk).startsWith(`${kind}#`));
   const routes = items.find((i) => i.sk === "ROUTES")?.routes as Route[] | undefined;
+  const changed = new Map(own("PROGRAMFIELD").map((i) => [i.code as string, i.serviceField as ServiceField]));
+  const added = own("PROGRAM").map(
+    ({ code, name, field, level, serviceField }) =>
+      ({ code, name, field, level, ...(serviceField ? { serviceField } : {}) }) as Program,
+  );
   return {
     opds: [...DEFAULT_CATALOG.opds, ...own("OPD").map(({ code, name }) => ({ code, name }) as Opd)],
-    programs: [
-      ...DEFAULT_CATALOG.programs,
-      ...own("PROGRAM").map(({ code, name, field, level }) => ({ code, name, field, level }) as Program),
-    ],
+    programs: [...DEFAULT_CATALOG.programs, ...added].map((p) =>
+      changed.has(p.code) ? { ...p, serviceField: changed.get(p.code) } : p,
+    ),
     routes: routes ?? DEFAULT_CATALOG.routes,
   };
 }
@@ -96,9 +105,45 @@ export async function addOpd(input: unknown): Promise<Opd> {
 export async function addProgram(input: unknown): Promise<Program> {
   assertCan("catalog.update");
   const data = parse(AddProgramSchema, input);
-  const program = { code: slug(data.name), name: data.name, field: data.field, level: "kabupaten" };
+  const program = {
+    code: slug(data.name),
+    name: data.name,
+    field: data.field,
+    level: "kabupaten",
+    serviceField: data.serviceField,
+  };
   await add("PROGRAM", program, (await load()).programs);
   return program;
+}
+
+/**
+ * Manager: the field of social welfare services of a programme, national or the kabupaten's own,
+ * without a redeploy. Referrals approved afterwards carry the new field; those approved before keep
+ * theirs, as the reports counted them.
+ */
+export async function setServiceField(code: string, input: unknown): Promise<Program> {
+  const caller = assertCan("catalog.update");
+  const { serviceField } = parse(SetServiceFieldSchema, input);
+  const program = (await load()).programs.find((p) => p.code === code);
+  if (!program) throw NotFoundError("Program");
+  const before = program.serviceField ? serviceFieldName(program.serviceField) : "belum ditentukan";
+  await transact([
+    put("catalog-program-field", {
+      pk: "CATALOG",
+      sk: `PROGRAMFIELD#${code}`,
+      type: "catalog",
+      code,
+      serviceField,
+      updatedBy: caller.username,
+      updatedAt: nowIso(),
+    }),
+    Audit.entry({
+      action: "catalog.program-field",
+      target: { type: "catalog", id: code },
+      summary: `Mengubah bidang layanan ${program.name}: ${before} → ${serviceFieldName(serviceField)}`,
+    }),
+  ]);
+  return { ...program, serviceField };
 }
 
 /** Manager: replaces the referral routes (which OPDs serve which PPKS types). */

@@ -4,9 +4,10 @@ import catalogs from "./catalogs.json";
 import { code, text } from "../validation/fields.ts";
 
 /**
- * The national reference catalogs (shared/reference/catalogs.json, copied here so the package is
- * self-contained). Kabupaten-specific additions (own programs and OPDs) come in a later issue and
- * will be stored in the table; these are the defaults.
+ * The national reference catalogs (shared/reference/catalogs.json, copied here without its prose, which
+ * every Lambda cold start would load, so the package is
+ * self-contained). These are the defaults; the kabupaten's own programs and OPDs, its routes and its
+ * programmes' fields of service are stored in the table (index.ts).
  */
 export const CATALOGS = catalogs;
 
@@ -42,6 +43,11 @@ export type CategoryCode = string;
 export const CATEGORY_CODES = catalogs.complaintCategories.map((c) => c.code);
 export const PPKS_CODES = catalogs.ppks.map((p) => p.code);
 export const PSKS_CODES = catalogs.psks.map((p) => p.code);
+/** The four fields of social welfare services (UU 11/2009; seed 004), each programme in one of them. */
+export const SERVICE_FIELDS = catalogs.serviceFields;
+export const SERVICE_FIELD_CODES = ["rehabilitasi", "perlindungan", "jaminan", "pemberdayaan"] as const;
+export type ServiceField = (typeof SERVICE_FIELD_CODES)[number];
+export const serviceFieldName = (code: string) => SERVICE_FIELDS.find((f) => f.code === code)?.name;
 
 export const categoryName = (code: string) => catalogs.complaintCategories.find((c) => c.code === code)?.name;
 export const ppksName = (code: string) => catalogs.ppks.find((p) => p.code === code)?.name;
@@ -66,6 +72,8 @@ export const ProgramSchema = v.object({
   name: v.string(),
   field: v.string(),
   level: v.string(),
+  /** One of the four fields of social welfare services; the kabupaten may change it in the catalog. */
+  serviceField: v.optional(v.picklist(SERVICE_FIELD_CODES)),
 });
 export type Program = v.InferOutput<typeof ProgramSchema>;
 
@@ -94,7 +102,8 @@ export const DEFAULT_ROUTES: Route[] = catalogs.opdRoutes.map((route) => ({
 
 export const DEFAULT_CATALOG: Catalog = {
   opds: OPDS,
-  programs: catalogs.programs,
+  // Parsed once, so a default field outside the four fails loudly at start rather than in a report.
+  programs: v.parse(v.array(ProgramSchema), catalogs.programs),
   routes: DEFAULT_ROUTES,
 };
 
@@ -130,6 +139,15 @@ export const AddOpdSchema = v.strictObject(
   "Data OPD harus berupa objek JSON.",
 );
 
+/** One of the four fields of social welfare services, where a programme is added or its field changed. */
+const serviceField = v.pipe(
+  v.picklist(
+    SERVICE_FIELD_CODES,
+    "Bidang layanan harus rehabilitasi, perlindungan, jaminan, atau pemberdayaan sosial.",
+  ),
+  v.title("Bidang layanan"),
+);
+
 export const AddProgramSchema = v.strictObject(
   {
     name: catalogName("Nama program"),
@@ -140,8 +158,15 @@ export const AddProgramSchema = v.strictObject(
       ),
       v.title("Bidang program"),
     ),
+    serviceField,
   },
   "Data program harus berupa objek JSON.",
+);
+
+/** A programme's field of social welfare services, changed by the kabupaten (national or its own). */
+export const SetServiceFieldSchema = v.strictObject(
+  { serviceField },
+  "Data bidang layanan harus berupa objek JSON.",
 );
 
 export const SaveRoutesSchema = v.strictObject(

@@ -2,10 +2,11 @@ import { useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { getItem, transact, update, type Write } from "../db/index.ts";
 import { ConflictError, NotFoundError } from "../error/index.ts";
-import { key as proposalKey } from "../proposal/record.ts";
+import { key as proposalKey, type ProposalRecord } from "../proposal/record.ts";
 import { PROPOSAL_ENDED, type ProposalState } from "../proposal/workflow.ts";
-import { key as referralKey, stateIndex } from "../referral/record.ts";
-import { OPEN_REFERRAL_STATES, type ReferralState } from "../referral/workflow.ts";
+import { key as referralKey, stateIndex, type ReferralRecord } from "../referral/record.ts";
+import { OPEN_REFERRAL_STATES } from "../referral/workflow.ts";
+import { countsOfProposal, countsOfReferral, tally } from "../report/tally.ts";
 import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -48,7 +49,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
     }),
   ];
   if (record.proposalId) {
-    const proposal = await getItem<{ state: ProposalState; version: number }>(proposalKey(record.proposalId));
+    const proposal = await getItem<ProposalRecord>(proposalKey(record.proposalId));
     if (proposal && WITHDRAWABLE(proposal.state)) {
       writes.push(
         update("proposal", {
@@ -58,6 +59,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
           remove: ["gsi1pk", "gsi1sk", "gsi3pk", "gsi3sk"],
           expect: { state: proposal.state, version: proposal.version },
         }),
+        ...tally(countsOfProposal(proposal), countsOfProposal({ ...proposal, state: "dibatalkan" })),
       );
       events.push(
         Timeline.event(id, {
@@ -70,9 +72,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
     }
   }
   if (record.referralId) {
-    const referral = await getItem<{ state: ReferralState; version: number; dueAt: string }>(
-      referralKey(record.referralId),
-    );
+    const referral = await getItem<ReferralRecord>(referralKey(record.referralId));
     if (referral && OPEN_REFERRAL_STATES.includes(referral.state)) {
       writes.push(
         update("referral", {
@@ -89,6 +89,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
           remove: ["gsi1pk", "gsi1sk"],
           expect: { state: referral.state, version: referral.version },
         }),
+        ...tally(countsOfReferral(referral), countsOfReferral({ ...referral, state: "dibatalkan" })),
       );
       events.push(
         Timeline.event(id, {
@@ -104,7 +105,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
     ? { proposalState: "dibatalkan" as const }
     : {};
   await transact([
-    moveItem(record, "dibatalkan", { cancelled: withdrawn, ...proposalState }),
+    ...moveItem(record, "dibatalkan", { cancelled: withdrawn, ...proposalState }),
     ...writes,
     ...events,
     Audit.entry({
@@ -118,6 +119,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
       ...record,
       ...proposalState,
       cancelled: withdrawn,
+      closedAt: now,
       state: "dibatalkan",
       updatedAt: now,
       version: record.version + 1,

@@ -31,12 +31,13 @@ function step(action: "handle" | "resolve") {
       answer: data.answer,
       ...(data.handling ? { handling: data.handling } : {}),
       ...(data.villageProgram ? { villageProgram: data.villageProgram } : {}),
+      ...(data.serviceField ? { serviceField: data.serviceField } : {}),
       psks: data.psks ?? [],
       by: caller.username,
       at: now,
     };
     await transact([
-      moveItem(record, spec.to, { handling }),
+      ...moveItem(record, spec.to, { handling }),
       Timeline.event(id, {
         entity: "complaint",
         action: `complaint.${action}`,
@@ -47,7 +48,14 @@ function step(action: "handle" | "resolve") {
       Audit.entry({ action: `complaint.${action}`, target: { type: "complaint", id }, summary: spec.done }),
     ]);
     return toView(
-      { ...record, state: spec.to, handling, updatedAt: now, version: record.version + 1 },
+      {
+        ...record,
+        state: spec.to,
+        handling,
+        ...(spec.to === "selesai" ? { closedAt: now } : {}),
+        updatedAt: now,
+        version: record.version + 1,
+      },
       caller,
     );
   };

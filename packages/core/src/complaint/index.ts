@@ -3,4 +3,3 @@ export { key, load, moveItem, toView, type ComplaintRecord } from "./record.ts";
 export { register, trackingCode } from "./register.ts";
 export { get, list, revealNik, timeline } from "./read.ts";
 export { handle, resolve } from "./handling.ts";
-export { cancel } from "./cancel.ts";

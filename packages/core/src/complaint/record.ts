@@ -3,7 +3,9 @@ import { getItem, update, type Write } from "../db/index.ts";
 import { maskNik } from "../resident/nik.ts";
 import { nowIso } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
+import { countsOfComplaint, tally } from "../report/tally.ts";
 import { actionsFor } from "../workflow/index.ts";
+import { stateEntryMove } from "./entries.ts";
 import type { ComplaintView } from "./schema.ts";
 import { COMPLAINT_WORKFLOW, type ComplaintState } from "./workflow.ts";
 
@@ -47,6 +49,7 @@ export function toView(record: ComplaintRecord, caller: UserActor): ComplaintVie
     ...(record.referralId ? { referralId: record.referralId } : {}),
     ...(record.handling ? { handling: record.handling } : {}),
     ...(record.cancelled ? { cancelled: record.cancelled } : {}),
+    ...(record.closedAt ? { closedAt: record.closedAt } : {}),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     updatedAt: record.updatedAt,
@@ -55,27 +58,37 @@ export function toView(record: ComplaintRecord, caller: UserActor): ComplaintVie
   };
 }
 
+const CLOSED: readonly ComplaintState[] = ["selesai", "ditutup", "dibatalkan"];
+
 /**
- * A complaint's state change as one write of a transaction: the state and its index (gsi2) move
- * together, conditional on the state and version the caller read, with other attributes alongside.
+ * A complaint's change as the writes of one transaction: the state and its index (gsi2) move
+ * together, conditional on the state and version the caller read, with other attributes alongside;
+ * the list entry of its state and the monthly counters follow.
  */
 export function moveItem(
-  complaint: { id: string; desaCode: string; state: ComplaintState; version: number },
+  complaint: ComplaintRecord,
   to: ComplaintState,
-  set: Record<string, unknown> = {},
-): Write {
+  set: Partial<ComplaintRecord> = {},
+): Write[] {
   const now = nowIso();
-  return update("complaint", {
-    key: key(complaint.id),
-    set: {
-      ...set,
-      state: to,
-      updatedAt: now,
-      gsi2pk: `DESA#${complaint.desaCode}#STATE#${to}`,
-      gsi2sk: `${now}#${complaint.id}`,
-    },
-    add: { version: 1 },
-    expect: { state: complaint.state, version: complaint.version },
-    conflict: "Pengaduan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.",
-  });
+  const closed = CLOSED.includes(to) && !CLOSED.includes(complaint.state) ? { closedAt: now } : {};
+  const next: ComplaintRecord = { ...complaint, ...set, ...closed, state: to };
+  return [
+    update("complaint", {
+      key: key(complaint.id),
+      set: {
+        ...set,
+        ...closed,
+        state: to,
+        updatedAt: now,
+        gsi2pk: `DESA#${complaint.desaCode}#STATE#${to}`,
+        gsi2sk: `${now}#${complaint.id}`,
+      },
+      add: { version: 1 },
+      expect: { state: complaint.state, version: complaint.version },
+      conflict: "Pengaduan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.",
+    }),
+    ...stateEntryMove(complaint, to),
+    ...tally(countsOfComplaint(complaint), countsOfComplaint(next)),
+  ];
 }

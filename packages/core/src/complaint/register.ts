@@ -11,6 +11,8 @@ import * as Region from "../region/index.ts";
 import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
 import { nowIso, today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
+import { countsOfComplaint, tally } from "../report/tally.ts";
+import { entryWrites } from "./entries.ts";
 import { key, load, toView, type ComplaintRecord } from "./record.ts";
 import { RegisterComplaintSchema, type ComplaintView } from "./schema.ts";
 import type { ComplaintState } from "./workflow.ts";
@@ -142,6 +144,8 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
           summary: `Pengaduan ${record.id} didaftarkan di ${desa.name}`,
         }),
         ...ticket,
+        ...entryWrites(record),
+        ...tally(undefined, countsOfComplaint(record)),
       ]);
       return { complaint: toView(record, caller), created: true };
     } catch (error) {

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { CATEGORY_CODES, PPKS_CODES } from "../catalog/schema.ts";
+import { CATEGORY_CODES, PPKS_CODES, SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
 import { RegionCodeSchema } from "../user/schema.ts";
 import { choice, CursorSchema, fullName, isoDate, note, pageOf, text, uuid } from "../validation/fields.ts";
@@ -138,11 +138,15 @@ export const ComplaintViewSchema = v.object({
       answer: v.string(),
       handling: v.optional(v.string()),
       villageProgram: v.optional(v.string()),
+      /** Which of the four fields of social welfare services the desa's handling belongs to. */
+      serviceField: v.optional(v.picklist(SERVICE_FIELD_CODES)),
       psks: v.array(v.string()),
       by: v.string(),
       at: v.string(),
     }),
   ),
+  /** When it was finished, closed or cancelled. */
+  closedAt: v.optional(v.string()),
   createdAt: v.string(),
   createdBy: v.string(),
   updatedAt: v.string(),

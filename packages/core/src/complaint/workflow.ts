@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { PSKS_CODES } from "../catalog/schema.ts";
+import { PSKS_CODES, SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { PROPOSAL_ENDED, type ProposalState } from "../proposal/workflow.ts";
 import { CreateProposalSchema } from "../proposal/schema.ts";
 import { CreateReferralSchema } from "../referral/schema.ts";
@@ -37,6 +37,15 @@ export const HandlingSchema = v.strictObject(
     answer: note("Jawaban/informasi", 5, 2000),
     handling: v.optional(note("Penanganan", 0, 2000)),
     villageProgram: v.optional(text("Program desa", 0, 200)),
+    serviceField: v.optional(
+      v.pipe(
+        v.picklist(
+          SERVICE_FIELD_CODES,
+          "Bidang layanan harus rehabilitasi, perlindungan, jaminan, atau pemberdayaan sosial.",
+        ),
+        v.title("Bidang layanan"),
+      ),
+    ),
     psks: v.optional(
       v.pipe(
         v.array(v.picklist(PSKS_CODES, "Jenis PSKS tidak dikenal."), "PSKS harus berupa daftar."),

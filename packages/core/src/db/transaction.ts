@@ -2,6 +2,7 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, type AppError } from "../error/index.ts";
 import { useDb } from "./client.ts";
+import { updateExpression } from "./update.ts";
 
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -14,6 +15,14 @@ export interface Write {
   name: string;
   item: TransactItem;
   conflict?: string;
+  /** A counter increment (`counter`): all of a transaction's increments of one item become one write. */
+  counter?: CounterSpec;
+}
+
+export interface CounterSpec {
+  key: { pk: string; sk: string };
+  set: Record<string, string>;
+  add: Record<string, number>;
 }
 
 const RACE = "Data sedang diubah oleh orang lain. Muat ulang lalu coba lagi.";
@@ -22,8 +31,10 @@ const RACE = "Data sedang diubah oleh orang lain. Muat ulang lalu coba lagi.";
  * Writes items together (a state change, its timeline and audit entries, any counters). When a
  * condition fails, that write's message becomes a 409 that also names the write (`failedWrite`).
  */
-export async function transact(writes: Write[]): Promise<void> {
+export async function transact(given: Write[]): Promise<void> {
   const db = useDb();
+  const writes = mergeCounters(given);
+  if (!writes.length) return;
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
@@ -75,4 +86,48 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
     if ((error as Error).name === "ConditionalCheckFailedException") return false;
     throw error;
   }
+}
+
+/**
+ * An increment of counters on one item, created on first use. A transaction may not touch an item
+ * twice, and one event often moves several records counted on the same item (a complaint and its
+ * referral in the same desa and month), so `transact` adds up the increments of each item first.
+ */
+export function counter(spec: CounterSpec): Write {
+  return {
+    name: "counter",
+    counter: spec,
+    item: {
+      Update: {
+        TableName: useDb().table,
+        Key: spec.key,
+        ...updateExpression({ key: spec.key, set: spec.set, add: spec.add, upsert: true }),
+      },
+    },
+  };
+}
+
+function mergeCounters(writes: Write[]): Write[] {
+  const merged = new Map<string, CounterSpec>();
+  for (const w of writes) {
+    if (!w.counter) continue;
+    const id = `${w.counter.key.pk}\n${w.counter.key.sk}`;
+    const into = merged.get(id) ?? { key: w.counter.key, set: {}, add: {} };
+    Object.assign(into.set, w.counter.set);
+    for (const [name, n] of Object.entries(w.counter.add)) into.add[name] = (into.add[name] ?? 0) + n;
+    merged.set(id, into);
+  }
+  const counters = [...merged.values()]
+    .map((spec) => ({
+      ...spec,
+      add: Object.fromEntries(Object.entries(spec.add).filter(([, n]) => n !== 0)),
+    }))
+    .filter((spec) => Object.keys(spec.add).length)
+    .map(counter);
+  return [...writes.filter((w) => !w.counter), ...counters];
+}
+
+/** A Delete for a transaction (an index entry that no longer holds). */
+export function remove(name: string, key: Record<string, string>): Write {
+  return { name, item: { Delete: { TableName: useDb().table, Key: key } } };
 }

@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import type { Indicator } from "../indicator/schema.ts";
 import { ASSETS, HOUSE_CONDITIONS, INCOME_SOURCES, RELATIONSHIPS } from "../proposal/f1.ts";
 import type { ProposalRecord } from "../proposal/record.ts";
@@ -9,12 +8,7 @@ import type { ProposalRecord } from "../proposal/record.ts";
  * Built from the proposals on every download, so nothing but the proposals holds the full NIKs.
  */
 
-type Cell = string | number;
-
-export interface Sheet {
-  header: string[];
-  rows: Cell[][];
-}
+import type { Cell, Sheet } from "../sheet/index.ts";
 
 /** Names of the desa and kecamatan of a desa code. */
 export type Places = ReadonlyMap<string, { desa: string; kecamatan: string }>;
@@ -40,6 +34,7 @@ const TAIL = ["Hasil verval", "Tanggal kunjungan verval", "Tanggal musdes", "ID 
 
 /** Columns Excel must keep as text: 16 digits lose their last one as a number. */
 const TEXT_COLUMNS = ["NIK", "No. KK", "Kode desa", "Kode kecamatan", "RT", "RW"];
+export { toCsv, toXlsx } from "../sheet/index.ts";
 
 const RESULTS = { layak: "Layak", "tidak-layak": "Tidak layak" } as const;
 
@@ -95,45 +90,10 @@ export function sheetOf(proposals: ProposalRecord[], indicators: Indicator[], pl
       ...household,
     ]);
   });
-  return { header: [...HEAD, ...columns.map((c) => c.label), ...TAIL], rows };
-}
-
-/**
- * CSV separated by ";" (Excel in an Indonesian locale reads "," as the decimal mark and ";" as the
- * list separator), with a UTF-8 byte-order mark so Excel reads names with accents right, CRLF lines.
- * A typed text that Excel would run as a formula ("=...", "+...", "@...") gets a leading "'"; a lone
- * "-" (an unknown RT) is left as it is.
- */
-export function toCsv(sheet: Sheet): Uint8Array<ArrayBuffer> {
-  const text = Papa.unparse(
-    { fields: sheet.header, data: sheet.rows },
-    { delimiter: ";", newline: "\r\n", escapeFormulae: /^([=+@\t\r]|-.)/ },
-  );
-  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
-}
-
-/**
- * The XLSX workbook: one sheet "Usulan", header bold and frozen, identifiers stored and formatted as
- * text. exceljs is about 1 MB: it is imported here, on the first XLSX download, so it stays out of
- * the Lambda's entry chunk (the bundle is split; infra/bundling.ts) and out of every cold start.
- */
-export async function toXlsx(
-  sheet: Sheet,
-  meta: { title: string; created: Date },
-): Promise<Uint8Array<ArrayBuffer>> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Puskesos SLRT";
-  workbook.title = meta.title;
-  workbook.created = meta.created;
-  workbook.modified = meta.created;
-  const ws = workbook.addWorksheet("Usulan", { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = sheet.header.map((header) => ({
-    header,
-    width: Math.min(Math.max(header.length + 2, TEXT_COLUMNS.includes(header) ? 18 : 12), 40),
-    ...(TEXT_COLUMNS.includes(header) ? { style: { numFmt: "@" } } : {}),
-  }));
-  ws.getRow(1).font = { bold: true };
-  ws.addRows(sheet.rows);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return {
+    name: "Usulan",
+    header: [...HEAD, ...columns.map((c) => c.label), ...TAIL],
+    rows,
+    textColumns: TEXT_COLUMNS,
+  };
 }

@@ -69,8 +69,8 @@ export async function exportFile(id: string, query: unknown): Promise<ExportFile
   const sheet = sheetOf(proposals, indicators, places);
   const body =
     format === "csv"
-      ? toCsv(sheet)
-      : await toXlsx(sheet, { title: `Usulan ${batch.number}`, created: new Date(batch.at) });
+      ? toCsv([sheet])
+      : await toXlsx([sheet], { title: `Usulan ${batch.number}`, created: new Date(batch.at) });
   await Audit.record({
     action: "proposal.export-download",
     target: { type: "proposal-export", id: batch.id },

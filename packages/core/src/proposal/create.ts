@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts
 import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
+import { countsOfProposal, tally } from "../report/tally.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize, reaches } from "../workflow/index.ts";
 import { indexKeys, key, load, toView, type ProposalRecord } from "./record.ts";
@@ -85,6 +86,7 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
         conflict: "Rumah tangga ini baru saja diusulkan dari perangkat lain. Muat ulang lalu periksa.",
       }),
       Timeline.event(complaint.id, { entity: "proposal", action: "proposal.create", to: "diusulkan" }),
+      ...tally(undefined, countsOfProposal(record)),
       Audit.entry({
         action: "proposal.create",
         target: { type: "proposal", id: record.id },

@@ -6,6 +6,7 @@ import { ConflictError } from "../error/index.ts";
 import { maskNik } from "../resident/nik.ts";
 import { formatLocal, nowIso } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
+import { countsOfProposal, tally } from "../report/tally.ts";
 import { actionsFor } from "../workflow/index.ts";
 import type { ProposalView } from "./schema.ts";
 import { PROPOSAL_STATE_LABELS, PROPOSAL_WORKFLOW, type ProposalState } from "./workflow.ts";
@@ -88,6 +89,7 @@ export function moveWrites(
       set: { proposalState: to },
       expect: { proposalId: record.id },
     }),
+    ...tally(countsOfProposal(record), countsOfProposal(next)),
   ];
 }
 

@@ -3,6 +3,7 @@ import * as Audit from "../audit/index.ts";
 import { getItem, putNew, queryAll, transact, update, updateNow, type Write } from "../db/index.ts";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { nowIso, today } from "../time/index.ts";
+import { countsOfTicket, tally } from "../report/tally.ts";
 import { parse } from "../validation/index.ts";
 import { actionsFor, assertMayTake, authorize, permits } from "../workflow/index.ts";
 import {
@@ -86,6 +87,7 @@ export async function take(): Promise<Ticket> {
           target: { type: "queue", id: `${office}#${day}` },
           summary: `Memberi nomor antrian ${ticketLabel(number)}`,
         }),
+        ...tally(undefined, countsOfTicket({ office, day })),
       ]);
       return toTicket(ticket as unknown as Record<string, unknown>, caller);
     } catch (error) {

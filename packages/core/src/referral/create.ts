@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from "../error/index.ts";
 import * as Settings from "../settings/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import { dueAfter, nowIso } from "../time/index.ts";
+import { countsOfReferral, tally } from "../report/tally.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize, reaches } from "../workflow/index.ts";
 import { inboxOf, key, load, stateIndex, toView, type ReferralRecord } from "./record.ts";
@@ -72,7 +73,8 @@ export async function create(input: unknown): Promise<ReferralView> {
       },
       "Rujukan ini sudah tercatat.",
     ),
-    Complaint.moveItem(complaint, refer.to, { referralId: record.id }),
+    ...Complaint.moveItem(complaint, refer.to, { referralId: record.id }),
+    ...tally(undefined, countsOfReferral(record)),
     Timeline.event(complaint.id, {
       entity: "complaint",
       action: "referral.create",

@@ -14,7 +14,10 @@ import {
 } from "./workflow.ts";
 
 /** The stored referral: the view without what is computed for the caller. */
-export type ReferralRecord = Omit<ReferralView, "overdue" | "actions">;
+export type ReferralRecord = Omit<ReferralView, "overdue" | "actions"> & {
+  /** When the step it is in now began (the first step: `createdAt`). */
+  stepStartedAt?: string;
+};
 
 export const key = (id: string) => ({ pk: `REFERRAL#${id}`, sk: "REFERRAL" });
 
@@ -73,6 +76,8 @@ const FIELDS = [
   "approvedByName",
   "approvedAt",
   "outcome",
+  "serviceField",
+  "steps",
   "lastNote",
   "reporter",
   "dueAt",

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { choice, code, note, uuid } from "../validation/fields.ts";
 import { REFERRAL_ACTIONS, REFERRAL_STATES } from "./workflow.ts";
 
@@ -51,6 +52,19 @@ export const ReferralViewSchema = v.object({
   approvedByName: v.optional(v.string()),
   approvedAt: v.optional(v.string()),
   outcome: v.optional(v.object({ service: v.string(), servedOn: v.string(), reference: v.string() })),
+  /** The field of social welfare services of the programme approved (as it was at approval). */
+  serviceField: v.optional(v.picklist(SERVICE_FIELD_CODES)),
+  /** Each finished step: who held it (supervisor, manajer, opd), from when, due when, until when. */
+  steps: v.optional(
+    v.array(
+      v.object({
+        step: v.picklist(["supervisor", "manajer", "opd"]),
+        startedAt: v.string(),
+        dueAt: v.string(),
+        endedAt: v.string(),
+      }),
+    ),
+  ),
   lastNote: v.optional(v.string()),
   reporter: v.object({ name: v.string(), nikMasked: v.string(), rt: v.string(), rw: v.string() }),
   dueAt: v.string(),

@@ -10,7 +10,9 @@ import * as Timeline from "../timeline/index.ts";
 import { dueAfter, endOfLocalDay, nowIso, today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize } from "../workflow/index.ts";
+import { countsOfReferral, tally } from "../report/tally.ts";
 import { nextLetterNumber } from "./letter.ts";
+import { stepsAfter } from "./steps.ts";
 import { inboxOf, key, loadInReach, stale, stateIndex, toView, type ReferralRecord } from "./record.ts";
 import type { ReferralView } from "./schema.ts";
 import { REFERRAL_STATE_LABELS, REFERRAL_WORKFLOW, type ReferralAction } from "./workflow.ts";
@@ -65,9 +67,10 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
     const note = escalated
       ? `${outcome.note ? `${outcome.note} ` : ""}(diputuskan manajer karena lewat batas waktu supervisor)`
       : outcome.note;
+    const set = { ...outcome.set, ...stepsAfter(record, spec.to, now) };
     const next: ReferralRecord = {
       ...record,
-      ...outcome.set,
+      ...set,
       ...(outcome.note ? { lastNote: outcome.note } : {}),
       state: spec.to,
       dueAt,
@@ -80,7 +83,7 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
       update("referral", {
         key: key(id),
         set: {
-          ...outcome.set,
+          ...set,
           ...(outcome.note ? { lastNote: outcome.note } : {}),
           state: spec.to,
           dueAt,
@@ -108,11 +111,12 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
         summary: `${REFERRAL_STATE_LABELS[record.state]} → ${REFERRAL_STATE_LABELS[spec.to]}${escalated ? " (eskalasi)" : ""}`,
       }),
       ...(outcome.writes ?? []),
+      ...tally(countsOfReferral(record), countsOfReferral(next)),
     ];
     if (spec.complaintTo) {
       const complaint = await Complaint.load(record.complaintId);
       if (!complaint) throw NotFoundError("Pengaduan");
-      writes.push(Complaint.moveItem(complaint, spec.complaintTo));
+      writes.push(...Complaint.moveItem(complaint, spec.complaintTo));
     }
     try {
       await transact(writes);
@@ -151,7 +155,8 @@ export const approve = step("approve", async (input, { caller }) => {
     throw ValidationError("OPD tujuan tidak dikenal.", [
       { field: "opd", message: `OPD "${input.opd}" tidak dikenal.` },
     ]);
-  if (!catalog.programs.some((p) => p.code === input.program))
+  const program = catalog.programs.find((p) => p.code === input.program);
+  if (!program)
     throw ValidationError("Program tidak dikenal.", [
       { field: "program", message: `Program "${input.program}" tidak dikenal.` },
     ]);
@@ -165,6 +170,7 @@ export const approve = step("approve", async (input, { caller }) => {
       approvedBy: caller.username,
       approvedByName: caller.name,
       approvedAt,
+      ...(program.serviceField ? { serviceField: program.serviceField } : {}),
     },
     ...(input.dueDate ? { dueAt: endOfLocalDay(input.dueDate) } : {}),
     writes: [letter.write],

@@ -49,7 +49,7 @@ export interface ActionSpec<S extends string, R> {
 }
 
 export interface WorkflowSpec<S extends string, R, A extends Record<string, ActionSpec<S, R>>> {
-  entity: "complaint" | "referral" | "proposal" | "ticket";
+  entity: "complaint" | "referral" | "proposal" | "ticket" | "report";
   /** The entity's name in Indonesian: "Rujukan". */
   label: string;
   states: readonly S[];

@@ -39,12 +39,26 @@ export const catalog = new Hono<AppEnv>()
     operation({
       id: "catalog.addProgram",
       tags,
-      summary: "Menambah program kabupaten, mis. JAMKESDA (manajer, admin)",
+      summary: "Menambah program kabupaten, mis. JAMKESDA, dengan bidang layanannya (manajer, admin)",
       response: Catalog.ProgramSchema,
       statuses: [201],
     }),
     validate("json", Catalog.AddProgramSchema),
     async (c) => c.json(await Catalog.addProgram(c.req.valid("json")), 201),
+  )
+  .put(
+    "/programs/:code/service-field",
+    operation({
+      id: "catalog.setServiceField",
+      tags,
+      summary: "Mengubah bidang layanan kesejahteraan sosial sebuah program (manajer, admin)",
+      description:
+        "Program nasional atau program kabupaten: rehabilitasi, perlindungan, jaminan, atau pemberdayaan " +
+        "sosial (UU 11/2009). Rujukan yang disetujui sesudahnya membawa bidang yang baru.",
+      response: Catalog.ProgramSchema,
+    }),
+    validate("json", Catalog.SetServiceFieldSchema),
+    async (c) => c.json(await Catalog.setServiceField(c.req.param("code"), c.req.valid("json"))),
   )
   .put(
     "/routes",

@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import * as Complaint from "@puskesos/core/complaint";
+import { EXPORT_CONTENT_TYPES } from "@puskesos/core/proposal-export/schema";
+import { BrowseFileQuerySchema, BrowseQuerySchema } from "@puskesos/core/report/schema";
 import { TimelineSchema } from "@puskesos/core/timeline/schema";
 import { action, operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
@@ -7,6 +9,8 @@ import { validate } from "../http/validate.ts";
 
 const tags = ["Pengaduan"];
 const workflow = Complaint.COMPLAINT_WORKFLOW;
+// Lists above the desa, files and cancellations are rarer than intake: loaded with the first one.
+const later = () => import("./later.ts");
 
 export const complaints = new Hono<AppEnv>()
   .post(
@@ -40,6 +44,39 @@ export const complaints = new Hono<AppEnv>()
     async (c) => c.json(await Complaint.list(c.req.valid("json"))),
   )
   .get(
+    "/browse",
+    operation({
+      id: "complaints.browse",
+      tags,
+      summary: "Daftar pengaduan wilayah: satu bulan, menurut kecamatan, desa, dan satu saringan",
+      description: "Satu saringan saja; `overdue=ya` untuk semua bulan. Urut per desa lalu tanggal.",
+      response: Complaint.ComplaintPageSchema,
+    }),
+    validate("query", BrowseQuerySchema),
+    async (c) => c.json(await (await later()).browse(c.req.valid("query"))),
+  )
+  .get(
+    "/browse/file",
+    operation({
+      id: "complaints.browseFile",
+      tags,
+      summary: "Daftar pengaduan yang sama sebagai XLSX atau CSV",
+      description: "NIK disamarkan; `nik=lengkap` (peran yang boleh menampilkan NIK) dicatat di log audit.",
+      response: {
+        mediaTypes: Object.values(EXPORT_CONTENT_TYPES).map((type) => type.split(";")[0]!),
+        filename: "pengaduan-33.28-2026-11.xlsx",
+      },
+    }),
+    validate("query", BrowseFileQuerySchema),
+    async (c) => {
+      const file = await (await later()).browseFile(c.req.valid("query"));
+      return c.body(file.body, 200, {
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+      });
+    },
+  )
+  .get(
     "/:id",
     operation({
       id: "complaints.get",
@@ -69,7 +106,7 @@ export const complaints = new Hono<AppEnv>()
       description: "Usulan rumah tangga dan rujukan yang masih berjalan ditarik bersamanya.",
     }),
     validate("json", Complaint.CancelSchema),
-    async (c) => c.json(await Complaint.cancel(c.req.param("id"), c.req.valid("json"))),
+    async (c) => c.json(await (await later()).cancel(c.req.param("id"), c.req.valid("json"))),
   )
   .get(
     "/:id/timeline",

@@ -1,7 +1,10 @@
 import { Hono } from "hono";
 import { NotFoundError } from "@puskesos/core/error";
 import type { AppEnv } from "../http/env.ts";
-import { REFERENCE_CSS, renderReference, type OpenApiDocument } from "./docs-page.ts";
+import type { OpenApiDocument } from "./docs-page.ts";
+
+// The reference page is read by developers, not officers: it loads when asked for, not at every cold start.
+const page = () => import("./docs-page.ts");
 
 /** Where the app gets its OpenAPI document: generated live, or the file made at build time. */
 export type OpenApiSource = () => Promise<OpenApiDocument | undefined>;
@@ -17,6 +20,8 @@ export function docs(source: OpenApiSource) {
   };
   return new Hono<AppEnv>()
     .get("/openapi.json", async (c) => c.json(await spec()))
-    .get("/docs", async (c) => c.html(renderReference(await spec())))
-    .get("/docs.css", (c) => c.body(REFERENCE_CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
+    .get("/docs", async (c) => c.html((await page()).renderReference(await spec())))
+    .get("/docs.css", async (c) =>
+      c.body((await page()).REFERENCE_CSS, 200, { "Content-Type": "text/css; charset=utf-8" }),
+    );
 }

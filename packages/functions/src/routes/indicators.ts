@@ -1,10 +1,12 @@
 import { Hono } from "hono";
-import * as Indicator from "@puskesos/core/indicator";
+import * as Schema from "@puskesos/core/indicator/schema";
 import { operation } from "../http/describe.ts";
 import type { AppEnv } from "../http/env.ts";
 import { validate } from "../http/validate.ts";
 
 const tags = ["Indikator kabupaten"];
+// Indicators are edited rarely: their code loads with the first request, not at every cold start.
+const Indicator = async () => (await import("./later.ts")).Indicator;
 
 export const indicators = new Hono<AppEnv>()
   .get(
@@ -13,9 +15,9 @@ export const indicators = new Hono<AppEnv>()
       id: "indicators.list",
       tags,
       summary: "Indikator kabupaten yang dicatat saat verval (aktif dan yang sudah dihentikan)",
-      response: Indicator.IndicatorListSchema,
+      response: Schema.IndicatorListSchema,
     }),
-    async (c) => c.json(await Indicator.list()),
+    async (c) => c.json(await (await Indicator()).list()),
   )
   .post(
     "/",
@@ -23,11 +25,11 @@ export const indicators = new Hono<AppEnv>()
       id: "indicators.add",
       tags,
       summary: "Menambah indikator kabupaten (manajer)",
-      response: Indicator.IndicatorSchema,
+      response: Schema.IndicatorSchema,
       statuses: [201],
     }),
-    validate("json", Indicator.AddIndicatorSchema),
-    async (c) => c.json(await Indicator.add(c.req.valid("json")), 201),
+    validate("json", Schema.AddIndicatorSchema),
+    async (c) => c.json(await (await Indicator()).add(c.req.valid("json")), 201),
   )
   .post(
     "/:code/retire",
@@ -35,7 +37,7 @@ export const indicators = new Hono<AppEnv>()
       id: "indicators.retire",
       tags,
       summary: "Menghentikan indikator (hasil lama tetap menyimpannya)",
-      response: Indicator.IndicatorSchema,
+      response: Schema.IndicatorSchema,
     }),
-    async (c) => c.json(await Indicator.retire(c.req.param("code"))),
+    async (c) => c.json(await (await Indicator()).retire(c.req.param("code"))),
   );

@@ -7,3 +7,8 @@ export * as Referral from "@puskesos/core/referral";
 export * as Proposal from "@puskesos/core/proposal";
 export * as Musdes from "@puskesos/core/musdes";
 export * as Exports from "@puskesos/core/proposal-export";
+export * as Report from "@puskesos/core/report";
+export { browseFile } from "@puskesos/core/complaint/browse-file";
+export { browse } from "@puskesos/core/complaint/browse";
+export { cancel } from "@puskesos/core/complaint/cancel";
+export * as Indicator from "@puskesos/core/indicator";

@@ -5,18 +5,33 @@ import { COMPLAINT_STATE_LABELS, type ComplaintView } from "@puskesos/core/compl
 import { formatDay } from "../lib/time.ts";
 import { ListTable } from "./list-table.tsx";
 
-/** Complaints as lists show them: date, reporter (link), masked NIK, category, state (and when not in the DPM). */
-export function ComplaintTable(props: { items: ComplaintView[] | undefined; empty: string; testid: string }) {
+/**
+ * Complaints as lists show them: date, reporter (link), masked NIK, category, state (and when not in
+ * the DPM); with `desa`, the desa's name after the date, for lists wider than one desa.
+ */
+export function ComplaintTable(props: {
+  items: ComplaintView[] | undefined;
+  empty: string;
+  testid: string;
+  desa?: ((code: string) => string) | undefined;
+  label?: string;
+}) {
+  const headers = () =>
+    props.desa
+      ? ["Tanggal", "Desa", "Pelapor", "NIK", "Kategori", "Status"]
+      : ["Tanggal", "Pelapor", "NIK", "Kategori", "Status"];
   return (
     <ListTable
-      headers={["Tanggal", "Pelapor", "NIK", "Kategori", "Status"]}
+      headers={headers()}
       items={props.items}
       empty={props.empty}
       testid={props.testid}
+      label={props.label}
     >
       {(c) => (
         <tr>
           <td>{formatDay(c.queueDay, "medium")}</td>
+          <Show when={props.desa}>{(name) => <td>{name()(c.desaCode)}</td>}</Show>
           <td>
             <A href={`/pengaduan/${c.id}`}>{c.reporter.name}</A>
           </td>

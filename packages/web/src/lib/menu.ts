@@ -18,6 +18,8 @@ export const MENU: MenuEntry[] = [
   { href: "/kunjungan", label: "Kunjungan", anyOf: ["proposal.visit"] },
   { href: "/musdes", label: "Musdes", anyOf: ["musdes.read"] },
   { href: "/ekspor-usulan", label: "Ekspor", anyOf: ["proposal.export"] },
+  { href: "/laporan", label: "Laporan", anyOf: ["report.read"] },
+  { href: "/dasbor", label: "Dasbor", anyOf: ["dashboard.read"] },
   { href: "/pengaturan", label: "Pengaturan", anyOf: ["settings.update"] },
   { href: "/katalog", label: "Katalog", anyOf: ["catalog.update", "indicator.manage"] },
   { href: "/wilayah", label: "Wilayah" },

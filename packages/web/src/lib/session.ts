@@ -82,10 +82,15 @@ export async function signOut(): Promise<void> {
     localStorage.setItem(PENDING_LOGOUT, "1");
   } finally {
     remember(null);
-    setMe(null);
-    if (username) {
-      forgetDrafts(username);
-      for (const forget of onLeave) await forget(username);
+    // What the device keeps is dropped before the screen moves on, so an officer signing in at once
+    // never meets the last one's records still being deleted.
+    try {
+      if (username) {
+        forgetDrafts(username);
+        for (const forget of onLeave) await forget(username);
+      }
+    } finally {
+      setMe(null);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { CATALOGS, DEFAULT_CATALOG, suggestFrom } from "@puskesos/core/catalog/schema";
+import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS, suggestFrom } from "@puskesos/core/catalog/schema";
 import { useCatalog } from "../lib/catalog.ts";
 import {
   COMPLAINT_WORKFLOW,
@@ -36,6 +36,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
       ...(String(data.get("villageProgram") ?? "").trim()
         ? { villageProgram: String(data.get("villageProgram")) }
         : {}),
+      ...(data.get("serviceField") ? { serviceField: String(data.get("serviceField")) } : {}),
       psks: data.getAll("psks").map(String),
     };
     setMessage("");
@@ -107,6 +108,12 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           </Field>
           <Field label="Program desa (bila ada)" name="villageProgram">
             <input id="villageProgram" name="villageProgram" />
+          </Field>
+          <Field label="Bidang layanan (bila ada)" name="serviceField">
+            <select id="serviceField" name="serviceField">
+              <option value="">— pilih —</option>
+              <For each={SERVICE_FIELDS}>{(f) => <option value={f.code}>{f.name}</option>}</For>
+            </select>
           </Field>
           <details>
             <summary>PSKS yang terlibat</summary>

@@ -1,5 +1,13 @@
 import { createSignal, For, Index, Show } from "solid-js";
-import { AddProgramSchema, PPKS_BY_RUMPUN, type Route } from "@puskesos/core/catalog/schema";
+import {
+  AddProgramSchema,
+  PPKS_BY_RUMPUN,
+  SERVICE_FIELDS,
+  serviceFieldName,
+  SetServiceFieldSchema,
+  type Program,
+  type Route,
+} from "@puskesos/core/catalog/schema";
 import { Alert, createEdits, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -16,6 +24,20 @@ export default function CatalogPage() {
   const { message, run } = createEdits(() => refetch());
   const [routes, setRoutes] = createSignal<Route[]>();
   const editing = () => routes() ?? catalog()?.routes ?? [];
+  const [chosen, setChosen] = createSignal<string>();
+  /** The programme in the service-field form: the one picked, else the first. */
+  const program = () => catalog()?.programs.find((p) => p.code === chosen()) ?? catalog()?.programs[0];
+  /** The programmes under each of the four fields, and those the kabupaten has not placed yet. */
+  const byField = () => {
+    const programs = catalog()?.programs ?? [];
+    const under = (code?: string) => programs.filter((p) => p.serviceField === code);
+    return [
+      ...SERVICE_FIELDS.map((f) => ({ code: f.code, name: f.name, programs: under(f.code) })),
+      { code: "none", name: "Belum ditentukan", programs: under(undefined) },
+    ].filter((group) => group.programs.length > 0);
+  };
+  /** A select left on "— pilih —" sends nothing, so the schema says the field is required. */
+  const chosenField = (data: FormData) => String(data.get("serviceField") ?? "") || undefined;
 
   const addOpd = (event: SubmitEvent) => {
     event.preventDefault();
@@ -33,10 +55,26 @@ export default function CatalogPage() {
     const data = new FormData(form);
     const name = String(data.get("name") ?? "");
     void run(async () => {
-      const json = checked(AddProgramSchema, { name, field: String(data.get("field")) });
+      const json = checked(AddProgramSchema, {
+        name,
+        field: String(data.get("field")),
+        serviceField: chosenField(data),
+      });
       await call(api.catalog.programs.$post({ json }));
       form.reset();
       return `Program ${name} ditambahkan.`;
+    });
+  };
+  const setServiceField = (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const code = String(data.get("program") ?? "");
+    void run(async () => {
+      const json = checked(SetServiceFieldSchema, { serviceField: chosenField(data) });
+      const changed: Program = await call(
+        api.catalog.programs[":code"]["service-field"].$put({ param: { code }, json }),
+      );
+      return `Bidang layanan ${changed.name}: ${serviceFieldName(json.serviceField)}.`;
     });
   };
   const toggle = (i: number, key: "ppks" | "opds", code: string) =>
@@ -83,21 +121,60 @@ export default function CatalogPage() {
               <button type="submit">Tambah OPD</button>
             </form>
             <h2 id="program">Program</h2>
-            <p class="muted">
-              {c()
-                .programs.map((p) => p.name)
-                .join(" · ")}
-            </p>
+            <For each={byField()}>
+              {(group) => (
+                <p class="muted" data-testid={`programs-${group.code}`}>
+                  <strong>{group.name}:</strong> {group.programs.map((p) => p.name).join(" · ")}
+                </p>
+              )}
+            </For>
+            <form class="filters" onSubmit={setServiceField} data-testid="service-field-form">
+              <Labelled label="Program" for="field-program">
+                <select id="field-program" name="program" onChange={(e) => setChosen(e.currentTarget.value)}>
+                  <For each={c().programs}>
+                    {(p) => (
+                      <option value={p.code} selected={p.code === program()?.code}>
+                        {p.name}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </Labelled>
+              {/* Made again for each programme picked, so it starts at that programme's field. */}
+              <Show when={program()} keyed>
+                {(p) => (
+                  <Labelled label="Bidang layanan" for="field-service">
+                    <select id="field-service" name="serviceField">
+                      <option value="">— pilih —</option>
+                      <For each={SERVICE_FIELDS}>
+                        {(f) => (
+                          <option value={f.code} selected={f.code === p.serviceField}>
+                            {f.name}
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  </Labelled>
+                )}
+              </Show>
+              <button type="submit">Ubah bidang layanan</button>
+            </form>
             <form class="filters" onSubmit={addProgram}>
               <Labelled label="Program baru" for="new-program">
                 <input id="new-program" name="name" data-testid="new-program" />
               </Labelled>
-              <Labelled label="Bidang" for="new-program-field">
+              <Labelled label="Bidang program" for="new-program-field">
                 <select id="new-program-field" name="field">
                   <option value="kesehatan">Kesehatan</option>
                   <option value="pendidikan">Pendidikan</option>
                   <option value="sosial">Sosial</option>
                   <option value="ekonomi">Ekonomi</option>
+                </select>
+              </Labelled>
+              <Labelled label="Bidang layanan" for="new-program-service-field">
+                <select id="new-program-service-field" name="serviceField" aria-required="true">
+                  <option value="">— pilih —</option>
+                  <For each={SERVICE_FIELDS}>{(f) => <option value={f.code}>{f.name}</option>}</For>
                 </select>
               </Labelled>
               <button type="submit">Tambah program</button>

@@ -1,6 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
-import { categoryName, ppksName } from "@puskesos/core/catalog/schema";
+import { categoryName, ppksName, serviceFieldName } from "@puskesos/core/catalog/schema";
 import {
   COMPLAINT_STATE_LABELS,
   COMPLAINT_WORKFLOW,
@@ -225,6 +225,11 @@ export default function Complaint() {
                   <p class="pre">{h().answer}</p>
                   <Show when={h().handling}>
                     <p class="pre">{h().handling}</p>
+                  </Show>
+                  <Show when={h().serviceField}>
+                    {(field) => (
+                      <p data-testid="complaint-service-field">Bidang layanan: {serviceFieldName(field())}</p>
+                    )}
                   </Show>
                 </>
               )}

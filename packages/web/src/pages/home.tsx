@@ -53,6 +53,18 @@ const TASKS: { href: string; label: string; what: string; permission: Permission
     permission: "proposal.export",
   },
   {
+    href: "/laporan",
+    label: "Laporan bulanan",
+    what: "angka Puskesos desa per bulan, versi yang dikirim ke SLRT, cetak dan unduh.",
+    permission: "report.read",
+  },
+  {
+    href: "/dasbor",
+    label: "Dasbor wilayah",
+    what: "angka wilayah Anda per bulan atau tahun, laporan desa yang masuk, tingkat layanan rujukan.",
+    permission: "dashboard.read",
+  },
+  {
     href: "/pengguna",
     label: "Kelola pengguna",
     what: "buat akun, nonaktifkan, atur ulang kata sandi.",

@@ -1,0 +1,113 @@
+import { assertCan, assertInScope, type UserActor } from "../actor/index.ts";
+import { getItems } from "../db/batch.ts";
+import { queryAll, queryPage, type Page } from "../db/index.ts";
+import { ValidationError } from "../error/index.ts";
+import { stateIndex } from "../referral/record.ts";
+import { assertPast } from "../report/period.ts";
+import { BrowseQuerySchema } from "../report/schema.ts";
+import { nowIso } from "../time/index.ts";
+import { parse } from "../validation/index.ts";
+import type * as v from "valibot";
+import { entryPartition, type Facet } from "./entries.ts";
+import { key, toView, type ComplaintRecord } from "./record.ts";
+import type { ComplaintView } from "./schema.ts";
+
+export type BrowseQuery = v.InferOutput<typeof BrowseQuerySchema>;
+
+const refuse = (field: string, message: string) => ValidationError(message, [{ field, message }]);
+
+/** The area a list covers: the desa or kecamatan picked, else the caller's whole scope. */
+export function areaOf(caller: UserActor, q: Pick<BrowseQuery, "kecamatan" | "desa">): string {
+  if (q.desa && q.kecamatan && !q.desa.startsWith(`${q.kecamatan}.`))
+    throw refuse("desa", "Desa tidak ada di kecamatan yang dipilih.");
+  const area = q.desa ?? q.kecamatan ?? caller.scope.code;
+  if (q.desa && q.desa.split(".").length !== 4) throw refuse("desa", "Kode desa tidak valid.");
+  if (q.kecamatan && q.kecamatan.split(".").length !== 3)
+    throw refuse("kecamatan", "Kode kecamatan tidak valid.");
+  assertInScope(area, "Wilayah");
+  return area;
+}
+
+/** The one way of picking the list asks for; two at once cannot be one key. */
+function facetOf(q: BrowseQuery): Facet | "overdue" {
+  const picked = (
+    [
+      ["state", q.state && `s.${q.state}`],
+      ["category", q.category && `c.${q.category}`],
+      ["ppks", q.ppks && `p.${q.ppks}`],
+      ["rumpun", q.rumpun && `r.${q.rumpun}`],
+      ["dpm", q.dpm && `d.${q.dpm}`],
+      ["overdue", q.overdue && "overdue"],
+    ] as const
+  ).filter(([, f]) => f);
+  if (picked.length > 1)
+    throw refuse(
+      picked[1]![0],
+      "Pilih satu saringan saja: status, kategori, jenis PPKS, rumpun, DPM, atau lewat batas waktu.",
+    );
+  return (picked[0]?.[1] as Facet | "overdue" | undefined) ?? "all";
+}
+
+/** Referrals waiting past their due date, whose complaints the "overdue" pick lists (oldest due first). */
+const WAITING = ["diajukan", "diteruskan", "ditolak-opd", "disetujui", "diterima-opd"] as const;
+
+async function overdueIds(area: string): Promise<string[]> {
+  const now = nowIso();
+  const found = await Promise.all(
+    WAITING.map((state) =>
+      queryAll<{ complaintId: string; desaCode: string; dueAt: string }>({
+        IndexName: "gsi2",
+        KeyConditionExpression: "gsi2pk = :pk AND gsi2sk < :now",
+        ExpressionAttributeValues: { ":pk": stateIndex(state), ":now": now },
+      }),
+    ),
+  );
+  return found
+    .flat()
+    .filter((r) => r.desaCode === area || r.desaCode.startsWith(`${area}.`))
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map((r) => r.complaintId);
+}
+
+/** 25 a page; an export reads more at once. */
+export async function browsePage(
+  caller: UserActor,
+  q: BrowseQuery,
+  limit = 25,
+): Promise<Page<ComplaintRecord>> {
+  const area = areaOf(caller, q);
+  const facet = facetOf(q);
+  if (facet === "overdue") {
+    // Few by nature (a step past its due date), so one page holds them all (at most 100).
+    const ids = (await overdueIds(area)).slice(0, 100);
+    return { items: await getItems<ComplaintRecord>(ids.map(key)) };
+  }
+  if (!q.month) throw refuse("month", "Bulan wajib dipilih.");
+  assertPast(q.month, "month");
+  const page = await queryPage<{ complaintId: string }>(
+    {
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :area)",
+      ExpressionAttributeValues: {
+        ":pk": entryPartition(q.month, facet),
+        // A desa's code followed by "#", so 33.28.10.2001 does not also list 33.28.10.20011.
+        ":area": area.split(".").length === 4 ? `${area}#` : `${area}.`,
+      },
+      ScanIndexForward: q.sort === "terlama",
+    },
+    { limit, cursor: q.cursor },
+  );
+  const items = await getItems<ComplaintRecord>(page.items.map((e) => key(e.complaintId)));
+  return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/**
+ * The complaints of the caller's scope for a month, in a kecamatan or desa, picked by state,
+ * category, PPKS type, rumpun, DPM, or overdue now; each page is one Query on the list's own key
+ * (entries.ts) and one BatchGet of the complaints it names.
+ */
+export async function browse(query: unknown): Promise<Page<ComplaintView>> {
+  const caller = assertCan("complaint.read");
+  const q = parse(BrowseQuerySchema, query);
+  const page = await browsePage(caller, q);
+  return { ...page, items: page.items.map((item) => toView(item, caller)) };
+}

@@ -1,0 +1,27 @@
+import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { useDb } from "./client.ts";
+
+// Not in db/index.ts: only lists above the desa and reports read in batches, and those load lazily,
+// so this stays out of every cold start.
+
+/**
+ * Items by key, in the order asked, eventually consistent (a list's page, not a decision); missing
+ * keys are left out. At most 100 keys, DynamoDB's limit; unprocessed keys are asked again.
+ */
+export async function getItems<T>(keys: Record<string, string>[]): Promise<T[]> {
+  if (!keys.length) return [];
+  if (keys.length > 100) throw new Error("getItems: at most 100 keys");
+  const db = useDb();
+  const found = new Map<string, T>();
+  let pending: Record<string, unknown>[] = keys;
+  for (let attempt = 0; pending.length; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
+    const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending } } }));
+    for (const item of out.Responses?.[db.table] ?? []) found.set(`${item.pk}\n${item.sk}`, item as T);
+    pending = out.UnprocessedKeys?.[db.table]?.Keys ?? [];
+  }
+  return keys.flatMap((k) => {
+    const item = found.get(`${k.pk}\n${k.sk}`);
+    return item ? [item] : [];
+  });
+}

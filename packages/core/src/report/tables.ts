@@ -1,0 +1,126 @@
+import type { Sheet } from "../sheet/index.ts";
+import type { Dashboard, Figures } from "./schema.ts";
+
+const percent = (share: number | null) => (share === null ? "" : Math.round(share * 1000) / 10);
+const orBlank = (n: number | null) => (n === null ? "" : n);
+
+/** The figures as the tables the screen shows, one sheet each, in the screen's words and order. */
+export function figureSheets(f: Figures): Sheet[] {
+  return [
+    {
+      name: "Ringkasan",
+      header: ["Uraian", "Jumlah"],
+      rows: [
+        ["Warga dilayani (nomor antrian)", f.tickets],
+        ["Pengaduan tercatat", f.complaints],
+        ["Pelapor belum di DPM", f.notInDpm],
+        ["Diselesaikan di desa", f.resolvedInDesa],
+        ["Dirujuk", f.referred],
+        ["Selesai", f.resolved],
+        ["Masih terbuka", f.open],
+        ["Median hari sampai selesai", orBlank(f.medianDaysToResolution)],
+        ["Usulan rumah tangga dibuat", f.proposals.made],
+        ["Usulan dijadwalkan verval", f.proposals.scheduled],
+        ["Usulan layak", f.proposals.layak],
+        ["Usulan tidak layak", f.proposals.notLayak],
+        ["Usulan ditetapkan musdes", f.proposals.confirmed],
+        ["Usulan diekspor", f.proposals.exported],
+      ],
+    },
+    { name: "Kategori", header: ["Kategori", "Jumlah"], rows: f.byCategory.map((c) => [c.name, c.count]) },
+    {
+      name: "Jenis PPKS",
+      header: ["Jenis PPKS", "Rumpun", "Jumlah"],
+      rows: f.byPpks.map((p) => [
+        p.name,
+        f.byRumpun.find((r) => r.code === p.rumpun)?.name ?? p.rumpun,
+        p.count,
+      ]),
+    },
+    { name: "Rumpun", header: ["Rumpun", "Jumlah"], rows: f.byRumpun.map((r) => [r.name, r.count]) },
+    { name: "Status", header: ["Status", "Jumlah"], rows: f.byState.map((s) => [s.label, s.count]) },
+    {
+      name: "Rujukan per OPD",
+      header: ["OPD", "Disetujui", "Menunggu OPD", "Diterima", "Ditolak OPD", "Dilayani", "Dibatalkan"],
+      rows: f.referralsByOpd.map((o) => [
+        o.name,
+        o.approved,
+        o.waiting,
+        o.accepted,
+        o.declined,
+        o.served,
+        o.withdrawn,
+      ]),
+    },
+    {
+      name: "Bidang layanan",
+      header: ["Bidang", "Ditangani desa", "Rujukan disetujui"],
+      rows: f.serviceFields.map((s) => [s.name, s.handled, s.referred]),
+    },
+    {
+      name: "Tingkat layanan",
+      header: ["Tahap", "Selesai", "Tepat waktu", "Tepat waktu (%)", "Median hari"],
+      rows: f.serviceLevels.map((s) => [
+        s.label,
+        s.finished,
+        s.onTime,
+        percent(s.onTimeShare),
+        orBlank(s.medianDays),
+      ]),
+    },
+  ];
+}
+
+/** The dashboard: a row per area (or month), the year's trend, what is overdue now, then the totals' tables. */
+export function dashboardSheets(d: Dashboard): Sheet[] {
+  return [
+    {
+      name: "Per wilayah",
+      header: [
+        "Kode",
+        "Wilayah",
+        "Warga dilayani",
+        "Pengaduan",
+        "Belum di DPM",
+        "Diselesaikan di desa",
+        "Dirujuk",
+        "Selesai",
+        "Masih terbuka",
+        "Median hari",
+        "Usulan",
+        "Usulan layak",
+        "Laporan dikirim",
+      ],
+      textColumns: ["Kode"],
+      rows: d.rows.map((r) => [
+        r.code,
+        r.name,
+        r.figures.tickets,
+        r.figures.complaints,
+        r.figures.notInDpm,
+        r.figures.resolvedInDesa,
+        r.figures.referred,
+        r.figures.resolved,
+        r.figures.open,
+        orBlank(r.figures.medianDaysToResolution),
+        r.figures.proposals.made,
+        r.figures.proposals.layak,
+        r.submitted ? `versi ${r.submitted.version}` : "",
+      ]),
+    },
+    {
+      name: "Tren bulanan",
+      header: ["Bulan", "Warga dilayani", "Pengaduan", "Selesai", "Dirujuk", "Masih terbuka"],
+      rows: d.trend.map((t) => [t.month, t.tickets, t.complaints, t.resolved, t.referred, t.open]),
+    },
+    {
+      name: "Lewat batas waktu",
+      header: ["Tahap atau OPD", "Jumlah"],
+      rows: [
+        ...d.overdueNow.byStep.map((s) => [s.label, s.count]),
+        ...d.overdueNow.byOpd.map((o) => [o.name, o.count]),
+      ],
+    },
+    ...figureSheets(d.totals),
+  ];
+}
