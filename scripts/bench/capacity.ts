@@ -7,6 +7,7 @@ import { configure, deriveKeys } from "@puskesos/core/config";
 import { configureDb, ensureTable, type Db } from "@puskesos/core/db";
 import * as Demo from "@puskesos/core/demo";
 import * as Dpm from "@puskesos/core/dpm";
+import { importCsv } from "@puskesos/core/dpm/import";
 import * as Musdes from "@puskesos/core/musdes";
 import * as Proposal from "@puskesos/core/proposal";
 import * as ProposalExport from "@puskesos/core/proposal-export";
@@ -120,7 +121,7 @@ export async function measureCapacity(): Promise<Units[]> {
       "\n",
     );
     await measure("import DPM, 1,000 rows (admin)", () =>
-      as(admin.token, () => Dpm.importCsv("33.28.10.2001", csv)),
+      as(admin.token, () => importCsv("33.28.10.2001", csv)),
     );
     await measure("queue: take a number", () => as(fo.token, () => Queue.take()));
     await measure("queue: today's list (1 ticket)", () => as(fo.token, () => Queue.todayQueue()));

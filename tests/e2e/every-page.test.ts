@@ -179,7 +179,7 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
       `/laporan?desa=${KALISAPU}`,
     ],
   ],
-  ["koord.kalisapu", () => ["/musdes", `/usulan/${ids.confirmed}`, "/laporan", "/dasbor"]],
+  ["koord.kalisapu", () => ["/musdes", `/usulan/${ids.confirmed}`, "/laporan", "/dasbor", "/psks"]],
   [
     "manajer",
     () => [
@@ -193,6 +193,7 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
       "/laporan",
       `/laporan?desa=${KALISAPU}`,
       "/dasbor",
+      "/psks",
       "/dasbor?wilayah=33.28.10",
       `/dasbor?periode=${dayIn("Asia/Jakarta").slice(0, 4)}&wilayah=${KALISAPU}`,
     ],

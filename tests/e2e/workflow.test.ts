@@ -15,6 +15,7 @@ describe("menus, buttons and timelines from core's declarations", () => {
       "Musdes",
       "Laporan",
       "Dasbor",
+      "PSKS",
       "Wilayah",
     ]);
     await page.goto("/antrian");

@@ -21,6 +21,7 @@ import { docs } from "./routes/docs.ts";
 import type { OpenApiDocument } from "./routes/docs-page.ts";
 import { health } from "./routes/health.ts";
 import { referrals } from "./routes/referrals.ts";
+import { psks } from "./routes/psks.ts";
 import { reports } from "./routes/reports.ts";
 import { regions } from "./routes/regions.ts";
 import { settings } from "./routes/settings.ts";
@@ -54,6 +55,7 @@ export function createApp(openapi: (api: Hono<AppEnv>) => Promise<OpenApiDocumen
     .route("/proposals", proposals)
     .route("/proposal-exports", proposalExports)
     .route("/reports", reports)
+    .route("/psks", psks)
     .route("/musdes", musdes)
     .route("/indicators", indicators)
     .route("/status", status)

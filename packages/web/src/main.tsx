@@ -33,6 +33,7 @@ const ReferralPage = lazy(() => import("./pages/referral.tsx"));
 const Letter = lazy(() => import("./pages/letter.tsx"));
 const SettingsPage = lazy(() => import("./pages/settings.tsx"));
 const CatalogPage = lazy(() => import("./pages/catalog.tsx"));
+const PsksPage = lazy(() => import("./pages/psks.tsx"));
 const Report = lazy(() => import("./pages/report.tsx"));
 const Dashboard = lazy(() => import("./pages/dashboard.tsx"));
 
@@ -101,6 +102,7 @@ const PAGES: [
   ["/dasbor", Dashboard, ["dashboard.read"]],
   ["/pengaturan", SettingsPage, ["settings.update"]],
   ["/katalog", CatalogPage, ["catalog.update", "indicator.manage"]],
+  ["/psks", PsksPage, ["psks.read"]],
   ["/status", Status, "public"],
 ];
 

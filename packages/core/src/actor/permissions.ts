@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   "musdes.record": ["koordinator", "kepala-desa"],
   /** Read a desa's musdes and print its annex. */
   "musdes.read": ["front-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  /** The PSKS registry of the caller's area and the regions above it. */
+  "psks.read": ["front-office", "back-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  /** Add and change PSKS entries: the koordinator in its desa, the manajer anywhere in the kabupaten. */
+  "psks.manage": ["koordinator", "manajer"],
   /** The kabupaten's own welfare indicators the survey team records. */
   "indicator.manage": ["manajer", "admin"],
   /** Due days and the letterhead. */

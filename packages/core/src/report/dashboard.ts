@@ -1,6 +1,7 @@
 import { assertCan } from "../actor/index.ts";
 import * as Catalog from "../catalog/index.ts";
 import { queryAll } from "../db/index.ts";
+import * as Psks from "../psks/index.ts";
 import * as Region from "../region/index.ts";
 import { parse } from "../validation/index.ts";
 import { figuresOf, headlineOf, sum } from "./figures.ts";
@@ -24,12 +25,13 @@ export async function get(query: unknown): Promise<Dashboard> {
   const year = q.period.slice(0, 4);
   const month = q.period.length === 7 ? q.period : undefined;
   const months = monthsOf(year);
-  const [kabupaten, own, children, catalog, overdue, sent] = await Promise.all([
+  const [kabupaten, own, children, catalog, overdue, psks, sent] = await Promise.all([
     Region.current(),
     yearOf(area.code, months),
     area.level === "desa" ? Promise.resolve([]) : childrenOf(area.code, year, month),
     Catalog.load(),
     overdueNow(area.code),
+    Psks.countsOf(area.code),
     month && area.level !== "desa"
       ? queryAll<{ gsi1sk: string; version: number; submittedAt: string }>({
           IndexName: "gsi1",
@@ -99,5 +101,6 @@ export async function get(query: unknown): Promise<Dashboard> {
         }
       : {}),
     overdueNow: overdue,
+    psks,
   };
 }

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { COMPLAINT_STATES } from "../complaint/workflow.ts";
 import { RegionCodeSchema } from "../user/schema.ts";
 import { note } from "../validation/fields.ts";
+import { PsksCountsSchema } from "../psks/schema.ts";
 import { MonthSchema } from "./query-schema.ts";
 import { REPORT_ACTIONS, REPORT_STATES } from "./workflow.ts";
 
@@ -164,6 +165,8 @@ export const DashboardSchema = v.object({
       missing: v.array(v.object({ code: v.string(), name: v.string() })),
     }),
   ),
+  /** Active PSKS of the area by kind (the registry's own counters). */
+  psks: PsksCountsSchema,
   /** Referrals of the area overdue now, per step and per OPD. */
   overdueNow: v.object({
     total: count,

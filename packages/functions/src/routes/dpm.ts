@@ -26,7 +26,8 @@ export const dpm = new Hono<AppEnv>()
         "Badan permintaan: CSV (text/csv) dengan kolom NIK dan NAMA (ALAMAT, DESIL opsional). Menggantikan daftar lama sekaligus; baris yang salah dilaporkan per baris.",
       response: Dpm.DpmImportResultSchema,
     }),
-    async (c) => c.json(await Dpm.importCsv(c.req.param("desa"), await c.req.text())),
+    async (c) =>
+      c.json(await (await import("./later.ts")).importDpm(c.req.param("desa"), await c.req.text())),
   )
   .get(
     "/:desa",

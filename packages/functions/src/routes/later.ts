@@ -12,3 +12,5 @@ export { browseFile } from "@puskesos/core/complaint/browse-file";
 export { browse } from "@puskesos/core/complaint/browse";
 export { cancel } from "@puskesos/core/complaint/cancel";
 export * as Indicator from "@puskesos/core/indicator";
+export * as Psks from "@puskesos/core/psks";
+export { importCsv as importDpm } from "@puskesos/core/dpm/import";

@@ -22,6 +22,7 @@ export const MENU: MenuEntry[] = [
   { href: "/dasbor", label: "Dasbor", anyOf: ["dashboard.read"] },
   { href: "/pengaturan", label: "Pengaturan", anyOf: ["settings.update"] },
   { href: "/katalog", label: "Katalog", anyOf: ["catalog.update", "indicator.manage"] },
+  { href: "/psks", label: "PSKS", anyOf: ["psks.read"] },
   { href: "/wilayah", label: "Wilayah" },
   { href: "/pengguna", label: "Pengguna", anyOf: ["user.manage"] },
   { href: "/dpm", label: "DPM", anyOf: ["dpm.import"] },

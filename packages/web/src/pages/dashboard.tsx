@@ -368,6 +368,21 @@ export default function Dashboard() {
             </ListTable>
             <h2>Bidang layanan kesejahteraan sosial</h2>
             <ServiceFields figures={d().totals} />
+            <h2>PSKS aktif menurut jenis</h2>
+            <ListTable
+              headers={["Jenis PSKS", "Jumlah"]}
+              items={d().psks.kinds}
+              empty="Tidak ada."
+              label="PSKS aktif menurut jenis"
+              testid="dashboard-psks"
+            >
+              {(k) => (
+                <tr>
+                  <th scope="row">{k.name}</th>
+                  <td class="count">{k.count}</td>
+                </tr>
+              )}
+            </ListTable>
             <details class="more-figures">
               <summary>Rincian angka: kategori, jenis PPKS, rumpun, status, usulan, rujukan per OPD</summary>
               <FigureSections figures={d().totals} only="details" />
