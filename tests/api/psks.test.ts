@@ -90,3 +90,28 @@ describe("the PSKS registry", () => {
     ).toBe(404);
   });
 });
+
+describe("PSKS involved in a handling", () => {
+  it("records the registry's entries the back office names, and refuses one outside the desa's reach", async () => {
+    const { complaint } = await import("../support/residents.ts");
+    const fo = await signedIn("fo.kalisapu", undefined, "10.83.0.9");
+    const c = (await fo.post("/api/complaints", complaint())).body;
+    const available = (await bo.get("/api/psks")).body as { id: string; name: string; active: boolean }[];
+    const tksk = available.find((e) => e.name === "TKSK Slawi")!;
+    const other = (await manajer.get("/api/psks?region=33.28.11.2004")).body[0];
+    const refused = await bo.post(`/api/complaints/${c.id}/handle`, {
+      version: c.version,
+      answer: "Didampingi TKSK.",
+      psksIds: [other.id],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields[0].field).toBe("psksIds");
+    const done = await bo.post(`/api/complaints/${c.id}/handle`, {
+      version: c.version,
+      answer: "Didampingi TKSK.",
+      psksIds: [tksk.id],
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.handling.psksUsed).toEqual([{ id: tksk.id, name: "TKSK Slawi", kind: "tksk" }]);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { CONTENT_SECURITY_POLICY } from "./http/csp.ts";
@@ -68,7 +69,11 @@ export function createApp(openapi: (api: Hono<AppEnv>) => Promise<OpenApiDocumen
   api.notFound((c) => onError(NotFoundError("Alamat API"), c));
 
   const app = new Hono<AppEnv>().route("/api", api);
-  app.notFound((c) => onError(NotFoundError("Alamat API"), c));
+  // A path that leaves /api once its dots are resolved never met the request middleware: it still gets an id.
+  app.notFound((c) => {
+    if (!c.get("requestId")) c.set("requestId", randomUUID());
+    return onError(NotFoundError("Alamat API"), c);
+  });
   app.onError(onError);
   return app;
 }

@@ -141,6 +141,8 @@ export const ComplaintViewSchema = v.object({
       /** Which of the four fields of social welfare services the desa's handling belongs to. */
       serviceField: v.optional(v.picklist(SERVICE_FIELD_CODES)),
       psks: v.array(v.string()),
+      /** The registry's entries involved, as they were named then. */
+      psksUsed: v.optional(v.array(v.object({ id: v.string(), name: v.string(), kind: v.string() }))),
       by: v.string(),
       at: v.string(),
     }),

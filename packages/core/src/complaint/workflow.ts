@@ -3,7 +3,7 @@ import { PSKS_CODES, SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { PROPOSAL_ENDED, type ProposalState } from "../proposal/workflow.ts";
 import { CreateProposalSchema } from "../proposal/schema.ts";
 import { CreateReferralSchema } from "../referral/schema.ts";
-import { note, text, VersionSchema } from "../validation/fields.ts";
+import { note, text, uuid, VersionSchema } from "../validation/fields.ts";
 import { defineWorkflow } from "../workflow/index.ts";
 
 /** Complaint states of DESIGN §3. */
@@ -44,6 +44,14 @@ export const HandlingSchema = v.strictObject(
           "Bidang layanan harus rehabilitasi, perlindungan, jaminan, atau pemberdayaan sosial.",
         ),
         v.title("Bidang layanan"),
+      ),
+    ),
+    /** Entries of the PSKS registry involved (ids, of the complaint's desa, kecamatan or kabupaten). */
+    psksIds: v.optional(
+      v.pipe(
+        v.array(uuid("PSKS"), "PSKS harus berupa daftar."),
+        v.title("PSKS yang dilibatkan"),
+        v.maxLength(20, "PSKS yang dilibatkan terlalu banyak."),
       ),
     ),
     psks: v.optional(

@@ -97,6 +97,19 @@ export async function list(query: unknown): Promise<PsksEntry[]> {
     .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name));
 }
 
+/** The active entries a desa's complaint can involve: the desa's, its kecamatan's and the kabupaten's. */
+export async function availableTo(desaCode: string): Promise<PsksEntry[]> {
+  const found = await Promise.all(
+    upward(desaCode).map((region) =>
+      queryAll<PsksEntry>({
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": partition(desaCode), ":prefix": `${region}#` },
+      }),
+    ),
+  );
+  return found.flat().filter((e) => e.active);
+}
+
 export async function add(input: unknown): Promise<PsksEntry> {
   const caller = assertCan("psks.manage");
   const data = parse(AddPsksSchema, input);

@@ -1,5 +1,5 @@
 import { useNavigate } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS, suggestFrom } from "@puskesos/core/catalog/schema";
 import { useCatalog } from "../lib/catalog.ts";
 import {
@@ -24,6 +24,10 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
   );
   const [message, setMessage] = createSignal("");
   const [catalog] = useCatalog();
+  // The registry's active entries this desa can call on (its own, its kecamatan's, the kabupaten's).
+  const [registry] = createResource(async () =>
+    (await call(api.psks.$get({ query: {} }))).filter((e) => e.active),
+  );
   const all = () => catalog() ?? DEFAULT_CATALOG;
   const suggestions = () => suggestFrom(all(), props.complaint.ppks, props.complaint.category);
 
@@ -38,6 +42,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
         : {}),
       ...(data.get("serviceField") ? { serviceField: String(data.get("serviceField")) } : {}),
       psks: data.getAll("psks").map(String),
+      ...(data.getAll("psksIds").length ? { psksIds: data.getAll("psksIds").map(String) } : {}),
     };
     setMessage("");
     try {
@@ -115,6 +120,18 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
               <For each={SERVICE_FIELDS}>{(f) => <option value={f.code}>{f.name}</option>}</For>
             </select>
           </Field>
+          <Show when={registry()?.length}>
+            <details>
+              <summary>PSKS dari daftar PSKS yang dilibatkan</summary>
+              <For each={registry()}>
+                {(e) => (
+                  <label class="check">
+                    <input type="checkbox" name="psksIds" value={e.id} /> {e.name} ({e.contactName})
+                  </label>
+                )}
+              </For>
+            </details>
+          </Show>
           <details>
             <summary>PSKS yang terlibat</summary>
             <For each={PSKS}>

@@ -231,6 +231,14 @@ export default function Complaint() {
                       <p data-testid="complaint-service-field">Bidang layanan: {serviceFieldName(field())}</p>
                     )}
                   </Show>
+                  <Show when={h().psksUsed?.length}>
+                    <p data-testid="complaint-psks">
+                      PSKS yang dilibatkan:{" "}
+                      {h()
+                        .psksUsed!.map((p) => p.name)
+                        .join(", ")}
+                    </p>
+                  </Show>
                 </>
               )}
             </Show>
