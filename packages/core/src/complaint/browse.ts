@@ -1,11 +1,10 @@
 import { assertCan, assertInScope, type UserActor } from "../actor/index.ts";
 import { getItems } from "../db/batch.ts";
-import { queryAll, queryPage, type Page } from "../db/index.ts";
+import { queryPage, type Page } from "../db/index.ts";
 import { ValidationError } from "../error/index.ts";
-import { stateIndex } from "../referral/record.ts";
+import { overdueReferrals } from "../report/overdue.ts";
 import { assertPast } from "../report/period.ts";
 import { BrowseQuerySchema } from "../report/schema.ts";
-import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import type * as v from "valibot";
 import { entryPartition, type Facet } from "./entries.ts";
@@ -48,27 +47,6 @@ function facetOf(q: BrowseQuery): Facet | "overdue" {
   return (picked[0]?.[1] as Facet | "overdue" | undefined) ?? "all";
 }
 
-/** Referrals waiting past their due date, whose complaints the "overdue" pick lists (oldest due first). */
-const WAITING = ["diajukan", "diteruskan", "ditolak-opd", "disetujui", "diterima-opd"] as const;
-
-async function overdueIds(area: string): Promise<string[]> {
-  const now = nowIso();
-  const found = await Promise.all(
-    WAITING.map((state) =>
-      queryAll<{ complaintId: string; desaCode: string; dueAt: string }>({
-        IndexName: "gsi2",
-        KeyConditionExpression: "gsi2pk = :pk AND gsi2sk < :now",
-        ExpressionAttributeValues: { ":pk": stateIndex(state), ":now": now },
-      }),
-    ),
-  );
-  return found
-    .flat()
-    .filter((r) => r.desaCode === area || r.desaCode.startsWith(`${area}.`))
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-    .map((r) => r.complaintId);
-}
-
 /** 25 a page; an export reads more at once. */
 export async function browsePage(
   caller: UserActor,
@@ -79,7 +57,7 @@ export async function browsePage(
   const facet = facetOf(q);
   if (facet === "overdue") {
     // Few by nature (a step past its due date), so one page holds them all (at most 100).
-    const ids = (await overdueIds(area)).slice(0, 100);
+    const ids = (await overdueReferrals(area)).slice(0, 100).map((r) => r.complaintId);
     return { items: await getItems<ComplaintRecord>(ids.map(key)) };
   }
   if (!q.month) throw refuse("month", "Bulan wajib dipilih.");

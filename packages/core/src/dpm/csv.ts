@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { checkNik } from "../resident/nik.ts";
+import { today } from "../time/index.ts";
 import type { RowError } from "./schema.ts";
 
 /**
@@ -61,7 +62,7 @@ export function parseDpmCsv(text: string): ParsedDpm {
   body.forEach((cells, i) => {
     const line = i + 2;
     const cell = (key: keyof DpmRow) => (index[key] >= 0 ? (cells[index[key]] ?? "").trim() : "");
-    const nik = checkNik(cell("nik"));
+    const nik = checkNik(cell("nik"), { today: today() });
     if (!nik.ok) return errors.push({ line, field: "NIK", message: nik.reason });
     const earlier = seen.get(nik.value);
     if (earlier) return errors.push({ line, field: "NIK", message: `NIK sama dengan baris ${earlier}.` });

@@ -4,7 +4,7 @@ import type { ReferralState } from "./workflow.ts";
 type Step = NonNullable<ReferralRecord["steps"]>[number]["step"];
 
 /** Who holds a referral in each state that has a due date (the OPD holds it until it records the outcome). */
-const STEP_OF: Partial<Record<ReferralState, Step>> = {
+export const STEP_OF: Partial<Record<ReferralState, Step>> = {
   diajukan: "supervisor",
   diteruskan: "manajer",
   "ditolak-opd": "manajer",

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { useConfig } from "../config/index.ts";
 import { ValidationError } from "../error/index.ts";
 import { nationalCodes } from "../region/index.ts";
+import { today } from "../time/index.ts";
 import { checkKk, checkNik } from "./nik.ts";
 
 export * from "./nik.ts";
@@ -22,7 +23,7 @@ export function nikHash(nik: string): string {
  * are 422 too unless the officer confirmed them (`confirmed`), and then they are accepted.
  */
 export async function requireNik(raw: string, field: string, confirmed: boolean) {
-  const result = checkNik(raw, { regions: await nationalCodes() });
+  const result = checkNik(raw, { regions: await nationalCodes(), today: today() });
   if (!result.ok) throw ValidationError(result.reason, [{ field, message: result.reason }]);
   if (result.warnings.length && !confirmed)
     throw ValidationError(result.warnings[0]!, [
@@ -32,7 +33,7 @@ export async function requireNik(raw: string, field: string, confirmed: boolean)
 }
 
 export async function requireKk(raw: string, field: string, confirmed: boolean) {
-  const result = checkKk(raw, { regions: await nationalCodes() });
+  const result = checkKk(raw, { regions: await nationalCodes(), today: today() });
   if (!result.ok) throw ValidationError(result.reason, [{ field, message: result.reason }]);
   if (result.warnings.length && !confirmed)
     throw ValidationError(result.warnings[0]!, [

@@ -91,7 +91,7 @@ function regionWarnings(label: string, value: string, regions: RegionCodes): str
 
 export function checkNik(
   raw: string,
-  options: { regions?: RegionCodes; today?: Date; label?: string } = {},
+  options: { regions?: RegionCodes; today?: Date | string; label?: string } = {},
 ): IdCheck {
   const label = options.label ?? "NIK";
   const digits = digitsOf(label, raw);
@@ -112,8 +112,7 @@ export function checkNik(
     return { ok: false, reason: `${label}: bulan lahir ${value.slice(8, 10)} tidak valid.` };
 
   // A two-digit year that fits both centuries is read as the one not in the future.
-  const today = options.today ?? new Date();
-  const todayKey = today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate();
+  const todayKey = dayKey(options.today);
   let year = 2000 + yy;
   if (year * 10000 + month * 100 + day > todayKey) year -= 100;
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -131,6 +130,15 @@ export function checkNik(
     birthDate: `${year}-${pad(month)}-${pad(day)}`,
     sex: female ? "P" : "L",
   };
+}
+
+/**
+ * Today as YYYYMMDD: the kabupaten's calendar day when the caller gives it (`YYYY-MM-DD`, from the time
+ * module on the server or the session's zone in the browser); a Date is read on the local clock.
+ */
+function dayKey(today: Date | string = new Date()): number {
+  if (typeof today === "string") return Number(today.replaceAll("-", ""));
+  return today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate();
 }
 
 /**
@@ -154,7 +162,7 @@ const isCalendarDate = (year: number, month: number, day: number) => {
 
 export function checkKk(
   raw: string,
-  options: { regions?: RegionCodes; today?: Date; label?: string } = {},
+  options: { regions?: RegionCodes; today?: Date | string; label?: string } = {},
 ): IdCheck {
   const label = options.label ?? "No. KK";
   const digits = digitsOf(label, raw);
@@ -166,8 +174,7 @@ export function checkKk(
   const day = Number(value.slice(6, 8));
   const month = Number(value.slice(8, 10));
   const yy = Number(value.slice(10, 12));
-  const today = options.today ?? new Date();
-  const todayKey = today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate();
+  const todayKey = dayKey(options.today);
   const year = issueYear(day, month, yy, todayKey);
   // A day that exists in no reading (31-02) is not a date at all, wherever it would fall.
   if (!isCalendarDate(year ?? 2000 + yy, month, day))

@@ -1,5 +1,6 @@
 import { createSignal, Show } from "solid-js";
 import { checkKk, checkNik } from "@puskesos/core/resident/nik";
+import { today } from "../lib/time.ts";
 import { formatDay } from "@puskesos/core/time/calendar";
 
 /**
@@ -19,7 +20,7 @@ export function IdInput(props: {
   const result = () => {
     const v = value().trim();
     if (!v) return undefined;
-    return props.kind === "nik" ? checkNik(v) : checkKk(v);
+    return props.kind === "nik" ? checkNik(v, { today: today() }) : checkKk(v, { today: today() });
   };
   const hint = () => {
     const r = result();
