@@ -16,6 +16,7 @@ import * as Referral from "@puskesos/core/referral";
 import * as Time from "@puskesos/core/time";
 import * as Tracking from "@puskesos/core/tracking";
 import { startDynamoLocal } from "../../packages/functions/src/local/dynamo.ts";
+import { caseworkUnits } from "./casework.ts";
 import { tableBytes, type TableBytes } from "./table-bytes.ts";
 
 /**
@@ -177,6 +178,7 @@ export async function measureCapacity(): Promise<Units[]> {
       ),
     );
     await exportUnits(measure, as, signIn, proposed.proposal);
+    await caseworkUnits(measure, as, signIn);
     await measure("open a complaint (read + audit)", () =>
       as(fo.token, () => Complaint.get(found.complaint.id)),
     );

@@ -22,6 +22,8 @@ const expectations: Record<string, { own: string[]; hidden: string[] }> = {
   survei: { own: [KALISAPU, PAGIYANTEN, "33.28"], hidden: ["33.27.01.2001"] },
   "opd.dinkes": { own: [KALISAPU, PAGIYANTEN], hidden: ["33.29.01.2001"] },
   admin: { own: [KALISAPU, PAGIYANTEN, "33.28"], hidden: ["33.27.01.2001"] },
+  "peksos.slawi": { own: [KALISAPU, PROCOT, "33.28.10"], hidden: [PAGIYANTEN, "33.28.11", "33.28"] },
+  peksos: { own: [KALISAPU, PAGIYANTEN, "33.28"], hidden: ["33.27.01.2001"] },
 };
 
 const clients = new Map<string, Client>();
@@ -33,7 +35,7 @@ beforeAll(async () => {
 
 describe("region records by role and scope", () => {
   it("covers every demo role", () => {
-    expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(9);
+    expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(10);
     expect(Object.keys(expectations).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
   });
 

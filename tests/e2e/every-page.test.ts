@@ -27,6 +27,10 @@ let ids: {
   /** Confirmed at a musdes and exported. */
   musdes: string;
   confirmed: string;
+  /** In intervention, with a plan and a client in the shelter. */
+  case: string;
+  /** Handed over to Kabupaten Brebes: its letter. */
+  handedOver: string;
 };
 
 /** A setup request's answer, failing the run at once when the server refused it. */
@@ -135,8 +139,79 @@ beforeAll(async () => {
       data: { id: crypto.randomUUID(), desaCode: "33.28.10.2001" },
     }),
   );
+  // Casework: a shelter, a case with an approved plan and a client staying, a case handed over.
+  const admin = await signedInPage(app, "admin");
+  await ok(
+    await admin.request.post("/api/facilities", {
+      headers,
+      data: {
+        code: "rps-slawi",
+        name: "RPS Slawi",
+        kind: "rumah-singgah",
+        capacityL: 3,
+        capacityP: 3,
+        longStayDays: 14,
+      },
+    }),
+  );
+  await admin.context().close();
+  const worker = await signedInPage(app, "peksos.slawi");
+  const caseOf = async (name: string) =>
+    (await ok(
+      await worker.request.post("/api/cases", {
+        headers,
+        data: {
+          id: crypto.randomUUID(),
+          source: "penjangkauan",
+          client: { name, sex: "L", ppks: "gelandangan" },
+        },
+      }),
+    )) as { id: string };
+  const assess = { version: 1, problems: "Tidak punya tempat tinggal.", needs: "Tempat tinggal sementara." };
+  const open = await caseOf("Pak Darto");
+  await ok(await worker.request.post(`/api/cases/${open.id}/assess`, { headers, data: assess }));
+  await ok(
+    await worker.request.post(`/api/cases/${open.id}/submit-plan`, {
+      headers,
+      data: {
+        version: 2,
+        goals: [
+          {
+            goal: "Tempat tinggal aman",
+            strategy: "Penempatan",
+            steps: [{ step: "Antar ke RPS", targetDate: today }],
+          },
+        ],
+      },
+    }),
+  );
+  await ok(
+    await manajer.request.post(`/api/cases/${open.id}/approve-plan`, { headers, data: { version: 3 } }),
+  );
+  await ok(
+    await worker.request.post(`/api/cases/${open.id}/admit`, {
+      headers,
+      data: { version: 4, facility: "rps-slawi", admittedOn: today },
+    }),
+  );
+  const away = await caseOf("Pak Karto");
+  await ok(await worker.request.post(`/api/cases/${away.id}/assess`, { headers, data: assess }));
+  await ok(
+    await worker.request.post(`/api/cases/${away.id}/hand-over`, {
+      headers,
+      data: {
+        version: 2,
+        toKabupatenCode: "33.29",
+        receiver: "Dinas Sosial Kabupaten Brebes",
+        reason: "Keluarga di Brebes.",
+      },
+    }),
+  );
+  await worker.context().close();
   await manajer.context().close();
   ids = {
+    case: open.id,
+    handedOver: away.id,
     complaint: atBackOffice.id,
     referral: referred.referralId,
     proposalComplaint: wati.complaintId,
@@ -166,7 +241,28 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
       "/ganti-sandi",
     ],
   ],
-  ["bo.kalisapu", () => ["/", "/perlu-tindakan", `/pengaduan/${ids.complaint}`, `/rujukan/${ids.referral}`]],
+  [
+    "bo.kalisapu",
+    () => [
+      "/",
+      "/perlu-tindakan",
+      `/pengaduan/${ids.complaint}`,
+      `/rujukan/${ids.referral}`,
+      `/kasus/baru?pengaduan=${ids.complaint}`,
+    ],
+  ],
+  [
+    "peksos.slawi",
+    () => [
+      "/",
+      "/perlu-tindakan",
+      "/kasus",
+      "/kasus/baru",
+      `/kasus/${ids.case}`,
+      `/kasus/${ids.handedOver}/serah-terima`,
+      "/fasilitas",
+    ],
+  ],
   [
     "spv.slawi",
     () => [
@@ -195,13 +291,30 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
       "/dasbor",
       "/psks",
       "/dasbor?wilayah=33.28.10",
+      "/kasus",
+      `/kasus/${ids.case}`,
+      "/fasilitas",
+      "/kunci-serah-terima",
       `/dasbor?periode=${dayIn("Asia/Jakarta").slice(0, 4)}&wilayah=${KALISAPU}`,
     ],
   ],
   ["opd.dinkes", () => ["/", `/rujukan/${ids.referral}`]],
   ["kades.kalisapu", () => ["/", "/antrian", "/musdes", "/laporan", "/dasbor"]],
   ["survei", () => ["/", "/usulan", `/usulan/${ids.scheduled}`, "/kunjungan"]],
-  ["admin", () => ["/", "/pengguna", "/pengguna/baru", "/dpm", "/audit", "/wilayah", "/katalog"]],
+  [
+    "admin",
+    () => [
+      "/",
+      "/pengguna",
+      "/pengguna/baru",
+      "/dpm",
+      "/audit",
+      "/wilayah",
+      "/katalog",
+      "/fasilitas",
+      "/kunci-serah-terima",
+    ],
+  ],
 ];
 
 interface Finding {

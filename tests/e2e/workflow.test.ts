@@ -16,7 +16,6 @@ describe("menus, buttons and timelines from core's declarations", () => {
       "Laporan",
       "Dasbor",
       "PSKS",
-      "Wilayah",
     ]);
     await page.goto("/antrian");
     await expect

@@ -55,8 +55,14 @@ export function e2eApp(): { server: LocalServer; browser: Browser } {
 }
 
 /** A fresh browser profile (no cookies) that fails the test on any script error in the page. */
-export async function newPage(app: { server: LocalServer; browser: Browser }): Promise<Page> {
-  const context = await app.browser.newContext({ baseURL: app.server.url });
+export async function newPage(
+  app: { server: LocalServer; browser: Browser },
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await app.browser.newContext({
+    baseURL: app.server.url,
+    ...(viewport ? { viewport } : {}),
+  });
   const page = await context.newPage();
   page.on("pageerror", (error) => {
     throw error;
@@ -68,8 +74,9 @@ export async function newPage(app: { server: LocalServer; browser: Browser }): P
 export async function signedInPage(
   app: { server: LocalServer; browser: Browser },
   username: string,
+  viewport?: { width: number; height: number },
 ): Promise<Page> {
-  const page = await newPage(app);
+  const page = await newPage(app, viewport);
   await page.goto("/masuk");
   await page.fill("#username", username);
   await page.fill("#password", "puskesos-demo");

@@ -23,6 +23,8 @@ import type { OpenApiDocument } from "./routes/docs-page.ts";
 import { health } from "./routes/health.ts";
 import { referrals } from "./routes/referrals.ts";
 import { psks } from "./routes/psks.ts";
+import { cases } from "./routes/cases.ts";
+import { facilities } from "./routes/facilities.ts";
 import { reports } from "./routes/reports.ts";
 import { regions } from "./routes/regions.ts";
 import { settings } from "./routes/settings.ts";
@@ -57,6 +59,8 @@ export function createApp(openapi: (api: Hono<AppEnv>) => Promise<OpenApiDocumen
     .route("/proposal-exports", proposalExports)
     .route("/reports", reports)
     .route("/psks", psks)
+    .route("/cases", cases)
+    .route("/facilities", facilities)
     .route("/musdes", musdes)
     .route("/indicators", indicators)
     .route("/status", status)

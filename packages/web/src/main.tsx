@@ -36,6 +36,12 @@ const CatalogPage = lazy(() => import("./pages/catalog.tsx"));
 const PsksPage = lazy(() => import("./pages/psks.tsx"));
 const Report = lazy(() => import("./pages/report.tsx"));
 const Dashboard = lazy(() => import("./pages/dashboard.tsx"));
+const Cases = lazy(() => import("./pages/cases.tsx"));
+const CaseNew = lazy(() => import("./pages/case-new.tsx"));
+const CasePage = lazy(() => import("./pages/case.tsx"));
+const HandoverLetter = lazy(() => import("./pages/handover-letter.tsx"));
+const HandoverKeys = lazy(() => import("./pages/handover-keys.tsx"));
+const Facilities = lazy(() => import("./pages/facilities.tsx"));
 
 /**
  * Pages for signed-in users; a user on a one-time password is sent to change it first, and a page
@@ -95,7 +101,7 @@ const PAGES: [
   ["/musdes", Musdes, ["musdes.read"]],
   ["/musdes/:id/lampiran", MusdesAnnex, ["musdes.read"]],
   ["/ekspor-usulan", ProposalExports, ["proposal.export"]],
-  ["/perlu-tindakan", Inbox, ["referral.inbox", "complaint.inbox"]],
+  ["/perlu-tindakan", Inbox, ["referral.inbox", "complaint.inbox", "case.read"]],
   ["/rujukan/:id", ReferralPage, ["referral.read"]],
   ["/rujukan/:id/surat", Letter, ["referral.letter"]],
   ["/laporan", Report, ["report.read"]],
@@ -103,6 +109,12 @@ const PAGES: [
   ["/pengaturan", SettingsPage, ["settings.update"]],
   ["/katalog", CatalogPage, ["catalog.update", "indicator.manage"]],
   ["/psks", PsksPage, ["psks.read"]],
+  ["/kasus", Cases, ["case.read", "case.open"]],
+  ["/kasus/baru", CaseNew, ["case.open"]],
+  ["/kasus/:id", CasePage, ["case.read"]],
+  ["/kasus/:id/serah-terima", HandoverLetter, ["case.read"]],
+  ["/kunci-serah-terima", HandoverKeys, ["handover.keys"]],
+  ["/fasilitas", Facilities, ["facility.read", "facility.manage"]],
   ["/status", Status, "public"],
 ];
 

@@ -6,15 +6,25 @@ import { ROLE_NOUNS, ROLES, type Role } from "./schema.ts";
  * table, so a menu never offers what the server refuses. Actions on one record (forward a referral,
  * handle a complaint) are declared with their workflow instead, and views carry them.
  */
+/** Every office from the desa to the kabupaten's SLRT, for what all of them read. */
+const DESA_TO_KABUPATEN = [
+  "front-office",
+  "back-office",
+  "koordinator",
+  "kepala-desa",
+  "supervisor",
+  "manajer",
+] as const satisfies readonly Role[];
+
 export const PERMISSIONS = {
   /** The walk-in queue of the caller's office. */
   "queue.use": ["front-office", "koordinator"],
   /** Register a resident's complaint. */
   "complaint.register": ["front-office", "koordinator"],
   /** Find and open complaints of the caller's scope. */
-  "complaint.read": ["front-office", "back-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  "complaint.read": [...DESA_TO_KABUPATEN, "pekerja-sosial"],
   /** Download a complaint list as CSV or XLSX (NIK masked; in full only for roles that may reveal it). */
-  "complaint.export": ["front-office", "back-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  "complaint.export": DESA_TO_KABUPATEN,
   /** A desa's monthly Puskesos report (the koordinator sends it: REPORT_WORKFLOW). */
   "report.read": ["koordinator", "kepala-desa", "supervisor", "manajer"],
   /** The figures of the caller's area by month and year, with the reports sent and the service levels. */
@@ -26,7 +36,15 @@ export const PERMISSIONS = {
   /** Import a desa's DPM list. */
   "dpm.import": ["admin"],
   /** Open a referral of the caller's scope (an OPD: those assigned to it). */
-  "referral.read": ["front-office", "back-office", "koordinator", "supervisor", "manajer", "opd"],
+  "referral.read": [
+    "front-office",
+    "back-office",
+    "koordinator",
+    "supervisor",
+    "manajer",
+    "opd",
+    "pekerja-sosial",
+  ],
   /** The referrals waiting for the caller's role ("Perlu tindakan"). */
   "referral.inbox": ["back-office", "koordinator", "supervisor", "manajer", "opd"],
   /** Print the surat rujukan of an approved referral. */
@@ -42,9 +60,21 @@ export const PERMISSIONS = {
   /** Read a desa's musdes and print its annex. */
   "musdes.read": ["front-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
   /** The PSKS registry of the caller's area and the regions above it. */
-  "psks.read": ["front-office", "back-office", "koordinator", "kepala-desa", "supervisor", "manajer"],
+  "psks.read": [...DESA_TO_KABUPATEN, "pekerja-sosial"],
   /** Add and change PSKS entries: the koordinator in its desa, the manajer anywhere in the kabupaten. */
   "psks.manage": ["koordinator", "manajer"],
+  /** Open a case for a PPKS client, naming its responsible worker (a worker opening one is responsible). */
+  "case.open": ["back-office", "koordinator", "pekerja-sosial", "manajer"],
+  /** Case files: each only for its worker, the worker's supervisor and the manajer (CASE_WORKFLOW reach). */
+  "case.read": ["pekerja-sosial", "supervisor", "manajer"],
+  /** Facilities' occupancy and who stays in them. */
+  "facility.read": ["pekerja-sosial", "supervisor", "manajer"],
+  /** The kabupaten's facilities and their beds by sex. */
+  "facility.manage": ["manajer", "admin"],
+  /** Open a case from another kabupaten's signed handover file. */
+  "handover.import": ["pekerja-sosial"],
+  /** This stack's public key and the other kabupaten whose handover files it trusts. */
+  "handover.keys": ["manajer", "admin"],
   /** The kabupaten's own welfare indicators the survey team records. */
   "indicator.manage": ["manajer", "admin"],
   /** Due days and the letterhead. */

@@ -13,6 +13,7 @@ export const ROLES = [
   "survei",
   "opd",
   "admin",
+  "pekerja-sosial",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,6 +27,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   survei: "Tim Survei Lapangan",
   opd: "Petugas OPD",
   admin: "Admin TI Daerah",
+  "pekerja-sosial": "Pekerja Sosial",
 };
 
 /** Roles as a sentence names them: "Halaman ini hanya untuk front office dan koordinator." */
@@ -39,6 +41,7 @@ export const ROLE_NOUNS: Record<Role, string> = {
   survei: "tim survei",
   opd: "petugas OPD",
   admin: "admin",
+  "pekerja-sosial": "pekerja sosial",
 };
 
 /** Roles whose user works for one OPD of the catalog (and is tied to it at creation). */
@@ -52,6 +55,7 @@ export const TIED_TO_OPD: Record<Role, boolean> = {
   survei: false,
   opd: true,
   admin: false,
+  "pekerja-sosial": false,
 };
 
 export const SCOPE_LEVELS = ["desa", "kecamatan", "kabupaten"] as const;
@@ -75,6 +79,7 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeLevel[]> = {
   survei: ["kecamatan", "kabupaten"],
   opd: ["kabupaten"],
   admin: ["kabupaten"],
+  "pekerja-sosial": ["kecamatan", "kabupaten"],
 };
 
 export const RoleSchema = v.pipe(
@@ -108,7 +113,7 @@ export const ROLE_DUTIES: Record<Role, string> = {
   "front-office":
     "Memberi nomor antrian, mencatat pengaduan warga, memeriksa DPM, mencatat profil rumah tangga, dan mengusulkan rumah tangga yang belum terdaftar.",
   "back-office":
-    "Menjawab dan menangani pengaduan yang diteruskan front office, membuka penanganan kasus, dan merujuk yang tidak dapat ditangani desa.",
+    "Menjawab dan menangani pengaduan yang diteruskan front office, membuka penanganan kasus untuk pekerja sosial, dan merujuk yang tidak dapat ditangani desa.",
   koordinator: "Mengoordinasikan seluruh layanan Puskesos di desa dan menyusun laporan bulanan ke SLRT.",
   "kepala-desa": "Memantau dasbor dan laporan Puskesos desa (hanya baca).",
   supervisor:
@@ -119,4 +124,6 @@ export const ROLE_DUTIES: Record<Role, string> = {
   opd: "Menerima atau menolak rujukan yang ditujukan ke OPD Anda dan mencatat hasil layanannya.",
   admin:
     "Mengelola pengguna, konfigurasi, dan impor DPM kabupaten. Admin tidak dapat melihat isi pengaduan atau kasus.",
+  "pekerja-sosial":
+    "Menangani kasus PPKS: asesmen, rencana, intervensi, evaluasi, dan terminasi; menempatkan klien di rumah singgah, panti, atau UPT; menyerahkan klien ke kabupaten asalnya.",
 };

@@ -1,7 +1,7 @@
 import { useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { transact } from "../db/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { ConflictError, NotFoundError } from "../error/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -9,21 +9,6 @@ import { assertMayTake, authorize } from "../workflow/index.ts";
 import { load, moveItem, toView } from "./record.ts";
 import type { ComplaintView } from "./schema.ts";
 import { COMPLAINT_STATE_LABELS, COMPLAINT_WORKFLOW, HandlingSchema } from "./workflow.ts";
-
-/** The registry entries named, each active and within the complaint's desa, kecamatan or kabupaten. */
-async function involved(desaCode: string, ids: string[]) {
-  const { availableTo } = await import("../psks/index.ts");
-  const available = new Map((await availableTo(desaCode)).map((e) => [e.id, e]));
-  const unknown = ids.filter((id) => !available.has(id));
-  if (unknown.length)
-    throw ValidationError("PSKS yang dipilih tidak ada atau tidak aktif di wilayah ini.", [
-      { field: "psksIds", message: "PSKS yang dipilih tidak ada atau tidak aktif di wilayah ini." },
-    ]);
-  return [...new Set(ids)].map((id) => {
-    const e = available.get(id)!;
-    return { id, name: e.name, kind: e.kind };
-  });
-}
 
 /** The back office records the answer and handling (`handle`) or resolves the complaint in the desa (`resolve`). */
 function step(action: "handle" | "resolve") {
@@ -41,7 +26,9 @@ function step(action: "handle" | "resolve") {
           `Pengaduan ini sudah berubah: sekarang "${COMPLAINT_STATE_LABELS[record.state]}". Muat ulang untuk melihatnya.`,
         ),
     });
-    const psksUsed = data.psksIds?.length ? await involved(record.desaCode, data.psksIds) : undefined;
+    const psksUsed = data.psksIds?.length
+      ? await (await import("../psks/index.ts")).involved(record.desaCode, data.psksIds)
+      : undefined;
     const now = nowIso();
     const handling = {
       answer: data.answer,

@@ -16,6 +16,8 @@ export interface Config {
   sessionKey: string | undefined;
   /** Secret that signs list page cursors; per stack. Rotating it only invalidates open lists. */
   cursorKey: string | undefined;
+  /** Seed of the key that signs handover files; its public half is given to other kabupaten. */
+  signingSeed: string | undefined;
   /**
    * What the CDN sends in `x-origin-verify` on every API request. When set, forwarded headers (the
    * viewer's address) are believed only on requests that carry it: direct calls to the API's own
@@ -32,6 +34,7 @@ const DEFAULTS: Config = {
   nikHashKey: undefined,
   sessionKey: undefined,
   cursorKey: undefined,
+  signingSeed: undefined,
   edgeKey: undefined,
 };
 

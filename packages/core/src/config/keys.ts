@@ -8,6 +8,8 @@ export interface StackKeys {
   sessionKey: string;
   /** Signs list page cursors, so a page can start only where this stack said it may. */
   cursorKey: string;
+  /** Seed of the Ed25519 key that signs handover files to other kabupaten (casework/handover). */
+  signingSeed: string;
 }
 
 /** The JSON field the stack's secret keeps its generated value in (infra/secret.ts). */
@@ -30,5 +32,6 @@ export function deriveKeys(secret: string): StackKeys {
     nikHashKey: derive(secret, "nik-hash"),
     sessionKey: derive(secret, "session"),
     cursorKey: derive(secret, "cursor"),
+    signingSeed: derive(secret, "handover-signing"),
   };
 }

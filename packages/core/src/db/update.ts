@@ -19,6 +19,8 @@ export interface UpdateSpec {
    * unless `upsert` is set.
    */
   expect?: Record<string, unknown>;
+  /** The write happens only if each attribute is less than the other one named (a count below its capacity). */
+  below?: Record<string, string>;
   upsert?: boolean;
 }
 
@@ -56,6 +58,7 @@ export function updateExpression(spec: UpdateSpec): Expression {
   const conditions = Object.entries(spec.expect ?? {}).map(([k, v]) =>
     v === undefined ? `attribute_not_exists(${name(k)})` : `${name(k)} = ${value(v)}`,
   );
+  for (const [k, limit] of Object.entries(spec.below ?? {})) conditions.push(`${name(k)} < ${name(limit)}`);
   if (!spec.expect && !spec.upsert) conditions.push(`attribute_exists(${name(Object.keys(spec.key)[0]!)})`);
   return {
     UpdateExpression: clauses.join(" "),

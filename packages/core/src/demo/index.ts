@@ -98,6 +98,18 @@ export const DEMO_USERS: {
     opd: "dinas-kesehatan",
   },
   { username: "admin", name: "Admin Kominfo", role: "admin", scope: { level: "kabupaten", code: "33.28" } },
+  {
+    username: "peksos.slawi",
+    name: "Fitri Handayani",
+    role: "pekerja-sosial",
+    scope: { level: "kecamatan", code: "33.28.10" },
+  },
+  {
+    username: "peksos",
+    name: "Yusuf Maulana",
+    role: "pekerja-sosial",
+    scope: { level: "kabupaten", code: "33.28" },
+  },
 ];
 
 /** Adds the demo users that are missing; never overwrites a user (passwords changed stay changed). */

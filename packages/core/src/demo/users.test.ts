@@ -25,6 +25,8 @@ describe("demo users by kabupaten", () => {
       "Kabupaten Tegal",
       "Kabupaten Tegal",
       "Kabupaten Tegal",
+      "Kecamatan Slawi",
+      "Kabupaten Tegal",
     ]);
   });
 
@@ -49,6 +51,8 @@ describe("demo users by kabupaten", () => {
       "survei",
       "opd.dinkes",
       "admin",
+      "peksos.mariso",
+      "peksos",
     ]);
     expect(demoUsersOf(makassar)[0]!.scopeName).toBe("Kelurahan Bontorannu");
   });
@@ -79,7 +83,7 @@ describe("demo users by kabupaten", () => {
     expect(demoUsersOf(reversed)).toEqual(demoUsersOf(kab));
   });
 
-  it("gives every kabupaten in idn-area-data 11 distinct valid usernames inside it, in two kecamatan", async () => {
+  it("gives every kabupaten in idn-area-data 13 distinct valid usernames inside it, in two kecamatan", async () => {
     const [regencies, districts, villages] = await Promise.all([
       getRegencies(),
       getDistricts(),
@@ -108,8 +112,8 @@ describe("demo users by kabupaten", () => {
           .map((d) => kecamatan.get(d.code)!),
       };
       const demo = demoUsersOf(kab);
-      expect(demo, kab.code).toHaveLength(11);
-      expect(new Set(demo.map((u) => u.username)).size, kab.code).toBe(11);
+      expect(demo, kab.code).toHaveLength(13);
+      expect(new Set(demo.map((u) => u.username)).size, kab.code).toBe(13);
       for (const { username, scope } of demo) {
         expect(v.parse(UsernameSchema, username), kab.code).toBe(username);
         expect(scope.code === kab.code || scope.code.startsWith(`${kab.code}.`), username).toBe(true);

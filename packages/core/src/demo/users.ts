@@ -102,6 +102,8 @@ const CAST: { prefix?: string; username?: string; name: string; role: Role; plac
     opd: "dinas-kesehatan",
   },
   { username: "admin", name: "Admin Kominfo", role: "admin", place: "kabupaten" },
+  { prefix: "peksos", name: "Fitri Handayani", role: "pekerja-sosial", place: "homeKecamatan" },
+  { username: "peksos", name: "Yusuf Maulana", role: "pekerja-sosial", place: "kabupaten" },
 ];
 
 /**

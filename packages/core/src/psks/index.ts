@@ -110,6 +110,19 @@ export async function availableTo(desaCode: string): Promise<PsksEntry[]> {
   return found.flat().filter((e) => e.active);
 }
 
+/** The registry entries named (a handling, a case step), each active and serving the region or an area above it. */
+export async function involved(regionCode: string, ids: string[]) {
+  const available = new Map((await availableTo(regionCode)).map((e) => [e.id, e]));
+  if (ids.some((id) => !available.has(id)))
+    throw ValidationError("PSKS yang dipilih tidak ada atau tidak aktif di wilayah ini.", [
+      { field: "psksIds", message: "PSKS yang dipilih tidak ada atau tidak aktif di wilayah ini." },
+    ]);
+  return [...new Set(ids)].map((id) => {
+    const e = available.get(id)!;
+    return { id, name: e.name, kind: e.kind };
+  });
+}
+
 export async function add(input: unknown): Promise<PsksEntry> {
   const caller = assertCan("psks.manage");
   const data = parse(AddPsksSchema, input);

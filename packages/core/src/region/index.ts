@@ -1,4 +1,3 @@
-import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-data";
 import { NotFoundError } from "../error/index.ts";
 import { assertInScope, covers, useUser } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
@@ -9,6 +8,13 @@ export * from "./schema.ts";
 
 /** A kabupaten's zone comes from its province code (time/calendar.ts). */
 export { timeZoneOf };
+
+/** The national lists and their CSV reader load with the first request that needs a region, not at every cold start. */
+const areaData = () => import("idn-area-data");
+const getProvinces = async () => (await areaData()).getProvinces();
+const getRegencies = async () => (await areaData()).getRegencies();
+const getDistricts = async () => (await areaData()).getDistricts();
+const getVillages = async () => (await areaData()).getVillages();
 
 const cache = new Map<string, Promise<Kabupaten>>();
 
@@ -98,6 +104,11 @@ export async function tree(): Promise<Kabupaten> {
         desa: kec.desa.filter((d) => covers(scope, d.code) || covers(scope, kec.code)),
       })),
   };
+}
+
+/** The name of any kabupaten or kota of Indonesia ("KABUPATEN BREBES"), for a handover's other side. */
+export async function kabupatenName(code: string): Promise<string | undefined> {
+  return (await getRegencies()).find((r) => r.code === code)?.name;
 }
 
 let national: Promise<{ kabupaten: Set<string>; kecamatan: Set<string> }> | undefined;

@@ -17,6 +17,31 @@ import { childrenOf, yearOf, type StatsItem } from "./stats.ts";
  * referrals overdue now. Every figure comes from the monthly counters: the area's own year (one
  * BatchGet) and the `main` counters of the regions under it (one Query); never a complaint.
  */
+/** The kabupaten's case counters and facility beds: two GetItems and one Query, whatever the number of cases. */
+async function casework(period: string): Promise<Dashboard["cases"]> {
+  const [{ counts, CASE_STATES, CASE_STATE_LABELS }, { listAll }] = await Promise.all([
+    import("../casework/index.ts"),
+    import("../facility/index.ts"),
+  ]);
+  const [figures, facilities] = await Promise.all([counts(period.slice(0, 7)), listAll()]);
+  const sum = (pick: (f: (typeof facilities)[number]) => number) =>
+    facilities.reduce((n, f) => n + pick(f), 0);
+  return {
+    byState: CASE_STATES.map((state) => ({
+      state,
+      label: CASE_STATE_LABELS[state],
+      count: figures.byState[state] ?? 0,
+    })),
+    ...(period.length === 7 ? { month: figures.month } : {}),
+    beds: {
+      capacityL: sum((f) => f.capacityL),
+      capacityP: sum((f) => f.capacityP),
+      occupiedL: sum((f) => f.occupiedL),
+      occupiedP: sum((f) => f.occupiedP),
+    },
+  };
+}
+
 export async function get(query: unknown): Promise<Dashboard> {
   const caller = assertCan("dashboard.read");
   const q = parse(DashboardQuerySchema, query);
@@ -25,7 +50,7 @@ export async function get(query: unknown): Promise<Dashboard> {
   const year = q.period.slice(0, 4);
   const month = q.period.length === 7 ? q.period : undefined;
   const months = monthsOf(year);
-  const [kabupaten, own, children, catalog, overdue, psks, sent] = await Promise.all([
+  const [kabupaten, own, children, catalog, overdue, psks, sent, cases] = await Promise.all([
     Region.current(),
     yearOf(area.code, months),
     area.level === "desa" ? Promise.resolve([]) : childrenOf(area.code, year, month),
@@ -39,6 +64,7 @@ export async function get(query: unknown): Promise<Dashboard> {
           ExpressionAttributeValues: { ":pk": submittedIndex(month), ":area": `${area.code}.` },
         })
       : Promise.resolve([]),
+    area.level === "kabupaten" ? casework(q.period) : Promise.resolve(undefined),
   ]);
   const figures = (list: StatsItem[]) => figuresOf(sum(list.map((i) => i.counts)), catalog.opds);
   const inPeriod = (list: StatsItem[]) => list.filter((i) => !month || i.month === month);
@@ -102,5 +128,6 @@ export async function get(query: unknown): Promise<Dashboard> {
       : {}),
     overdueNow: overdue,
     psks,
+    ...(cases ? { cases } : {}),
   };
 }

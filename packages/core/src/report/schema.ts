@@ -167,6 +167,14 @@ export const DashboardSchema = v.object({
   ),
   /** Active PSKS of the area by kind (the registry's own counters). */
   psks: PsksCountsSchema,
+  /** The kabupaten's casework (on the kabupaten's own dashboard): cases by state now, the month's flow, beds. */
+  cases: v.optional(
+    v.object({
+      byState: v.array(v.object({ state: v.string(), label: v.string(), count })),
+      month: v.optional(v.object({ opened: count, closed: count, handedOver: count })),
+      beds: v.object({ capacityL: count, capacityP: count, occupiedL: count, occupiedP: count }),
+    }),
+  ),
   /** Referrals of the area overdue now, per step and per OPD. */
   overdueNow: v.object({
     total: count,

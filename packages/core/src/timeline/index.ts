@@ -68,6 +68,7 @@ const FOLLOW_ON_LABELS: Record<string, string> = {
   "proposal.withdraw": "Usulan ditarik karena pengaduan dibatalkan",
   "referral.withdraw": "Rujukan ditarik karena pengaduan dibatalkan",
   "proposal.in-dpm": "Masuk DPM (tercantum dalam impor DPM desa)",
+  "case.open": "Penanganan kasus dibuka untuk pekerja sosial",
 };
 
 /** Events written before entries named their record: a referral's creation moved the complaint. */

@@ -9,14 +9,18 @@ import { AppError, ForbiddenError, NotFoundError } from "../error/index.ts";
  * its buttons from those names and these labels. Pure data and checks: shared with the browser.
  */
 
-/** How a role reaches a record: through the record's region lying in its scope, or as its assigned OPD. */
-export type Reach = "region" | "opd";
+/**
+ * How a role reaches a record: through the record's region lying in its scope, as its assigned OPD,
+ * or as the one worker responsible for it (a case).
+ */
+export type Reach = "region" | "opd" | "worker";
 
 /** The caller as a workflow needs to know it. */
 export interface Caller {
   role: Role;
   scope: Scope;
   opd?: string | undefined;
+  username?: string | undefined;
 }
 
 /** A condition beyond role, reach and state (a deadline passed, a record not in the DPM). */
@@ -49,7 +53,7 @@ export interface ActionSpec<S extends string, R> {
 }
 
 export interface WorkflowSpec<S extends string, R, A extends Record<string, ActionSpec<S, R>>> {
-  entity: "complaint" | "referral" | "proposal" | "ticket" | "report";
+  entity: "complaint" | "referral" | "proposal" | "ticket" | "report" | "case";
   /** The entity's name in Indonesian: "Rujukan". */
   label: string;
   states: readonly S[];
@@ -58,6 +62,8 @@ export interface WorkflowSpec<S extends string, R, A extends Record<string, Acti
   region: (record: R) => string;
   /** The OPD a record is assigned to, for roles that reach records by OPD. */
   opd?: (record: R) => string | undefined;
+  /** The user responsible for a record, for roles that reach records as its worker. */
+  worker?: (record: R) => string;
   /** Roles that reach records otherwise than by region. */
   reach?: Partial<Record<Role, Reach>>;
   actions: A;
@@ -74,11 +80,16 @@ type StateOf<R> = R extends { state: infer S } ? S : never;
 
 /** Whether the caller reaches the record at all (may read it); 404 otherwise. */
 export function reaches<R>(workflow: AnyWorkflow<R>, record: R, caller: Caller): boolean {
-  if ((workflow.reach?.[caller.role] ?? "region") === "opd") {
-    const opd = workflow.opd?.(record);
-    return Boolean(opd) && opd === caller.opd;
+  switch (workflow.reach?.[caller.role] ?? "region") {
+    case "opd": {
+      const opd = workflow.opd?.(record);
+      return Boolean(opd) && opd === caller.opd;
+    }
+    case "worker":
+      return Boolean(caller.username) && workflow.worker?.(record) === caller.username;
+    case "region":
+      return covers(caller.scope, workflow.region(record));
   }
-  return covers(caller.scope, workflow.region(record));
 }
 
 /** Whether the caller may take `action` on the record now. */

@@ -14,3 +14,5 @@ export { cancel } from "@puskesos/core/complaint/cancel";
 export * as Indicator from "@puskesos/core/indicator";
 export * as Psks from "@puskesos/core/psks";
 export { importCsv as importDpm } from "@puskesos/core/dpm/import";
+export * as Case from "@puskesos/core/casework";
+export * as Facility from "@puskesos/core/facility";

@@ -15,7 +15,12 @@ export async function saveFile(request: Promise<Response>): Promise<void> {
   }
   if (!res.ok) await call(Promise.resolve(res));
   const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "unduhan";
-  const url = URL.createObjectURL(await res.blob());
+  saveBlob(await res.blob(), name);
+}
+
+/** Saves data the page already holds (a signed handover file) under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = name;

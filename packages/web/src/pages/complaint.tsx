@@ -249,6 +249,13 @@ export default function Complaint() {
                 </A>
               </p>
             </Show>
+            <Show when={can("case.open")}>
+              <p>
+                <A href={`/kasus/baru?pengaduan=${c().id}`} data-testid="open-case-link">
+                  Buka kasus untuk pekerja sosial
+                </A>
+              </p>
+            </Show>
             <Show when={BACK_OFFICE.some((a) => c().actions.includes(a))}>
               <BackOffice complaint={c()} onDone={refetch} />
             </Show>

@@ -383,6 +383,39 @@ export default function Dashboard() {
                 </tr>
               )}
             </ListTable>
+            <Show when={d().cases}>
+              {(cases) => (
+                <>
+                  <h2>Penanganan kasus dan fasilitas</h2>
+                  <p data-testid="dashboard-cases-month">
+                    <Show when={cases().month}>
+                      {(m) => (
+                        <>
+                          Bulan ini: {m().opened} kasus dibuka, {m().closed} ditutup, {m().handedOver}{" "}
+                          diserahkan ke kabupaten lain.{" "}
+                        </>
+                      )}
+                    </Show>
+                    Tempat terisi: laki-laki {cases().beds.occupiedL} dari {cases().beds.capacityL}, perempuan{" "}
+                    {cases().beds.occupiedP} dari {cases().beds.capacityP}.
+                  </p>
+                  <ListTable
+                    headers={["Tahap kasus", "Jumlah sekarang"]}
+                    items={cases().byState}
+                    empty="Tidak ada."
+                    label="Kasus menurut tahap"
+                    testid="dashboard-cases"
+                  >
+                    {(k) => (
+                      <tr>
+                        <th scope="row">{k.label}</th>
+                        <td class="count">{k.count}</td>
+                      </tr>
+                    )}
+                  </ListTable>
+                </>
+              )}
+            </Show>
             <details class="more-figures">
               <summary>Rincian angka: kategori, jenis PPKS, rumpun, status, usulan, rujukan per OPD</summary>
               <FigureSections figures={d().totals} only="details" />

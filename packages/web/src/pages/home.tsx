@@ -9,7 +9,7 @@ import { can, me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
 
 /** Where each role's work starts, shown to the roles that may do it (core's permission table). */
-const TASKS: { href: string; label: string; what: string; permission: Permission }[] = [
+const TASKS: { href: string; label: string; what: string; permission?: Permission }[] = [
   {
     href: "/antrian",
     label: "Antrian hari ini",
@@ -33,6 +33,24 @@ const TASKS: { href: string; label: string; what: string; permission: Permission
     label: "Usulan rumah tangga",
     what: "rumah tangga yang diusulkan masuk DPM.",
     permission: "proposal.list",
+  },
+  {
+    href: "/kasus",
+    label: "Kasus",
+    what: "asesmen, rencana, intervensi, evaluasi, dan terminasi klien PPKS; serah terima antarkabupaten.",
+    permission: "case.read",
+  },
+  {
+    href: "/fasilitas",
+    label: "Fasilitas",
+    what: "tempat kosong per fasilitas dan jenis kelamin, klien yang tinggal terlalu lama.",
+    permission: "facility.read",
+  },
+  {
+    href: "/fasilitas",
+    label: "Fasilitas",
+    what: "rumah singgah, panti, UPT, dan balai kabupaten dengan kapasitas per jenis kelamin.",
+    permission: "facility.manage",
   },
   {
     href: "/kunjungan",
@@ -94,11 +112,16 @@ const TASKS: { href: string; label: string; what: string; permission: Permission
     what: "indikator kesejahteraan yang dicatat tim survei saat verval.",
     permission: "indicator.manage",
   },
+  { href: "/wilayah", label: "Wilayah", what: "kecamatan dan desa di wilayah kerja Anda." },
 ];
 
 export default function Home() {
   const location = useLocation<{ notice?: string }>();
   const [tree] = createResource(() => call(api.regions.$get()));
+  const [cases] = createResource(
+    () => can("case.read"),
+    (yes) => (yes ? call(api.cases.$get({ query: { status: "perlu-tindakan" } })) : undefined),
+  );
   const [inbox] = createResource(
     () => can("referral.inbox"),
     (yes) => (yes ? call(api.referrals.inbox.$get()) : undefined),
@@ -200,6 +223,16 @@ export default function Home() {
               </section>
             )}
           </Show>
+          <Show when={cases()}>
+            {(page) => (
+              <section class="card" classList={{ attention: page().items.length > 0 }}>
+                <h2>Kasus</h2>
+                <p data-testid="home-cases">
+                  {page().items.length} kasus perlu tindakan Anda. <A href="/perlu-tindakan">Buka</A>
+                </p>
+              </section>
+            )}
+          </Show>
           <Show when={inbox()}>
             {(box) => (
               <section class="card" classList={{ attention: box().overdue > 0 }}>
@@ -217,7 +250,11 @@ export default function Home() {
             <h2>Tugas Anda</h2>
             <p>{ROLE_DUTIES[user().role]}</p>
             <ul class="actions">
-              <For each={TASKS.filter((task) => can(task.permission))}>
+              <For
+                each={TASKS.filter((task) => !task.permission || can(task.permission)).filter(
+                  (task, i, all) => all.findIndex((t) => t.href === task.href) === i,
+                )}
+              >
                 {(task) => (
                   <li>
                     <A href={task.href}>{task.label}</A>: {task.what}

@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
+import { CASE_STATE_LABELS, type CaseState } from "@puskesos/core/casework/schema";
 import { REFERRAL_STATE_LABELS, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
 import { ComplaintTable } from "../components/complaint-table.tsx";
 import { api, call } from "../lib/api.ts";
@@ -45,6 +46,10 @@ export default function Inbox() {
     () => can("referral.inbox"),
     (yes) => (yes ? call(api.referrals.inbox.$get()) : undefined),
   );
+  const [cases] = createResource(
+    () => can("case.read"),
+    (yes) => (yes ? call(api.cases.$get({ query: { status: "perlu-tindakan" } })) : undefined),
+  );
   const [complaints] = createResource(
     () => isDesa(),
     (desa) => (desa ? waitingComplaints() : []),
@@ -68,10 +73,41 @@ export default function Inbox() {
         />
         <h2>Rujukan yang dikembalikan</h2>
       </Show>
-      <ReferralRows items={referrals()?.items ?? []} testid="inbox-referrals" />
+      <Show when={can("referral.inbox")}>
+        <ReferralRows items={referrals()?.items ?? []} testid="inbox-referrals" />
+      </Show>
       <Show when={referrals()?.escalations.length}>
         <h2>Terlambat di supervisor (dapat Anda putuskan)</h2>
         <ReferralRows items={referrals()!.escalations} testid="inbox-escalations" />
+      </Show>
+      <Show when={can("case.read")}>
+        <h2>Kasus</h2>
+        <ListTable
+          headers={["Klien", "Status", "Mengapa"]}
+          items={cases()?.items}
+          source={cases}
+          empty="Tidak ada kasus yang menunggu Anda."
+          testid="inbox-cases"
+          label="Kasus yang perlu tindakan"
+        >
+          {(c) => (
+            <tr classList={{ overdue: c.overdueSteps > 0 }}>
+              <td>
+                <A href={`/kasus/${c.id}`}>{c.client.name}</A>
+              </td>
+              <td>{CASE_STATE_LABELS[c.state as CaseState]}</td>
+              <td>
+                {[
+                  c.overdueSteps ? `${c.overdueSteps} langkah lewat tanggal target` : "",
+                  c.returned ? "dikembalikan supervisor" : "",
+                  c.actions.some((a) => a.startsWith("approve")) ? "menunggu persetujuan Anda" : "",
+                ]
+                  .filter(Boolean)
+                  .join("; ")}
+              </td>
+            </tr>
+          )}
+        </ListTable>
       </Show>
     </section>
   );

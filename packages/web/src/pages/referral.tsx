@@ -22,6 +22,7 @@ import { Timeline } from "../components/timeline.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
+import { can } from "../lib/session.ts";
 import { formatDate, formatDay, today } from "../lib/time.ts";
 
 /** Each action through its own typed route, its body checked with the action's declared schema first. */
@@ -255,6 +256,10 @@ export default function Referral() {
                       <A href={`/rujukan/${r().id}/surat`} data-testid="letter-link">
                         Cetak surat rujukan
                       </A>
+                      <Show when={can("case.open")}>
+                        {" · "}
+                        <A href={`/kasus/baru?rujukan=${r().id}`}>Buka kasus</A>
+                      </Show>
                     </dd>
                   </>
                 )}

@@ -1,0 +1,184 @@
+import { randomUUID } from "node:crypto";
+import * as v from "valibot";
+import { assertCan } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
+import { useConfig } from "../config/index.ts";
+import { failedWrite, getItem, put, putNew, transact } from "../db/index.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { kabupatenName } from "../region/index.ts";
+import { nikHash } from "../resident/index.ts";
+import { nowIso } from "../time/index.ts";
+import { parse } from "../validation/index.ts";
+import { reaches } from "../workflow/index.ts";
+import { entry, loadFile, opened, personOf, toView } from "./record.ts";
+import {
+  HANDOVER_FORMAT,
+  HandoverFileSchema,
+  ImportHandoverSchema,
+  type CaseView,
+  type HandoverDocument,
+  type HandoverDownload,
+  type HandoverFile,
+} from "./schema.ts";
+import { kabupatenOf, trustedKey } from "./trust.ts";
+import { canonical, keyIdOf, publicKeyPem, signDocument, verifyDocument } from "./signature.ts";
+import { step } from "./step.ts";
+import { CASE_WORKFLOW } from "./workflow.ts";
+
+/**
+ * Handover between kabupaten (seed 000). Each kabupaten runs its own stack, so a handover is a
+ * document: the sending stack signs it with its key, the receiving stack checks it against the sender's
+ * public key, exchanged beforehand, and opens the case on its side; the sending case closes.
+ */
+const refuse = (field: string, message: string): never => {
+  throw ValidationError(message, [{ field, message }]);
+};
+const own = () => useConfig().kabupatenCode;
+const documentKey = (id: string) => ({ pk: `HANDOVER#${id}`, sk: "HANDOVER" });
+
+export const handOver = step("hand-over", async (input, { record, caller }) => {
+  if (input.toKabupatenCode === own()) refuse("toKabupatenCode", "Kabupaten tujuan harus kabupaten lain.");
+  const toName = await kabupatenOf(input.toKabupatenCode, "toKabupatenCode");
+  const file = await loadFile(record.id);
+  const latest = (action: string) => file?.entries.filter((e) => e.action === action).at(-1)?.data;
+  const { nikh: _h, desaCode: _d, ...client } = record.client;
+  const document: HandoverDocument = {
+    id: randomUUID(),
+    issuedAt: nowIso(),
+    from: {
+      kabupatenCode: own(),
+      kabupatenName: (await kabupatenName(own())) ?? own(),
+      workerName: caller.name,
+      workerUsername: caller.username,
+      keyId: keyIdOf(publicKeyPem()),
+    },
+    to: { kabupatenCode: input.toKabupatenCode, kabupatenName: toName, receiver: input.receiver },
+    reason: input.reason,
+    client: client as HandoverDocument["client"],
+    summary: {
+      caseId: record.id,
+      openedAt: record.openedAt,
+      source: record.source.kind,
+      ...(latest("assess") ? { assessment: latest("assess") } : {}),
+      ...(record.plan ? { plan: record.plan.goals } : {}),
+      interventions: (file?.entries ?? []).filter((e) => e.action === "intervene").map((e) => e.data),
+      stays: record.stays,
+    },
+  };
+  const signed: HandoverFile = { format: HANDOVER_FORMAT, document, signature: signDocument(document) };
+  // The file is exactly these bytes; an import accepts no other spelling of it (./handover.ts readFile).
+  const text = canonical(signed);
+  return {
+    set: { handover: { documentId: document.id, toKabupatenCode: input.toKabupatenCode, toName } },
+    data: { to: toName, receiver: input.receiver, reason: input.reason, documentId: document.id },
+    writes: [put("handover", { ...documentKey(document.id), type: "handover", caseId: record.id, text })],
+  };
+});
+
+/** The signed file of a handed-over case (to send, or to print its letter), audited against the person. */
+export async function handoverFile(caseId: string): Promise<HandoverDownload> {
+  const caller = assertCan("case.read");
+  const found = await loadFile(caseId);
+  if (!found || !reaches(CASE_WORKFLOW, found.record, caller) || !found.record.handover)
+    throw NotFoundError("Serah terima");
+  const item = await getItem<{ text: string }>(documentKey(found.record.handover.documentId));
+  if (!item) throw NotFoundError("Serah terima");
+  await Audit.record({
+    action: "case.handover-file",
+    target: personOf(found.record),
+    summary: `Membuka berkas serah terima kasus ${caseId}`,
+  });
+  return { text: item.text, file: JSON.parse(item.text) as HandoverFile };
+}
+
+const SIGNATURE = /^[A-Za-z0-9+/]{86}==$/;
+
+/**
+ * The file as sent, or a 422 on `file`. It must be the very bytes the sender wrote (the canonical JSON,
+ * trailing line breaks aside), so that not even a space or a number spelled otherwise passes; the
+ * signature is then checked over the document as received, unknown fields included.
+ */
+function readFile(
+  text: string,
+  altered: () => never,
+): { file: HandoverFile; raw: { document: unknown; signature: string } } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    refuse("file", "Berkas serah terima bukan berkas JSON yang utuh.");
+  }
+  const parsed = v.safeParse(HandoverFileSchema, json);
+  if (!parsed.success) refuse("file", "Berkas ini bukan berkas serah terima Puskesos.");
+  const raw = json as { document: unknown; signature: string };
+  if (canonical(json) !== text.replace(/[\r\n]+$/, "") || !SIGNATURE.test(raw.signature)) altered();
+  return { file: parsed.output as HandoverFile, raw };
+}
+
+/**
+ * Opens the case a signed handover file brings, with the importing worker responsible. Refused (422
+ * naming the file) when it is meant for another kabupaten, signed by a stack not trusted here, or
+ * changed by even one byte since it was signed; a file already imported answers with its case (409).
+ */
+export async function importFile(input: unknown): Promise<CaseView> {
+  const caller = assertCan("handover.import");
+  const { file: text } = parse(ImportHandoverSchema, input);
+  const alteredBy = (name: string) => (): never =>
+    refuse(
+      "file",
+      `Berkas serah terima telah diubah sejak ditandatangani ${name}, atau tidak ditandatangani dengan kuncinya. Minta berkas asli dari pengirim.`,
+    );
+  const { file, raw } = readFile(text, alteredBy("pengirimnya"));
+  const { document } = file;
+  if (document.to.kabupatenCode !== own())
+    refuse("file", `Berkas ini ditujukan ke ${document.to.kabupatenName}, bukan ke kabupaten ini.`);
+  const sender = await trustedKey(document.from.kabupatenCode);
+  if (!sender)
+    refuse(
+      "file",
+      `Berkas ditandatangani oleh stack yang tidak dikenal: ${document.from.kabupatenName} belum terdaftar sebagai pengirim tepercaya. Minta admin atau manajer mendaftarkan kunci publiknya.`,
+    );
+  if (
+    document.from.keyId !== keyIdOf(sender!.publicKey) ||
+    !verifyDocument(raw.document, raw.signature, sender!.publicKey)
+  )
+    alteredBy(document.from.kabupatenName)();
+  const done = await getItem<{ caseId: string }>({ pk: `HANDOVERIN#${document.id}`, sk: "HANDOVERIN" });
+  if (done) throw ConflictError(`Berkas ini sudah diimpor sebagai kasus ${done.caseId}.`);
+
+  const { nik, ...client } = document.client;
+  const { record, writes } = opened(
+    {
+      id: randomUUID(),
+      source: { kind: "serah-terima", fromKabupaten: document.from.kabupatenName, documentId: document.id },
+      client: { ...client, ...(nik ? { nik, nikh: nikHash(nik) } : {}) },
+      regionCode: caller.scope.code,
+    },
+    { username: caller.username, name: caller.name, scopeCode: caller.scope.code },
+    caller.username,
+  );
+  try {
+    await transact([
+      putNew("handover-in", { pk: `HANDOVERIN#${document.id}`, sk: "HANDOVERIN", caseId: record.id }),
+      ...writes,
+      entry(record.id, "open", "Kasus dibuka dari serah terima", {
+        source: "serah-terima",
+        from: document.from.kabupatenName,
+        fromWorker: document.from.workerName,
+        reason: document.reason,
+        issuedAt: document.issuedAt,
+        summary: document.summary,
+      }),
+      Audit.entry({
+        action: "case.import",
+        target: personOf(record),
+        summary: `Kasus ${record.id} dibuka dari serah terima ${document.from.kabupatenName} (${document.id})`,
+      }),
+    ]);
+  } catch (error) {
+    if (failedWrite(error) === "handover-in") throw ConflictError("Berkas ini sudah diimpor.");
+    throw error;
+  }
+  return toView(record, caller);
+}

@@ -1,0 +1,202 @@
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { CATALOGS } from "@puskesos/core/catalog/schema";
+import {
+  CASE_SOURCE_LABELS,
+  CASE_SOURCES,
+  OpenCaseSchema,
+  SEX_LABELS,
+  SEXES,
+} from "@puskesos/core/casework/schema";
+import { DesaSelect } from "../components/desa-select.tsx";
+import { Alert, errorsFromApi, Labelled } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+import { checked } from "../lib/checked.ts";
+import { can, me } from "../lib/session.ts";
+
+/**
+ * Opens a case for a PPKS client: from a complaint or an approved referral (the client is its reporter),
+ * or for a person brought in by outreach, Satpol PP or the police, with or without a NIK.
+ */
+export default function CaseNew() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams<{ pengaduan?: string; rujukan?: string }>();
+  const fixed = params.pengaduan ? "pengaduan" : params.rujukan ? "rujukan" : undefined;
+  const [source, setSource] = createSignal<string>(fixed ?? "penjangkauan");
+  const [desa, setDesa] = createSignal("");
+  const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
+  const [fields, setFields] = createSignal<Record<string, string>>({});
+  const [confirmNik, setConfirmNik] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  // One id per case being opened: a resend after a lost answer opens the same case, not a second one.
+  let caseId = crypto.randomUUID();
+  const [complaint] = createResource(
+    () => params.pengaduan,
+    (id) => call(api.complaints[":id"].$get({ param: { id } })),
+  );
+  const [referral] = createResource(
+    () => params.rujukan,
+    (id) => call(api.referrals[":id"].$get({ param: { id } })),
+  );
+  const [tree] = createResource(() => (fixed ? undefined : call(api.regions.$get())));
+  const region = () => complaint()?.desaCode ?? referral()?.desaCode ?? (desa() || me()?.scope.code);
+  const [workers] = createResource(region, (r) => call(api.cases.workers.$get({ query: { region: r } })));
+  const reporterName = () => complaint()?.reporter.name ?? referral()?.reporter.name ?? "";
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? "").trim();
+    const number = (name: string) => (value(name) ? Number(value(name)) : undefined);
+    setMessage(undefined);
+    setFields({});
+    setBusy(true);
+    try {
+      const json = checked(OpenCaseSchema, {
+        id: caseId,
+        source: source(),
+        ...(params.pengaduan ? { complaintId: params.pengaduan } : {}),
+        ...(params.rujukan ? { referralId: params.rujukan } : {}),
+        ...(value("worker") ? { worker: value("worker") } : {}),
+        ...(data.get("idConfirmed") ? { idConfirmed: true } : {}),
+        client: Object.fromEntries(
+          Object.entries({
+            name: value("name"),
+            nik: value("nik") || undefined,
+            identityVerified: data.get("identityVerified") ? true : undefined,
+            sex: value("sex"),
+            birthDate: value("birthDate") || undefined,
+            estimatedAge: number("estimatedAge"),
+            desaCode: desa() || undefined,
+            origin: value("origin") || undefined,
+            ppks: value("ppks"),
+            known: value("known") || undefined,
+          }).filter(([, v]) => v !== undefined),
+        ),
+      });
+      const opened = await call(api.cases.$post({ json }));
+      caseId = crypto.randomUUID();
+      if (can("case.read")) navigate(`/kasus/${opened.id}`);
+      else {
+        form.reset();
+        setMessage({ kind: "success", text: `Kasus dibuka; ${opened.workerName} menanganinya.` });
+      }
+    } catch (error) {
+      const e = errorsFromApi(error);
+      setFields(e.fields);
+      if (e.fields["client.nik"] && /wilayah|kode/i.test(e.fields["client.nik"])) setConfirmNik(true);
+      setMessage({
+        kind: "error",
+        text: [e.message, ...Object.values(e.fields)].filter((m, i, a) => a.indexOf(m) === i).join(" "),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const err = (name: string) => fields()[name];
+  return (
+    <section class="card">
+      <p>
+        <A href="/kasus">← Kasus</A>
+      </p>
+      <h1>Buka kasus</h1>
+      <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <form onSubmit={submit} data-testid="case-new">
+        <Labelled label="Asal kasus" for="case-source">
+          <select
+            id="case-source"
+            value={source()}
+            disabled={Boolean(fixed)}
+            onChange={(e) => setSource(e.currentTarget.value)}
+          >
+            <For
+              each={CASE_SOURCES.filter((s) => (fixed ? s === fixed : s !== "pengaduan" && s !== "rujukan"))}
+            >
+              {(s) => <option value={s}>{CASE_SOURCE_LABELS[s]}</option>}
+            </For>
+          </select>
+        </Labelled>
+        <Show when={fixed}>
+          <p class="muted">
+            Klien: pelapor {fixed === "pengaduan" ? "pengaduan" : "rujukan"} ini; NIK diambil dari
+            pengaduannya.
+          </p>
+        </Show>
+        <label class="field">
+          <span class="label">Nama klien</span>
+          <input name="name" value={reporterName()} aria-invalid={Boolean(err("client.name"))} />
+        </label>
+        <Show when={!fixed}>
+          <label class="field">
+            <span class="label">NIK (bila diketahui)</span>
+            <input name="nik" inputmode="numeric" maxlength="16" aria-invalid={Boolean(err("client.nik"))} />
+          </label>
+          <Show when={confirmNik()}>
+            <label class="check">
+              <input type="checkbox" name="idConfirmed" /> Kode wilayah NIK sudah saya periksa
+            </label>
+          </Show>
+          <label class="check">
+            <input type="checkbox" name="identityVerified" /> Identitas sudah diperiksa dengan KTP atau KK
+          </label>
+        </Show>
+        <fieldset>
+          <legend>Jenis kelamin</legend>
+          <For each={SEXES}>
+            {(s) => (
+              <label class="check">
+                <input type="radio" name="sex" value={s} /> {SEX_LABELS[s]}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <div class="filters">
+          <label class="field">
+            <span class="label">Tanggal lahir (bila diketahui)</span>
+            <input type="date" name="birthDate" />
+          </label>
+          <label class="field">
+            <span class="label">Perkiraan umur (tahun)</span>
+            <input type="number" name="estimatedAge" min="0" max="120" inputmode="numeric" />
+          </label>
+        </div>
+        <Show when={!fixed}>
+          <Labelled label="Desa asal di kabupaten ini (bila ada)" for="case-desa">
+            <DesaSelect id="case-desa" tree={tree()} value={desa()} onChange={setDesa} />
+          </Labelled>
+          <label class="field">
+            <span class="label">Asal atau alamat yang diketahui</span>
+            <input name="origin" />
+          </label>
+        </Show>
+        <Labelled label="Jenis PPKS" for="case-ppks">
+          <select id="case-ppks" name="ppks">
+            <option value="">— pilih —</option>
+            <For each={CATALOGS.ppks}>{(p) => <option value={p.code}>{p.name}</option>}</For>
+          </select>
+        </Labelled>
+        <label class="field">
+          <span class="label">Keterangan yang diketahui</span>
+          <textarea name="known" rows="3" />
+        </label>
+        <Labelled label="Pekerja sosial penanggung jawab" for="case-worker">
+          <select id="case-worker" name="worker" aria-invalid={Boolean(err("worker"))}>
+            <option value="">— pilih —</option>
+            <For each={workers()}>
+              {(w) => (
+                <option value={w.username} selected={w.username === me()?.username}>
+                  {w.name} ({w.username})
+                </option>
+              )}
+            </For>
+          </select>
+        </Labelled>
+        <button type="submit" disabled={busy()}>
+          {busy() ? "Membuka…" : "Buka kasus"}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,391 @@
+import { A, useParams } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { CATALOGS } from "@puskesos/core/catalog/schema";
+import {
+  AdmitSchema,
+  ApproveCaseSchema,
+  AssessmentSchema,
+  CASE_SOURCE_LABELS,
+  CASE_STATE_LABELS,
+  CASE_WORKFLOW,
+  CONDITIONS,
+  DischargeSchema,
+  EvaluationSchema,
+  HandOverSchema,
+  InterventionSchema,
+  PlanSchema,
+  PROGRESS,
+  ReturnCaseSchema,
+  SEX_LABELS,
+  TerminationSchema,
+  type CaseAction,
+  type CaseEntry,
+  type CaseSource,
+  type CaseState,
+  type CaseView,
+} from "@puskesos/core/casework/schema";
+import { bodyOf, CaseFields } from "../components/case-fields.tsx";
+import { Alert, sentenceFromApi } from "../components/form.tsx";
+import { api, call } from "../lib/api.ts";
+import { checked } from "../lib/checked.ts";
+import { formatDateTime, formatDay } from "../lib/time.ts";
+
+const cases = api.cases[":id"];
+/** Each action through its own typed route, its body checked with the action's declared schema first. */
+const SEND: Record<CaseAction, (id: string, body: unknown) => Promise<CaseView>> = {
+  assess: (id, b) => call(cases.assess.$post({ param: { id }, json: checked(AssessmentSchema, b) })),
+  "submit-plan": (id, b) => call(cases["submit-plan"].$post({ param: { id }, json: checked(PlanSchema, b) })),
+  "approve-plan": (id, b) =>
+    call(cases["approve-plan"].$post({ param: { id }, json: checked(ApproveCaseSchema, b) })),
+  "return-plan": (id, b) =>
+    call(cases["return-plan"].$post({ param: { id }, json: checked(ReturnCaseSchema, b) })),
+  intervene: (id, b) => call(cases.intervene.$post({ param: { id }, json: checked(InterventionSchema, b) })),
+  evaluate: (id, b) => call(cases.evaluate.$post({ param: { id }, json: checked(EvaluationSchema, b) })),
+  "submit-termination": (id, b) =>
+    call(cases["submit-termination"].$post({ param: { id }, json: checked(TerminationSchema, b) })),
+  "approve-termination": (id, b) =>
+    call(cases["approve-termination"].$post({ param: { id }, json: checked(ApproveCaseSchema, b) })),
+  "return-termination": (id, b) =>
+    call(cases["return-termination"].$post({ param: { id }, json: checked(ReturnCaseSchema, b) })),
+  admit: (id, b) => call(cases.admit.$post({ param: { id }, json: checked(AdmitSchema, b) })),
+  discharge: (id, b) => call(cases.discharge.$post({ param: { id }, json: checked(DischargeSchema, b) })),
+  "hand-over": (id, b) => call(cases["hand-over"].$post({ param: { id }, json: checked(HandOverSchema, b) })),
+};
+
+const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.name ?? code;
+
+/** An action: its fields, and a button sent with the version the worker is looking at. */
+function Decision(props: { action: CaseAction; view: CaseView; onDone: (done: string) => void }) {
+  const spec = () => CASE_WORKFLOW.actions[props.action];
+  const [open, setOpen] = createSignal(false);
+  // Focus follows the form: to its heading when it opens, back to its button when it closes.
+  let opener: HTMLButtonElement | undefined;
+  let heading: HTMLHeadingElement | undefined;
+  const show = (value: boolean) => {
+    setOpen(value);
+    queueMicrotask(() => (value ? heading : opener)?.focus());
+  };
+  const [message, setMessage] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage("");
+    try {
+      await SEND[props.action](props.view.id, bodyOf(event.currentTarget as HTMLFormElement, props.view));
+      setOpen(false);
+      props.onDone(spec().done);
+    } catch (error) {
+      setMessage(sentenceFromApi(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <button
+          type="button"
+          ref={opener}
+          classList={{ danger: "danger" in spec() }}
+          onClick={() => show(true)}
+          data-testid={`open-${props.action}`}
+        >
+          {spec().label}
+        </button>
+      }
+    >
+      <form class="decision" onSubmit={submit} data-testid={`decision-${props.action}`}>
+        <h3 tabindex="-1" ref={heading}>
+          {spec().label}
+        </h3>
+        <Show when={message()}>
+          <Alert>{message()}</Alert>
+        </Show>
+        <CaseFields action={props.action} view={props.view} />
+        <div class="buttons">
+          <button type="submit" disabled={busy()} classList={{ danger: "danger" in spec() }}>
+            {spec().label}
+          </button>
+          <button type="button" class="secondary" onClick={() => show(false)}>
+            Batal
+          </button>
+        </div>
+      </form>
+    </Show>
+  );
+}
+
+type Goal = { id: string; goal: string; steps?: { id: string; step: string }[] };
+const progressName = (code: unknown) => PROGRESS.find(([p]) => p === code)?.[1] ?? String(code);
+
+/** A list or a record an entry keeps (a plan's goals, progress per goal, another kabupaten's summary), in words. */
+function listWords(k: string, v: unknown, goals: Goal[]): string | undefined {
+  if (!Array.isArray(v) && !(k === "summary" && v && typeof v === "object")) return undefined;
+  const goalName = (id: unknown) => goals.find((g) => g.id === id)?.goal ?? String(id);
+  const items = (Array.isArray(v) ? v : []) as Record<string, unknown>[];
+  switch (k) {
+    case "conditions":
+      return (v as string[]).map((c) => CONDITIONS.find(([code]) => code === c)?.[1] ?? c).join(", ");
+    case "psks":
+      return items.map((p) => String(p.name ?? "")).join(", ");
+    case "goals":
+      return items
+        .map((g) =>
+          "progress" in g
+            ? `${goalName(g.goalId)}: ${progressName(g.progress)}${g.note ? ` (${String(g.note)})` : ""}`
+            : `${String(g.goal)}: ${((g.steps ?? []) as { step: string; targetDate: string }[])
+                .map((s) => `${s.step} (target ${formatDay(s.targetDate)})`)
+                .join(", ")}`,
+        )
+        .join("\n");
+    case "targetChanges":
+      return items
+        .map((c) => {
+          const step = goals.flatMap((g) => g.steps ?? []).find((st) => st.id === c.stepId)?.step;
+          return `${step ?? String(c.stepId)} → ${formatDay(String(c.targetDate))}`;
+        })
+        .join(", ");
+    case "summary": {
+      const s = v as {
+        assessment?: { problems?: string; needs?: string };
+        interventions?: unknown[];
+        plan?: Goal[];
+      };
+      return [
+        s.assessment?.problems ? `Masalah: ${s.assessment.problems}` : "",
+        s.assessment?.needs ? `Kebutuhan: ${s.assessment.needs}` : "",
+        s.plan?.length ? `Tujuan: ${s.plan.map((g) => g.goal).join("; ")}` : "",
+        s.interventions?.length ? `${s.interventions.length} intervensi tercatat` : "",
+      ]
+        .filter(Boolean)
+        .join("\n");
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** An entry's fields in words: the stage's own record, as the worker wrote it. */
+function EntryData(props: { entry: CaseEntry; goals: Goal[] }) {
+  const LABELS: Record<string, string> = {
+    problems: "Masalah",
+    needs: "Kebutuhan",
+    strengths: "Kekuatan",
+    family: "Keluarga dan sumber bantuan",
+    notes: "Catatan",
+    note: "Catatan",
+    description: "Uraian",
+    goal: "Tujuan",
+    kind: "Jenis",
+    date: "Tanggal",
+    reason: "Alasan",
+    destination: "Keberadaan klien",
+    facility: "Fasilitas",
+    admittedOn: "Masuk",
+    dischargedOn: "Keluar",
+    to: "Kabupaten tujuan",
+    receiver: "Penerima",
+    from: "Dari",
+    worker: "Pekerja sosial",
+    conditions: "Kondisi",
+    psks: "PSKS yang terlibat",
+    goals: "Tujuan",
+    targetChanges: "Target diubah",
+    summary: "Ringkasan dari kabupaten asal",
+  };
+  const words = (k: string, v: unknown): string | undefined =>
+    typeof v === "string" || typeof v === "number" ? String(v) : listWords(k, v, props.goals);
+  // In the order of LABELS (problems before needs), dates as the kabupaten writes them.
+  const shown = () =>
+    Object.keys(LABELS)
+      .map((k) => [k, words(k, props.entry.data[k])] as const)
+      .filter((pair): pair is readonly [string, string] => Boolean(pair[1]))
+      .map(([k, v]) => [k, /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v) : v] as const);
+  return (
+    <dl class="facts small">
+      <For each={shown()}>
+        {([k, v]) => (
+          <>
+            <dt>{LABELS[k]}</dt>
+            <dd class="pre">{v}</dd>
+          </>
+        )}
+      </For>
+    </dl>
+  );
+}
+
+export default function Case() {
+  const params = useParams<{ id: string }>();
+  const [done, setDone] = createSignal("");
+  const [file, { refetch }] = createResource(
+    () => params.id,
+    (id) => call(api.cases[":id"].$get({ param: { id } })),
+  );
+  return (
+    <section class="card">
+      <p>
+        <A href="/kasus">← Kasus</A>
+      </p>
+      <Show when={file.error as Error | undefined}>{(e) => <Alert>{e().message}</Alert>}</Show>
+      <Show when={file()}>
+        {(f) => {
+          const c = () => f().case;
+          return (
+            <>
+              <h1>Kasus: {c().client.name}</h1>
+              <Show when={done()}>
+                <Alert kind="success">{done()}</Alert>
+              </Show>
+              <dl class="facts">
+                <dt>Status</dt>
+                <dd data-testid="case-state">
+                  {CASE_STATE_LABELS[c().state as CaseState]}
+                  <Show when={c().overdueSteps}>
+                    {" "}
+                    <span class="badge">{c().overdueSteps} langkah lewat target</span>
+                  </Show>
+                </dd>
+                <dt>Klien</dt>
+                <dd>
+                  {c().client.name} · {SEX_LABELS[c().client.sex as "L" | "P"]}
+                  {c().client.estimatedAge !== undefined ? ` · ±${c().client.estimatedAge} tahun` : ""}
+                  {c().client.birthDate ? ` · lahir ${formatDay(c().client.birthDate!)}` : ""}
+                </dd>
+                <dt>NIK</dt>
+                <dd>
+                  {c().client.nikMasked ? <code>{c().client.nikMasked}</code> : "Tidak diketahui"}
+                  {c().client.identityVerified ? " (terverifikasi)" : " (identitas belum terverifikasi)"}
+                </dd>
+                <dt>PPKS</dt>
+                <dd>{ppksName(c().client.ppks)}</dd>
+                <Show when={c().client.origin}>
+                  <dt>Asal</dt>
+                  <dd>{c().client.origin}</dd>
+                </Show>
+                <Show when={c().client.known}>
+                  <dt>Yang diketahui</dt>
+                  <dd class="pre">{c().client.known}</dd>
+                </Show>
+                <dt>Asal kasus</dt>
+                <dd>
+                  {CASE_SOURCE_LABELS[c().source.kind as CaseSource]}
+                  <Show when={c().source.complaintId}>
+                    {" · "}
+                    <A href={`/pengaduan/${c().source.complaintId}`}>lihat pengaduan</A>
+                  </Show>
+                  {c().source.fromKabupaten ? ` · dari ${c().source.fromKabupaten}` : ""}
+                </dd>
+                <dt>Pekerja sosial</dt>
+                <dd>{c().workerName}</dd>
+                <dt>Dibuka</dt>
+                <dd>{formatDateTime(c().openedAt)}</dd>
+                <Show when={c().returnNote}>
+                  <dt>Catatan supervisor</dt>
+                  <dd class="pre" data-testid="case-return-note">
+                    {c().returnNote}
+                  </dd>
+                </Show>
+                <Show when={c().handover}>
+                  {(h) => (
+                    <>
+                      <dt>Serah terima</dt>
+                      <dd>
+                        {h().toName} ·{" "}
+                        <A href={`/kasus/${c().id}/serah-terima`} data-testid="handover-letter-link">
+                          Surat serah terima dan berkas
+                        </A>
+                      </dd>
+                    </>
+                  )}
+                </Show>
+              </dl>
+
+              <Show when={c().plan}>
+                {(plan) => (
+                  <>
+                    <h2>Rencana intervensi {plan().approvedAt ? "(disetujui)" : "(belum disetujui)"}</h2>
+                    <For each={plan().goals}>
+                      {(g) => (
+                        <div class="goal" data-testid="plan-goal">
+                          <h3>
+                            {g.goal}
+                            {g.progress ? ` · ${PROGRESS.find(([p]) => p === g.progress)?.[1] ?? ""}` : ""}
+                          </h3>
+                          <p class="muted pre">{g.strategy}</p>
+                          <ul>
+                            <For each={g.steps}>
+                              {(s) => (
+                                <li>
+                                  {s.step}: target {formatDay(s.targetDate)}
+                                  {s.doneOn ? ` · selesai ${formatDay(s.doneOn)}` : ""}
+                                  <Show when={s.overdue}>
+                                    {" "}
+                                    <span class="badge">lewat target</span>
+                                  </Show>
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </div>
+                      )}
+                    </For>
+                  </>
+                )}
+              </Show>
+
+              <Show when={c().stays.length}>
+                <h2>Penempatan</h2>
+                <ul>
+                  <For each={c().stays}>
+                    {(s) => (
+                      <li>
+                        {s.facilityName}: masuk {formatDay(s.admittedOn)}
+                        {s.dischargedOn ? `, keluar ${formatDay(s.dischargedOn)}` : ", masih tinggal"}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+
+              <Show when={c().actions.length}>
+                <h2>Tindakan</h2>
+                <div class="decisions buttons">
+                  <For each={c().actions as CaseAction[]}>
+                    {(action) => (
+                      <Decision
+                        action={action}
+                        view={c()}
+                        onDone={(label) => {
+                          setDone(`${label}.`);
+                          void refetch();
+                        }}
+                      />
+                    )}
+                  </For>
+                </div>
+              </Show>
+
+              <h2 class="spaced">Catatan kasus</h2>
+              <ol class="timeline" data-testid="case-entries">
+                <For each={[...f().entries].reverse()}>
+                  {(e) => (
+                    <li>
+                      <strong>{e.label}</strong>
+                      <div class="muted">
+                        {formatDateTime(e.at)} · {e.byName} ({e.by})
+                      </div>
+                      <EntryData entry={e} goals={c().plan?.goals ?? []} />
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { today } from "@puskesos/core/time";
+import { addDays } from "@puskesos/core/time/calendar";
+import { type Client, freshTable, signedIn } from "../support/api.ts";
+import { complaint, SITI } from "../support/residents.ts";
+
+/** Casework: a case's five stages with the supervisor's approvals, who may read it, and bad input. */
+let worker: Client, kabWorker: Client, spv: Client, spvOther: Client, manajer: Client, bo: Client, fo: Client;
+let opd: Client, admin: Client;
+
+beforeAll(async () => {
+  await freshTable();
+  const names = [
+    "peksos.slawi",
+    "peksos",
+    "spv.slawi",
+    "spv.adiwerna",
+    "manajer",
+    "bo.kalisapu",
+    "fo.kalisapu",
+  ];
+  [worker, kabWorker, spv, spvOther, manajer, bo, fo] = (await Promise.all(
+    names.map((u, i) => signedIn(u, undefined, `10.84.0.${i + 1}`)),
+  )) as [Client, Client, Client, Client, Client, Client, Client];
+  [opd, admin] = await Promise.all([
+    signedIn("opd.dinkes", undefined, "10.84.0.20"),
+    signedIn("admin", undefined, "10.84.0.21"),
+  ]);
+});
+
+const streetPerson = (over: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  source: "satpol-pp",
+  client: {
+    name: "Tidak diketahui (laki-laki, ±50 th)",
+    sex: "L",
+    estimatedAge: 50,
+    origin: "Ditemukan di Terminal Slawi",
+    ppks: "gelandangan",
+    known: "Tidak membawa kartu identitas; mengaku dari Brebes.",
+  },
+  ...over,
+});
+
+const assessment = (version: number) => ({
+  version,
+  problems: "Tidak punya tempat tinggal dan tidak punya identitas.",
+  needs: "Tempat tinggal sementara, pemeriksaan kesehatan, pelacakan keluarga.",
+  strengths: "Mau bekerja, sehat jasmani.",
+  conditions: ["tanpa-tempat-tinggal", "tanpa-identitas"],
+});
+
+const plan = (version: number, target = addDays(today(), 7)) => ({
+  version,
+  goals: [
+    {
+      goal: "Klien mendapat tempat tinggal sementara yang aman",
+      strategy: "Penempatan di rumah singgah",
+      steps: [{ step: "Antar ke rumah singgah", targetDate: target }],
+    },
+    {
+      goal: "Keluarga klien ditemukan",
+      strategy: "Pelacakan melalui Dinas Sosial asal",
+      steps: [{ step: "Hubungi Dinas Sosial Brebes", targetDate: addDays(today(), 14) }],
+    },
+  ],
+});
+
+describe("a case from opening to approved termination", () => {
+  let id = "";
+  it("opens for a person brought in without a NIK, marked unverified, responsible worker the opener", async () => {
+    const opened = await worker.post("/api/cases", streetPerson());
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      state: "asesmen",
+      worker: "peksos.slawi",
+      supervisionCode: "33.28.10",
+      client: { identityVerified: false, sex: "L" },
+      actions: ["assess", "admit", "hand-over"],
+    });
+    expect(opened.body.client.nikMasked).toBeUndefined();
+    id = opened.body.id;
+  });
+
+  it("refuses a plan before the assessment, and a target date before the plan", async () => {
+    const early = await worker.post(`/api/cases/${id}/submit-plan`, plan(1));
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/asesmen/);
+    expect((await worker.post(`/api/cases/${id}/assess`, assessment(1))).body.version).toBe(2);
+    const past = await worker.post(`/api/cases/${id}/submit-plan`, plan(2, addDays(today(), -1)));
+    expect(past.status).toBe(422);
+    expect(past.body.error.fields[0]).toMatchObject({
+      field: "goals.0.steps.0.targetDate",
+      message: "Tanggal target tidak boleh sebelum tanggal rencana.",
+    });
+  });
+
+  it("goes to the supervisor, who returns it with a note and then approves it", async () => {
+    const sent = await worker.post(`/api/cases/${id}/submit-plan`, plan(2));
+    expect(sent.body).toMatchObject({ state: "rencana", version: 3, actions: [] });
+    const tasks = (await spv.get("/api/cases?status=perlu-tindakan")).body.items;
+    expect(tasks.map((c: { id: string }) => c.id)).toContain(id);
+    expect((await spvOther.get(`/api/cases/${id}`)).status).toBe(404);
+    const back = await spv.post(`/api/cases/${id}/return-plan`, {
+      version: 3,
+      note: "Tambahkan langkah pemeriksaan kesehatan.",
+    });
+    expect(back.body).toMatchObject({
+      state: "asesmen",
+      returnNote: "Tambahkan langkah pemeriksaan kesehatan.",
+    });
+    const mine = (await worker.get("/api/cases?status=perlu-tindakan")).body.items;
+    expect(mine.map((c: { id: string }) => c.id)).toContain(id);
+    expect((await worker.post(`/api/cases/${id}/submit-plan`, plan(4))).body.state).toBe("rencana");
+    const race = await Promise.all([
+      spv.post(`/api/cases/${id}/approve-plan`, { version: 5 }),
+      manajer.post(`/api/cases/${id}/approve-plan`, { version: 5 }),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const approved = race.find((r) => r.status === 200)!.body;
+    expect(approved).toMatchObject({ state: "intervensi", version: 6 });
+    expect(approved.returnNote).toBeUndefined();
+  });
+
+  it("records interventions linked to a goal and evaluations that adjust the plan", async () => {
+    const wrongGoal = await worker.post(`/api/cases/${id}/intervene`, {
+      version: 6,
+      date: today(),
+      kind: "konseling",
+      goalId: "t9",
+      description: "Konseling awal.",
+    });
+    expect(wrongGoal.status).toBe(422);
+    expect(wrongGoal.body.error.fields[0].field).toBe("goalId");
+    const future = await worker.post(`/api/cases/${id}/intervene`, {
+      version: 6,
+      date: addDays(today(), 1),
+      kind: "konseling",
+      goalId: "t1",
+      description: "Konseling awal.",
+    });
+    expect(future.body.error.fields[0]).toMatchObject({ field: "date" });
+    const done = await worker.post(`/api/cases/${id}/intervene`, {
+      version: 6,
+      date: today(),
+      kind: "penempatan",
+      goalId: "t1",
+      completesStep: "t1.1",
+      description: "Klien diantar ke rumah singgah.",
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.plan.goals[0].steps[0].doneOn).toBe(today());
+    const evaluated = await worker.post(`/api/cases/${id}/evaluate`, {
+      version: 7,
+      date: today(),
+      goals: [
+        { goalId: "t1", progress: "tercapai" },
+        { goalId: "t2", progress: "belum", note: "Dinas Sosial Brebes belum menjawab." },
+      ],
+      targetChanges: [{ stepId: "t2.1", targetDate: addDays(today(), 21) }],
+    });
+    expect(evaluated.body).toMatchObject({ state: "evaluasi", version: 8 });
+    expect(evaluated.body.plan.goals[1]).toMatchObject({ progress: "belum" });
+    expect(evaluated.body.plan.goals[1].steps[0].targetDate).toBe(addDays(today(), 21));
+  });
+
+  it("terminates with the supervisor's approval, and the file holds every dated entry by name", async () => {
+    const bad = await worker.post(`/api/cases/${id}/submit-termination`, {
+      version: 8,
+      date: today(),
+      reason: "hilang",
+      destination: "Rumah keluarga di Brebes",
+    });
+    expect(bad.body.error.fields[0]).toMatchObject({
+      field: "reason",
+      message: "Alasan terminasi tidak dikenal.",
+    });
+    const sent = await worker.post(`/api/cases/${id}/submit-termination`, {
+      version: 8,
+      date: today(),
+      reason: "kembali-ke-keluarga",
+      destination: "Rumah keluarga di Brebes",
+    });
+    expect(sent.body.state).toBe("terminasi");
+    const closed = await spv.post(`/api/cases/${id}/approve-termination`, { version: 9, note: "Baik." });
+    expect(closed.body).toMatchObject({ state: "ditutup", actions: [] });
+    const file = await worker.get(`/api/cases/${id}`);
+    expect(file.body.entries.map((e: { action: string }) => e.action)).toEqual([
+      "open",
+      "assess",
+      "submit-plan",
+      "return-plan",
+      "submit-plan",
+      "approve-plan",
+      "intervene",
+      "evaluate",
+      "submit-termination",
+      "approve-termination",
+    ]);
+    expect(file.body.entries[1]).toMatchObject({ byName: "Fitri Handayani", role: "pekerja-sosial" });
+    expect((await worker.get("/api/cases?status=ditutup")).body.items[0].id).toBe(id);
+    const month = today().slice(0, 7);
+    const dash = (await manajer.get(`/api/reports/dashboard?period=${month}`)).body.cases;
+    expect(dash).toMatchObject({ month: { opened: 1, closed: 1 } });
+  });
+
+  it("lets only the worker, the supervisor and the manajer read it, each reading audited against the person", async () => {
+    expect((await kabWorker.get(`/api/cases/${id}`)).status).toBe(404);
+    expect((await bo.get(`/api/cases/${id}`)).status).toBe(403);
+    expect((await opd.get(`/api/cases/${id}`)).status).toBe(403);
+    expect((await admin.get(`/api/cases/${id}`)).status).toBe(403);
+    expect((await manajer.get(`/api/cases/${id}`)).status).toBe(200);
+    const log = await admin.get(`/api/audit?targetType=person&targetId=case-${id}`);
+    const reads = log.body.items.filter((e: { action: string }) => e.action === "case.read");
+    expect(reads.map((e: { by: string }) => e.by).sort()).toEqual(["manajer", "peksos.slawi"]);
+  });
+});
+
+describe("opening a case from a complaint", () => {
+  it("takes the reporter's NIK from the complaint and names the worker the back office chose", async () => {
+    const c = await fo.post(
+      "/api/complaints",
+      complaint({ ppks: ["lansia-terlantar"] }, { nik: SITI.nik, name: SITI.name }),
+    );
+    expect(c.status).toBe(201);
+    const workers = await bo.get("/api/cases/workers?region=33.28.10.2001");
+    expect(workers.body.map((w: { username: string }) => w.username).sort()).toEqual([
+      "peksos",
+      "peksos.slawi",
+    ]);
+    const noWorker = await bo.post("/api/cases", {
+      id: randomUUID(),
+      source: "pengaduan",
+      complaintId: c.body.id,
+      client: { name: SITI.name, sex: "P", ppks: "lansia-terlantar" },
+    });
+    expect(noWorker.body.error.fields[0]).toMatchObject({ field: "worker" });
+    const opened = await bo.post("/api/cases", {
+      id: randomUUID(),
+      source: "pengaduan",
+      complaintId: c.body.id,
+      worker: "peksos",
+      client: { name: SITI.name, sex: "P", ppks: "lansia-terlantar" },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      worker: "peksos",
+      supervisionCode: "33.28",
+      regionCode: "33.28.10.2001",
+      client: { nikMasked: "3328********0001", identityVerified: true },
+    });
+    expect((await kabWorker.get(`/api/cases/${opened.body.id}`)).status).toBe(200);
+    // A kabupaten worker's supervisor is the manajer: the kecamatan's supervisor does not reach it.
+    expect((await spv.get(`/api/cases/${opened.body.id}`)).status).toBe(404);
+    const timeline = await bo.get(`/api/complaints/${c.body.id}/timeline`);
+    expect(timeline.body.map((e: { actionLabel: string }) => e.actionLabel)).toContain(
+      "Penanganan kasus dibuka untuk pekerja sosial",
+    );
+    const other = await fo.post("/api/cases", streetPerson());
+    expect(other.status).toBe(403);
+  });
+});

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshTable, signedIn } from "../support/api.ts";
+
+/**
+ * A handover between two kabupaten, each with its own stack (here one after the other in the same
+ * process: Kabupaten Tegal sends, Kabupaten Brebes receives). The file is signed by the sender's key and
+ * checked against the public key the receiver registered beforehand.
+ */
+let sentFile = "";
+let senderKey = "";
+let caseId = "";
+
+beforeAll(async () => {
+  await freshTable();
+});
+
+describe("handing a client over to another kabupaten", () => {
+  it("closes the sending case and gives a signed file with the case summary", async () => {
+    const worker = await signedIn("peksos.slawi", undefined, "10.86.0.1");
+    const opened = await worker.post("/api/cases", {
+      id: randomUUID(),
+      source: "penjangkauan",
+      client: {
+        name: "Darto",
+        sex: "L",
+        estimatedAge: 60,
+        origin: "Mengaku dari Kecamatan Bumiayu, Brebes",
+        ppks: "gelandangan",
+      },
+    });
+    caseId = opened.body.id;
+    await worker.post(`/api/cases/${caseId}/assess`, {
+      version: 1,
+      problems: "Terlantar di jalan, tidak punya tempat tinggal.",
+      needs: "Dipulangkan ke keluarga di Brebes.",
+    });
+    const same = await worker.post(`/api/cases/${caseId}/hand-over`, {
+      version: 2,
+      toKabupatenCode: "33.28",
+      receiver: "Dinas Sosial",
+      reason: "Klien berasal dari kabupaten ini.",
+    });
+    expect(same.body.error.fields[0]).toMatchObject({ field: "toKabupatenCode" });
+    const out = await worker.post(`/api/cases/${caseId}/hand-over`, {
+      version: 2,
+      toKabupatenCode: "33.29",
+      receiver: "Dinas Sosial Kabupaten Brebes",
+      reason: "Klien berasal dari Brebes; keluarganya di Bumiayu.",
+    });
+    expect(out.status).toBe(200);
+    expect(out.body).toMatchObject({
+      state: "diserahkan",
+      handover: { toKabupatenCode: "33.29" },
+      actions: [],
+    });
+    const file = await worker.get(`/api/cases/${caseId}/handover`);
+    expect(file.body.file).toMatchObject({
+      format: "puskesos-serah-terima/1",
+      document: {
+        from: { kabupatenCode: "33.28", workerName: "Fitri Handayani" },
+        to: { kabupatenCode: "33.29", receiver: "Dinas Sosial Kabupaten Brebes" },
+        client: { name: "Darto" },
+        summary: { assessment: { problems: "Terlantar di jalan, tidak punya tempat tinggal." } },
+      },
+    });
+    sentFile = file.body.text;
+    expect(JSON.parse(sentFile)).toEqual(file.body.file);
+    const manajer = await signedIn("manajer", undefined, "10.86.0.2");
+    const keys = await manajer.get("/api/cases/handover-keys");
+    expect(keys.body.own).toMatchObject({
+      kabupatenCode: "33.28",
+      keyId: file.body.file.document.from.keyId,
+    });
+    senderKey = keys.body.own.publicKey;
+    expect(senderKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+  });
+
+  it("is refused by the receiving stack until the sender's key is trusted, and when a byte is changed", async () => {
+    await freshTable({ kabupatenCode: "33.29" });
+    const worker = await signedIn("peksos", undefined, "10.86.0.3");
+    const manajer = await signedIn("manajer", undefined, "10.86.0.4");
+    const unknown = await worker.post("/api/cases/import", { file: sentFile });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields[0].field).toBe("file");
+    expect(unknown.body.error.message).toMatch(/stack yang tidak dikenal/);
+
+    const badKey = await manajer.post("/api/cases/handover-keys", {
+      kabupatenCode: "33.28",
+      publicKey: "bukan kunci",
+    });
+    expect(badKey.body.error.fields[0]).toMatchObject({ field: "publicKey" });
+    expect(
+      (await worker.post("/api/cases/handover-keys", { kabupatenCode: "33.28", publicKey: senderKey }))
+        .status,
+    ).toBe(403);
+    const trusted = await manajer.post("/api/cases/handover-keys", {
+      kabupatenCode: "33.28",
+      publicKey: senderKey,
+    });
+    expect(trusted.status).toBe(201);
+
+    // One byte changed in the client's name.
+    const altered = sentFile.replace('"name":"Darto"', '"name":"Dartu"');
+    expect(altered.length).toBe(sentFile.length);
+    expect(altered).not.toBe(sentFile);
+    const refused = await worker.post("/api/cases/import", { file: altered });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/telah diubah sejak ditandatangani/);
+    // Not even a space, or a number written another way, passes: the file must be the bytes that were signed.
+    for (const respelled of [
+      sentFile.replace('"format":', '"format": '),
+      sentFile.replace('"estimatedAge":60', '"estimatedAge":60.0'),
+    ]) {
+      expect(respelled).not.toBe(sentFile);
+      const answer = await worker.post("/api/cases/import", { file: respelled });
+      expect(answer.body.error.message).toMatch(/telah diubah sejak ditandatangani/);
+    }
+    const resigned = JSON.parse(sentFile);
+    resigned.signature = ` ${resigned.signature}`;
+    expect((await worker.post("/api/cases/import", { file: JSON.stringify(resigned) })).status).toBe(422);
+    const broken = await worker.post("/api/cases/import", { file: sentFile.slice(0, -2) });
+    expect(broken.body.error.message).toBe("Berkas serah terima bukan berkas JSON yang utuh.");
+
+    const imported = await worker.post("/api/cases/import", { file: `${sentFile}\n` });
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({
+      state: "asesmen",
+      worker: "peksos",
+      source: { kind: "serah-terima" },
+      client: { name: "Darto", identityVerified: false },
+    });
+    expect(imported.body.id).not.toBe(caseId);
+    const again = await worker.post("/api/cases/import", { file: sentFile });
+    expect(again.status).toBe(409);
+    const opened = await worker.get(`/api/cases/${imported.body.id}`);
+    expect(opened.body.entries[0]).toMatchObject({
+      action: "open",
+      data: { reason: "Klien berasal dari Brebes; keluarganya di Bumiayu." },
+    });
+  });
+});

@@ -1,0 +1,137 @@
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { e2eApp, signedInPage } from "../support/browser.ts";
+
+/**
+ * One case from opening to approved termination on a 360 px phone, with an admission to a shelter and
+ * the discharge: the social worker and the kecamatan's supervisor, each on their own phone.
+ */
+const app = e2eApp();
+const PHONE = { width: 360, height: 640 };
+
+const phone = (username: string) => signedInPage(app, username, PHONE);
+
+/** The page fits the phone: nothing scrolls sideways. */
+async function fits(page: Page) {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll, page.url()).toBeLessThanOrEqual(client);
+}
+
+const state = (page: Page) => page.textContent("[data-testid=case-state]");
+
+/** Opens an action's form, lets `fill` fill it, and sends it. */
+async function act(page: Page, action: string, fill: (form: string) => Promise<void> = async () => {}) {
+  await page.click(`[data-testid=open-${action}]`);
+  const form = `[data-testid=decision-${action}]`;
+  await page.waitForSelector(form);
+  await fits(page);
+  await fill(form);
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForSelector(form, { state: "detached" });
+}
+
+beforeAll(async () => {
+  const admin = await signedInPage(app, "admin");
+  const added = await admin.request.post("/api/facilities", {
+    headers: { origin: app.server.url },
+    data: {
+      code: "rps-slawi",
+      name: "RPS Slawi",
+      kind: "rumah-singgah",
+      capacityL: 4,
+      capacityP: 4,
+      longStayDays: 14,
+    },
+  });
+  expect(added.status()).toBe(201);
+  await admin.context().close();
+});
+
+describe("a case on a phone", () => {
+  it("goes from opening through assessment, an approved plan, a shelter stay, to an approved termination", async () => {
+    const worker = await phone("peksos.slawi");
+    await worker.click("text=Menu");
+    await worker.click("nav >> text=Kasus");
+    await worker.click("text=Buka kasus baru");
+    await worker.selectOption("#case-source", "satpol-pp");
+    await worker.fill("input[name=name]", "Pak Darto");
+    await worker.check("input[name=sex][value=L]");
+    await worker.fill("input[name=estimatedAge]", "58");
+    await worker.fill("input[name=origin]", "Ditemukan di Terminal Slawi");
+    await worker.selectOption("select[name=ppks]", "gelandangan");
+    await fits(worker);
+    await worker.click("[data-testid=case-new] button[type=submit]");
+    await worker.waitForSelector("[data-testid=case-state]");
+    await expect.poll(() => state(worker)).toBe("Asesmen");
+    expect(await worker.textContent("main")).toContain("identitas belum terverifikasi");
+    await fits(worker);
+
+    await act(worker, "assess", async (form) => {
+      await worker.fill(`${form} textarea[name=problems]`, "Tidak punya tempat tinggal dan identitas.");
+      await worker.fill(`${form} textarea[name=needs]`, "Tempat tinggal sementara, pelacakan keluarga.");
+      await worker.check(`${form} input[value=tanpa-tempat-tinggal]`);
+    });
+    await act(worker, "submit-plan", async (form) => {
+      await worker.fill(`${form} input[name="goals.0.goal"]`, "Tempat tinggal sementara yang aman");
+      await worker.fill(`${form} textarea[name="goals.0.strategy"]`, "Penempatan di rumah singgah");
+      await worker.fill(`${form} input[name="goals.0.steps.0.step"]`, "Antar ke RPS Slawi");
+    });
+    await expect.poll(() => state(worker)).toBe("Rencana menunggu persetujuan");
+
+    const spv = await phone("spv.slawi");
+    await spv.click("[data-testid=home-cases] >> text=Buka");
+    await spv.click("[data-testid=inbox-cases] >> text=Pak Darto");
+    await spv.waitForSelector("[data-testid=case-state]");
+    await act(spv, "approve-plan");
+    await expect.poll(() => state(spv)).toBe("Intervensi");
+
+    await worker.reload();
+    await worker.waitForSelector("[data-testid=case-state]");
+    await act(worker, "admit", async (form) => {
+      await worker.selectOption(`${form} select[name=facility]`, "rps-slawi");
+    });
+    await expect.poll(() => worker.textContent("main")).toContain("RPS Slawi: masuk");
+    await act(worker, "intervene", async (form) => {
+      await worker.selectOption(`${form} select[name=kind]`, "penempatan");
+      await worker.selectOption(`${form} select[name=goalId]`, "t1");
+      await worker.selectOption(`${form} select[name=completesStep]`, "t1.1");
+      await worker.fill(`${form} textarea[name=description]`, "Diantar ke RPS Slawi.");
+    });
+    await expect.poll(() => worker.textContent("[data-testid=plan-goal]")).toContain("selesai");
+    await act(worker, "discharge");
+    await expect.poll(() => worker.textContent("main")).toContain(", keluar");
+    await act(worker, "evaluate", async (form) => {
+      await worker.selectOption(`${form} select[name="goals.0.progress"]`, "tercapai");
+    });
+    await expect.poll(() => state(worker)).toBe("Evaluasi");
+    await act(worker, "submit-termination", async (form) => {
+      await worker.selectOption(`${form} select[name=reason]`, "kembali-ke-keluarga");
+      await worker.fill(`${form} input[name=destination]`, "Rumah anaknya di Brebes");
+    });
+    await expect.poll(() => state(worker)).toBe("Terminasi menunggu persetujuan");
+
+    await spv.goto("/perlu-tindakan");
+    await spv.click("[data-testid=inbox-cases] >> text=Pak Darto");
+    await spv.waitForSelector("[data-testid=case-state]");
+    await act(spv, "approve-termination");
+    await expect.poll(() => state(spv)).toBe("Ditutup");
+    const entries = await spv.textContent("[data-testid=case-entries]");
+    for (const label of [
+      "Kasus dibuka",
+      "Asesmen dicatat",
+      "Rencana disetujui",
+      "Ditempatkan di fasilitas",
+      "Evaluasi dicatat",
+    ])
+      expect(entries).toContain(label);
+    await fits(spv);
+
+    await worker.goto("/fasilitas");
+    await worker.waitForSelector("[data-testid=facility-table] >> text=RPS Slawi");
+    expect(await worker.textContent("[data-testid=facility-table]")).toContain("4 dari 4");
+    await fits(worker);
+  });
+});
