@@ -4,7 +4,7 @@ import { buildOpenApi, LAMBDA_ESBUILD } from "../infra/bundling.ts";
 import { acceptApiFindings, acceptSecretFindings, acceptSstInternals } from "../infra/nag.ts";
 import { EdgeSecret } from "../infra/secret.ts";
 import { PuskesosApi } from "../infra/api.ts";
-import { customDomain, kabupatenOf } from "./stage.ts";
+import { customDomain, dataKeyVersion, kabupatenOf } from "./stage.ts";
 import { Storage } from "./Storage.ts";
 
 /** The region CSVs idn-area-data reads at run time, beside the bundle as it expects (`../data`). */
@@ -49,6 +49,7 @@ export function Api({ stack, app }: StackContext) {
       EDGE_SECRET_ARN: edgeSecret.secretArn,
       KABUPATEN_CODE: kabupatenCode,
       STAGE: app.stage,
+      DATA_KEY_VERSION: dataKeyVersion(),
       // The custom domain's origin may send writes (the default domain is the request's own host).
       ...(siteDomain ? { ALLOWED_ORIGINS: `https://${siteDomain}` } : {}),
       // Set by the site's CloudFront function from the viewer's real address (infra/site.ts).

@@ -60,6 +60,17 @@ export function customDomain(env: NodeJS.ProcessEnv = process.env) {
     : undefined;
 }
 
+/**
+ * The data key version personal fields are sealed with (DATA_KEY_VERSION, default 1): raised to rotate
+ * the key, then `npm run rotate-data-key` re-seals what is stored (docs/deploy.md).
+ */
+export function dataKeyVersion(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env.DATA_KEY_VERSION ?? "1";
+  if (!/^[1-9]\d{0,3}$/.test(value))
+    throw new Error(`DATA_KEY_VERSION must be a whole number from 1, not "${value}".`);
+  return value;
+}
+
 /** TABLE_CLASS=ia puts the table in Standard-Infrequent Access; unset or `standard` keeps Standard. */
 export function tableClassIsIa(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env.TABLE_CLASS ?? "standard";

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import type { LambdaContext, LambdaEvent } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { configure, deriveKeys, useConfig } from "@puskesos/core/config";
 import { putNew, transact, useDb } from "@puskesos/core/db";
 import {
   key as exportKey,
@@ -37,6 +38,7 @@ type Handler = (event: LambdaEvent, context: LambdaContext) => Promise<Result>;
 let handler: Handler;
 let bundleUrl: string;
 let bundleDir: string;
+const LAMBDA_SECRET = "b".repeat(64);
 let secrets: Awaited<ReturnType<typeof startSecretsEndpoint>>;
 
 /** Imports the bundle as a new cold start (a fresh module instance per `start`). */
@@ -49,7 +51,7 @@ beforeAll(async () => {
   const bundle = await bundleLambda(resolve(import.meta.dirname, "../.."), out);
   bundleUrl = pathToFileURL(bundle.outfile).href;
   bundleDir = dirname(bundle.outfile);
-  secrets = await startSecretsEndpoint(lambdaTestSecrets("b".repeat(64)));
+  secrets = await startSecretsEndpoint(lambdaTestSecrets(LAMBDA_SECRET));
   Object.assign(process.env, lambdaTestEnv(secrets.endpoint));
   process.env.TABLE_NAME = useDb().table;
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
@@ -163,6 +165,8 @@ describe("the bundled Lambda handler", () => {
       complete: true,
       proposalIds: [proposalId],
     };
+    // Written as the Lambda's stack would: NIKs sealed with the data key of its secret.
+    configure({ ...useConfig(), ...deriveKeys(LAMBDA_SECRET) });
     await transact([
       putNew("proposal", { ...proposalKey(proposalId), type: "proposal", ...proposal }),
       putNew("proposal-export", { ...exportKey(batchId), gsi1pk: listIndex(), gsi1sk: at, ...batch }),

@@ -43,6 +43,7 @@ describe("Api stack", () => {
       KABUPATEN_CODE: "33.28",
       STAGE: "test-3328",
       TRUSTED_IP_HEADER: "x-viewer-address",
+      DATA_KEY_VERSION: "1",
     });
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",

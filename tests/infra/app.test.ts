@@ -103,6 +103,7 @@ describe.each([
     // Ours, and SST's own (app, stage, its parameter prefix, keep-alive): nothing secret among them.
     expect(Object.keys(env).sort()).toEqual([
       "AWS_NODEJS_CONNECTION_REUSE_ENABLED",
+      "DATA_KEY_VERSION",
       "EDGE_SECRET_ARN",
       "KABUPATEN_CODE",
       "SECRET_ARN",

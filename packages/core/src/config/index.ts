@@ -18,6 +18,10 @@ export interface Config {
   cursorKey: string | undefined;
   /** Seed of the key that signs handover files; its public half is given to other kabupaten. */
   signingSeed: string | undefined;
+  /** Seed of the data keys that seal NIK, No. KK, phones and case notes inside items. */
+  dataKeySeed: string | undefined;
+  /** The data key version new values are sealed with; raised to rotate (`npm run rotate-data-key`). */
+  dataKeyVersion: number;
   /**
    * What the CDN sends in `x-origin-verify` on every API request. When set, forwarded headers (the
    * viewer's address) are believed only on requests that carry it: direct calls to the API's own
@@ -35,6 +39,8 @@ const DEFAULTS: Config = {
   sessionKey: undefined,
   cursorKey: undefined,
   signingSeed: undefined,
+  dataKeySeed: undefined,
+  dataKeyVersion: 1,
   edgeKey: undefined,
 };
 
@@ -56,6 +62,12 @@ export function useConfig(): Config {
 export function fromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
   const out: Partial<Config> = {};
   if (env.KABUPATEN_CODE) out.kabupatenCode = env.KABUPATEN_CODE;
+  if (env.DATA_KEY_VERSION) {
+    const version = Number(env.DATA_KEY_VERSION);
+    if (!Number.isInteger(version) || version < 1 || version > 9999)
+      throw new Error(`DATA_KEY_VERSION must be a whole number from 1: ${env.DATA_KEY_VERSION}`);
+    out.dataKeyVersion = version;
+  }
   if (env.ALLOWED_ORIGINS)
     out.allowedOrigins = env.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())

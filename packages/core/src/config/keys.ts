@@ -10,6 +10,8 @@ export interface StackKeys {
   cursorKey: string;
   /** Seed of the Ed25519 key that signs handover files to other kabupaten (casework/handover). */
   signingSeed: string;
+  /** Seed of the data keys that seal personal fields inside items (seal/), one key per version. */
+  dataKeySeed: string;
 }
 
 /** The JSON field the stack's secret keeps its generated value in (infra/secret.ts). */
@@ -33,5 +35,6 @@ export function deriveKeys(secret: string): StackKeys {
     sessionKey: derive(secret, "session"),
     cursorKey: derive(secret, "cursor"),
     signingSeed: derive(secret, "handover-signing"),
+    dataKeySeed: derive(secret, "data-keys"),
   };
 }

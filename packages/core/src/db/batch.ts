@@ -1,4 +1,5 @@
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { openFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
 
 // Not in db/index.ts: only lists above the desa and reports read in batches, and those load lazily,
@@ -17,7 +18,8 @@ export async function getItems<T>(keys: Record<string, string>[]): Promise<T[]> 
   for (let attempt = 0; pending.length; attempt++) {
     if (attempt) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
     const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending } } }));
-    for (const item of out.Responses?.[db.table] ?? []) found.set(`${item.pk}\n${item.sk}`, item as T);
+    for (const item of out.Responses?.[db.table] ?? [])
+      found.set(`${item.pk}\n${item.sk}`, openFields(item) as T);
     pending = out.UnprocessedKeys?.[db.table]?.Keys ?? [];
   }
   return keys.flatMap((k) => {

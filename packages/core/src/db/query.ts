@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { openFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
 import { decodeCursor, encodeCursor, queryIdentity, type Page } from "./paging.ts";
 
@@ -8,7 +9,7 @@ export type Query = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | 
 export async function getItem<T>(key: Record<string, string>): Promise<T | undefined> {
   const db = useDb();
   const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: key, ConsistentRead: true }));
-  return out.Item as T | undefined;
+  return openFields(out.Item) as T | undefined;
 }
 
 /** Every item a query matches, reading page after page: for partitions known to stay small. */
@@ -20,7 +21,7 @@ export async function queryAll<T>(query: Query): Promise<T[]> {
     const out = await db.doc.send(
       new QueryCommand({ TableName: db.table, ...query, ExclusiveStartKey: start }),
     );
-    items.push(...((out.Items ?? []) as T[]));
+    items.push(...((out.Items ?? []).map(openFields) as T[]));
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
@@ -45,5 +46,5 @@ export async function queryPage<T>(
     }),
   );
   const cursor = encodeCursor(out.LastEvaluatedKey, identity);
-  return { items: (out.Items ?? []) as T[], ...(cursor ? { cursor } : {}) };
+  return { items: (out.Items ?? []).map(openFields) as T[], ...(cursor ? { cursor } : {}) };
 }

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, type AppError } from "../error/index.ts";
+import { sealFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
 import { updateExpression } from "./update.ts";
 
@@ -61,14 +62,20 @@ export function failedWrite(error: unknown): string | undefined {
 export function putNew(name: string, item: Record<string, unknown>, conflict?: string): Write {
   return {
     name,
-    item: { Put: { TableName: useDb().table, Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
+    item: {
+      Put: {
+        TableName: useDb().table,
+        Item: sealFields(item, item),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
     ...(conflict ? { conflict } : {}),
   };
 }
 
 /** A Put for a transaction that creates or replaces `item`. */
 export function put(name: string, item: Record<string, unknown>): Write {
-  return { name, item: { Put: { TableName: useDb().table, Item: item } } };
+  return { name, item: { Put: { TableName: useDb().table, Item: sealFields(item, item) } } };
 }
 
 /**
@@ -79,7 +86,11 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
   const db = useDb();
   try {
     await db.doc.send(
-      new PutCommand({ TableName: db.table, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+      new PutCommand({
+        TableName: db.table,
+        Item: sealFields(item, item),
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
     );
     return true;
   } catch (error) {

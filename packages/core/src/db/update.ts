@@ -1,4 +1,5 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { sealFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
 import type { Write } from "./transaction.ts";
 
@@ -30,6 +31,10 @@ interface Expression {
   ExpressionAttributeNames: Record<string, string>;
   ExpressionAttributeValues?: Record<string, unknown>;
 }
+
+/** The spec with any personal field it sets sealed (seal/), by the rules of its key. */
+const sealed = <S extends UpdateSpec>(spec: S): S =>
+  spec.set ? { ...spec, set: sealFields(spec.key, spec.set) } : spec;
 
 export function updateExpression(spec: UpdateSpec): Expression {
   const names: Record<string, string> = {};
@@ -72,7 +77,7 @@ export function updateExpression(spec: UpdateSpec): Expression {
 export function update(name: string, spec: UpdateSpec & { conflict?: string }): Write {
   return {
     name,
-    item: { Update: { TableName: useDb().table, Key: spec.key, ...updateExpression(spec) } },
+    item: { Update: { TableName: useDb().table, Key: spec.key, ...updateExpression(sealed(spec)) } },
     ...(spec.conflict ? { conflict: spec.conflict } : {}),
   };
 }
@@ -84,7 +89,7 @@ export async function updateNow(spec: UpdateSpec): Promise<Record<string, unknow
     new UpdateCommand({
       TableName: db.table,
       Key: spec.key,
-      ...updateExpression(spec),
+      ...updateExpression(sealed(spec)),
       ReturnValues: "UPDATED_NEW",
     }),
   );
