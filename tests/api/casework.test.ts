@@ -236,14 +236,25 @@ describe("opening a case from a complaint", () => {
       client: { name: SITI.name, sex: "P", ppks: "lansia-terlantar" },
     });
     expect(noWorker.body.error.fields[0]).toMatchObject({ field: "worker" });
-    const opened = await bo.post("/api/cases", {
+    const body = {
       id: randomUUID(),
       source: "pengaduan",
       complaintId: c.body.id,
       worker: "peksos",
-      client: { name: SITI.name, sex: "P", ppks: "lansia-terlantar" },
-    });
+      client: { name: SITI.name, sex: "P", ppks: "lansia-terlantar", known: "Tinggal sendiri sejak 2024." },
+    };
+    const opened = await bo.post("/api/cases", body);
     expect(opened.status).toBe(201);
+    // A resend by the back office, which may not read cases, says who handles it rather than giving the case.
+    const again = await bo.post("/api/cases", body);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe("Kasus ini sudah dibuka; Yusuf Maulana menanganinya.");
+    // Lists carry who and where, not what is known of the client.
+    const listed = (await kabWorker.get("/api/cases")).body.items.find(
+      (x: { id: string }) => x.id === body.id,
+    );
+    expect(listed.client.name).toBe(SITI.name);
+    expect(listed.client.known).toBeUndefined();
     expect(opened.body).toMatchObject({
       worker: "peksos",
       supervisionCode: "33.28",

@@ -82,6 +82,17 @@ describe("facilities", () => {
     });
     expect(placed.status).toBe(200);
     expect(placed.body.stays[0]).toMatchObject({ facility: "rps-slawi", admittedOn: today() });
+    // While she stays, her case cannot be handed over (nor terminated: the bed would stay taken).
+    const away = await worker.post(`/api/cases/${woman.id}/hand-over`, {
+      version: 2,
+      toKabupatenCode: "33.29",
+      receiver: "Dinas Sosial Kabupaten Brebes",
+      reason: "Keluarga di Brebes.",
+    });
+    expect(away.status).toBe(409);
+    expect(away.body.error.message).toBe(
+      "Klien masih tinggal di fasilitas; catat keluarnya terlebih dahulu.",
+    );
   });
 
   it("discharges with a date not before the admission, freeing the bed; shows who has stayed long", async () => {
