@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { configure, fromEnv } from "@puskesos/core/config";
-import { configureDb } from "@puskesos/core/db";
 import { isAppError } from "@puskesos/core/error";
 import { createFirstAdmin } from "@puskesos/core/user";
+import { tableFromEnv } from "./table-from-env.ts";
 
 /**
  * `npm run admin:create -- --username admin.tegal --name "Nama Admin"`
@@ -11,16 +11,8 @@ import { createFirstAdmin } from "@puskesos/core/user";
  * stack's TableName output), AWS_REGION and credentials. Against a local DynamoDB: DYNAMODB_ENDPOINT.
  */
 const { values } = parseArgs({ options: { username: { type: "string" }, name: { type: "string" } } });
-const table = process.env.TABLE_NAME;
-if (!table) {
-  console.error("TABLE_NAME belum diisi: nama tabel dari keluaran stack (TableName).");
-  process.exit(1);
-}
 configure(fromEnv());
-configureDb({
-  tableName: table,
-  ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT, region: "local" } : {}),
-});
+tableFromEnv();
 try {
   const { user, temporaryPassword } = await createFirstAdmin({
     username: values.username,

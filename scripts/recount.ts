@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { configure, fromEnv } from "@puskesos/core/config";
-import { configureDb } from "@puskesos/core/db";
 import { recount } from "@puskesos/core/report/recount";
+import { tableFromEnv } from "./table-from-env.ts";
 
 /**
  * `npm run recount` (add `-- --fix` to write the recounted values and missing list entries)
@@ -10,16 +10,8 @@ import { recount } from "@puskesos/core/report/recount";
  * AWS_REGION and credentials (a full Scan: run it off-hours). Locally: DYNAMODB_ENDPOINT as well.
  */
 const { values } = parseArgs({ options: { fix: { type: "boolean", default: false } } });
-const table = process.env.TABLE_NAME;
-if (!table) {
-  console.error("TABLE_NAME belum diisi: nama tabel dari keluaran stack (TableName).");
-  process.exit(1);
-}
 configure(fromEnv());
-configureDb({
-  tableName: table,
-  ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT, region: "local" } : {}),
-});
+tableFromEnv();
 const result = await recount({ fix: values.fix });
 console.log(`${result.records} catatan dihitung ulang.`);
 if (!result.differences.length) console.log("Semua penghitung cocok.");

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { configure, deriveKeys, fromEnv } from "@puskesos/core/config";
 import { loadStackKeys } from "@puskesos/core/config/secrets";
-import { configureDb } from "@puskesos/core/db";
 import { currentVersion } from "@puskesos/core/seal";
 import { rotate } from "@puskesos/core/seal/rotate";
+import { tableFromEnv } from "./table-from-env.ts";
 
 /**
  * `DATA_KEY_VERSION=2 npm run rotate-data-key`
@@ -15,23 +15,13 @@ import { rotate } from "@puskesos/core/seal/rotate";
  * `npm start` runs: TABLE_NAME=puskesos, DYNAMODB_ENDPOINT (printed at start) and PUSKESOS_DATA_DIR
  * (default .data, where the local secret is kept). A full Scan: run it off-hours.
  */
-const table = process.env.TABLE_NAME;
-if (!table) {
-  console.error(
-    "TABLE_NAME belum diisi: nama tabel dari keluaran stack (TableName), atau puskesos untuk lokal.",
-  );
-  process.exit(1);
-}
+tableFromEnv();
 const keys = process.env.SECRET_ID
   ? await loadStackKeys(process.env.SECRET_ID)
   : deriveKeys(
       readFileSync(resolve(process.env.PUSKESOS_DATA_DIR ?? ".data", "stack.secret"), "utf8").trim(),
     );
 configure({ ...fromEnv(), ...keys });
-configureDb({
-  tableName: table,
-  ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT, region: "local" } : {}),
-});
 const result = await rotate();
 console.log(
   `${result.scanned} item diperiksa; ${result.resealed} disegel ulang dengan kunci versi ${currentVersion()}; ` +

@@ -4,7 +4,7 @@ import { assertCan } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { useConfig } from "../config/index.ts";
 import { failedWrite, getItem, put, putNew, transact } from "../db/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
 import { kabupatenName } from "../region/index.ts";
 import { nikHash } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
@@ -30,9 +30,6 @@ import { CASE_WORKFLOW } from "./workflow.ts";
  * document: the sending stack signs it with its key, the receiving stack checks it against the sender's
  * public key, exchanged beforehand, and opens the case on its side; the sending case closes.
  */
-const refuse = (field: string, message: string): never => {
-  throw ValidationError(message, [{ field, message }]);
-};
 const own = () => useConfig().kabupatenCode;
 const documentKey = (id: string) => ({ pk: `HANDOVER#${id}`, sk: "HANDOVER" });
 

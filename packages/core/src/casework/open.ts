@@ -1,13 +1,13 @@
 import { assertCan, assertInScope, can, covers, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { failedWrite, getItem, queryAll, transact } from "../db/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { ConflictError, NotFoundError, FieldError } from "../error/index.ts";
 import { maskNik, nikHash, requireNik } from "../resident/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import type { UserRecord } from "../user/record.ts";
 import { parse } from "../validation/index.ts";
 import { entry, load, opened, personOf, toView, type CaseRecord } from "./record.ts";
-import { CASE_WORKFLOW, OpenCaseSchema, WorkersQuerySchema, type CaseView } from "./schema.ts";
+import { CASE_WORKFLOW, isCaseWorker, OpenCaseSchema, WorkersQuerySchema, type CaseView } from "./schema.ts";
 import { reaches } from "../workflow/index.ts";
 
 const APPROVED_REFERRAL = ["disetujui", "diterima-opd", "selesai"];
@@ -30,7 +30,7 @@ export async function workersFor(region: string) {
   );
   return found
     .flat()
-    .filter((u) => u.role === "pekerja-sosial" && u.active)
+    .filter((u) => isCaseWorker(u.role) && u.active)
     .map((u) => ({ username: u.username, name: u.name, scopeCode: u.scope.code }));
 }
 
@@ -50,15 +50,13 @@ async function origin(
   const field = data.source === "pengaduan" ? "complaintId" : "referralId";
   if (data.source !== "pengaduan" && data.source !== "rujukan") {
     if (data.complaintId || data.referralId)
-      throw ValidationError("Kasus dari penjangkauan tidak menyebut pengaduan atau rujukan.", [
-        { field: "source", message: "Kasus dari penjangkauan tidak menyebut pengaduan atau rujukan." },
-      ]);
+      throw FieldError("source", "Kasus dari penjangkauan tidak menyebut pengaduan atau rujukan.");
     return { source: { kind: data.source } };
   }
   const id = data.source === "pengaduan" ? data.complaintId : data.referralId;
   if (!id) {
     const message = data.source === "pengaduan" ? "Pengaduan wajib dipilih." : "Rujukan wajib dipilih.";
-    throw ValidationError(message, [{ field, message }]);
+    throw FieldError(field, message);
   }
   let complaintId = id;
   if (data.source === "rujukan") {
@@ -102,26 +100,19 @@ export async function open(input: unknown): Promise<CaseView> {
   }
   const from = await origin(data, caller);
   if (from.nik && data.client.nik && data.client.nik !== from.nik)
-    throw ValidationError("NIK klien berbeda dengan NIK pada pengaduan.", [
-      { field: "client.nik", message: "NIK klien berbeda dengan NIK pada pengaduan." },
-    ]);
+    throw FieldError("client.nik", "NIK klien berbeda dengan NIK pada pengaduan.");
   const typedNik = !from.nik && data.client.nik ? data.client.nik : undefined;
   if (typedNik) await requireNik(typedNik, "client.nik", data.idConfirmed ?? false);
   const nik = from.nik ?? typedNik;
   const desaCode = from.desaCode ?? data.client.desaCode;
   if (desaCode) assertInScope(desaCode, "Desa klien");
 
-  const workerName = data.worker ?? (caller.role === "pekerja-sosial" ? caller.username : undefined);
-  if (!workerName)
-    throw ValidationError("Pekerja sosial penanggung jawab wajib dipilih.", [
-      { field: "worker", message: "Pekerja sosial penanggung jawab wajib dipilih." },
-    ]);
+  const workerName = data.worker ?? (isCaseWorker(caller.role) ? caller.username : undefined);
+  if (!workerName) throw FieldError("worker", "Pekerja sosial penanggung jawab wajib dipilih.");
   const region = desaCode ?? caller.scope.code;
   const worker = (await workersFor(region)).find((w) => w.username === workerName);
   if (!worker)
-    throw ValidationError("Pekerja sosial itu tidak ada atau tidak bertugas di wilayah klien.", [
-      { field: "worker", message: "Pekerja sosial itu tidak ada atau tidak bertugas di wilayah klien." },
-    ]);
+    throw FieldError("worker", "Pekerja sosial itu tidak ada atau tidak bertugas di wilayah klien.");
 
   const { nik: _typed, identityVerified, desaCode: _d, ...client } = data.client;
   const { record, writes } = opened(

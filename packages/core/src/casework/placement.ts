@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { NotFoundError, ValidationError } from "../error/index.ts";
+import { NotFoundError, refuse } from "../error/index.ts";
 import {
   admissionWrites,
   dischargeWrites,
@@ -10,10 +10,6 @@ import { local, today } from "../time/index.ts";
 import { step } from "./step.ts";
 
 /** A client placed in a facility from the case, and discharged; the facility's beds follow in the same transaction. */
-
-const refuse = (field: string, message: string): never => {
-  throw ValidationError(message, [{ field, message }]);
-};
 
 export const admit = step("admit", async (input, { record, caller }) => {
   const facility = await loadFacility(input.facility);

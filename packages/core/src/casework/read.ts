@@ -7,7 +7,7 @@ import { parse } from "../validation/index.ts";
 import { reaches } from "../workflow/index.ts";
 import { loadFile, personOf, toView, type CaseRecord } from "./record.ts";
 import { ListCasesSchema, type CaseFile, type CasePage, type CaseView } from "./schema.ts";
-import { AWAITING_APPROVAL, CASE_WORKFLOW } from "./workflow.ts";
+import { AWAITING_APPROVAL, CASE_WORKFLOW, isCaseWorker } from "./workflow.ts";
 
 /**
  * A case file with its entries. Case notes are the most sensitive data here (health, disability,
@@ -37,7 +37,7 @@ export async function get(id: string): Promise<CaseFile> {
 
 /** The caller's cases, open or closed: a worker's own, a supervisor's workers' in its kecamatan, the manajer's all. */
 function casesOf(caller: UserActor, status: "open" | "closed"): Query {
-  if (caller.role === "pekerja-sosial")
+  if (isCaseWorker(caller.role))
     return {
       IndexName: "gsi1",
       KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :status)",

@@ -1,13 +1,9 @@
-import { ValidationError } from "../error/index.ts";
+import { refuse } from "../error/index.ts";
 import { local, nowIso, today } from "../time/index.ts";
 import type { CaseRecord, PlanGoal } from "./record.ts";
 import { step } from "./step.ts";
 
 /** The five stages of seed 001 and the supervisor's approvals, each an action of CASE_WORKFLOW. */
-
-const refuse = (field: string, message: string): never => {
-  throw ValidationError(message, [{ field, message }]);
-};
 
 /** A day the worker says something happened: not after today, not before the case was opened. */
 function pastDay(record: CaseRecord, day: string, field: string, label: string) {

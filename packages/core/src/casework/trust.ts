@@ -3,7 +3,7 @@ import { assertCan } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { useConfig } from "../config/index.ts";
 import { getItem, put, queryAll, transact } from "../db/index.ts";
-import { ValidationError } from "../error/index.ts";
+import { refuse } from "../error/index.ts";
 import { kabupatenName } from "../region/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -14,9 +14,6 @@ import { keyIdOf, publicKeyPem } from "./signature.ts";
  * The stacks this one trusts: each kabupaten's public key, registered by its manajer or admin after
  * checking the key's fingerprint with the other kabupaten (docs/deploy.md).
  */
-const refuse = (field: string, message: string): never => {
-  throw ValidationError(message, [{ field, message }]);
-};
 const own = () => useConfig().kabupatenCode;
 const trustKey = (from: string) => ({ pk: `TRUSTKEY#${own()}`, sk: from });
 

@@ -1,3 +1,4 @@
+import type { Role } from "../actor/schema.ts";
 import { defineWorkflow, type ActionSpec } from "../workflow/index.ts";
 import {
   AssessmentSchema,
@@ -200,6 +201,9 @@ export const CASE_WORKFLOW = defineWorkflow({
 });
 export type CaseAction = keyof typeof CASE_WORKFLOW.actions;
 export const CASE_ACTIONS = Object.keys(CASE_WORKFLOW.actions) as CaseAction[];
+
+/** Whether a role reaches cases as their responsible worker (and so may be one), as the declaration says. */
+export const isCaseWorker = (role: Role) => CASE_WORKFLOW.reach?.[role] === "worker";
 
 /** Actions that wait for the supervisor: what puts a case in the supervisor's "Perlu tindakan". */
 export const AWAITING_APPROVAL: readonly CaseState[] = ["rencana", "terminasi"];

@@ -1,7 +1,7 @@
 import { assertCan, assertInScope, type UserActor } from "../actor/index.ts";
 import { getItems } from "../db/batch.ts";
 import { queryPage, type Page } from "../db/index.ts";
-import { ValidationError } from "../error/index.ts";
+import { FieldError } from "../error/index.ts";
 import { overdueReferrals } from "../report/overdue.ts";
 import { assertPast } from "../report/period.ts";
 import { BrowseQuerySchema } from "../report/schema.ts";
@@ -13,16 +13,14 @@ import type { ComplaintView } from "./schema.ts";
 
 export type BrowseQuery = v.InferOutput<typeof BrowseQuerySchema>;
 
-const refuse = (field: string, message: string) => ValidationError(message, [{ field, message }]);
-
 /** The area a list covers: the desa or kecamatan picked, else the caller's whole scope. */
 export function areaOf(caller: UserActor, q: Pick<BrowseQuery, "kecamatan" | "desa">): string {
   if (q.desa && q.kecamatan && !q.desa.startsWith(`${q.kecamatan}.`))
-    throw refuse("desa", "Desa tidak ada di kecamatan yang dipilih.");
+    throw FieldError("desa", "Desa tidak ada di kecamatan yang dipilih.");
   const area = q.desa ?? q.kecamatan ?? caller.scope.code;
-  if (q.desa && q.desa.split(".").length !== 4) throw refuse("desa", "Kode desa tidak valid.");
+  if (q.desa && q.desa.split(".").length !== 4) throw FieldError("desa", "Kode desa tidak valid.");
   if (q.kecamatan && q.kecamatan.split(".").length !== 3)
-    throw refuse("kecamatan", "Kode kecamatan tidak valid.");
+    throw FieldError("kecamatan", "Kode kecamatan tidak valid.");
   assertInScope(area, "Wilayah");
   return area;
 }
@@ -40,7 +38,7 @@ function facetOf(q: BrowseQuery): Facet | "overdue" {
     ] as const
   ).filter(([, f]) => f);
   if (picked.length > 1)
-    throw refuse(
+    throw FieldError(
       picked[1]![0],
       "Pilih satu saringan saja: status, kategori, jenis PPKS, rumpun, DPM, atau lewat batas waktu.",
     );
@@ -60,7 +58,7 @@ export async function browsePage(
     const ids = (await overdueReferrals(area)).slice(0, 100).map((r) => r.complaintId);
     return { items: await getItems<ComplaintRecord>(ids.map(key)) };
   }
-  if (!q.month) throw refuse("month", "Bulan wajib dipilih.");
+  if (!q.month) throw FieldError("month", "Bulan wajib dipilih.");
   assertPast(q.month, "month");
   const page = await queryPage<{ complaintId: string }>(
     {

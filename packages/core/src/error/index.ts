@@ -29,6 +29,14 @@ export class AppError extends Error {
 export const ValidationError = (message: string, fields: FieldIssue[] = []) =>
   new AppError("validation", message, { fields });
 
+/** A 422 about one field, its message naming the field as the officer reads it. */
+export const FieldError = (field: string, message: string) => ValidationError(message, [{ field, message }]);
+
+/** Throws `FieldError`, where a refusal stands in an expression (`?? refuse(...)`). */
+export const refuse = (field: string, message: string): never => {
+  throw FieldError(field, message);
+};
+
 export const NotFoundError = (what = "Data") => new AppError("not_found", `${what} tidak ditemukan.`);
 
 export const ForbiddenError = (message = "Peran Anda tidak berwenang melakukan tindakan ini.") =>

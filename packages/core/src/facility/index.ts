@@ -3,7 +3,7 @@ import * as Audit from "../audit/index.ts";
 import { can } from "../actor/permissions.ts";
 import { useConfig } from "../config/index.ts";
 import { getItem, putNew, queryAll, transact, update, type Write } from "../db/index.ts";
-import { NotFoundError, ValidationError } from "../error/index.ts";
+import { NotFoundError, FieldError } from "../error/index.ts";
 import { daysBetween, nowIso, today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { reaches } from "../workflow/index.ts";
@@ -76,7 +76,7 @@ export async function change(code: string, input: unknown): Promise<Facility> {
   for (const sex of ["L", "P"] as const)
     if (data[`capacity${sex}`] < current[`occupied${sex}`]) {
       const message = `Kapasitas ${sex === "L" ? "laki-laki" : "perempuan"} tidak boleh kurang dari penghuni saat ini (${current[`occupied${sex}`]}).`;
-      throw ValidationError(message, [{ field: `capacity${sex}`, message }]);
+      throw FieldError(`capacity${sex}`, message);
     }
   const { version, ...fields } = data;
   await transact([

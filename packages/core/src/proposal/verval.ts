@@ -1,15 +1,13 @@
 import * as Indicator from "../indicator/index.ts";
-import { ValidationError } from "../error/index.ts";
+import { FieldError } from "../error/index.ts";
 import { maskNik, nikHash, requireNik } from "../resident/index.ts";
 import { local, nowIso, today } from "../time/index.ts";
 import type { ProposalRecord } from "./record.ts";
 import { step } from "./step.ts";
 
-const refuse = (field: string, message: string) => ValidationError(message, [{ field, message }]);
-
 /** Survey team: the visit's date and who goes (again, to move a visit). */
 export const schedule = step("schedule", (input, { caller }) => {
-  if (input.visitDate < today()) throw refuse("visitDate", "Tanggal kunjungan tidak boleh di masa lalu.");
+  if (input.visitDate < today()) throw FieldError("visitDate", "Tanggal kunjungan tidak boleh di masa lalu.");
   return {
     to: "dijadwalkan",
     set: {
@@ -27,15 +25,16 @@ export const schedule = step("schedule", (input, { caller }) => {
 export const verify = step(
   "verify",
   async (input, { record, caller }) => {
-    if (input.visitDate > today()) throw refuse("visitDate", "Tanggal kunjungan tidak boleh di masa depan.");
+    if (input.visitDate > today())
+      throw FieldError("visitDate", "Tanggal kunjungan tidak boleh di masa depan.");
     if (input.visitDate < local(record.createdAt).day)
-      throw refuse("visitDate", "Tanggal kunjungan tidak boleh sebelum rumah tangga diusulkan.");
+      throw FieldError("visitDate", "Tanggal kunjungan tidak boleh sebelum rumah tangga diusulkan.");
     await Indicator.check(input.indicators);
     const members: ProposalRecord["members"] = [];
     for (const [i, member] of input.members.entries()) {
       if (member.existing !== undefined) {
         const known = record.members[member.existing];
-        if (!known) throw refuse(`members.${i}.existing`, "Anggota ini tidak ada di usulan.");
+        if (!known) throw FieldError(`members.${i}.existing`, "Anggota ini tidak ada di usulan.");
         members.push({ ...known, name: member.name, relationship: member.relationship });
       } else {
         const nik = await requireNik(member.nik ?? "", `members.${i}.nik`, input.idConfirmed ?? false);
@@ -49,7 +48,7 @@ export const verify = step(
       }
     }
     if (new Set(members.map((m) => m.nikh)).size !== members.length)
-      throw refuse("members", "NIK anggota rumah tangga tidak boleh ganda.");
+      throw FieldError("members", "NIK anggota rumah tangga tidak boleh ganda.");
     return {
       to: input.result,
       set: {

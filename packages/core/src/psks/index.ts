@@ -3,7 +3,7 @@ import { assertCan, assertInScope, covers, type UserActor } from "../actor/index
 import * as Audit from "../audit/index.ts";
 import { CATALOGS } from "../catalog/schema.ts";
 import { counter, getItem, putNew, queryAll, transact, update, type Write } from "../db/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { ConflictError, FieldError, NotFoundError, ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
 import { formatLocal, nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -114,9 +114,7 @@ export async function availableTo(desaCode: string): Promise<PsksEntry[]> {
 export async function involved(regionCode: string, ids: string[]) {
   const available = new Map((await availableTo(regionCode)).map((e) => [e.id, e]));
   if (ids.some((id) => !available.has(id)))
-    throw ValidationError("PSKS yang dipilih tidak ada atau tidak aktif di wilayah ini.", [
-      { field: "psksIds", message: "PSKS yang dipilih tidak ada atau tidak aktif di wilayah ini." },
-    ]);
+    throw FieldError("psksIds", "PSKS yang dipilih tidak ada atau tidak aktif di wilayah ini.");
   return [...new Set(ids)].map((id) => {
     const e = available.get(id)!;
     return { id, name: e.name, kind: e.kind };

@@ -1,18 +1,19 @@
-import { ValidationError } from "../error/index.ts";
+import { FieldError } from "../error/index.ts";
 import { today } from "../time/index.ts";
 
 /** The first year the reports accept: no kabupaten ran this system before. */
 const FIRST_YEAR = 2020;
 
-const refuse = (field: string, message: string) => ValidationError(message, [{ field, message }]);
-
 /** A month or year (already in the right format) that is neither before the system nor in the future. */
 export function assertPast(period: string, field: string): void {
   const now = today().slice(0, period.length);
   if (Number(period.slice(0, 4)) < FIRST_YEAR)
-    throw refuse(field, `Periode sebelum ${FIRST_YEAR} tidak ada datanya.`);
+    throw FieldError(field, `Periode sebelum ${FIRST_YEAR} tidak ada datanya.`);
   if (period > now)
-    throw refuse(field, period.length === 4 ? `Tahun ${period} belum tiba.` : `Bulan ${period} belum tiba.`);
+    throw FieldError(
+      field,
+      period.length === 4 ? `Tahun ${period} belum tiba.` : `Bulan ${period} belum tiba.`,
+    );
 }
 
 /** Whether the month is over in the kabupaten's calendar. */

@@ -60,7 +60,7 @@ export const proposalRows = (f: Figures): [label: string, value: string][] => [
 ];
 
 /** A two-column table of label and number. */
-function Pairs(props: { rows: [string, string][]; head: string; label: string; testid: string }) {
+export function Pairs(props: { rows: [string, string][]; head: string; label: string; testid: string }) {
   return (
     <ListTable
       headers={[props.head, "Jumlah"]}

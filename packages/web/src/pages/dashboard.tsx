@@ -10,6 +10,7 @@ import {
   ServiceFields,
   ServiceLevels,
   shortMonth,
+  Pairs,
 } from "../components/figures.tsx";
 import { Alert, Labelled } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
@@ -369,20 +370,12 @@ export default function Dashboard() {
             <h2>Bidang layanan kesejahteraan sosial</h2>
             <ServiceFields figures={d().totals} />
             <h2>PSKS aktif menurut jenis</h2>
-            <ListTable
-              headers={["Jenis PSKS", "Jumlah"]}
-              items={d().psks.kinds}
-              empty="Tidak ada."
+            <Pairs
+              head="Jenis PSKS"
+              rows={d().psks.kinds.map((k) => [k.name, String(k.count)])}
               label="PSKS aktif menurut jenis"
               testid="dashboard-psks"
-            >
-              {(k) => (
-                <tr>
-                  <th scope="row">{k.name}</th>
-                  <td class="count">{k.count}</td>
-                </tr>
-              )}
-            </ListTable>
+            />
             <Show when={d().cases}>
               {(cases) => (
                 <>
@@ -399,20 +392,12 @@ export default function Dashboard() {
                     Tempat terisi: laki-laki {cases().beds.occupiedL} dari {cases().beds.capacityL}, perempuan{" "}
                     {cases().beds.occupiedP} dari {cases().beds.capacityP}.
                   </p>
-                  <ListTable
-                    headers={["Tahap kasus", "Jumlah sekarang"]}
-                    items={cases().byState}
-                    empty="Tidak ada."
+                  <Pairs
+                    head="Tahap kasus"
+                    rows={cases().byState.map((k) => [k.label, String(k.count)])}
                     label="Kasus menurut tahap"
                     testid="dashboard-cases"
-                  >
-                    {(k) => (
-                      <tr>
-                        <th scope="row">{k.label}</th>
-                        <td class="count">{k.count}</td>
-                      </tr>
-                    )}
-                  </ListTable>
+                  />
                 </>
               )}
             </Show>
