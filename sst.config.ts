@@ -1,6 +1,7 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api.ts";
 import { Monitoring } from "./stacks/Monitoring.ts";
+import { Retention } from "./stacks/Retention.ts";
 import { Site } from "./stacks/Site.ts";
 import { Storage } from "./stacks/Storage.ts";
 
@@ -15,6 +16,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64" });
-    app.stack(Storage).stack(Api).stack(Monitoring).stack(Site);
+    app.stack(Storage).stack(Api).stack(Retention).stack(Monitoring).stack(Site);
   },
 } satisfies SSTConfig;

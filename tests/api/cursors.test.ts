@@ -35,8 +35,13 @@ beforeAll(async () => {
   fo = await signedIn("fo.kalisapu", undefined, "10.80.0.1");
   admin = await signedIn("admin", undefined, "10.80.0.2");
   survei = await signedIn("survei", undefined, "10.80.0.3");
-  // 26 complaints: one more than a page of the search, and 52 audit entries, more than a page of the log.
-  for (let i = 0; i < 26; i++) expect((await fo.post("/api/complaints", complaint())).status).toBe(201);
+  // 26 complaints, each registered and opened: one more than a page of the search, and 52 audit
+  // entries, more than a page of the log.
+  for (let i = 0; i < 26; i++) {
+    const made = await fo.post("/api/complaints", complaint());
+    expect(made.status).toBe(201);
+    expect((await fo.get(`/api/complaints/${made.body.id}`)).status).toBe(200);
+  }
 }, 60_000);
 
 describe("forged cursors", () => {

@@ -166,6 +166,38 @@ describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
     expect(hidden.lambda).toEqual(hidden.local);
   });
 
+  it("serve the resources loaded with their first request the same, behind the same checks", async () => {
+    const { RARE_PATHS } = await import("@puskesos/functions/create-app");
+    const { LATER } = await import("@puskesos/functions/lambda-app");
+    expect(Object.keys(LATER).sort()).toEqual([...RARE_PATHS].sort());
+    const anonymous = await both({ method: "GET", path: "/api/users" });
+    expect(anonymous.lambda.status).toBe(401);
+    expect(anonymous.lambda).toEqual(anonymous.local);
+    const login = await both({
+      method: "POST",
+      path: "/api/auth/login",
+      body: { username: "pdp", password: "puskesos-demo" },
+    });
+    const cookie = login.lambdaCookies[0]!.split(";")[0]!;
+    const bad = await both({
+      method: "POST",
+      path: "/api/privacy/access-report",
+      body: { nik: "12" },
+      cookie,
+    });
+    expect(bad.lambda.status).toBe(422);
+    expect(bad.lambda.body.error.fields[0].field).toBe("nik");
+    expect(bad.lambda).toEqual(bad.local);
+    expect(bad.lambdaHeaders["x-content-type-options"]).toBe("nosniff");
+    const settings = await both({ method: "GET", path: "/api/settings", cookie });
+    expect(settings.lambda.status).toBe(200);
+    expect(settings.lambda).toEqual(settings.local);
+    for (const path of ["/api/cases", "/api/privacy/tidak-ada", "/api/users/pdp"]) {
+      const r = await both({ method: "GET", path, cookie });
+      expect(r.lambda, path).toEqual(r.local);
+    }
+  });
+
   it("reads its two secrets once, at cold start, by their ARNs", async () => {
     await both({ method: "GET", path: "/api/health" });
     expect(secrets.requests.map((r) => r.secretId).sort()).toEqual(

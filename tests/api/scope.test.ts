@@ -24,6 +24,7 @@ const expectations: Record<string, { own: string[]; hidden: string[] }> = {
   admin: { own: [KALISAPU, PAGIYANTEN, "33.28"], hidden: ["33.27.01.2001"] },
   "peksos.slawi": { own: [KALISAPU, PROCOT, "33.28.10"], hidden: [PAGIYANTEN, "33.28.11", "33.28"] },
   peksos: { own: [KALISAPU, PAGIYANTEN, "33.28"], hidden: ["33.27.01.2001"] },
+  pdp: { own: [KALISAPU, PAGIYANTEN, "33.28"], hidden: ["33.27.01.2001"] },
 };
 
 const clients = new Map<string, Client>();
@@ -35,7 +36,7 @@ beforeAll(async () => {
 
 describe("region records by role and scope", () => {
   it("covers every demo role", () => {
-    expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(10);
+    expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(11);
     expect(Object.keys(expectations).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
   });
 

@@ -209,6 +209,23 @@ beforeAll(async () => {
   );
   await worker.context().close();
   await manajer.context().close();
+  // A resident's request waiting for the data protection officer.
+  const pdp = await signedInPage(app, "pdp");
+  await ok(
+    await pdp.request.post("/api/privacy/requests", {
+      headers,
+      data: {
+        id: crypto.randomUUID(),
+        kind: "akses",
+        nik: SITI.nik,
+        name: SITI.name,
+        contact: "081234567890",
+        detail: "Ingin tahu siapa saja yang membuka data saya.",
+        receivedOn: today,
+      },
+    }),
+  );
+  await pdp.context().close();
   ids = {
     case: open.id,
     handedOver: away.id,
@@ -299,6 +316,7 @@ const PAGES: [user: string | null, paths: () => string[]][] = [
     ],
   ],
   ["opd.dinkes", () => ["/", `/rujukan/${ids.referral}`]],
+  ["pdp", () => ["/", "/pelindungan-data", "/permintaan-warga"]],
   ["kades.kalisapu", () => ["/", "/antrian", "/musdes", "/laporan", "/dasbor"]],
   ["survei", () => ["/", "/usulan", `/usulan/${ids.scheduled}`, "/kunjungan"]],
   [

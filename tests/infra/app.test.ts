@@ -4,8 +4,8 @@ import { ALARM_METRICS } from "../../scripts/cost/stack-facts.ts";
 import { synthesizeApp } from "../support/synth.ts";
 
 /**
- * The whole app as `sst deploy` builds it (sst.config.ts: Storage, Api, Monitoring, Site), for a
- * production stage and a test stage of the same kabupaten.
+ * The whole app as `sst deploy` builds it (sst.config.ts: Storage, Api, Retention, Monitoring, Site),
+ * for a production stage and a test stage of the same kabupaten.
  */
 type Synth = Awaited<ReturnType<typeof synthesizeApp>>;
 
@@ -28,8 +28,14 @@ describe.each([
     synth = await synthesizeApp(stage);
   }, 120_000);
 
-  it("has the four stacks, each with the expected resources and no unsuppressed cdk-nag error", () => {
-    expect(synth.stacks.map((s) => s.name).sort()).toEqual(["Api", "Monitoring", "Site", "Storage"]);
+  it("has the five stacks, each with the expected resources and no unsuppressed cdk-nag error", () => {
+    expect(synth.stacks.map((s) => s.name).sort()).toEqual([
+      "Api",
+      "Monitoring",
+      "Retention",
+      "Site",
+      "Storage",
+    ]);
     const expected: Record<string, Record<string, number>> = {
       Storage: { "AWS::DynamoDB::Table": 1, "AWS::SecretsManager::Secret": 1 },
       Api: {
@@ -40,6 +46,8 @@ describe.each([
         // The app, CDK's log-retention helper and SST's stack-metadata helper.
         "AWS::Lambda::Function": 3,
       },
+      // The daily job, CDK's log-retention helper and SST's stack-metadata helper; the job's schedule.
+      Retention: { "AWS::Lambda::Function": 3, "AWS::Events::Rule": 1 },
       Monitoring: { "AWS::CloudWatch::Alarm": 5, "AWS::SNS::Topic": 1, "AWS::Budgets::Budget": 1 },
       Site: {
         "AWS::S3::Bucket": 1,
@@ -152,7 +160,7 @@ describe.each([
     const manifests = synth.assembly.artifacts.filter((a) => a.id.endsWith(".assets")) as unknown as {
       contents: { dockerImages?: Record<string, unknown>; files?: Record<string, unknown> };
     }[];
-    expect(manifests).toHaveLength(4);
+    expect(manifests).toHaveLength(5);
     for (const m of manifests) expect(Object.keys(m.contents.dockerImages ?? {})).toEqual([]);
     for (const s of synth.stacks)
       for (const r of Object.values(s.json.Resources).filter((r) => r.Type === "AWS::Lambda::Function")) {

@@ -3,7 +3,7 @@ import { handle } from "hono/aws-lambda";
 import { configureDb } from "@puskesos/core/db";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { loadStackKeys, readSecret } from "@puskesos/core/config/secrets";
-import { createApp } from "./create-app.ts";
+import { createLambdaApp } from "./lambda-app.ts";
 import type { OpenApiDocument } from "./routes/docs-page.ts";
 
 const secretId = process.env.SECRET_ARN;
@@ -36,4 +36,4 @@ async function builtOpenApi(): Promise<OpenApiDocument | undefined> {
   return text === undefined ? undefined : (JSON.parse(text) as OpenApiDocument);
 }
 
-export const handler = handle(createApp(builtOpenApi));
+export const handler = handle(createLambdaApp(builtOpenApi));

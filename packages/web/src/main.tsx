@@ -42,6 +42,8 @@ const CasePage = lazy(() => import("./pages/case.tsx"));
 const HandoverLetter = lazy(() => import("./pages/handover-letter.tsx"));
 const HandoverKeys = lazy(() => import("./pages/handover-keys.tsx"));
 const Facilities = lazy(() => import("./pages/facilities.tsx"));
+const Privacy = lazy(() => import("./pages/privacy.tsx"));
+const PrivacyRequests = lazy(() => import("./pages/privacy-requests.tsx"));
 
 /**
  * Pages for signed-in users; a user on a one-time password is sent to change it first, and a page
@@ -115,6 +117,8 @@ const PAGES: [
   ["/kasus/:id/serah-terima", HandoverLetter, ["case.read"]],
   ["/kunci-serah-terima", HandoverKeys, ["handover.keys"]],
   ["/fasilitas", Facilities, ["facility.read", "facility.manage"]],
+  ["/pelindungan-data", Privacy, ["privacy.report"]],
+  ["/permintaan-warga", PrivacyRequests, ["privacy.request"]],
   ["/status", Status, "public"],
 ];
 

@@ -85,6 +85,10 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   /** The audit log. */
   "audit.read": ["admin"],
+  /** Every access to one resident's data, found by NIK, as a page and a letter (UU PDP). */
+  "privacy.report": ["pelindungan-data"],
+  /** Residents' requests about their data (access, correction, deletion, objection) and their answers. */
+  "privacy.request": ["pelindungan-data"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

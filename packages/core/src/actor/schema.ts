@@ -14,6 +14,7 @@ export const ROLES = [
   "opd",
   "admin",
   "pekerja-sosial",
+  "pelindungan-data",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -28,6 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   opd: "Petugas OPD",
   admin: "Admin TI Daerah",
   "pekerja-sosial": "Pekerja Sosial",
+  "pelindungan-data": "Pejabat Pelindungan Data Pribadi",
 };
 
 /** Roles as a sentence names them: "Halaman ini hanya untuk front office dan koordinator." */
@@ -42,6 +44,7 @@ export const ROLE_NOUNS: Record<Role, string> = {
   opd: "petugas OPD",
   admin: "admin",
   "pekerja-sosial": "pekerja sosial",
+  "pelindungan-data": "pejabat pelindungan data",
 };
 
 /** Roles whose user works for one OPD of the catalog (and is tied to it at creation). */
@@ -56,6 +59,7 @@ export const TIED_TO_OPD: Record<Role, boolean> = {
   opd: true,
   admin: false,
   "pekerja-sosial": false,
+  "pelindungan-data": false,
 };
 
 export const SCOPE_LEVELS = ["desa", "kecamatan", "kabupaten"] as const;
@@ -80,6 +84,7 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeLevel[]> = {
   opd: ["kabupaten"],
   admin: ["kabupaten"],
   "pekerja-sosial": ["kecamatan", "kabupaten"],
+  "pelindungan-data": ["kabupaten"],
 };
 
 export const RoleSchema = v.pipe(
@@ -126,4 +131,6 @@ export const ROLE_DUTIES: Record<Role, string> = {
     "Mengelola pengguna, konfigurasi, dan impor DPM kabupaten. Admin tidak dapat melihat isi pengaduan atau kasus.",
   "pekerja-sosial":
     "Menangani kasus PPKS: asesmen, rencana, intervensi, evaluasi, dan terminasi; menempatkan klien di rumah singgah, panti, atau UPT; menyerahkan klien ke kabupaten asalnya.",
+  "pelindungan-data":
+    "Menjawab warga yang bertanya siapa memakai datanya (laporan akses menurut NIK), mencatat dan menjawab permintaan warga (akses, koreksi, penghapusan, keberatan), dan menetapkan masa simpan data. Tidak dapat melihat isi pengaduan atau kasus.",
 };

@@ -19,7 +19,18 @@ export interface AuditInput {
   action: string;
   target: { type: string; id: string };
   summary: string;
+  /**
+   * The resident whose data was read or written (keyed NIK hash): the access report by NIK finds the
+   * entry through it. An entry targeting the resident (`resident`, `person`) is about that resident.
+   */
+  person?: string | undefined;
 }
+
+/** Target types whose id is the resident's keyed NIK hash. */
+const PERSON_TARGETS = new Set(["resident", "person"]);
+
+/** The sparse index key of the entries about one resident (gsi3), newest last. */
+export const personPartition = (nikh: string) => `PERSON#${nikh}`;
 
 const day = today;
 
@@ -38,6 +49,7 @@ function item(input: AuditInput, who: Who = describe(use())) {
     targetId: input.target.id,
     summary: input.summary,
   };
+  const person = input.person ?? (PERSON_TARGETS.has(input.target.type) ? input.target.id : undefined);
   return {
     pk: `AUDIT#${input.target.type}#${input.target.id}`,
     sk: `${at}#${id}`,
@@ -45,6 +57,7 @@ function item(input: AuditInput, who: Who = describe(use())) {
     gsi1sk: `${at}#${id}`,
     gsi2pk: `AUDITBY#${who.by}`,
     gsi2sk: `${at}#${id}`,
+    ...(person ? { gsi3pk: personPartition(person), gsi3sk: `${at}#${id}` } : {}),
     type: "audit",
     ...entry,
   };
@@ -53,6 +66,11 @@ function item(input: AuditInput, who: Who = describe(use())) {
 /** A Put for a transaction that also holds the change being recorded. */
 export function entry(input: AuditInput): Write {
   return put("audit", item(input));
+}
+
+/** One entry per resident the change is about (a household's members), or one without a resident. */
+export function entriesFor(input: AuditInput, persons: readonly string[]): Write[] {
+  return persons.length ? persons.map((person) => entry({ ...input, person })) : [entry(input)];
 }
 
 /** As `entry`, naming the actor explicitly (sign-in, before there is a signed-in caller). */

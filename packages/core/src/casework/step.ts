@@ -3,6 +3,7 @@ import { useUser, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { failedWrite, transact, update, type Write } from "../db/index.ts";
 import { NotFoundError } from "../error/index.ts";
+import { closingMarks } from "../retention/mark.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize, reaches } from "../workflow/index.ts";
@@ -68,6 +69,7 @@ export function step<A extends CaseAction>(
         }),
         entry(id, action, spec.done, outcome.data),
         ...moved(record.state, to),
+        ...closingMarks("case", id, record.state, to),
         Audit.entry({
           action: `case.${action}`,
           target: personOf(record),

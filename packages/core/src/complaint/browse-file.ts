@@ -81,13 +81,13 @@ export async function browseFile(query: unknown): Promise<FileOut> {
     target: { type: "region", id: area },
     summary: `Mengunduh ${records.length} pengaduan ${period} (${format.toUpperCase()}, NIK ${full ? "lengkap" : "disamarkan"})`,
   });
-  if (full)
-    await Audit.recordMany(
-      records.map((r) => ({
-        action: "complaint.export",
-        target: { type: "resident", id: r.reporter.nikh },
-        summary: `NIK lengkap dalam berkas daftar pengaduan (${r.id})`,
-      })),
-    );
+  // Each resident in the file finds the download in their access report, NIK in full or not.
+  await Audit.recordMany(
+    records.map((r) => ({
+      action: "complaint.export",
+      target: { type: "resident", id: r.reporter.nikh },
+      summary: `Data pengaduan ${r.id} dalam berkas daftar pengaduan (NIK ${full ? "lengkap" : "disamarkan"})`,
+    })),
+  );
   return fileOf([sheet], format, `pengaduan-${area}-${period}`, `Pengaduan ${area} ${period}`);
 }

@@ -112,6 +112,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
       action: "complaint.cancel",
       target: { type: "complaint", id },
       summary: `Membatalkan pengaduan: ${data.reason}`,
+      person: record.reporter.nikh,
     }),
   ]);
   return toView(

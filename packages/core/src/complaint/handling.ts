@@ -49,7 +49,12 @@ function step(action: "handle" | "resolve") {
         to: spec.to,
         note: data.answer,
       }),
-      Audit.entry({ action: `complaint.${action}`, target: { type: "complaint", id }, summary: spec.done }),
+      Audit.entry({
+        action: `complaint.${action}`,
+        target: { type: "complaint", id },
+        summary: spec.done,
+        person: record.reporter.nikh,
+      }),
     ]);
     return toView(
       {

@@ -1,7 +1,7 @@
 import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { assertCan, assertInScope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { queryPage, transact, type Page } from "../db/index.ts";
+import { queryPage, type Page } from "../db/index.ts";
 import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
@@ -28,6 +28,7 @@ export async function get(id: string): Promise<ComplaintView> {
     action: "complaint.read",
     target: { type: "complaint", id },
     summary: "Membuka pengaduan",
+    person: record.reporter.nikh,
   });
   return toView(record, useUser());
 }
@@ -41,24 +42,24 @@ export async function revealNik(id: string): Promise<{ nik: string; kk?: string 
   authorize(COMPLAINT_WORKFLOW, "reveal-nik", record, caller, {
     stale: () => ConflictError("NIK pengaduan ini tidak dapat ditampilkan."),
   });
-  await transact([
-    Audit.entry({
-      action: "complaint.reveal-nik",
-      target: { type: "complaint", id },
-      summary: "Menampilkan NIK lengkap",
-    }),
-    Audit.entry({
-      action: "complaint.reveal-nik",
-      target: { type: "resident", id: record.reporter.nikh },
-      summary: `NIK lengkap ditampilkan dari pengaduan ${id}`,
-    }),
-  ]);
+  await Audit.record({
+    action: "complaint.reveal-nik",
+    target: { type: "complaint", id },
+    summary: "Menampilkan NIK lengkap",
+    person: record.reporter.nikh,
+  });
   return { nik: record.reporter.nik, ...(record.reporter.kk ? { kk: record.reporter.kk } : {}) };
 }
 
 /** The complaint's timeline, for anyone who may open it. */
 export async function timeline(id: string): Promise<Timeline.TimelineEntry[]> {
-  await inReach(id);
+  const record = await inReach(id);
+  await Audit.record({
+    action: "complaint.timeline",
+    target: { type: "complaint", id },
+    summary: "Membuka riwayat pengaduan",
+    person: record.reporter.nikh,
+  });
   return Timeline.list(id, { notes: true });
 }
 

@@ -4,6 +4,7 @@ import { maskNik } from "../resident/nik.ts";
 import { nowIso } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
 import { countsOfComplaint, tally } from "../report/tally.ts";
+import { complaintMarks } from "../retention/mark.ts";
 import { actionsFor } from "../workflow/index.ts";
 import { stateEntryMove } from "./entries.ts";
 import type { ComplaintView } from "./schema.ts";
@@ -90,5 +91,6 @@ export function moveItem(
     }),
     ...stateEntryMove(complaint, to),
     ...tally(countsOfComplaint(complaint), countsOfComplaint(next)),
+    ...complaintMarks(complaint.state, next),
   ];
 }

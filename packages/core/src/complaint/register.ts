@@ -136,12 +136,8 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
         Audit.entry({
           action: "complaint.register",
           target: { type: "complaint", id: record.id },
-          summary: `Mendaftarkan pengaduan ${categoryName(record.category) ?? record.category} dari ${maskNik(nik.value)} (${inDpm ? "ada di DPM" : "tidak ada di DPM"})`,
-        }),
-        Audit.entry({
-          action: "complaint.register",
-          target: { type: "resident", id: nikh },
-          summary: `Pengaduan ${record.id} didaftarkan di ${desa.name}`,
+          summary: `Mendaftarkan pengaduan ${categoryName(record.category) ?? record.category} dari ${maskNik(nik.value)} di ${desa.name} (${inDpm ? "ada di DPM" : "tidak ada di DPM"})`,
+          person: nikh,
         }),
         ...ticket,
         ...entryWrites(record),

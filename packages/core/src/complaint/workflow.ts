@@ -3,7 +3,8 @@ import { PSKS_CODES, SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { PROPOSAL_ENDED, type ProposalState } from "../proposal/workflow.ts";
 import { CreateProposalSchema } from "../proposal/schema.ts";
 import { CreateReferralSchema } from "../referral/schema.ts";
-import { note, text, uuid, VersionSchema } from "../validation/fields.ts";
+import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
+import { fullName, note, text, uuid, VersionSchema } from "../validation/fields.ts";
 import { defineWorkflow } from "../workflow/index.ts";
 
 /** Complaint states of DESIGN §3. */
@@ -96,6 +97,41 @@ export const CancelSchema = v.strictObject(
   "Data harus berupa objek JSON.",
 );
 
+/** The reporter's details that can be corrected at the resident's request (UU PDP); the reason is kept. */
+export const CORRECTABLE_FIELDS = ["name", "nik", "kk", "phone", "dusun"] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+export const CORRECTABLE_LABELS: Record<CorrectableField, string> = {
+  name: "Nama",
+  nik: "NIK",
+  kk: "No. KK",
+  phone: "Nomor HP",
+  dusun: "Dusun",
+};
+
+export const CorrectReporterSchema = v.strictObject(
+  {
+    version: VersionSchema,
+    reason: note("Alasan koreksi", 5, 500),
+    /** The officer saw the document for a NIK or No. KK that looks unusual (as at registration). */
+    idConfirmed: v.optional(v.boolean("Konfirmasi identitas harus ya atau tidak.")),
+    reporter: v.pipe(
+      v.strictObject(
+        {
+          name: v.optional(fullName("Nama pelapor")),
+          nik: v.optional(NikSchema),
+          kk: v.optional(KkSchema),
+          phone: v.optional(PhoneSchema),
+          dusun: v.optional(text("Dusun", 0, 60)),
+        },
+        "Data pelapor harus berupa objek.",
+      ),
+      v.title("Data pelapor"),
+    ),
+  },
+  "Data harus berupa objek JSON.",
+);
+
 export const COMPLAINT_WORKFLOW = defineWorkflow({
   entity: "complaint",
   label: "Pengaduan",
@@ -158,6 +194,15 @@ export const COMPLAINT_WORKFLOW = defineWorkflow({
       input: CancelSchema,
       operation: "complaints.cancel",
       danger: true,
+    },
+    correct: {
+      label: "Koreksi data pelapor",
+      done: "Data pelapor dikoreksi",
+      // A resident may ask for a correction at any time, also after the complaint is closed.
+      from: COMPLAINT_STATES,
+      roles: ["front-office", "koordinator"],
+      input: CorrectReporterSchema,
+      operation: "complaints.correct",
     },
     "reveal-nik": {
       label: "Tampilkan",

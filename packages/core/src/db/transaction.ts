@@ -1,5 +1,10 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import { ConflictError, type AppError } from "../error/index.ts";
 import { sealFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
@@ -141,4 +146,35 @@ function mergeCounters(writes: Write[]): Write[] {
 /** A Delete for a transaction (an index entry that no longer holds). */
 export function remove(name: string, key: Record<string, string>): Write {
   return { name, item: { Delete: { TableName: useDb().table, Key: key } } };
+}
+
+/**
+ * Deletes one item outside a transaction (a mark, a copy no longer needed); absent is fine. With
+ * `expect`, only while each attribute has that value: answers false when one has not.
+ */
+export async function removeNow(
+  key: Record<string, string>,
+  expect: Record<string, string> = {},
+): Promise<boolean> {
+  const db = useDb();
+  const names = Object.keys(expect);
+  try {
+    await db.doc.send(
+      new DeleteCommand({
+        TableName: db.table,
+        Key: key,
+        ...(names.length
+          ? {
+              ConditionExpression: names.map((_, i) => `#e${i} = :e${i}`).join(" AND "),
+              ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#e${i}`, n])),
+              ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:e${i}`, expect[n]])),
+            }
+          : {}),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
 }

@@ -110,6 +110,12 @@ export const DEMO_USERS: {
     role: "pekerja-sosial",
     scope: { level: "kabupaten", code: "33.28" },
   },
+  {
+    username: "pdp",
+    name: "Ratna Sari, S.H.",
+    role: "pelindungan-data",
+    scope: { level: "kabupaten", code: "33.28" },
+  },
 ];
 
 /** Adds the demo users that are missing; never overwrites a user (passwords changed stay changed). */

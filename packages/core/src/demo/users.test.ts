@@ -27,6 +27,7 @@ describe("demo users by kabupaten", () => {
       "Kabupaten Tegal",
       "Kecamatan Slawi",
       "Kabupaten Tegal",
+      "Kabupaten Tegal",
     ]);
   });
 
@@ -53,6 +54,7 @@ describe("demo users by kabupaten", () => {
       "admin",
       "peksos.mariso",
       "peksos",
+      "pdp",
     ]);
     expect(demoUsersOf(makassar)[0]!.scopeName).toBe("Kelurahan Bontorannu");
   });
@@ -83,7 +85,7 @@ describe("demo users by kabupaten", () => {
     expect(demoUsersOf(reversed)).toEqual(demoUsersOf(kab));
   });
 
-  it("gives every kabupaten in idn-area-data 13 distinct valid usernames inside it, in two kecamatan", async () => {
+  it("gives every kabupaten in idn-area-data 14 distinct valid usernames inside it, in two kecamatan", async () => {
     const [regencies, districts, villages] = await Promise.all([
       getRegencies(),
       getDistricts(),
@@ -112,8 +114,8 @@ describe("demo users by kabupaten", () => {
           .map((d) => kecamatan.get(d.code)!),
       };
       const demo = demoUsersOf(kab);
-      expect(demo, kab.code).toHaveLength(13);
-      expect(new Set(demo.map((u) => u.username)).size, kab.code).toBe(13);
+      expect(demo, kab.code).toHaveLength(14);
+      expect(new Set(demo.map((u) => u.username)).size, kab.code).toBe(14);
       for (const { username, scope } of demo) {
         expect(v.parse(UsernameSchema, username), kab.code).toBe(username);
         expect(scope.code === kab.code || scope.code.startsWith(`${kab.code}.`), username).toBe(true);

@@ -104,6 +104,7 @@ const CAST: { prefix?: string; username?: string; name: string; role: Role; plac
   { username: "admin", name: "Admin Kominfo", role: "admin", place: "kabupaten" },
   { prefix: "peksos", name: "Fitri Handayani", role: "pekerja-sosial", place: "homeKecamatan" },
   { username: "peksos", name: "Yusuf Maulana", role: "pekerja-sosial", place: "kabupaten" },
+  { username: "pdp", name: "Ratna Sari, S.H.", role: "pelindungan-data", place: "kabupaten" },
 ];
 
 /**

@@ -76,16 +76,16 @@ export async function exportFile(id: string, query: unknown): Promise<ExportFile
     target: { type: "proposal-export", id: batch.id },
     summary: `Berkas ${format.toUpperCase()} batch ${batch.number} diunduh: ${proposals.length} rumah tangga, ${sheet.rows.length} anggota, NIK lengkap`,
   });
-  await inTurns(proposals, (p) => {
-    const head = p.members.find((m) => m.relationship === "kepala-keluarga") ?? p.members[0];
-    return head
-      ? Audit.record({
-          action: "proposal.export-download",
-          target: { type: "resident", id: head.nikh },
-          summary: `NIK rumah tangga ini (${p.members.length} anggota) dalam berkas batch ${batch.number}`,
-        })
-      : Promise.resolve();
-  });
+  // Every member's NIK is in the file: each member finds the download in their access report.
+  await Audit.recordMany(
+    proposals.flatMap((p) =>
+      p.members.map((m) => ({
+        action: "proposal.export-download",
+        target: { type: "resident", id: m.nikh },
+        summary: `NIK rumah tangga ini (${p.members.length} anggota) dalam berkas batch ${batch.number}`,
+      })),
+    ),
+  );
   return {
     filename: `usulan-${batch.number.replaceAll("/", "-")}.${format}`,
     contentType: EXPORT_CONTENT_TYPES[format],

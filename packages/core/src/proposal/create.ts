@@ -87,11 +87,14 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
       }),
       Timeline.event(complaint.id, { entity: "proposal", action: "proposal.create", to: "diusulkan" }),
       ...tally(undefined, countsOfProposal(record)),
-      Audit.entry({
-        action: "proposal.create",
-        target: { type: "proposal", id: record.id },
-        summary: `Mengusulkan rumah tangga (${members.length} anggota) untuk pengaduan ${complaint.id}`,
-      }),
+      ...Audit.entriesFor(
+        {
+          action: "proposal.create",
+          target: { type: "proposal", id: record.id },
+          summary: `Mengusulkan rumah tangga (${members.length} anggota) untuk pengaduan ${complaint.id}`,
+        },
+        members.map((m) => m.nikh),
+      ),
     ]);
   } catch (error) {
     // The same proposal arrived twice at once: the other copy won; answer with it.

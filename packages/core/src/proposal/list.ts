@@ -1,3 +1,4 @@
+import * as Audit from "../audit/index.ts";
 import { assertCan, assertInScope } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { queryPage, type Page, type Query } from "../db/index.ts";
@@ -44,5 +45,13 @@ export async function get(id: string): Promise<ProposalView> {
   const record = await load(id);
   if (!record) throw NotFoundError("Usulan");
   assertInScope(record.desaCode, "Usulan");
+  await Audit.recordMany(
+    record.members.map((m) => ({
+      action: "proposal.read",
+      target: { type: "proposal", id },
+      summary: `Membuka usulan rumah tangga (${record.members.length} anggota)`,
+      person: m.nikh,
+    })),
+  );
   return toView(record, caller);
 }

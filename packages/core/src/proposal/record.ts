@@ -7,6 +7,7 @@ import { maskNik } from "../resident/nik.ts";
 import { formatLocal, nowIso } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
 import { countsOfProposal, tally } from "../report/tally.ts";
+import { closingMarks } from "../retention/mark.ts";
 import { actionsFor } from "../workflow/index.ts";
 import type { ProposalView } from "./schema.ts";
 import { PROPOSAL_STATE_LABELS, PROPOSAL_WORKFLOW, type ProposalState } from "./workflow.ts";
@@ -90,6 +91,7 @@ export function moveWrites(
       expect: { proposalId: record.id },
     }),
     ...tally(countsOfProposal(record), countsOfProposal(next)),
+    ...closingMarks("proposal", record.id, record.state, to),
   ];
 }
 

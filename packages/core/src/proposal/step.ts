@@ -62,6 +62,9 @@ export function step<A extends Stepped>(
           action: `proposal.${action}`,
           target: { type: "proposal", id },
           summary: `${PROPOSAL_STATE_LABELS[record.state]} → ${PROPOSAL_STATE_LABELS[outcome.to]}`,
+          // A step is about the household: recorded against its head (every member at creation and opening).
+          person: (record.members.find((m) => m.relationship === "kepala-keluarga") ?? record.members[0])
+            ?.nikh,
         }),
         ...(outcome.writes ?? []),
       ]);

@@ -53,6 +53,7 @@ export async function create(input: unknown): Promise<ReferralView> {
       rw: complaint.reporter.rw,
     },
     dueAt: dueAfter(settings.dueDays.supervisor),
+    personh: complaint.reporter.nikh,
     version: 1,
     createdAt: now,
     createdBy: caller.username,
@@ -86,6 +87,7 @@ export async function create(input: unknown): Promise<ReferralView> {
       action: "referral.create",
       target: { type: "referral", id: record.id },
       summary: `Merujuk pengaduan ${complaint.id}`,
+      person: complaint.reporter.nikh,
     }),
   ]);
   return toView(record, caller);

@@ -1,21 +1,35 @@
 import { assertCan } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
 import { useConfig } from "../config/index.ts";
 import { queryPage } from "../db/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
-import { loadInReach, stateIndex, toView, type ReferralRecord } from "./record.ts";
+import { loadInReach, personOf, stateIndex, toView, type ReferralRecord } from "./record.ts";
 import type { ReferralInbox, ReferralView } from "./schema.ts";
 
 /** One referral of the caller's reach, with what the caller may do on it now. */
 export async function get(id: string): Promise<ReferralView> {
   const caller = assertCan("referral.read");
-  return toView(await loadInReach(id, caller), caller);
+  const record = await loadInReach(id, caller);
+  await Audit.record({
+    action: "referral.read",
+    target: { type: "referral", id },
+    summary: "Membuka rujukan",
+    person: await personOf(record),
+  });
+  return toView(record, caller);
 }
 
 /** The timeline of the referral's complaint, for anyone who may see the referral (an OPD without notes). */
 export async function timeline(id: string): Promise<Timeline.TimelineEntry[]> {
   const caller = assertCan("referral.read");
   const record = await loadInReach(id, caller);
+  await Audit.record({
+    action: "referral.timeline",
+    target: { type: "referral", id },
+    summary: "Membuka riwayat rujukan",
+    person: await personOf(record),
+  });
   return Timeline.list(record.complaintId, { notes: caller.role !== "opd" });
 }
 

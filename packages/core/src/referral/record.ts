@@ -17,12 +17,24 @@ import {
 export type ReferralRecord = Omit<ReferralView, "overdue" | "actions"> & {
   /** When the step it is in now began (the first step: `createdAt`). */
   stepStartedAt?: string;
+  /** The reporter's keyed NIK hash, for the audit log (referrals made before it was kept: none). */
+  personh?: string;
 };
 
 export const key = (id: string) => ({ pk: `REFERRAL#${id}`, sk: "REFERRAL" });
 
 /** The stored referral, or undefined (also for an id that cannot be one). */
 export const load = async (id: string) => (isUuid(id) ? getItem<ReferralRecord>(key(id)) : undefined);
+
+/** Whose data the referral holds (keyed NIK hash), from the referral or, for an older one, its complaint. */
+export async function personOf(record: ReferralRecord): Promise<string | undefined> {
+  if (record.personh) return record.personh;
+  const complaint = await getItem<{ reporter?: { nikh?: string } }>({
+    pk: `COMPLAINT#${record.complaintId}`,
+    sk: "COMPLAINT",
+  });
+  return complaint?.reporter?.nikh;
+}
 
 /** A referral the caller reaches (its desa in scope, or assigned to the caller's OPD), or 404. */
 export async function loadInReach(id: string, caller: UserActor): Promise<ReferralRecord> {

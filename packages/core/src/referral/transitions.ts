@@ -13,7 +13,16 @@ import { assertMayTake, authorize } from "../workflow/index.ts";
 import { countsOfReferral, tally } from "../report/tally.ts";
 import { nextLetterNumber } from "./letter.ts";
 import { stepsAfter } from "./steps.ts";
-import { inboxOf, key, loadInReach, stale, stateIndex, toView, type ReferralRecord } from "./record.ts";
+import {
+  inboxOf,
+  key,
+  loadInReach,
+  personOf,
+  stale,
+  stateIndex,
+  toView,
+  type ReferralRecord,
+} from "./record.ts";
 import type { ReferralView } from "./schema.ts";
 import { REFERRAL_STATE_LABELS, REFERRAL_WORKFLOW, type ReferralAction } from "./workflow.ts";
 
@@ -109,6 +118,7 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
         action: `referral.${action}`,
         target: { type: "referral", id },
         summary: `${REFERRAL_STATE_LABELS[record.state]} → ${REFERRAL_STATE_LABELS[spec.to]}${escalated ? " (eskalasi)" : ""}`,
+        person: await personOf(record),
       }),
       ...(outcome.writes ?? []),
       ...tally(countsOfReferral(record), countsOfReferral(next)),

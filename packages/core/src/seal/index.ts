@@ -25,6 +25,9 @@ const RULES: Rule[] = [
   { pk: "CASE#", sk: "CASE", paths: ["client.nik", "client.known"] },
   { pk: "CASE#", sk: "ENTRY#", paths: ["data"] },
   { pk: "HANDOVER#", paths: ["text"] },
+  { pk: "PRIVACYREQ#", paths: ["nik", "contact"] },
+  // A correction's earlier and new values of the reporter (NIK, No. KK, phone among them).
+  { pk: "COMPLAINT#", sk: "EVENT#", paths: ["changes"] },
 ];
 
 const rulesOf = (key: { pk?: unknown; sk?: unknown }) =>

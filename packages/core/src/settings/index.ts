@@ -2,6 +2,12 @@ import { assertCan, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { getItem, put, transact } from "../db/index.ts";
 import * as Region from "../region/index.ts";
+import {
+  RETENTION_KINDS,
+  RETENTION_NOUNS,
+  retentionPeriods,
+  type RetentionPeriods,
+} from "../retention/schema.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { DEFAULT_SETTINGS, UpdateSettingsSchema, type Settings } from "./schema.ts";
@@ -22,8 +28,14 @@ export async function load(): Promise<Settings> {
   return {
     dueDays: { ...DEFAULT_SETTINGS.dueDays, ...stored?.dueDays },
     letterhead: stored?.letterhead ?? (await defaultLetterhead()),
+    retention: retentionPeriods(stored?.retention),
     ...(stored?.updatedAt ? { updatedAt: stored.updatedAt, updatedBy: stored.updatedBy ?? "" } : {}),
   };
+}
+
+/** The retention periods alone, for the daily sweep (no letterhead, so no region lists to load). */
+export async function retention(): Promise<RetentionPeriods> {
+  return retentionPeriods((await getItem<Partial<Settings>>(KEY))?.retention);
 }
 
 export async function get(): Promise<Settings> {
@@ -31,17 +43,19 @@ export async function get(): Promise<Settings> {
   return load();
 }
 
-/** Manager or admin: due days per step and the letterhead. */
+/** Manager or admin: due days per step, the letterhead, and the retention periods. */
 export async function update(input: unknown): Promise<Settings> {
   const caller = assertCan("settings.update");
   const data = parse(UpdateSettingsSchema, input);
-  const next: Settings = { ...data, updatedAt: nowIso(), updatedBy: caller.username };
+  const periods = data.retention ?? (await retention());
+  const next: Settings = { ...data, retention: periods, updatedAt: nowIso(), updatedBy: caller.username };
+  const kept = RETENTION_KINDS.map((k) => `${RETENTION_NOUNS[k]} ${periods[k]}`).join(", ");
   await transact([
     put("settings", { ...KEY, type: "settings", ...next }),
     Audit.entry({
       action: "settings.update",
       target: { type: "settings", id: "kabupaten" },
-      summary: `Batas hari: supervisor ${data.dueDays.supervisor}, manajer ${data.dueDays.manajer}, OPD ${data.dueDays.opd}`,
+      summary: `Batas hari: supervisor ${data.dueDays.supervisor}, manajer ${data.dueDays.manajer}, OPD ${data.dueDays.opd}; masa simpan (bulan): ${kept}`,
     }),
   ]);
   return next;

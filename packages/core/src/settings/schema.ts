@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { DEFAULT_RETENTION, RetentionSchema, UpdateRetentionSchema } from "../retention/schema.ts";
 import { text } from "../validation/fields.ts";
 
 /** Per-kabupaten settings the manager edits without a redeploy. */
@@ -7,6 +8,8 @@ export const SettingsSchema = v.object({
   dueDays: v.object({ supervisor: v.number(), manajer: v.number(), opd: v.number() }),
   /** Letterhead of the referral letter, one line each (e.g. PEMERINTAH KABUPATEN TEGAL / DINAS SOSIAL). */
   letterhead: v.array(v.string()),
+  /** Months personal data is kept after a record is finished, per kind (retention/). */
+  retention: RetentionSchema,
   updatedAt: v.optional(v.string()),
   updatedBy: v.optional(v.string()),
 });
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
     "DINAS SOSIAL",
     "SEKRETARIAT SISTEM LAYANAN DAN RUJUKAN TERPADU (SLRT)",
   ],
+  retention: DEFAULT_RETENTION,
 };
 
 const days = (label: string) =>
@@ -53,6 +57,8 @@ export const UpdateSettingsSchema = v.strictObject(
       v.minLength(1, "Kop surat minimal satu baris."),
       v.maxLength(6, "Kop surat maksimal 6 baris."),
     ),
+    /** Left out, the periods stay as they are (a client that does not know them yet). */
+    retention: v.optional(UpdateRetentionSchema),
   },
   "Pengaturan harus berupa objek JSON.",
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  addMonths,
   endOfDay,
   formatDateTime,
   formatDay,
@@ -67,5 +68,14 @@ describe("kabupaten calendar", () => {
     expect(formatDateTime("Asia/Makassar", "2026-12-31T16:30:00Z")).toMatch(/^1 Jan 2027.*00\.30 WITA$/);
     expect(formatDateTime("Asia/Jayapura", "2026-12-31T16:30:00Z")).toMatch(/01\.30 WIT$/);
     expect(formatDay("2027-01-01")).toBe("1 Januari 2027");
+  });
+
+  it("moves a day by months, to the month's last day when it is shorter", () => {
+    expect(addMonths("2026-12-02", -24)).toBe("2024-12-02");
+    expect(addMonths("2026-03-31", -1)).toBe("2026-02-28");
+    expect(addMonths("2028-03-31", -1)).toBe("2028-02-29");
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2026-12-15", 1)).toBe("2027-01-15");
+    expect(addMonths("2026-05-20", -360)).toBe("1996-05-20");
   });
 });

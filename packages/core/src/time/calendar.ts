@@ -106,6 +106,18 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
+/**
+ * `day` moved by `n` calendar months, on the same day of the month or its last day when the month is
+ * shorter (31 March minus one month is the end of February), so a period in months never skips a month.
+ */
+export function addMonths(day: string, n: number): string {
+  const [y, m, d] = dayParts(day);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
 /** Calendar days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const [y1, m1, d1] = dayParts(from);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, ROLE_LABELS, use, type Role } from "../actor/index.ts";
 import * as Catalog from "../catalog/index.ts";
-import { COMPLAINT_WORKFLOW } from "../complaint/workflow.ts";
+import { COMPLAINT_WORKFLOW, CORRECTABLE_LABELS, type CorrectableField } from "../complaint/workflow.ts";
+import { maskNik } from "../resident/nik.ts";
 import { put, queryAll, type Write } from "../db/index.ts";
 import { PROPOSAL_WORKFLOW } from "../proposal/workflow.ts";
 import { REFERRAL_WORKFLOW } from "../referral/workflow.ts";
@@ -26,6 +27,8 @@ export interface EventInput {
   /** An OPD and programme assigned by this step, named on reading. */
   opd?: string;
   program?: string;
+  /** A correction's fields with their earlier and new values (sealed at rest). */
+  changes?: { field: string; before: string; after: string }[];
 }
 
 interface StoredEvent extends EventInput {
@@ -75,6 +78,19 @@ const FOLLOW_ON_LABELS: Record<string, string> = {
 const entityOf = (e: StoredEvent): TimelineEntity =>
   e.entity ?? (e.action === "referral.create" ? "complaint" : (e.action.split(".")[0] as TimelineEntity));
 
+const IDENTITY_FIELDS = new Set(["nik", "kk"]);
+
+/** A correction as the history shows it: the field by name, identity numbers masked. */
+function shownChange(c: { field: string; before: string; after: string }) {
+  const show = (value: string) => (IDENTITY_FIELDS.has(c.field) && value ? maskNik(value) : value);
+  return {
+    field: c.field,
+    label: CORRECTABLE_LABELS[c.field as CorrectableField] ?? c.field,
+    before: show(c.before),
+    after: show(c.after),
+  };
+}
+
 /** Oldest first, labelled. The caller has already checked that the complaint is in reach. */
 export async function list(complaintId: string, options: { notes: boolean }): Promise<TimelineEntry[]> {
   const [events, catalog] = await Promise.all([
@@ -106,6 +122,7 @@ export async function list(complaintId: string, options: { notes: boolean }): Pr
       ...(e.to ? { to: e.to, toLabel: labels[e.to] ?? e.to } : {}),
       ...(detail ? { detail } : {}),
       ...(options.notes && e.note ? { note: e.note } : {}),
+      ...(options.notes && e.changes ? { changes: e.changes.map(shownChange) } : {}),
     };
   });
 }

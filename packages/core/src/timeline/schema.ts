@@ -29,6 +29,10 @@ export const TimelineEntrySchema = v.object({
   detail: v.optional(v.string()),
   /** Why, as the officer wrote it (not shown to an OPD). */
   note: v.optional(v.string()),
+  /** A correction of the reporter's details: each field's earlier and new value (NIK, No. KK masked). */
+  changes: v.optional(
+    v.array(v.object({ field: v.string(), label: v.string(), before: v.string(), after: v.string() })),
+  ),
 });
 export type TimelineEntry = v.InferOutput<typeof TimelineEntrySchema>;
 export const TimelineSchema = v.array(TimelineEntrySchema);

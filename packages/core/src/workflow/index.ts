@@ -53,7 +53,7 @@ export interface ActionSpec<S extends string, R> {
 }
 
 export interface WorkflowSpec<S extends string, R, A extends Record<string, ActionSpec<S, R>>> {
-  entity: "complaint" | "referral" | "proposal" | "ticket" | "report" | "case";
+  entity: "complaint" | "referral" | "proposal" | "ticket" | "report" | "case" | "privacy-request";
   /** The entity's name in Indonesian: "Rujukan". */
   label: string;
   states: readonly S[];
@@ -92,6 +92,10 @@ export function reaches<R>(workflow: AnyWorkflow<R>, record: R, caller: Caller):
   }
 }
 
+/** A record whose personal data the retention job erased (retention/) takes no more actions. */
+const anonymized = (record: object) => Boolean((record as { anonymizedAt?: string }).anonymizedAt);
+const ANONYMIZED = "Data pribadi catatan ini sudah dihapus karena masa simpannya berakhir.";
+
 /** Whether the caller may take `action` on the record now. */
 export function permits<R extends { state: string }>(
   workflow: AnyWorkflow<R>,
@@ -106,6 +110,7 @@ export function permits<R extends { state: string }>(
     spec.roles.includes(caller.role) &&
     reaches(workflow, record, caller) &&
     spec.from.includes(record.state) &&
+    !anonymized(record) &&
     (!spec.guard || spec.guard.allows(record, now)),
   );
 }
@@ -146,6 +151,7 @@ export function authorize<R extends { state: string; version?: number }>(
   const spec = workflow.actions[action];
   if (!spec || !spec.roles.includes(caller.role)) throw ForbiddenError();
   if (!reaches(workflow, record, caller)) throw NotFoundError(workflow.label);
+  if (anonymized(record)) throw new AppError("conflict", ANONYMIZED);
   if (options.version !== undefined && record.version !== options.version) throw options.stale();
   if (spec.guard && !spec.guard.allows(record, options.now ?? new Date()))
     throw new AppError(

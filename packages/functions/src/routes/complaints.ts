@@ -108,6 +108,17 @@ export const complaints = new Hono<AppEnv>()
     validate("json", Complaint.CancelSchema),
     async (c) => c.json(await (await later()).cancel(c.req.param("id"), c.req.valid("json"))),
   )
+  .post(
+    "/:id/correct",
+    action(workflow, "correct", {
+      tags,
+      response: Complaint.ComplaintViewSchema,
+      description:
+        "Atas permintaan warga (UU PDP). Nilai lama dan baru disimpan di riwayat pengaduan; NIK yang tak lazim dijawab 422 `needsConfirmation` sampai `idConfirmed: true`.",
+    }),
+    validate("json", Complaint.CorrectReporterSchema),
+    async (c) => c.json(await (await later()).correct(c.req.param("id"), c.req.valid("json"))),
+  )
   .get(
     "/:id/timeline",
     operation({ id: "complaints.timeline", tags, summary: "Riwayat pengaduan", response: TimelineSchema }),

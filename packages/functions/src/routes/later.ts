@@ -11,6 +11,8 @@ export * as Report from "@puskesos/core/report";
 export { browseFile } from "@puskesos/core/complaint/browse-file";
 export { browse } from "@puskesos/core/complaint/browse";
 export { cancel } from "@puskesos/core/complaint/cancel";
+export { correct } from "@puskesos/core/complaint/correct";
+export * as Privacy from "@puskesos/core/privacy";
 export * as Indicator from "@puskesos/core/indicator";
 export * as Psks from "@puskesos/core/psks";
 export { importCsv as importDpm } from "@puskesos/core/dpm/import";

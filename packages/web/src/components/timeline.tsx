@@ -31,6 +31,17 @@ export function Timeline(props: { events: TimelineEntry[] | undefined }) {
               <Show when={e.note}>
                 <div class="note">{e.note}</div>
               </Show>
+              <Show when={e.changes?.length}>
+                <ul class="changes" data-testid="correction">
+                  <For each={e.changes}>
+                    {(c) => (
+                      <li>
+                        {c.label}: <del>{c.before || "(kosong)"}</del> → <ins>{c.after || "(kosong)"}</ins>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
             </li>
           )}
         </For>

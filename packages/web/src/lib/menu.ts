@@ -31,6 +31,8 @@ export const MENU: MenuEntry[] = [
   { href: "/pengguna", label: "Pengguna", anyOf: ["user.manage"] },
   { href: "/dpm", label: "DPM", anyOf: ["dpm.import"] },
   { href: "/audit", label: "Log audit", anyOf: ["audit.read"] },
+  { href: "/pelindungan-data", label: "Akses data", anyOf: ["privacy.report"] },
+  { href: "/permintaan-warga", label: "Permintaan warga", anyOf: ["privacy.request"] },
 ];
 
 export const allowed = (anyOf: Permission[] | undefined) => !anyOf || anyOf.some(can);

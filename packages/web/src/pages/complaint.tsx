@@ -14,6 +14,7 @@ import { Alert, errorsFromApi, Field, sentenceFromApi } from "../components/form
 import { Receipt } from "../components/receipt.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import BackOffice from "./back-office.tsx";
+import { CorrectReporter } from "./complaint-correct.tsx";
 import ProposalForm from "./proposal-form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -268,6 +269,9 @@ export default function Complaint() {
                   onReceived={refetch}
                 />
               </details>
+            </Show>
+            <Show when={c().actions.includes("correct")}>
+              <CorrectReporter complaint={c()} onDone={refetch} />
             </Show>
             <Show when={c().actions.includes("cancel")}>
               <Cancel complaint={c()} onDone={refetch} />

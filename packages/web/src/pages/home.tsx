@@ -112,6 +112,18 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
     what: "indikator kesejahteraan yang dicatat tim survei saat verval.",
     permission: "indicator.manage",
   },
+  {
+    href: "/pelindungan-data",
+    label: "Laporan akses data",
+    what: "siapa memakai data seorang warga, menurut NIK; surat untuk warga.",
+    permission: "privacy.report",
+  },
+  {
+    href: "/permintaan-warga",
+    label: "Permintaan warga",
+    what: "permintaan akses, koreksi, penghapusan, dan keberatan dengan jatuh temponya.",
+    permission: "privacy.request",
+  },
   { href: "/wilayah", label: "Wilayah", what: "kecamatan dan desa di wilayah kerja Anda." },
 ];
 

@@ -1,0 +1,114 @@
+import { useUser } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
+import { transact, update, type Write } from "../db/index.ts";
+import { nameKey } from "../dpm/name.ts";
+import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
+import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
+import * as Timeline from "../timeline/index.ts";
+import { nowIso } from "../time/index.ts";
+import { parse } from "../validation/index.ts";
+import { assertMayTake, authorize } from "../workflow/index.ts";
+import { key, load, toView, type ComplaintRecord } from "./record.ts";
+import type { ComplaintView } from "./schema.ts";
+import {
+  COMPLAINT_STATE_LABELS,
+  COMPLAINT_WORKFLOW,
+  CORRECTABLE_FIELDS,
+  CorrectReporterSchema,
+} from "./workflow.ts";
+
+/**
+ * Corrects the reporter's details at the resident's request (UU PDP: the right to correction). The
+ * earlier and new values go into the complaint's timeline (sealed at rest: NIK, No. KK and phone among
+ * them), so the history keeps what was there before; a corrected NIK moves the complaint's NIK index,
+ * the status page's last four digits and the referral's owner with it, in the same transaction.
+ */
+export async function correct(id: string, input: unknown): Promise<ComplaintView> {
+  const caller = useUser();
+  assertMayTake(COMPLAINT_WORKFLOW, "correct", caller);
+  const data = parse(CorrectReporterSchema, input);
+  const record = await load(id);
+  if (!record) throw NotFoundError("Pengaduan");
+  authorize(COMPLAINT_WORKFLOW, "correct", record, caller, {
+    version: data.version,
+    stale: () =>
+      ConflictError(
+        `Pengaduan ini sudah berubah: sekarang "${COMPLAINT_STATE_LABELS[record.state]}". Muat ulang untuk melihatnya.`,
+      ),
+  });
+  const given = data.reporter;
+  const changes = CORRECTABLE_FIELDS.flatMap((field) => {
+    const after = given[field];
+    const before = record.reporter[field] ?? "";
+    return after !== undefined && after !== before ? [{ field, before, after }] : [];
+  });
+  if (!changes.length) refuse("reporter", "Tidak ada data pelapor yang berubah.");
+  const confirmed = data.idConfirmed ?? false;
+  if (given.nik && given.nik !== record.reporter.nik) await requireNik(given.nik, "reporter.nik", confirmed);
+  if (given.kk && given.kk !== record.reporter.kk) await requireKk(given.kk, "reporter.kk", confirmed);
+
+  const nik = given.nik ?? record.reporter.nik;
+  const nikh = nikHash(nik);
+  const nikChanged = nikh !== record.reporter.nikh;
+  const reporter: ComplaintRecord["reporter"] = {
+    ...record.reporter,
+    ...Object.fromEntries(changes.map((c) => [c.field, c.after])),
+    nik,
+    nikh,
+    nikMasked: maskNik(nik),
+    nikLast4: nik.slice(12),
+    nameKey: nameKey(given.name ?? record.reporter.name),
+  };
+  const now = nowIso();
+  // The status page checks the last four digits; the referral shows the reporter's name and masked NIK.
+  const follow: Write[] = [
+    ...(nikChanged
+      ? [
+          update("tracking-code", {
+            key: { pk: `TRACK#${record.trackingCode}`, sk: "TRACK" },
+            set: { nikLast4: reporter.nikLast4 },
+          }),
+        ]
+      : []),
+    ...(record.referralId
+      ? [
+          update("referral-reporter", {
+            key: { pk: `REFERRAL#${record.referralId}`, sk: "REFERRAL" },
+            set: {
+              reporter: {
+                name: reporter.name,
+                nikMasked: reporter.nikMasked,
+                rt: reporter.rt,
+                rw: reporter.rw,
+              },
+              personh: nikh,
+            },
+          }),
+        ]
+      : []),
+  ];
+  const audit = {
+    action: "complaint.correct",
+    target: { type: "complaint", id },
+    summary: `Data pelapor dikoreksi: ${changes.map((c) => c.field).join(", ")}`,
+  };
+  await transact([
+    update("complaint", {
+      key: key(id),
+      set: {
+        reporter,
+        updatedAt: now,
+        ...(nikChanged ? { gsi3pk: `NIK#${nikh}` } : {}),
+      },
+      add: { version: 1 },
+      expect: { version: record.version },
+      conflict: "Pengaduan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.",
+    }),
+    ...follow,
+    Timeline.event(id, { entity: "complaint", action: "complaint.correct", note: data.reason, changes }),
+    Audit.entry({ ...audit, person: record.reporter.nikh }),
+    // The new NIK's owner finds the correction in their report too.
+    ...(nikChanged ? [Audit.entry({ ...audit, person: nikh })] : []),
+  ]);
+  return toView({ ...record, reporter, updatedAt: now, version: record.version + 1 }, caller);
+}

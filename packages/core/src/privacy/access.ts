@@ -1,0 +1,81 @@
+import { assertCan, ROLE_LABELS, type Role } from "../actor/index.ts";
+import * as Audit from "../audit/index.ts";
+import { queryAll } from "../db/index.ts";
+import { getItems } from "../db/batch.ts";
+import { maskNik, nikHash } from "../resident/index.ts";
+import { nowIso } from "../time/index.ts";
+import { parse } from "../validation/index.ts";
+import { describeAction, describeRecord } from "./labels.ts";
+import { ofPerson, type RequestRecord } from "./requests.ts";
+import { AccessReportQuerySchema, type AccessEntry, type AccessReport } from "./schema.ts";
+
+interface StoredEntry {
+  type: string;
+  id: string;
+  at: string;
+  by: string;
+  role: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+}
+
+const byPartition = (pk: string) =>
+  queryAll<StoredEntry>({ KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk } });
+
+/**
+ * Every access to one resident's data (UU PDP: the resident's right to know who used it), found by
+ * NIK through its keyed hash: each read and write recorded against the person, oldest first, with who
+ * (name, role, office), when and what, never the record's contents; and the resident's requests. The
+ * report is an access too, so it is recorded first and lists itself.
+ */
+export async function report(input: unknown): Promise<AccessReport> {
+  const caller = assertCan("privacy.report");
+  const { nik } = parse(AccessReportQuerySchema, input);
+  const nikh = nikHash(nik);
+  await Audit.record({
+    action: "privacy.report",
+    target: { type: "resident", id: nikh },
+    summary: "Laporan akses data dibuat",
+  });
+  const [tagged, residentTarget, personTarget] = await Promise.all([
+    queryAll<StoredEntry | (RequestRecord & { type: string })>({
+      IndexName: "gsi3",
+      KeyConditionExpression: "gsi3pk = :pk",
+      ExpressionAttributeValues: { ":pk": Audit.personPartition(nikh) },
+    }),
+    // Entries written before they carried the person's index key were kept against the resident.
+    byPartition(`AUDIT#resident#${nikh}`),
+    byPartition(`AUDIT#person#${nikh}`),
+  ]);
+  const audits = new Map<string, StoredEntry>();
+  for (const e of [...tagged, ...residentTarget, ...personTarget])
+    if (e.type === "audit") audits.set((e as StoredEntry).id, e as StoredEntry);
+  const requests = tagged.filter((e): e is RequestRecord & { type: string } => e.type === "privacy-request");
+  const usernames = [...new Set([...audits.values()].map((e) => e.by))].filter(
+    (by) => !by.startsWith("sistem:") && by !== "publik",
+  );
+  const users = new Map(
+    (
+      await getItems<{ username: string; name: string; scopeName: string }>(
+        usernames.map((u) => ({ pk: `USER#${u}`, sk: "USER" })),
+      )
+    ).map((u) => [u.username, u]),
+  );
+  const entries: AccessEntry[] = [...audits.values()]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .map((e) => {
+      const user = users.get(e.by);
+      return {
+        id: e.id,
+        at: e.at,
+        by: e.by,
+        ...(user ? { byName: user.name, office: user.scopeName } : {}),
+        role: e.role,
+        roleLabel: ROLE_LABELS[e.role as Role] ?? (e.role === "sistem" ? "Sistem" : e.role),
+        ...describeAction(e.action),
+        record: describeRecord(e.targetType, e.targetId, e.action),
+      };
+    });
+  return { nikMasked: maskNik(nik), madeAt: nowIso(), entries, requests: ofPerson(requests, caller) };
+}

@@ -1,0 +1,70 @@
+import { CASE_WORKFLOW } from "../casework/workflow.ts";
+import { COMPLAINT_WORKFLOW } from "../complaint/workflow.ts";
+import { PROPOSAL_WORKFLOW } from "../proposal/workflow.ts";
+import { REFERRAL_WORKFLOW } from "../referral/workflow.ts";
+import { eventOf } from "../workflow/index.ts";
+import type { AccessKind } from "./schema.ts";
+import { REQUEST_WORKFLOW } from "./workflow.ts";
+
+/**
+ * What an audit entry about a resident means, as the resident reads it in the access report: a kind
+ * to group by and a sentence. Steps of a workflow take their `done` label from its declaration; the
+ * reads and files below are named here. No summary is shown: some hold what an officer wrote.
+ */
+const NAMED: Record<string, [AccessKind, string]> = {
+  "complaint.register": ["pendaftaran", "Mendaftarkan pengaduan"],
+  "complaint.read": ["membuka", "Membuka pengaduan"],
+  "complaint.timeline": ["riwayat", "Membuka riwayat pengaduan"],
+  "complaint.reveal-nik": ["nik", "Menampilkan NIK lengkap"],
+  "complaint.search-nik": ["pencarian", "Mencari pengaduan dengan NIK"],
+  "complaint.export": ["ekspor", "Mengunduh daftar pengaduan sebagai berkas"],
+  "complaint.correct": ["perubahan", "Mengoreksi data pelapor"],
+  "dpm.lookup-nik": ["pencarian", "Memeriksa DPM desa dengan NIK"],
+  "referral.create": ["perubahan", "Membuat rujukan ke kabupaten"],
+  "referral.read": ["membuka", "Membuka rujukan"],
+  "referral.timeline": ["riwayat", "Membuka riwayat rujukan"],
+  "referral.letter": ["surat", "Membuka surat rujukan (NIK lengkap)"],
+  "proposal.create": ["usulan", "Mengusulkan rumah tangga masuk DPM"],
+  "proposal.read": ["usulan", "Membuka usulan rumah tangga"],
+  "proposal.export-download": ["ekspor", "Mengunduh berkas usulan (NIK lengkap) untuk DTSEN/SIKS-NG"],
+  "case.open": ["kasus", "Membuka penanganan kasus"],
+  "case.read": ["kasus", "Membuka berkas kasus"],
+  "case.handover-file": ["kasus", "Membuka berkas serah terima kasus"],
+  "case.import": ["kasus", "Menerima kasus dari kabupaten lain"],
+  "privacy.report": ["membuka", "Membuat laporan akses data untuk warga"],
+  "privacy.request": ["perubahan", "Mencatat permintaan warga atas datanya"],
+};
+
+const STEPS = new Map<string, [AccessKind, string]>(
+  [COMPLAINT_WORKFLOW, REFERRAL_WORKFLOW, PROPOSAL_WORKFLOW, CASE_WORKFLOW, REQUEST_WORKFLOW].flatMap((w) =>
+    Object.entries(w.actions).map(([name, spec]): [string, [AccessKind, string]] => {
+      const entity = w.entity === "privacy-request" ? "privacy" : w.entity;
+      const kind: AccessKind = entity === "case" ? "kasus" : entity === "proposal" ? "usulan" : "perubahan";
+      return [eventOf(entity, name, spec), [kind, spec.done]];
+    }),
+  ),
+);
+
+export function describeAction(action: string): { kind: AccessKind; what: string } {
+  const [kind, what] = NAMED[action] ?? STEPS.get(action) ?? ["perubahan", action];
+  return { kind, what };
+}
+
+const RECORD_LABELS: Record<string, string> = {
+  complaint: "Pengaduan",
+  referral: "Rujukan",
+  proposal: "Usulan rumah tangga",
+  "proposal-export": "Ekspor usulan",
+  "privacy-request": "Permintaan warga",
+  region: "Daftar pengaduan",
+  dpm: "DPM desa",
+  case: "Kasus",
+};
+
+/** The record an entry was about, named without its contents: "Pengaduan 3f2a9c01". */
+export function describeRecord(targetType: string, targetId: string, action: string): string {
+  const label = RECORD_LABELS[targetType];
+  if (label) return `${label} ${targetId.slice(0, 8)}`;
+  // Entries kept against the resident: named by what they came from.
+  return RECORD_LABELS[action.split(".")[0] ?? ""] ?? "Data warga";
+}

@@ -1,0 +1,43 @@
+import { key, load, type ComplaintRecord } from "../complaint/record.ts";
+import { removeNow } from "../db/index.ts";
+import { ERASED, eraseTimeline, NOBODY, unchanged, type Eraser } from "./erase.ts";
+
+type Stored = ComplaintRecord & { anonymizedAt?: string };
+
+/**
+ * A complaint made anonymous: the reporter (name, NIK and its hash, No. KK, phone, RT/RW, dusun), the
+ * description, the desa's answer and the cancellation reason go; desa, category, PPKS types, state,
+ * dates, the DPM finding and the field of service stay, so a recount gives the same figures. Without
+ * its NIK index key it no longer turns up by NIK, and without its name key not by name either; its
+ * tracking code stops answering.
+ */
+export const complaintEraser: Eraser<Stored> = {
+  load,
+  changedAt: (r) => r.updatedAt,
+  erase(r, at) {
+    const { answer: _answer, handling: _text, ...handling } = r.handling ?? { answer: "" };
+    return {
+      key: key(r.id),
+      set: {
+        reporter: NOBODY,
+        description: ERASED,
+        dpm: {
+          checked: r.dpm.checked,
+          found: r.dpm.found,
+          ...(r.dpm.decile !== undefined ? { decile: r.dpm.decile } : {}),
+        },
+        ...(r.handling ? { handling: { ...handling, answer: ERASED } } : {}),
+        ...(r.cancelled ? { cancelled: { ...r.cancelled, reason: ERASED } } : {}),
+        anonymizedAt: at,
+      },
+      remove: ["gsi3pk", "gsi3sk"],
+      add: { version: 1 },
+      expect: unchanged(r),
+    };
+  },
+  async followUp(r) {
+    await eraseTimeline(r.id, "complaint");
+    // A code freed by a deletion may be drawn again; only this complaint's own item goes.
+    await removeNow({ pk: `TRACK#${r.trackingCode}`, sk: "TRACK" }, { complaintId: r.id });
+  },
+};

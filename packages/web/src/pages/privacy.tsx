@@ -1,0 +1,149 @@
+import { A } from "@solidjs/router";
+import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { AccessReportQuerySchema, type AccessReport } from "@puskesos/core/privacy/schema";
+import { Alert, createForm, Field } from "../components/form.tsx";
+import { ListTable } from "../components/list-table.tsx";
+import { IdInput } from "../components/nik-input.tsx";
+import { printNow } from "../components/print.tsx";
+import { api, call } from "../lib/api.ts";
+import { me } from "../lib/session.ts";
+import { formatDate, formatDateTime } from "../lib/time.ts";
+
+/**
+ * The data protection officer answers a resident who asks who used their data: the NIK typed here
+ * (sent in the request body, kept nowhere on the device) gives every access recorded against the
+ * person, and a letter to hand to the resident.
+ */
+export default function Privacy() {
+  const [report, setReport] = createSignal<AccessReport>();
+  const [letter, setLetter] = createSignal(false);
+  const { errors, message, busy, submit } = createForm({
+    schema: AccessReportQuerySchema,
+    read: (data) => ({ nik: String(data.get("nik") ?? "") }),
+    send: async (json, form) => {
+      setReport(await call(api.privacy["access-report"].$post({ json })));
+      form.reset();
+    },
+  });
+  return (
+    <Show when={!letter()} fallback={<Letter report={report()!} onBack={() => setLetter(false)} />}>
+      <section class="card">
+        <h1>Laporan akses data warga</h1>
+        <p class="muted">
+          Siapa membuka, mengubah, mencetak, atau mengunduh data seorang warga, kapan, dan dari kantor mana.
+          Isi pengaduan dan kasus tidak ditampilkan. Pembuatan laporan ini juga dicatat.
+        </p>
+        <p>
+          <A href="/permintaan-warga">Permintaan warga atas datanya</A>
+        </p>
+        <form onSubmit={submit} novalidate data-testid="access-report-form">
+          <Show when={message()}>
+            <Alert>{message()}</Alert>
+          </Show>
+          <Field label="NIK warga" name="report-nik" error={errors().nik}>
+            <IdInput id="report-nik" name="nik" kind="nik" serverError={errors().nik} />
+          </Field>
+          <button type="submit" disabled={busy()}>
+            Buat laporan
+          </button>
+        </form>
+      </section>
+      <Show when={report()}>
+        {(r) => (
+          <section class="card" data-testid="access-report">
+            <h2>NIK {r().nikMasked}</h2>
+            <p>
+              {r().entries.length} akses tercatat sampai {formatDateTime(r().madeAt)}.{" "}
+              <button type="button" class="secondary" onClick={() => setLetter(true)}>
+                Surat untuk warga
+              </button>
+            </p>
+            <ListTable
+              headers={["Waktu", "Siapa", "Peran dan kantor", "Apa", "Data"]}
+              items={r().entries}
+              empty="Belum ada akses tercatat."
+              label="Akses data warga"
+              testid="access-entries"
+            >
+              {(e) => (
+                <tr>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.byName ?? e.by}</td>
+                  <td>
+                    {e.roleLabel}
+                    {e.office ? `, ${e.office}` : ""}
+                  </td>
+                  <td>{e.what}</td>
+                  <td>{e.record}</td>
+                </tr>
+              )}
+            </ListTable>
+            <Show when={r().requests.length}>
+              <h3>Permintaan warga ini</h3>
+              <ul>
+                <For each={r().requests}>
+                  {(q) => (
+                    <li>
+                      {formatDate(q.receivedOn)}: {q.kindLabel} — {q.stateLabel}
+                      {q.answer ? `: ${q.answer}` : ""}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </section>
+        )}
+      </Show>
+    </Show>
+  );
+}
+
+/** The report as an A4 letter on the kabupaten's letterhead, signed by the officer. */
+function Letter(props: { report: AccessReport; onBack: () => void }) {
+  const [settings] = createResource(() => call(api.settings.$get()));
+  onMount(() => document.body.classList.add("letter"));
+  onCleanup(() => document.body.classList.remove("letter"));
+  return (
+    <>
+      <p class="no-print">
+        <button type="button" class="link" onClick={props.onBack}>
+          ← Laporan
+        </button>{" "}
+        ·{" "}
+        <button type="button" class="secondary" onClick={printNow}>
+          Cetak
+        </button>
+      </p>
+      <article class="letter-page" data-testid="access-letter">
+        <header class="letterhead">
+          <For each={settings()?.letterhead ?? []}>{(line) => <div>{line}</div>}</For>
+        </header>
+        <h2 class="center">LAPORAN AKSES DATA PRIBADI</h2>
+        <p>
+          Sesuai hak subjek data pribadi menurut Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data
+          Pribadi, berikut setiap akses yang tercatat atas data warga dengan NIK {props.report.nikMasked}{" "}
+          dalam layanan Puskesos dan SLRT, sampai {formatDateTime(props.report.madeAt)}:
+        </p>
+        <ol class="access-list">
+          <For each={props.report.entries}>
+            {(e) => (
+              <li>
+                {formatDateTime(e.at)} — {e.byName ?? e.by} ({e.roleLabel}
+                {e.office ? `, ${e.office}` : ""}): {e.what} ({e.record})
+              </li>
+            )}
+          </For>
+        </ol>
+        <Show when={!props.report.entries.length}>
+          <p>Tidak ada akses yang tercatat.</p>
+        </Show>
+        <div class="signature">
+          <div>{formatDate(props.report.madeAt)}</div>
+          <div>Pejabat Pelindungan Data Pribadi</div>
+          <div class="sign-space" />
+          <div>{me()?.name}</div>
+        </div>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,255 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Client, freshTable, signedIn } from "../support/api.ts";
+import { BUDI, complaint, JOKO, referral, SITI } from "../support/residents.ts";
+
+/**
+ * UU PDP in daily use: the data protection officer finds, by NIK, every access to one resident's data
+ * (registration, opening, the full NIK, the timeline, the referral and its letter, the correction),
+ * with who and when and nothing of the record's contents; records residents' requests with their due
+ * day and answers; and a correction keeps the earlier value in the complaint's history.
+ */
+let fo: Client, bo: Client, spv: Client, manajer: Client, pdp: Client, admin: Client, peksos: Client;
+let complaintId = "";
+let referralId = "";
+
+beforeAll(async () => {
+  await freshTable();
+  [fo, bo, spv, manajer, pdp, admin, peksos] = (await Promise.all(
+    ["fo.kalisapu", "bo.kalisapu", "spv.slawi", "manajer", "pdp", "admin", "peksos.slawi"].map((u, i) =>
+      signedIn(u, undefined, `10.88.0.${i + 1}`),
+    ),
+  )) as Client[] as [Client, Client, Client, Client, Client, Client, Client];
+  const c = await fo.post(
+    "/api/complaints",
+    complaint({}, { nik: SITI.nik, name: SITI.name, phone: "081234567890" }),
+  );
+  expect(c.status).toBe(201);
+  complaintId = c.body.id;
+  expect((await fo.get(`/api/complaints/${complaintId}`)).status).toBe(200);
+  expect((await fo.post(`/api/complaints/${complaintId}/reveal-nik`)).status).toBe(200);
+  expect((await bo.get(`/api/complaints/${complaintId}/timeline`)).status).toBe(200);
+  const r = await bo.post("/api/referrals", referral(complaintId));
+  expect(r.status).toBe(201);
+  referralId = r.body.id;
+  expect((await spv.get(`/api/referrals/${referralId}`)).status).toBe(200);
+  expect((await spv.get(`/api/referrals/${referralId}/timeline`)).status).toBe(200);
+  // Another resident's complaint: never in Siti's report.
+  expect((await fo.post("/api/complaints", complaint({}, { nik: BUDI.nik, name: BUDI.name }))).status).toBe(
+    201,
+  );
+});
+
+describe("access report by NIK", () => {
+  it("lists every access to the resident's data, oldest first, who and what without contents", async () => {
+    const res = await pdp.post("/api/privacy/access-report", { nik: SITI.nik });
+    expect(res.status).toBe(200);
+    expect(res.body.nikMasked).toBe("3328********0001");
+    const entries = res.body.entries as {
+      by: string;
+      byName?: string;
+      roleLabel: string;
+      what: string;
+      kind: string;
+      record: string;
+      at: string;
+    }[];
+    const seen = entries.map((e) => `${e.by}:${e.what}`);
+    expect(seen).toEqual([
+      "fo.kalisapu:Mendaftarkan pengaduan",
+      "fo.kalisapu:Membuka pengaduan",
+      "fo.kalisapu:Menampilkan NIK lengkap",
+      "bo.kalisapu:Membuka riwayat pengaduan",
+      "bo.kalisapu:Membuat rujukan ke kabupaten",
+      "spv.slawi:Membuka rujukan",
+      "spv.slawi:Membuka riwayat rujukan",
+      "pdp:Membuat laporan akses data untuk warga",
+    ]);
+    expect([...entries].sort((a, b) => (a.at < b.at ? -1 : 1))).toEqual(entries);
+    const first = entries[0]!;
+    expect(first.byName).toBe("Siti Rahayu");
+    expect(first.roleLabel).toBe("Front Office");
+    expect(first.kind).toBe("pendaftaran");
+    expect(first.record).toBe(`Pengaduan ${complaintId.slice(0, 8)}`);
+    // Nothing of the complaint's contents or the NIK in clear.
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(SITI.nik);
+    expect(text).not.toContain("081234567890");
+    expect(text).not.toContain("Kesulitan");
+  });
+
+  it("takes the NIK in the body only, refuses a bad one by field, and is for the officer alone", async () => {
+    const bad = await pdp.post("/api/privacy/access-report", { nik: "123" });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields[0].field).toBe("nik");
+    for (const other of [admin, manajer, fo, peksos])
+      expect((await other.post("/api/privacy/access-report", { nik: SITI.nik })).status).toBe(403);
+    // The officer reads no complaint or case.
+    expect((await pdp.get(`/api/complaints/${complaintId}`)).status).toBe(403);
+    expect((await pdp.get("/api/cases")).status).toBe(403);
+  });
+
+  it("finds a household member's proposal opened, and a DPM check by NIK", async () => {
+    const proposal = await fo.post("/api/proposals", {
+      id: randomUUID(),
+      complaintId,
+      members: [
+        { reporter: true, name: SITI.name, relationship: "kepala-keluarga" },
+        { nik: JOKO.nik, name: JOKO.name, relationship: "suami-istri" },
+      ],
+      houseCondition: "tidak-layak",
+      incomeSource: "buruh-harian",
+    });
+    expect(proposal.status).toBe(201);
+    expect((await fo.get(`/api/proposals/${proposal.body.id}`)).status).toBe(200);
+    expect((await fo.post("/api/dpm/33.28.10.2001/nik", { nik: JOKO.nik })).status).toBe(200);
+    const res = await pdp.post("/api/privacy/access-report", { nik: JOKO.nik });
+    const whats = (res.body.entries as { what: string }[]).map((e) => e.what);
+    expect(whats).toEqual([
+      "Mengusulkan rumah tangga masuk DPM",
+      "Membuka usulan rumah tangga",
+      "Memeriksa DPM desa dengan NIK",
+      "Membuat laporan akses data untuk warga",
+    ]);
+  });
+});
+
+describe("residents' requests", () => {
+  const made = {
+    id: randomUUID(),
+    kind: "koreksi",
+    nik: SITI.nik,
+    name: SITI.name,
+    detail: "Nomor HP saya salah.",
+  };
+  it("records a request with its due day three days after it came in, and a resend is the same", async () => {
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+    const res = await pdp.post("/api/privacy/requests", {
+      ...made,
+      receivedOn: day,
+      contact: "0812 0000 1111",
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.state).toBe("terbuka");
+    expect(res.body.nikMasked).toBe("3328********0001");
+    expect(res.body.actions).toEqual(["answer", "decline"]);
+    const due = new Date(`${day}T00:00:00Z`);
+    due.setUTCDate(due.getUTCDate() + 3);
+    expect(res.body.dueOn).toBe(due.toISOString().slice(0, 10));
+    expect(res.body.overdue).toBe(false);
+    const again = await pdp.post("/api/privacy/requests", { ...made, receivedOn: day });
+    expect(again.body.id).toBe(made.id);
+    const open = await pdp.get("/api/privacy/requests");
+    expect(open.body.items.map((r: { id: string }) => r.id)).toEqual([made.id]);
+  });
+
+  it("refuses a future day, an unknown kind and other roles, naming the field", async () => {
+    const future = await pdp.post("/api/privacy/requests", {
+      ...made,
+      id: randomUUID(),
+      receivedOn: "2999-01-01",
+    });
+    expect(future.status).toBe(422);
+    expect(future.body.error.fields[0].field).toBe("receivedOn");
+    const kind = await pdp.post("/api/privacy/requests", {
+      ...made,
+      id: randomUUID(),
+      kind: "x",
+      receivedOn: "2026-01-01",
+    });
+    expect(kind.status).toBe(422);
+    expect(kind.body.error.fields[0].field).toBe("kind");
+    expect((await admin.get("/api/privacy/requests")).status).toBe(403);
+  });
+
+  it("corrects the reporter's phone at the desa, keeping the earlier value in the history", async () => {
+    const before = await fo.get(`/api/complaints/${complaintId}`);
+    expect(before.body.actions).toContain("correct");
+    const none = await fo.post(`/api/complaints/${complaintId}/correct`, {
+      version: before.body.version,
+      reason: "Permintaan warga.",
+      reporter: { phone: "081234567890" },
+    });
+    expect(none.status).toBe(422);
+    expect(none.body.error.fields[0].field).toBe("reporter");
+    const res = await fo.post(`/api/complaints/${complaintId}/correct`, {
+      version: before.body.version,
+      reason: "Permintaan koreksi warga, nomor lama tidak aktif.",
+      reporter: { phone: "081299990000", name: "Siti Aminah Rahmawati" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.reporter.phone).toBe("081299990000");
+    expect(res.body.reporter.name).toBe("Siti Aminah Rahmawati");
+    const stale = await fo.post(`/api/complaints/${complaintId}/correct`, {
+      version: before.body.version,
+      reason: "Lagi.",
+      reporter: { phone: "081200000000" },
+    });
+    expect(stale.status).toBe(409);
+    const timeline = await bo.get(`/api/complaints/${complaintId}/timeline`);
+    const corrected = (timeline.body as { action: string; changes?: unknown[] }[]).find(
+      (e) => e.action === "complaint.correct",
+    );
+    expect(corrected?.changes).toEqual([
+      { field: "name", label: "Nama", before: SITI.name, after: "Siti Aminah Rahmawati" },
+      { field: "phone", label: "Nomor HP", before: "081234567890", after: "081299990000" },
+    ]);
+    // Back office and supervisor may not correct.
+    expect(
+      (
+        await bo.post(`/api/complaints/${complaintId}/correct`, {
+          version: res.body.version,
+          reason: "Coba.",
+          reporter: { phone: "081211112222" },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it("moves the complaint to a corrected NIK: found by the new NIK, the status page's digits follow", async () => {
+    const current = await fo.get(`/api/complaints/${complaintId}`);
+    const res = await fo.post(`/api/complaints/${complaintId}/correct`, {
+      version: current.body.version,
+      reason: "NIK salah ketik saat pendaftaran.",
+      reporter: { nik: "3328104503850009" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.reporter.nikMasked).toBe("3328********0009");
+    const byNew = await fo.post("/api/complaints/search", { nik: "3328104503850009" });
+    expect(byNew.body.items.map((c: { id: string }) => c.id)).toEqual([complaintId]);
+    const byOld = await fo.post("/api/complaints/search", { nik: SITI.nik });
+    expect(byOld.body.items).toEqual([]);
+    const status = await new (await import("../support/api.ts")).Client("10.88.1.1").post("/api/status", {
+      code: res.body.trackingCode,
+      nikLast4: "0009",
+    });
+    expect(status.status).toBe(200);
+    // Both the earlier and the new NIK's owners find the correction.
+    for (const nik of [SITI.nik, "3328104503850009"]) {
+      const report = await pdp.post("/api/privacy/access-report", { nik });
+      expect((report.body.entries as { what: string }[]).map((e) => e.what)).toContain(
+        "Mengoreksi data pelapor",
+      );
+    }
+  });
+
+  it("answers a request once; a second answer is a 409 and the report lists the request", async () => {
+    const answered = await pdp.post(`/api/privacy/requests/${made.id}/answer`, {
+      version: 1,
+      answer: "Nomor HP sudah dikoreksi oleh front office desa.",
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.state).toBe("dijawab");
+    expect(answered.body.answeredBy).toBe("pdp");
+    expect(
+      (await pdp.post(`/api/privacy/requests/${made.id}/decline`, { version: 1, reason: "Tidak jelas." }))
+        .status,
+    ).toBe(409);
+    expect((await pdp.get("/api/privacy/requests")).body.items).toEqual([]);
+    expect((await pdp.get("/api/privacy/requests?status=semua")).body.items).toHaveLength(1);
+    const report = await pdp.post("/api/privacy/access-report", { nik: SITI.nik });
+    expect(report.body.requests.map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([
+      [made.id, "dijawab"],
+    ]);
+  });
+});
