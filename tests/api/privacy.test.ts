@@ -253,3 +253,23 @@ describe("residents' requests", () => {
     ]);
   });
 });
+
+describe("retention periods", () => {
+  it("are set by the data protection officer alone, leaving the manager's settings as they were", async () => {
+    const before = (await manajer.get("/api/settings")).body;
+    const periods = { complaint: 36, referral: 36, proposal: 24, case: 72, audit: 84 };
+    const bad = await pdp.put("/api/settings/retention", { retention: { ...periods, case: 2 } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields[0].field).toBe("retention.case");
+    const saved = await pdp.put("/api/settings/retention", { retention: periods });
+    expect(saved.status).toBe(200);
+    expect(saved.body.retention).toEqual(periods);
+    const after = (await manajer.get("/api/settings")).body;
+    expect(after.dueDays).toEqual(before.dueDays);
+    expect(after.letterhead).toEqual(before.letterhead);
+    expect(after.retention).toEqual(periods);
+    // The officer does not change due days or the letterhead; a back office sets nothing.
+    expect((await pdp.put("/api/settings", { dueDays: before.dueDays, letterhead: ["X"] })).status).toBe(403);
+    expect((await bo.put("/api/settings/retention", { retention: periods })).status).toBe(403);
+  });
+});

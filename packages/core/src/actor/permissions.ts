@@ -77,8 +77,10 @@ export const PERMISSIONS = {
   "handover.keys": ["manajer", "admin"],
   /** The kabupaten's own welfare indicators the survey team records. */
   "indicator.manage": ["manajer", "admin"],
-  /** Due days and the letterhead. */
+  /** Due days, the letterhead (and the retention periods with them). */
   "settings.update": ["manajer", "admin"],
+  /** How long residents' personal data is kept after a record is finished (DESIGN §2: the officer's own). */
+  "retention.update": ["pelindungan-data", "manajer", "admin"],
   /** The kabupaten's own OPDs, programmes and referral routes. */
   "catalog.update": ["manajer", "admin"],
   /** Users: create, deactivate, reset passwords. */

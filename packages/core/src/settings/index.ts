@@ -1,6 +1,6 @@
 import { assertCan, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { getItem, put, transact } from "../db/index.ts";
+import { getItem, put, transact, update as updateItem } from "../db/index.ts";
 import * as Region from "../region/index.ts";
 import {
   RETENTION_KINDS,
@@ -10,7 +10,12 @@ import {
 } from "../retention/schema.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
-import { DEFAULT_SETTINGS, UpdateSettingsSchema, type Settings } from "./schema.ts";
+import {
+  DEFAULT_SETTINGS,
+  UpdateRetentionOnlySchema,
+  UpdateSettingsSchema,
+  type Settings,
+} from "./schema.ts";
 
 export * from "./schema.ts";
 
@@ -59,4 +64,24 @@ export async function update(input: unknown): Promise<Settings> {
     }),
   ]);
   return next;
+}
+
+/** The data protection officer (or manager, admin): the retention periods alone, the rest kept as it is. */
+export async function updateRetention(input: unknown): Promise<Settings> {
+  const caller = assertCan("retention.update");
+  const { retention: periods } = parse(UpdateRetentionOnlySchema, input);
+  const now = nowIso();
+  await transact([
+    updateItem("settings", {
+      key: KEY,
+      set: { type: "settings", retention: periods, updatedAt: now, updatedBy: caller.username },
+      upsert: true,
+    }),
+    Audit.entry({
+      action: "settings.retention",
+      target: { type: "settings", id: "kabupaten" },
+      summary: `Masa simpan (bulan): ${RETENTION_KINDS.map((k) => `${RETENTION_NOUNS[k]} ${periods[k]}`).join(", ")}`,
+    }),
+  ]);
+  return load();
 }

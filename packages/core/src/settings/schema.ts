@@ -62,3 +62,9 @@ export const UpdateSettingsSchema = v.strictObject(
   },
   "Pengaturan harus berupa objek JSON.",
 );
+
+/** The retention periods alone, as the data protection officer sets them. */
+export const UpdateRetentionOnlySchema = v.strictObject(
+  { retention: UpdateRetentionSchema },
+  "Data harus berupa objek JSON.",
+);

@@ -27,4 +27,15 @@ export const settings = new Hono<AppEnv>()
     }),
     validate("json", Settings.UpdateSettingsSchema),
     async (c) => c.json(await Settings.update(c.req.valid("json"))),
+  )
+  .put(
+    "/retention",
+    operation({
+      id: "settings.updateRetention",
+      tags,
+      summary: "Mengubah masa simpan data pribadi (pejabat pelindungan data, manajer, admin)",
+      response: Settings.SettingsSchema,
+    }),
+    validate("json", Settings.UpdateRetentionOnlySchema),
+    async (c) => c.json(await Settings.updateRetention(c.req.valid("json"))),
   );

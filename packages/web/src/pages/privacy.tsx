@@ -5,6 +5,7 @@ import { Alert, createForm, Field } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { IdInput } from "../components/nik-input.tsx";
 import { printNow } from "../components/print.tsx";
+import { RetentionForm } from "../components/retention-form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { formatDate, formatDateTime } from "../lib/time.ts";
@@ -94,6 +95,7 @@ export default function Privacy() {
           </section>
         )}
       </Show>
+      <RetentionForm />
     </Show>
   );
 }
