@@ -141,6 +141,8 @@ describe("residents' requests", () => {
     expect(again.body.id).toBe(made.id);
     const open = await pdp.get("/api/privacy/requests");
     expect(open.body.items.map((r: { id: string }) => r.id)).toEqual([made.id]);
+    // A view carries no keys: the person's NIK hash stays in the table.
+    expect(JSON.stringify(open.body)).not.toMatch(/PERSON#|gsi\dpk|nikh/);
   });
 
   it("refuses a future day, an unknown kind and other roles, naming the field", async () => {

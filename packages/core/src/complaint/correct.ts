@@ -1,6 +1,9 @@
 import { useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { transact, update, type Write } from "../db/index.ts";
+import { getItem, transact, update, type Write } from "../db/index.ts";
+import * as Dpm from "../dpm/index.ts";
+import { countsOfComplaint, tally } from "../report/tally.ts";
+import { dpmEntryMove } from "./entries.ts";
 import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
 import { maskNik, nikHash, requireKk, requireNik } from "../resident/index.ts";
@@ -60,7 +63,22 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
     nameKey: nameKey(given.name ?? record.reporter.name),
   };
   const now = nowIso();
-  // The status page checks the last four digits; the referral shows the reporter's name and masked NIK.
+  // A new NIK is looked up in the desa's DPM again: the finding, the list entry and the counters follow it.
+  const hit = nikChanged ? await Dpm.findByHash(record.desaCode, nikh) : undefined;
+  const dpm: ComplaintRecord["dpm"] = nikChanged
+    ? {
+        checked: true,
+        found: Boolean(hit),
+        ...(hit?.entry.decile ? { decile: hit.entry.decile } : {}),
+        ...(hit ? { name: hit.entry.name } : {}),
+      }
+    : record.dpm;
+  const next: ComplaintRecord = { ...record, reporter, dpm, updatedAt: now, version: record.version + 1 };
+  const referral = record.referralId
+    ? await getItem<{ anonymizedAt?: string }>({ pk: `REFERRAL#${record.referralId}`, sk: "REFERRAL" })
+    : undefined;
+  // The status page checks the last four digits; the referral shows the reporter's name and masked NIK
+  // (unless retention already made it anonymous: nothing personal goes back onto it).
   const follow: Write[] = [
     ...(nikChanged
       ? [
@@ -68,9 +86,11 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
             key: { pk: `TRACK#${record.trackingCode}`, sk: "TRACK" },
             set: { nikLast4: reporter.nikLast4 },
           }),
+          ...dpmEntryMove(record, dpm.found),
+          ...tally(countsOfComplaint(record), countsOfComplaint(next)),
         ]
       : []),
-    ...(record.referralId
+    ...(record.referralId && referral && !referral.anonymizedAt
       ? [
           update("referral-reporter", {
             key: { pk: `REFERRAL#${record.referralId}`, sk: "REFERRAL" },
@@ -83,6 +103,7 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
               },
               personh: nikh,
             },
+            expect: { anonymizedAt: undefined },
           }),
         ]
       : []),
@@ -97,6 +118,7 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
       key: key(id),
       set: {
         reporter,
+        dpm,
         updatedAt: now,
         ...(nikChanged ? { gsi3pk: `NIK#${nikh}` } : {}),
       },
@@ -110,5 +132,5 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
     // The new NIK's owner finds the correction in their report too.
     ...(nikChanged ? [Audit.entry({ ...audit, person: nikh })] : []),
   ]);
-  return toView({ ...record, reporter, updatedAt: now, version: record.version + 1 }, caller);
+  return toView(next, caller);
 }

@@ -60,3 +60,15 @@ export function stateEntryMove(c: Listed, to: ComplaintState): Write[] {
     entry({ ...c, state: to }, `s.${to}`),
   ];
 }
+
+/** The "in the DPM" entry follows a corrected NIK's finding. */
+export function dpmEntryMove(c: Listed, found: boolean): Write[] {
+  if (found === c.dpm.found) return [];
+  return [
+    remove("complaint-entry", {
+      pk: entryPartition(c.queueDay.slice(0, 7), `d.${c.dpm.found ? "ada" : "tidak"}`),
+      sk: entrySort(c),
+    }),
+    entry({ ...c, dpm: { found } }, `d.${found ? "ada" : "tidak"}`),
+  ];
+}

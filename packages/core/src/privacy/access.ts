@@ -55,13 +55,18 @@ export async function report(input: unknown): Promise<AccessReport> {
   const usernames = [...new Set([...audits.values()].map((e) => e.by))].filter(
     (by) => !by.startsWith("sistem:") && by !== "publik",
   );
-  const users = new Map(
-    (
-      await getItems<{ username: string; name: string; scopeName: string }>(
-        usernames.map((u) => ({ pk: `USER#${u}`, sk: "USER" })),
-      )
-    ).map((u) => [u.username, u]),
+  // BatchGet takes 100 keys at a time; a resident in many list files may have been read by more officers.
+  const batches = Array.from({ length: Math.ceil(usernames.length / 100) }, (_, i) =>
+    usernames.slice(i * 100, i * 100 + 100),
   );
+  const found = await Promise.all(
+    batches.map((batch) =>
+      getItems<{ username: string; name: string; scopeName: string }>(
+        batch.map((u) => ({ pk: `USER#${u}`, sk: "USER" })),
+      ),
+    ),
+  );
+  const users = new Map(found.flat().map((u) => [u.username, u]));
   const entries: AccessEntry[] = [...audits.values()]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
     .map((e) => {

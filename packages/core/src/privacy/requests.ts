@@ -36,10 +36,24 @@ const openPartition = () => `PRIVACYREQS#OPEN#${useConfig().kabupatenCode}`;
 
 const load = async (id: string) => (isUuid(id) ? getItem<RequestRecord>(key(id)) : undefined);
 
+/** The view's own fields only: a stored item also carries its keys, among them the person's NIK hash. */
 export function toView(record: RequestRecord, caller: UserActor, day = today()): RequestView {
-  const { nik: _nik, nikh: _nikh, kabupatenCode: _kab, updatedAt: _u, ...shown } = record;
   return {
-    ...shown,
+    id: record.id,
+    kind: record.kind,
+    state: record.state,
+    nikMasked: record.nikMasked,
+    name: record.name,
+    ...(record.contact ? { contact: record.contact } : {}),
+    detail: record.detail,
+    receivedOn: record.receivedOn,
+    dueOn: record.dueOn,
+    ...(record.answer ? { answer: record.answer } : {}),
+    ...(record.answeredAt ? { answeredAt: record.answeredAt } : {}),
+    ...(record.answeredBy ? { answeredBy: record.answeredBy } : {}),
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    version: record.version,
     kindLabel: REQUEST_KIND_LABELS[record.kind],
     stateLabel: REQUEST_STATE_LABELS[record.state],
     overdue: record.state === "terbuka" && day > record.dueOn,

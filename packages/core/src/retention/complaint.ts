@@ -1,8 +1,11 @@
 import { key, load, type ComplaintRecord } from "../complaint/record.ts";
 import { removeNow } from "../db/index.ts";
+import { PROPOSAL_ENDED, type ProposalState } from "../proposal/workflow.ts";
 import { ERASED, eraseTimeline, NOBODY, unchanged, type Eraser } from "./erase.ts";
 
 type Stored = ComplaintRecord & { anonymizedAt?: string };
+
+const PROPOSAL_DONE: readonly ProposalState[] = [...PROPOSAL_ENDED, "diekspor"];
 
 /**
  * A complaint made anonymous: the reporter (name, NIK and its hash, No. KK, phone, RT/RW, dusun), the
@@ -13,7 +16,10 @@ type Stored = ComplaintRecord & { anonymizedAt?: string };
  */
 export const complaintEraser: Eraser<Stored> = {
   load,
-  changedAt: (r) => r.updatedAt,
+  // A household proposal still running from it keeps the complaint (its status page shows the proposal):
+  // its period starts again each day until the proposal ends.
+  changedAt: (r) =>
+    r.proposalState && !PROPOSAL_DONE.includes(r.proposalState) ? new Date().toISOString() : r.updatedAt,
   erase(r, at) {
     const { answer: _answer, handling: _text, ...handling } = r.handling ?? { answer: "" };
     return {
