@@ -116,36 +116,39 @@ function Letter(props: { report: AccessReport; onBack: () => void }) {
           Cetak
         </button>
       </p>
-      <article class="letter-page" data-testid="access-letter">
-        <header class="letterhead">
-          <For each={settings()?.letterhead ?? []}>{(line) => <div>{line}</div>}</For>
-        </header>
-        <h2 class="center">LAPORAN AKSES DATA PRIBADI</h2>
-        <p>
-          Sesuai hak subjek data pribadi menurut Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data
-          Pribadi, berikut setiap akses yang tercatat atas data warga dengan NIK {props.report.nikMasked}{" "}
-          dalam layanan Puskesos dan SLRT, sampai {formatDateTime(props.report.madeAt)}:
-        </p>
-        <ol class="access-list">
-          <For each={props.report.entries}>
-            {(e) => (
-              <li>
-                {formatDateTime(e.at)} — {e.byName ?? e.by} ({e.roleLabel}
-                {e.office ? `, ${e.office}` : ""}): {e.what} ({e.record})
-              </li>
-            )}
-          </For>
-        </ol>
-        <Show when={!props.report.entries.length}>
-          <p>Tidak ada akses yang tercatat.</p>
-        </Show>
-        <div class="signature">
-          <div>{formatDate(props.report.madeAt)}</div>
-          <div>Pejabat Pelindungan Data Pribadi</div>
-          <div class="sign-space" />
-          <div>{me()?.name}</div>
-        </div>
-      </article>
+      {/* Drawn once the letterhead is loaded, so a letter is never printed without it. */}
+      <Show when={settings()}>
+        <article class="letter-page" data-testid="access-letter">
+          <header class="letterhead">
+            <For each={settings()?.letterhead ?? []}>{(line) => <div>{line}</div>}</For>
+          </header>
+          <h2 class="center">LAPORAN AKSES DATA PRIBADI</h2>
+          <p>
+            Sesuai hak subjek data pribadi menurut Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data
+            Pribadi, berikut setiap akses yang tercatat atas data warga dengan NIK {props.report.nikMasked}{" "}
+            dalam layanan Puskesos dan SLRT, sampai {formatDateTime(props.report.madeAt)}:
+          </p>
+          <ol class="access-list">
+            <For each={props.report.entries}>
+              {(e) => (
+                <li>
+                  {formatDateTime(e.at)} — {e.byName ?? e.by} ({e.roleLabel}
+                  {e.office ? `, ${e.office}` : ""}): {e.what} ({e.record})
+                </li>
+              )}
+            </For>
+          </ol>
+          <Show when={!props.report.entries.length}>
+            <p>Tidak ada akses yang tercatat.</p>
+          </Show>
+          <div class="signature">
+            <div>{formatDate(props.report.madeAt)}</div>
+            <div>Pejabat Pelindungan Data Pribadi</div>
+            <div class="sign-space" />
+            <div>{me()?.name}</div>
+          </div>
+        </article>
+      </Show>
     </>
   );
 }
