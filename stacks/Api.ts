@@ -1,6 +1,6 @@
 import { Function, use, type StackContext } from "sst/constructs";
 import { relative } from "node:path";
-import { buildOpenApi, LAMBDA_ESBUILD } from "../infra/bundling.ts";
+import { buildOpenApi, LAMBDA_NODEJS } from "../infra/bundling.ts";
 import { acceptApiFindings, acceptSecretFindings, acceptSstInternals } from "../infra/nag.ts";
 import { EdgeSecret } from "../infra/secret.ts";
 import { PuskesosApi } from "../infra/api.ts";
@@ -33,15 +33,7 @@ export function Api({ stack, app }: StackContext) {
       ...AREA_FILES,
       { from: relative(process.cwd(), buildOpenApi()), to: "packages/functions/openapi.json" },
     ],
-    nodejs: {
-      format: "esm",
-      // Chunks (`.mjs` beside the handler): a library reached only by a dynamic import (exceljs, for an
-      // XLSX download) stays out of the entry chunk every cold start loads. The benchmark splits alike.
-      splitting: true,
-      minify: true,
-      sourcemap: true,
-      esbuild: { ...LAMBDA_ESBUILD, target: "node22" },
-    },
+    nodejs: LAMBDA_NODEJS,
     environment: {
       TABLE_NAME: table.tableName,
       // The secret's ARN, not its value: the Lambda reads the value at cold start.

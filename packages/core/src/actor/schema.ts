@@ -32,6 +32,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   "pelindungan-data": "Pejabat Pelindungan Data Pribadi",
 };
 
+/** Who acted, as a log or history names the role: a user's role, or "Sistem" for a job. */
+export const roleLabel = (role: string): string =>
+  ROLE_LABELS[role as Role] ?? (role === "sistem" ? "Sistem" : role);
+
 /** Roles as a sentence names them: "Halaman ini hanya untuk front office dan koordinator." */
 export const ROLE_NOUNS: Record<Role, string> = {
   "front-office": "front office",

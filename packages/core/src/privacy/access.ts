@@ -1,4 +1,4 @@
-import { assertCan, ROLE_LABELS, type Role } from "../actor/index.ts";
+import { assertCan, roleLabel } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { queryAll } from "../db/index.ts";
 import { getItems } from "../db/batch.ts";
@@ -77,7 +77,7 @@ export async function report(input: unknown): Promise<AccessReport> {
         by: e.by,
         ...(user ? { byName: user.name, office: user.scopeName } : {}),
         role: e.role,
-        roleLabel: ROLE_LABELS[e.role as Role] ?? (e.role === "sistem" ? "Sistem" : e.role),
+        roleLabel: roleLabel(e.role),
         ...describeAction(e.action),
         record: describeRecord(e.targetType, e.targetId, e.action),
       };

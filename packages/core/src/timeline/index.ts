@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, ROLE_LABELS, use, type Role } from "../actor/index.ts";
+import { describe, roleLabel, use } from "../actor/index.ts";
 import * as Catalog from "../catalog/index.ts";
 import { COMPLAINT_WORKFLOW, CORRECTABLE_LABELS, type CorrectableField } from "../complaint/workflow.ts";
 import { maskNik } from "../resident/nik.ts";
@@ -113,7 +113,7 @@ export async function list(complaintId: string, options: { notes: boolean }): Pr
       by: e.by,
       ...(e.byName ? { byName: e.byName } : {}),
       role: e.role,
-      roleLabel: ROLE_LABELS[e.role as Role] ?? (e.role === "sistem" ? "Sistem" : e.role),
+      roleLabel: roleLabel(e.role),
       entity,
       entityLabel: WORKFLOWS[entity].label,
       action: e.action,

@@ -1,5 +1,5 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
 import {
   CASE_STATE_LABELS,
@@ -9,6 +9,7 @@ import {
 } from "@puskesos/core/casework/schema";
 import { Alert, sentenceFromApi } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
+import { Tabs } from "../components/tabs.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can } from "../lib/session.ts";
@@ -104,20 +105,7 @@ export default function Cases() {
           <A href="/kunci-serah-terima">Kunci serah terima</A>
         </Show>
       </p>
-      <div class="tabs" role="group" aria-label="Status kasus">
-        <For each={STATUSES}>
-          {([code, label]) => (
-            <button
-              type="button"
-              classList={{ secondary: status() !== code }}
-              aria-pressed={status() === code}
-              onClick={() => setStatus(code)}
-            >
-              {label}
-            </button>
-          )}
-        </For>
-      </div>
+      <Tabs label="Status kasus" options={STATUSES} value={status()} onChange={setStatus} />
       <Show when={can("case.read")}>
         <ListTable
           headers={["Klien", "PPKS", "Status", "Pekerja sosial", "Dibuka"]}

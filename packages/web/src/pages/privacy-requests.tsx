@@ -12,6 +12,7 @@ import {
 } from "@puskesos/core/privacy/schema";
 import { Alert, createForm, ErrorList, Field, sentenceFromApi } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
+import { Tabs } from "../components/tabs.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime, formatDay, today } from "../lib/time.ts";
@@ -38,20 +39,7 @@ export default function PrivacyRequests() {
           <A href="/pelindungan-data">← Laporan akses data</A>
         </p>
         <h1>Permintaan warga atas datanya</h1>
-        <div class="tabs" role="group" aria-label="Status permintaan">
-          <For each={STATUSES}>
-            {([code, label]) => (
-              <button
-                type="button"
-                classList={{ secondary: status() !== code }}
-                aria-pressed={status() === code}
-                onClick={() => setStatus(code)}
-              >
-                {label}
-              </button>
-            )}
-          </For>
-        </div>
+        <Tabs label="Status permintaan" options={STATUSES} value={status()} onChange={setStatus} />
         <Show when={page.error as Error | undefined}>{(e) => <Alert>{e().message}</Alert>}</Show>
         <Show when={page.latest}>
           {(p) => (
