@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { BatchGetCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import * as Actor from "@puskesos/core/actor";
 import * as Auth from "@puskesos/core/auth";
 import * as Complaint from "@puskesos/core/complaint";
@@ -18,12 +19,15 @@ import * as Tracking from "@puskesos/core/tracking";
 import { startDynamoLocal } from "../../packages/functions/src/local/dynamo.ts";
 import { caseworkUnits } from "./casework.ts";
 import { tableBytes, type TableBytes } from "./table-bytes.ts";
+import { writeUnits } from "./write-units.ts";
 
 /**
- * Request units each operation consumes, measured on DynamoDB Local: every command is sent with
- * ReturnConsumedCapacity=INDEXES and the units it reports (table + indexes) are added up. Reads are
- * read request units (strongly consistent GetItem of ≤ 4 KB = 1), writes are write request units
- * (≤ 1 KB per item and index = 1; a transaction doubles them).
+ * Request units each operation consumes, on DynamoDB Local. Reads are the read request units it
+ * reports with ReturnConsumedCapacity=INDEXES (strongly consistent GetItem of ≤ 4 KB = 1, a BatchGet's
+ * eventually consistent item = 0.5). Writes are counted from each written item's images before and
+ * after (write-units.ts, DynamoDB's published rules: ≤ 1 KB per item and index entry = 1, a
+ * transaction doubles each item's), because DynamoDB Local reports a transaction far too low and
+ * ignores what an index projects.
  */
 export interface Units {
   operation: string;
@@ -50,20 +54,85 @@ interface Consumed {
   CapacityUnits?: number;
 }
 
+type Key = { pk: string; sk: string };
+
+/** The items a write command touches, and whether each only checks a condition. */
+function writeKeys(command: string, input: Record<string, unknown>): { key: Key; check: boolean }[] {
+  const keyOf = (item: Key) => ({ pk: item.pk, sk: item.sk });
+  const one = (spec: { Item?: Key; Key?: Key }) => ({ key: keyOf((spec.Item ?? spec.Key)!), check: false });
+  if (command === "PutItemCommand" || command === "UpdateItemCommand" || command === "DeleteItemCommand")
+    return [one(input as { Item?: Key; Key?: Key })];
+  if (command === "BatchWriteItemCommand")
+    return Object.values(
+      input.RequestItems as Record<string, { PutRequest?: { Item: Key }; DeleteRequest?: { Key: Key } }[]>,
+    )
+      .flat()
+      .map((r) => one({ Item: r.PutRequest?.Item, Key: r.DeleteRequest?.Key } as { Item?: Key; Key?: Key }));
+  if (command === "TransactWriteItemsCommand")
+    return ((input as TransactWriteCommandInput).TransactItems ?? []).map((t) => {
+      const check = t.ConditionCheck;
+      return {
+        ...one((t.Put ?? t.Update ?? t.Delete ?? check) as { Item?: Key; Key?: Key }),
+        check: Boolean(check),
+      };
+    });
+  return [];
+}
+
 export function meter(db: Db) {
   const totals = { read: 0, write: 0, calls: 0 };
+  let quiet = false;
+  const images = async (keys: Key[]) => {
+    quiet = true;
+    try {
+      const found: Record<string, unknown>[] = [];
+      for (let i = 0; i < keys.length; i += 100) {
+        const chunk = [...new Map(keys.slice(i, i + 100).map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
+        const out = await db.doc.send(
+          new BatchGetCommand({ RequestItems: { [db.table]: { Keys: chunk, ConsistentRead: true } } }),
+        );
+        found.push(...(out.Responses?.[db.table] ?? []));
+      }
+      return keys.map((k) => found.find((i) => i.pk === k.pk && i.sk === k.sk));
+    } finally {
+      quiet = false;
+    }
+  };
   db.doc.middlewareStack.add(
     (next, context) => async (args) => {
+      if (quiet) return next(args);
+      const command = context.commandName ?? "";
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = "INDEXES";
-      const out = await next(args);
+      const writes = writeKeys(command, args.input as Record<string, unknown>);
+      const transaction = command === "TransactWriteItemsCommand";
+      const before = writes.length ? await images(writes.map((w) => w.key)) : [];
+      totals.calls += 1;
+      let out;
+      try {
+        out = await next(args);
+      } catch (error) {
+        // A refused condition is billed too: the item was read for it, nothing changed.
+        totals.write += writeUnits(
+          writes.map((w, i) => ({ before: before[i], after: before[i], check: true })),
+          transaction,
+        );
+        throw error;
+      }
+      if (writes.length) {
+        const after = await images(writes.map((w) => w.key));
+        totals.write += writeUnits(
+          writes.map((w, i) => ({ before: before[i], after: after[i], check: w.check })),
+          transaction,
+        );
+        return out;
+      }
       const consumed = ([] as Consumed[]).concat(
         (out.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity ?? [],
       );
-      // CapacityUnits covers the table and its indexes; the command says whether they are read or write units.
+      // CapacityUnits covers the table and its indexes.
       const units = consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);
-      if (READS.has(context.commandName ?? "")) totals.read += units;
+      if (READS.has(command)) totals.read += units;
       else totals.write += units;
-      totals.calls += 1;
       return out;
     },
     { step: "initialize", name: "consumedCapacityMeter" },

@@ -86,7 +86,12 @@ for (const item of cost.items) console.log(`${item.service.padEnd(26)} ${usd(ite
 console.log(
   `${"TOTAL serverless".padEnd(26)} ${usd(cost.total)}   target < US$10: ${cost.total < 10 ? "ya" : "TIDAK"}`,
 );
-console.log(`Bulan pertama (data 1 bulan): ${usd(firstMonth.total)}`);
+console.log(
+  `Bulan pertama (data 1 bulan): ${usd(firstMonth.total)}   target < US$6: ${firstMonth.total < 6 ? "ya" : "TIDAK"}`,
+);
+console.log(
+  `Satu pengaduan seumur hidupnya: ${cost.wruPerComplaint.toFixed(1)} unit tulis (target ≤ 30: ${cost.wruPerComplaint <= 30 ? "ya" : "TIDAK"}), ${(cost.bytesPerComplaint / 1024).toFixed(1)} KB tersimpan (target ≤ 8 KB: ${cost.bytesPerComplaint <= 8 * 1024 ? "ya" : "TIDAK"})`,
+);
 console.log(
   `Dengan kelas tabel Standard-IA (TABLE_CLASS=ia), data ${profile.monthsOfData} bulan: ${usd(infrequent.total)}`,
 );

@@ -145,6 +145,8 @@ export function monthlyCost(profile: Profile, measured: Measured, prices: PriceT
     gbSeconds,
     storedGb,
     bytesPerComplaint: (monthTable + monthIndexes) / complaintsPerMonth,
+    /** Write units of one complaint's life: the operations the profile makes per complaint. */
+    wruPerComplaint: Object.entries(profile.perComplaint).reduce((n, [name, k]) => n + k * op(name).write, 0),
   };
 }
 

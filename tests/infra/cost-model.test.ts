@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alwaysOnCost, monthlyCost, type Measured, type Options } from "../../scripts/cost/model.ts";
 import { PRICES } from "../../scripts/cost/prices.ts";
+import { writeUnits } from "../../scripts/bench/write-units.ts";
 import { DEFAULT_PROFILE, type Profile } from "../../scripts/cost/profile.ts";
 
 const op = (read: number, write: number, ms: number, table = 0, indexes = 0) => ({
@@ -111,5 +112,41 @@ describe("cost model", () => {
       expect(price.asOf, name).toMatch(/^\d{4}-\d{2}$/);
       expect(price.usd, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("write units counted from item images", () => {
+  const small = (pk: string, extra: Record<string, unknown> = {}) => ({ pk, sk: "S", ...extra });
+
+  it("doubles each item of a transaction, rounded per item (DynamoDB Local reports 2 for these five)", () => {
+    const puts = ["A", "B", "C", "D", "E"].map((pk) => ({ before: undefined, after: small(pk) }));
+    expect(writeUnits(puts, true)).toBe(10);
+    expect(writeUnits(puts, false)).toBe(5);
+    // 1.5 KB is two units, before doubling.
+    expect(writeUnits([{ before: undefined, after: small("A", { text: "x".repeat(1500) }) }], true)).toBe(4);
+  });
+
+  it("writes a keys-only index entry when the key is set, moved or removed, not on other changes", () => {
+    const indexed = (state: string, note = "") =>
+      small("A", { gsi2pk: `STATE#${state}`, gsi2sk: "2026", note: note + "x".repeat(1500) });
+    // The item (2 units) and one small index entry.
+    expect(writeUnits([{ before: undefined, after: indexed("a") }], false)).toBe(3);
+    // A note changes: the item only.
+    expect(writeUnits([{ before: indexed("a"), after: indexed("a", "more") }], false)).toBe(2);
+    // The state moves: the item, the old entry deleted and the new one written.
+    expect(writeUnits([{ before: indexed("a"), after: indexed("b") }], false)).toBe(4);
+    // Deleted: the item and its entry.
+    expect(writeUnits([{ before: indexed("a"), after: undefined }], false)).toBe(3);
+  });
+
+  it("bills a condition check like a write of the item read", () => {
+    expect(writeUnits([{ before: small("A"), after: small("A"), check: true }], true)).toBe(2);
+  });
+});
+
+describe("one complaint's life", () => {
+  it("adds up the write units of the operations the profile makes per complaint", () => {
+    const cost = monthlyCost({ ...profile, perComplaint: { register: 1.5 } }, measured, PRICES, options);
+    expect(cost.wruPerComplaint).toBe(1.5 * 16);
   });
 });

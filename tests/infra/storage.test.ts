@@ -29,7 +29,7 @@ describe.each([
         { AttributeName: index.partitionKey, KeyType: "HASH" },
         { AttributeName: index.sortKey, KeyType: "RANGE" },
       ]);
-      expect(gsi.Projection).toEqual({ ProjectionType: "ALL" });
+      expect(gsi.Projection).toEqual({ ProjectionType: "KEYS_ONLY" });
     }
     expect(props.BillingMode).toBe("PAY_PER_REQUEST");
     expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });

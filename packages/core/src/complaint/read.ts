@@ -1,7 +1,7 @@
 import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { assertCan, assertInScope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { queryPage, type Page } from "../db/index.ts";
+import { queryFiltered, type Page } from "../db/index.ts";
 import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
@@ -73,58 +73,48 @@ export async function list(query: unknown): Promise<Page<ComplaintView>> {
       { field: "desa", message: "Pilih desa yang ingin dilihat." },
     ]);
   assertInScope(desa, "Desa");
-  const filters: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  let keyed: Pick<QueryCommandInput, "IndexName" | "KeyConditionExpression">;
+  let keyed: Pick<QueryCommandInput, "KeyConditionExpression" | "ExpressionAttributeValues"> & {
+    IndexName: string;
+  };
   if (q.nik) {
     const nikh = nikHash(q.nik);
-    keyed = { IndexName: "gsi3", KeyConditionExpression: "gsi3pk = :pk" };
-    values[":pk"] = `NIK#${nikh}`;
-    filters.push("desaCode = :desa");
-    values[":desa"] = desa;
+    keyed = {
+      IndexName: "gsi3",
+      KeyConditionExpression: "gsi3pk = :pk",
+      ExpressionAttributeValues: { ":pk": `NIK#${nikh}` },
+    };
     await Audit.record({
       action: "complaint.search-nik",
       target: { type: "resident", id: nikh },
       summary: `Mencari pengaduan di ${desa} dengan NIK ${maskNik(q.nik)}`,
     });
   } else if (q.state) {
-    keyed = { IndexName: "gsi2", KeyConditionExpression: "gsi2pk = :pk" };
-    values[":pk"] = `DESA#${desa}#STATE#${q.state}`;
+    keyed = {
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :pk",
+      ExpressionAttributeValues: { ":pk": `DESA#${desa}#STATE#${q.state}` },
+    };
   } else {
     keyed = {
       IndexName: "gsi1",
       KeyConditionExpression: q.day ? "gsi1pk = :pk AND begins_with(gsi1sk, :day)" : "gsi1pk = :pk",
+      ExpressionAttributeValues: {
+        ":pk": `DESA#${desa}#COMPLAINT`,
+        ...(q.day ? { ":day": `${q.day}#` } : {}),
+      },
     };
-    values[":pk"] = `DESA#${desa}#COMPLAINT`;
-    if (q.day) values[":day"] = `${q.day}#`;
   }
-  if (q.state && q.nik) {
-    filters.push("#state = :state");
-    names["#state"] = "state";
-    values[":state"] = q.state;
-  }
-  if (q.day && (q.nik || q.state)) {
-    filters.push("queueDay = :qday");
-    values[":qday"] = q.day;
-  }
-  if (q.category) {
-    filters.push("category = :category");
-    values[":category"] = q.category;
-  }
-  if (q.name) {
-    filters.push("contains(reporter.nameKey, :name)");
-    values[":name"] = nameKey(q.name);
-  }
-  const page = await queryPage<ComplaintRecord>(
-    {
-      ...keyed,
-      ...(filters.length ? { FilterExpression: filters.join(" AND ") } : {}),
-      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-      ExpressionAttributeValues: values,
-      ScanIndexForward: false,
-    },
-    { limit: 25, cursor: q.cursor },
-  );
+  // The indexes keep keys only: what the key does not pick is checked on the complaints read.
+  const name = q.name ? nameKey(q.name) : undefined;
+  const wanted = (c: ComplaintRecord) =>
+    c.desaCode === desa &&
+    (!q.state || c.state === q.state) &&
+    (!q.day || c.queueDay === q.day) &&
+    (!q.category || c.category === q.category) &&
+    (!name || (c.reporter.nameKey ?? "").includes(name));
+  const page = await queryFiltered<ComplaintRecord>({ ...keyed, ScanIndexForward: false }, wanted, {
+    limit: 25,
+    cursor: q.cursor,
+  });
   return { ...page, items: page.items.map((item) => toView(item, caller)) };
 }

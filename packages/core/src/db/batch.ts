@@ -2,8 +2,7 @@ import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import { openFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
 
-// Not in db/index.ts: only lists above the desa and reports read in batches, and those load lazily,
-// so this stays out of every cold start.
+// Also read by db/query.ts: every index query reads its items in batches (the indexes keep keys only).
 
 /**
  * Items by key, in the order asked, eventually consistent (a list's page, not a decision); missing

@@ -34,7 +34,7 @@ export async function ensureTable(db: Db): Promise<"created" | "existing"> {
           { AttributeName: index.partitionKey, KeyType: "HASH" },
           { AttributeName: index.sortKey, KeyType: "RANGE" },
         ],
-        Projection: { ProjectionType: "ALL" },
+        Projection: { ProjectionType: index.projection },
       })),
     }),
   );

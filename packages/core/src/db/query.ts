@@ -1,7 +1,9 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { openFields } from "../seal/index.ts";
+import { getItems } from "./batch.ts";
 import { useDb } from "./client.ts";
 import { decodeCursor, encodeCursor, queryIdentity, type Page } from "./paging.ts";
+import { TABLE_DEFINITION } from "./schema.ts";
 
 export type Query = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Limit">;
 
@@ -21,7 +23,7 @@ export async function queryAll<T>(query: Query): Promise<T[]> {
     const out = await db.doc.send(
       new QueryCommand({ TableName: db.table, ...query, ExclusiveStartKey: start }),
     );
-    items.push(...((out.Items ?? []).map(openFields) as T[]));
+    items.push(...(await found<T>(query.IndexName, out.Items ?? [])));
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
@@ -46,5 +48,82 @@ export async function queryPage<T>(
     }),
   );
   const cursor = encodeCursor(out.LastEvaluatedKey, identity);
-  return { items: (out.Items ?? []).map(openFields) as T[], ...(cursor ? { cursor } : {}) };
+  return { items: await found<T>(query.IndexName, out.Items ?? []), ...(cursor ? { cursor } : {}) };
+}
+
+/** What a query returned: the items of the table, or of an index the items its entries name. */
+const found = <T>(index: string | undefined, items: Record<string, unknown>[]): Promise<T[]> =>
+  index ? hydrate<T>(index, items) : Promise.resolve(items.map(openFields) as T[]);
+
+/**
+ * The items an index query's entries name (the indexes keep keys only), read from the table in the
+ * order found, 100 at a time. Index entries trail their items by a moment on AWS: an entry whose item
+ * has meanwhile left that index key (a complaint moved to another state) or is gone is left out.
+ */
+export async function hydrate<T>(index: string, entries: Record<string, unknown>[]): Promise<T[]> {
+  const definition = TABLE_DEFINITION.globalIndexes.find((i) => i.indexName === index);
+  if (!definition) throw new Error(`Unknown index ${index}`);
+  const keys = entries.map((e) => ({ pk: String(e.pk), sk: String(e.sk) }));
+  const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
+    keys.slice(i * 100, i * 100 + 100),
+  );
+  const items = (await Promise.all(chunks.map((chunk) => getItems<Record<string, unknown>>(chunk)))).flat();
+  const byKey = new Map(items.map((item) => [`${String(item.pk)}\n${String(item.sk)}`, item]));
+  return entries.flatMap((entry) => {
+    const item = byKey.get(`${String(entry.pk)}\n${String(entry.sk)}`);
+    const same =
+      item &&
+      item[definition.partitionKey] === entry[definition.partitionKey] &&
+      item[definition.sortKey] === entry[definition.sortKey];
+    return same ? [item as T] : [];
+  });
+}
+
+/** Entries read per round, and rounds per page, when a list checks what its key does not pick. */
+const ROUND = 50;
+const ROUNDS = 4;
+
+/**
+ * A page of the items of an index query that pass `wanted` (what the key cannot pick: the indexes keep
+ * keys only, so DynamoDB cannot filter on anything else). Reads round after round until the page is
+ * full; after a few rounds it answers with what it found and a cursor, so a rare match costs several
+ * short pages rather than one long request. The cursor resumes right after the last item shown.
+ */
+export async function queryFiltered<T extends object>(
+  query: Query & { IndexName: string },
+  wanted: (item: T) => boolean,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<T>> {
+  const db = useDb();
+  const definition = TABLE_DEFINITION.globalIndexes.find((i) => i.indexName === query.IndexName);
+  if (!definition) throw new Error(`Unknown index ${query.IndexName}`);
+  const identity = queryIdentity(db.table, { ...query, filtered: true });
+  let start = decodeCursor(page.cursor, identity);
+  const items: T[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const out = await db.doc.send(
+      new QueryCommand({ TableName: db.table, ...query, Limit: ROUND, ExclusiveStartKey: start }),
+    );
+    for (const item of await hydrate<T>(query.IndexName, out.Items ?? [])) {
+      if (!wanted(item)) continue;
+      items.push(item);
+      if (items.length === page.limit) {
+        const key = [
+          TABLE_DEFINITION.partitionKey,
+          TABLE_DEFINITION.sortKey,
+          definition.partitionKey,
+          definition.sortKey,
+        ];
+        const cursor = encodeCursor(
+          Object.fromEntries(key.map((k) => [k, (item as Record<string, unknown>)[k]])),
+          identity,
+        );
+        return { items, ...(cursor ? { cursor } : {}) };
+      }
+    }
+    start = out.LastEvaluatedKey;
+    if (!start) return { items };
+  }
+  const cursor = encodeCursor(start, identity);
+  return { items, ...(cursor ? { cursor } : {}) };
 }

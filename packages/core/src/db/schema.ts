@@ -10,10 +10,15 @@ export const TABLE_DEFINITION = {
   sortKey: "sk",
   /** Items with this attribute (epoch seconds) are deleted by DynamoDB TTL: sessions, throttles. */
   timeToLiveAttribute: "expiresAt",
+  /**
+   * Sparse indexes holding keys only: an entry is written when an item gets or changes its index key,
+   * not on every change of the item, and stores about 250 bytes, not a copy of the item. A query on
+   * one reads the keys, then the items themselves (db/query.ts).
+   */
   globalIndexes: [
-    { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
-    { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
-    { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+    { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk", projection: "KEYS_ONLY" },
+    { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk", projection: "KEYS_ONLY" },
+    { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk", projection: "KEYS_ONLY" },
   ],
 } as const;
 

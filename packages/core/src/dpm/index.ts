@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { assertCan, assertInScope } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { useDb } from "../db/index.ts";
+import { hydrate, useDb } from "../db/index.ts";
 import { NotFoundError, ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
@@ -98,7 +98,7 @@ export async function searchByName(desaCode: string, query: string): Promise<Dpm
       Limit: 20,
     }),
   );
-  const found = (out.Items ?? []).map(toEntry);
+  const found = (await hydrate<Record<string, unknown>>("gsi1", out.Items ?? [])).map(toEntry);
   // The name typed is personal data: the log keeps that a search happened and how many it found.
   await Audit.record({
     action: "dpm.search-name",

@@ -9,19 +9,11 @@ import { describeAction, describeRecord } from "./labels.ts";
 import { ofPerson, type RequestRecord } from "./requests.ts";
 import { AccessReportQuerySchema, type AccessEntry, type AccessReport } from "./schema.ts";
 
-interface StoredEntry {
-  type: string;
-  id: string;
-  at: string;
-  by: string;
-  role: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-}
-
 const byPartition = (pk: string) =>
-  queryAll<StoredEntry>({ KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk } });
+  queryAll<Record<string, unknown>>({
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": pk },
+  });
 
 /**
  * Every access to one resident's data (UU PDP: the resident's right to know who used it), found by
@@ -39,7 +31,7 @@ export async function report(input: unknown): Promise<AccessReport> {
     summary: "Laporan akses data dibuat",
   });
   const [tagged, residentTarget, personTarget] = await Promise.all([
-    queryAll<StoredEntry | (RequestRecord & { type: string })>({
+    queryAll<Record<string, unknown>>({
       IndexName: "gsi3",
       KeyConditionExpression: "gsi3pk = :pk",
       ExpressionAttributeValues: { ":pk": Audit.personPartition(nikh) },
@@ -48,10 +40,13 @@ export async function report(input: unknown): Promise<AccessReport> {
     byPartition(`AUDIT#resident#${nikh}`),
     byPartition(`AUDIT#person#${nikh}`),
   ]);
-  const audits = new Map<string, StoredEntry>();
-  for (const e of [...tagged, ...residentTarget, ...personTarget])
-    if (e.type === "audit") audits.set((e as StoredEntry).id, e as StoredEntry);
-  const requests = tagged.filter((e): e is RequestRecord & { type: string } => e.type === "privacy-request");
+  const audits = new Map<string, Audit.AuditEntry>();
+  for (const raw of [...tagged, ...residentTarget, ...personTarget])
+    if (Audit.isEntry(raw)) {
+      const e = Audit.fromItem(raw);
+      audits.set(e.id, e);
+    }
+  const requests = tagged.filter((e) => e.type === "privacy-request") as unknown as RequestRecord[];
   const usernames = [...new Set([...audits.values()].map((e) => e.by))].filter(
     (by) => !by.startsWith("sistem:") && by !== "publik",
   );

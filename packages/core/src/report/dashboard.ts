@@ -14,8 +14,8 @@ import { childrenOf, yearOf, type StatsItem } from "./stats.ts";
 /**
  * The figures of the caller's area (or an area inside it) for a month or a year: totals, a row per
  * kecamatan, desa or month, the year's trend, which desa have sent the month's report, and the
- * referrals overdue now. Every figure comes from the monthly counters: the area's own year (one
- * BatchGet) and the `main` counters of the regions under it (one Query); never a complaint.
+ * referrals overdue now. Every figure comes from the monthly counters of the area's desa, summed as
+ * they are read (stats.ts: one Query per kecamatan); never a complaint.
  */
 /** The kabupaten's case counters and facility beds: two GetItems and one Query, whatever the number of cases. */
 async function casework(period: string): Promise<Dashboard["cases"]> {

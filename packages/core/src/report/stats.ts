@@ -26,27 +26,59 @@ export async function monthOf(region: string, month: string): Promise<Counts> {
   return Object.assign({}, ...items.filter(Boolean).map((raw) => itemOf(raw!).counts)) as Counts;
 }
 
-/** Every group of each month of a region's year: one BatchGet. */
-export async function yearOf(region: string, months: string[]): Promise<StatsItem[]> {
-  const keys = months.flatMap((m) => GROUPS.map((g) => statsKey(region, m, g).key));
-  const raw = await getItems<Record<string, unknown>>(keys);
-  const byMonth = new Map<string, StatsItem>();
-  for (const item of raw.map(itemOf)) {
-    const into = byMonth.get(item.month) ?? { region, month: item.month, counts: {} };
-    Object.assign(into.counts, item.counts);
-    byMonth.set(item.month, into);
+/** Adds items up per region and month (a kecamatan's figures are its desa's, summed). */
+function summed(items: StatsItem[], regionOf: (i: StatsItem) => string): StatsItem[] {
+  const into = new Map<string, StatsItem>();
+  for (const item of items) {
+    const region = regionOf(item);
+    const id = `${region}|${item.month}`;
+    const total = into.get(id) ?? { region, month: item.month, counts: {} };
+    for (const [name, n] of Object.entries(item.counts)) total.counts[name] = (total.counts[name] ?? 0) + n;
+    into.set(id, total);
   }
-  return [...byMonth.values()];
+  return [...into.values()];
 }
 
-/** The `main` counters of the regions right under `parent` for a month (or every month of the year): one Query. */
+/** The desa counters of a kecamatan's year, of one group and month or all of them: one Query. */
+const desaOf = async (kecamatan: string, year: string, from = "") =>
+  (
+    await queryAll<Record<string, unknown>>({
+      KeyConditionExpression: from ? "pk = :pk AND begins_with(sk, :from)" : "pk = :pk",
+      ExpressionAttributeValues: {
+        ":pk": childPartition(kecamatan, year),
+        ...(from ? { ":from": from } : {}),
+      },
+    })
+  ).map(itemOf);
+
+const kecamatanOfKabupaten = async () => (await import("../region/index.ts")).current();
+
+/**
+ * Every month of a region's year, all groups. Only a desa's (and the kabupaten's own SLRT office's)
+ * counters are stored, so a change moves one region's items, not three; a kecamatan's year is one
+ * Query of its desa, the kabupaten's one Query per kecamatan and its office's items.
+ */
+export async function yearOf(region: string, months: string[]): Promise<StatsItem[]> {
+  const level = region.split(".").length;
+  const year = months[0]!.slice(0, 4);
+  if (level === 4 || level === 2) {
+    const own = await getItems<Record<string, unknown>>(
+      months.flatMap((m) => GROUPS.map((g) => statsKey(region, m, g).key)),
+    );
+    const items = own.map(itemOf);
+    if (level === 4) return summed(items, () => region);
+    const kabupaten = await kecamatanOfKabupaten();
+    const desa = await Promise.all(kabupaten.kecamatan.map((k) => desaOf(k.code, year)));
+    return summed([...items, ...desa.flat()], () => region);
+  }
+  return summed(await desaOf(region, year), () => region);
+}
+
+/** The `main` counters of the regions right under `parent` for a month (or every month of the year). */
 export async function childrenOf(parent: string, year: string, month?: string): Promise<StatsItem[]> {
-  const raw = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :from)",
-    ExpressionAttributeValues: {
-      ":pk": childPartition(parent, year),
-      ":from": month ? `main#${month.slice(5)}#` : "main#",
-    },
-  });
-  return raw.map(itemOf);
+  const from = month ? `main#${month.slice(5)}#` : "main#";
+  if (parent.split(".").length === 3) return desaOf(parent, year, from);
+  const kabupaten = await kecamatanOfKabupaten();
+  const desa = await Promise.all(kabupaten.kecamatan.map((k) => desaOf(k.code, year, from)));
+  return summed(desa.flat(), (i) => i.region.split(".").slice(0, 3).join("."));
 }

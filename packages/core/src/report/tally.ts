@@ -21,7 +21,7 @@ import { daysBetween, local } from "../time/index.ts";
 export type Counts = Record<string, number>;
 
 export interface Tally {
-  /** The regions whose items count it: a desa and its kecamatan, or the kabupaten's own SLRT office. */
+  /** The region whose items count it: a desa, or the kabupaten's own SLRT office. */
   regions: string[];
   month: string;
   counts: Counts;
@@ -35,11 +35,11 @@ const dayBucket = (days: number) => String(Math.max(0, Math.min(days, DAYS_CAP))
 
 const one = (counts: Counts, name: string) => (counts[name] = (counts[name] ?? 0) + 1);
 
-/** The regions a desa's record counts in: the desa, its kecamatan, and the kabupaten. */
-export const desaRegions = (desaCode: string) => {
-  const parts = desaCode.split(".");
-  return [desaCode, parts.slice(0, 3).join("."), parts.slice(0, 2).join(".")];
-};
+/**
+ * The regions a desa's record counts in: the desa alone. A kecamatan's and the kabupaten's figures are
+ * its desa's summed when read (stats.ts), so a change writes one region's counters, not three.
+ */
+export const desaRegions = (desaCode: string) => [desaCode];
 
 export type CountedComplaint = Pick<
   ComplaintRecord,
@@ -110,10 +110,9 @@ export function groupOf(counter: string): Group {
 }
 
 /**
- * Where a region's counters of a month live: in its parent's partition of the year (a desa's in its
- * kecamatan's, a kecamatan's in its kabupaten's, the kabupaten's own in `#TOTAL`), sorted by group,
- * then month, then region. So one Query reads one group of every kecamatan of a kabupaten for a
- * month or a year, and a desa's report is one Query of its month. No index copies them.
+ * Where a region's counters of a month live: a desa's in its kecamatan's partition of the year, the
+ * kabupaten's own SLRT office's in `#TOTAL`, sorted by group, then month, then region. So one Query
+ * reads one group of every desa of a kecamatan for a month or a year. No index copies them.
  */
 export const childPartition = (parent: string, year: string) => `STATS#${parent}#${year}`;
 

@@ -1,5 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { getItem, putIfAbsent, removeNow, updateNow, useDb } from "../db/index.ts";
+import { fromItem } from "../audit/index.ts";
+import { getItem, hydrate, putIfAbsent, removeNow, updateNow, useDb } from "../db/index.ts";
 import { addDays } from "../time/index.ts";
 import { MASKED_NIK, updateIf } from "./erase.ts";
 import { inTurns } from "./turns.ts";
@@ -27,9 +28,7 @@ const FREE_TEXT_AFTER_COLON = new Set(["complaint.cancel"]);
 interface AuditItem {
   pk: string;
   sk: string;
-  id: string;
   action: string;
-  targetType: string;
   summary: string;
   gsi3pk?: string;
   anonymizedAt?: string;
@@ -54,7 +53,7 @@ async function unlink(e: AuditItem, at: string): Promise<void> {
       key: { pk: e.pk, sk: e.sk },
       set: { summary, anonymizedAt: at },
       remove: ["gsi3pk", "gsi3sk"],
-      expect: { id: e.id, anonymizedAt: undefined },
+      expect: { action: e.action, anonymizedAt: undefined },
     });
     return;
   }
@@ -62,7 +61,7 @@ async function unlink(e: AuditItem, at: string): Promise<void> {
   const { gsi3pk: _pk, gsi3sk: _sk, ...kept } = e;
   await putIfAbsent({
     ...kept,
-    pk: `AUDIT#${e.targetType}#anonim`,
+    pk: `AUDIT#${fromItem(e).targetType}#anonim`,
     targetId: "anonim",
     summary,
     anonymizedAt: at,
@@ -79,7 +78,7 @@ export interface AuditSweep {
 
 type Page = { items: AuditItem[]; next?: Record<string, unknown> };
 
-/** One page of a day's entries (audit entries hold nothing sealed, so they are read as stored). */
+/** One page of a day's entries, read from the table by the keys the index holds. */
 async function dayPage(day: string, start?: Record<string, unknown>): Promise<Page> {
   const db = useDb();
   const out = await db.doc.send(
@@ -93,7 +92,7 @@ async function dayPage(day: string, start?: Record<string, unknown>): Promise<Pa
     }),
   );
   return {
-    items: (out.Items ?? []) as AuditItem[],
+    items: await hydrate<AuditItem>("gsi1", out.Items ?? []),
     ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}),
   };
 }
