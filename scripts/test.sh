@@ -23,12 +23,17 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-echo "== typecheck"
-npm run typecheck
-echo "== format"
+# The typecheck runs beside the format check and the web build (each uses one core).
+echo "== typecheck, format, web build"
+npm run typecheck > .typecheck.log 2>&1 &
+typecheck=$!
 npm run format:check
-echo "== web build"
 npm run build --workspace @puskesos/web >/dev/null
+if ! wait "$typecheck"; then
+  cat .typecheck.log
+  exit 1
+fi
+rm -f .typecheck.log
 echo "== tests"
 report=".vitest-report.json"
 status=0
