@@ -55,14 +55,19 @@ export async function queryPage<T>(
 const found = <T>(index: string | undefined, items: Record<string, unknown>[]): Promise<T[]> =>
   index ? hydrate<T>(index, items) : Promise.resolve(items.map(openFields) as T[]);
 
+function indexNamed(name: string) {
+  const definition = TABLE_DEFINITION.globalIndexes.find((i) => i.indexName === name);
+  if (!definition) throw new Error(`Unknown index ${name}`);
+  return definition;
+}
+
 /**
  * The items an index query's entries name (the indexes keep keys only), read from the table in the
  * order found, 100 at a time. Index entries trail their items by a moment on AWS: an entry whose item
  * has meanwhile left that index key (a complaint moved to another state) or is gone is left out.
  */
 export async function hydrate<T>(index: string, entries: Record<string, unknown>[]): Promise<T[]> {
-  const definition = TABLE_DEFINITION.globalIndexes.find((i) => i.indexName === index);
-  if (!definition) throw new Error(`Unknown index ${index}`);
+  const definition = indexNamed(index);
   const keys = entries.map((e) => ({ pk: String(e.pk), sk: String(e.sk) }));
   const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
     keys.slice(i * 100, i * 100 + 100),
@@ -95,8 +100,7 @@ export async function queryFiltered<T extends object>(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<T>> {
   const db = useDb();
-  const definition = TABLE_DEFINITION.globalIndexes.find((i) => i.indexName === query.IndexName);
-  if (!definition) throw new Error(`Unknown index ${query.IndexName}`);
+  const definition = indexNamed(query.IndexName);
   const identity = queryIdentity(db.table, { ...query, filtered: true });
   let start = decodeCursor(page.cursor, identity);
   const items: T[] = [];
