@@ -54,7 +54,6 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/dynamo-global.ts"],
           // Three files share two cores here, so a page's answer can take seconds; a real failure still fails.
           expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,

@@ -2,8 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { startLocal, type LocalServer } from "@puskesos/functions/local";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -39,21 +38,13 @@ export function ensureWebBuilt(): string {
 }
 
 /**
- * The local app (demo users, its own table in the suite's shared DynamoDB Local) and Chromium for one
- * end-to-end test file: started before its tests, stopped after them. One warm Java for every file
- * instead of a cold one each saves minutes of CPU on a two-core machine.
+ * The local app (memory-only, demo users) and Chromium for one end-to-end test file: started before
+ * its tests, stopped after them.
  */
 export function e2eApp(): { server: LocalServer; browser: Browser } {
   const app = {} as { server: LocalServer; browser: Browser };
   beforeAll(async () => {
-    app.server = await startLocal({
-      port: 0,
-      dataDir: undefined,
-      webDir: ensureWebBuilt(),
-      seedDemo: true,
-      dynamoEndpoint: inject("dynamoEndpoint"),
-      tableName: `e2e-${randomUUID()}`,
-    });
+    app.server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
     app.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -24,8 +24,6 @@ export interface LocalOptions {
   seedDemo: boolean;
   config?: Partial<Config>;
   tableName?: string;
-  /** A DynamoDB Local already running (the test suite shares one); undefined starts one here. */
-  dynamoEndpoint?: string;
 }
 
 /**
@@ -68,9 +66,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     ...options.config,
   });
   await assertKnownKabupaten(config.kabupatenCode);
-  const dynamo: DynamoLocal = options.dynamoEndpoint
-    ? { endpoint: options.dynamoEndpoint, stop: async () => {} }
-    : await startDynamoLocal({ path: options.dataDir });
+  const dynamo: DynamoLocal = await startDynamoLocal({ path: options.dataDir });
   try {
     const db = configureDb({
       tableName: options.tableName ?? "puskesos",
