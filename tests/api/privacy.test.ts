@@ -235,6 +235,48 @@ describe("residents' requests", () => {
     }
   });
 
+  it("carries a corrected NIK and name to the household's proposal and the case opened from the complaint", async () => {
+    const c = await fo.post("/api/complaints", complaint({}, { nik: JOKO.nik, name: JOKO.name }));
+    expect(c.status).toBe(201);
+    const proposal = await fo.post("/api/proposals", {
+      id: randomUUID(),
+      complaintId: c.body.id,
+      members: [
+        { reporter: true, name: JOKO.name, relationship: "kepala-keluarga" },
+        { nik: BUDI.nik, name: BUDI.name, relationship: "anak" },
+      ],
+      houseCondition: "tidak-layak",
+      incomeSource: "buruh-harian",
+    });
+    expect(proposal.status, JSON.stringify(proposal.body)).toBe(201);
+    const opened = await peksos.post("/api/cases", {
+      id: randomUUID(),
+      source: "pengaduan",
+      complaintId: c.body.id,
+      client: { name: JOKO.name, sex: "L", ppks: "fakir-miskin" },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+
+    const current = await fo.get(`/api/complaints/${c.body.id}`);
+    const fixed = await fo.post(`/api/complaints/${c.body.id}/correct`, {
+      version: current.body.version,
+      reason: "NIK dan nama salah ketik; dicocokkan dengan KTP.",
+      reporter: { nik: "3328101208790011", name: "Joko Susilo Wibowo" },
+    });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    const after = await fo.get(`/api/proposals/${proposal.body.id}`);
+    expect(after.body.members).toEqual([
+      { nikMasked: "3328********0011", name: "Joko Susilo Wibowo", relationship: "kepala-keluarga" },
+      { nikMasked: proposal.body.members[1].nikMasked, name: BUDI.name, relationship: "anak" },
+    ]);
+    expect(after.body.version).toBe(proposal.body.version + 1);
+    const file = await peksos.get(`/api/cases/${opened.body.id}`);
+    expect(file.body.case.client).toMatchObject({
+      name: "Joko Susilo Wibowo",
+      nikMasked: "3328********0011",
+    });
+  });
+
   it("answers a request once; a second answer is a 409 and the report lists the request", async () => {
     const answered = await pdp.post(`/api/privacy/requests/${made.id}/answer`, {
       version: 1,
@@ -259,7 +301,7 @@ describe("residents' requests", () => {
 describe("retention periods", () => {
   it("are set by the data protection officer alone, leaving the manager's settings as they were", async () => {
     const before = (await manajer.get("/api/settings")).body;
-    const periods = { complaint: 36, referral: 36, proposal: 24, case: 72, audit: 84 };
+    const periods = { complaint: 36, referral: 36, proposal: 24, case: 72, request: 60, audit: 84 };
     const bad = await pdp.put("/api/settings/retention", { retention: { ...periods, case: 2 } });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields[0].field).toBe("retention.case");

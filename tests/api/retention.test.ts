@@ -33,19 +33,19 @@ const keptNames = [DODI, EKA, FAJAR, GITA].map((r) => r.name);
 const at = (day: string) => vi.setSystemTime(new Date(`${day}T03:00:00Z`));
 
 let db: Db;
-let fo: Client, bo: Client, worker: Client, manajer: Client;
+let fo: Client, bo: Client, worker: Client, manajer: Client, pdp: Client;
 const ids = {
   ...{ a: "", b: "", d: "", e: "", f: "", h: "" },
-  ...{ proposal: "", referral: "", closedCase: "", openCase: "" },
+  ...{ proposal: "", referral: "", closedCase: "", openCase: "", request: "" },
 };
 let trackingA = "";
 
 async function signIn(n: number) {
-  [fo, bo, worker, manajer] = (await Promise.all(
-    ["fo.kalisapu", "bo.kalisapu", "peksos.slawi", "manajer"].map((u, i) =>
+  [fo, bo, worker, manajer, pdp] = (await Promise.all(
+    ["fo.kalisapu", "bo.kalisapu", "peksos.slawi", "manajer", "pdp"].map((u, i) =>
       signedIn(u, undefined, `10.88.${n}.${i + 1}`),
     ),
-  )) as [Client, Client, Client, Client];
+  )) as [Client, Client, Client, Client, Client];
 }
 
 async function register(who: { nik: string; name: string }, reporter: Record<string, unknown> = {}) {
@@ -158,6 +158,24 @@ beforeAll(async () => {
   });
   expect(open.status).toBe(201);
   ids.openCase = open.body.id;
+
+  // Ratna asks who used her data, and is answered.
+  ids.request = randomUUID();
+  const asked = await pdp.post("/api/privacy/requests", {
+    id: ids.request,
+    kind: "akses",
+    nik: RATNA.nik,
+    name: RATNA.name,
+    contact: PHONE,
+    detail: `Saya ${RATNA.name} ingin tahu siapa yang membuka data saya.`,
+    receivedOn: "2026-12-02",
+  });
+  expect(asked.status).toBe(201);
+  const answered = await pdp.post(`/api/privacy/requests/${ids.request}/answer`, {
+    version: 1,
+    answer: `Laporan akses untuk ${RATNA.name} diserahkan.`,
+  });
+  expect(answered.status).toBe(200);
 }, 60_000);
 
 afterAll(() => vi.useRealTimers());
@@ -169,10 +187,11 @@ describe("the kabupaten's retention periods", () => {
       referral: 24,
       proposal: 24,
       case: 60,
+      request: 60,
       audit: 60,
     });
     const base = { dueDays: { supervisor: 3, manajer: 5, opd: 14 }, letterhead: ["DINAS SOSIAL"] };
-    const periods = { complaint: 24, referral: 24, proposal: 24, case: 24, audit: 24 };
+    const periods = { complaint: 24, referral: 24, proposal: 24, case: 24, request: 24, audit: 24 };
     expect((await bo.put("/api/settings", { ...base, retention: periods })).status).toBe(403);
     const tooShort = await manajer.put("/api/settings", { ...base, retention: { ...periods, complaint: 3 } });
     expect(tooShort.status).toBe(422);
@@ -206,6 +225,7 @@ describe("the kabupaten's retention periods", () => {
     expect((await marks("referral")).map((m) => m.sk)).toEqual([`${day}#${ids.referral}`]);
     expect((await marks("proposal")).map((m) => m.sk)).toEqual([`${day}#${ids.proposal}`]);
     expect((await marks("case")).map((m) => m.sk)).toEqual([`${day}#${ids.closedCase}`]);
+    expect((await marks("request")).map((m) => m.sk)).toEqual([`${day}#${ids.request}`]);
   });
 
   it("is swept by the system only", async () => {
@@ -275,9 +295,10 @@ describe("the sweep, 25 months on", () => {
     expect(result.kinds.referral.anonymized).toBe(1);
     expect(result.kinds.proposal.anonymized).toBe(1);
     expect(result.kinds.case.anonymized).toBe(1);
+    expect(result.kinds.request.anonymized).toBe(1);
     expect(result.audit.entries).toBeGreaterThan(0);
     expect(result.records.map((r) => r.id).sort()).toEqual(
-      [ids.a, ids.b, ids.referral, ids.proposal, ids.closedCase].sort(),
+      [ids.a, ids.b, ids.referral, ids.proposal, ids.closedCase, ids.request].sort(),
     );
   });
 
@@ -342,6 +363,20 @@ describe("the sweep, 25 months on", () => {
     expect((await worker.get(`/api/cases/${ids.closedCase}/handover`)).status).toBe(404);
     const open = await worker.get(`/api/cases/${ids.openCase}`);
     expect(open.body.case.client.name).toBe(GITA.name);
+    // The request stays as the proof it was answered in time, without the resident or the texts.
+    const request = await pdp.get(`/api/privacy/requests/${ids.request}`);
+    expect(request.body).toMatchObject({
+      kind: "akses",
+      state: "dijawab",
+      nikMasked: "****************",
+      receivedOn: "2026-12-02",
+      dueOn: "2026-12-05",
+      answeredBy: "pdp",
+    });
+    for (const field of ["name", "detail", "answer"]) expect(request.body[field]).toContain("dihapus");
+    expect(request.body).not.toHaveProperty("contact");
+    const report = await pdp.post("/api/privacy/access-report", { nik: RATNA.nik });
+    expect(report.body.requests).toEqual([]);
   });
 
   it("loses no change made while it ran: the changed record waits, marked, for the next run", async () => {
@@ -355,7 +390,7 @@ describe("the sweep, 25 months on", () => {
     expect((await marks("complaint")).map((m) => m.sk).sort()).toEqual(
       ["2029-01-06#" + ids.e, "2029-01-06#" + ids.f, "2026-12-02#" + ids.h].sort(),
     );
-    for (const kind of ["referral", "proposal", "case"]) expect(await marks(kind)).toEqual([]);
+    for (const kind of ["referral", "proposal", "case", "request"]) expect(await marks(kind)).toEqual([]);
     const again = await asSystem();
     expect(again.records).toEqual([{ kind: "complaint", id: ids.h }]);
     expect(again.kinds.complaint).toMatchObject({ anonymized: 1, postponed: 0, dropped: 0, conflicts: 0 });

@@ -139,7 +139,13 @@ export async function open(input: unknown): Promise<CaseView> {
         ...(nik ? { nikMasked: maskNik(nik) } : {}),
       }),
       ...(from.source.complaintId
-        ? [Timeline.event(from.source.complaintId, { entity: "complaint", action: "case.open" })]
+        ? [
+            Timeline.event(from.source.complaintId, {
+              entity: "complaint",
+              action: "case.open",
+              caseId: record.id,
+            }),
+          ]
         : []),
       Audit.entry({
         action: "case.open",

@@ -1,8 +1,9 @@
 import { useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
-import { getItem, transact, update, type Write } from "../db/index.ts";
+import { transact, update, type Write } from "../db/index.ts";
 import * as Dpm from "../dpm/index.ts";
 import { countsOfComplaint, tally } from "../report/tally.ts";
+import { correctionWrites } from "./correct-follow.ts";
 import { dpmEntryMove } from "./entries.ts";
 import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
@@ -23,8 +24,9 @@ import {
 /**
  * Corrects the reporter's details at the resident's request (UU PDP: the right to correction). The
  * earlier and new values go into the complaint's timeline (sealed at rest: NIK, No. KK and phone among
- * them), so the history keeps what was there before; a corrected NIK moves the complaint's NIK index,
- * the status page's last four digits and the referral's owner with it, in the same transaction.
+ * them), so the history keeps what was there before; a corrected NIK moves the complaint's NIK index and
+ * the status page's last four digits with it, and the referral, proposal and cases follow
+ * (./correct-follow.ts), in the same transaction.
  */
 export async function correct(id: string, input: unknown): Promise<ComplaintView> {
   const caller = useUser();
@@ -74,12 +76,8 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
       }
     : record.dpm;
   const next: ComplaintRecord = { ...record, reporter, dpm, updatedAt: now, version: record.version + 1 };
-  const referral = record.referralId
-    ? await getItem<{ anonymizedAt?: string }>({ pk: `REFERRAL#${record.referralId}`, sk: "REFERRAL" })
-    : undefined;
-  // The status page checks the last four digits; the referral shows the reporter's name and masked NIK
-  // (unless retention already made it anonymous: nothing personal goes back onto it).
   const follow: Write[] = [
+    // The status page checks the last four digits.
     ...(nikChanged
       ? [
           update("tracking-code", {
@@ -90,23 +88,7 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
           ...tally(countsOfComplaint(record), countsOfComplaint(next)),
         ]
       : []),
-    ...(record.referralId && referral && !referral.anonymizedAt
-      ? [
-          update("referral-reporter", {
-            key: { pk: `REFERRAL#${record.referralId}`, sk: "REFERRAL" },
-            set: {
-              reporter: {
-                name: reporter.name,
-                nikMasked: reporter.nikMasked,
-                rt: reporter.rt,
-                rw: reporter.rw,
-              },
-              personh: nikh,
-            },
-            expect: { anonymizedAt: undefined },
-          }),
-        ]
-      : []),
+    ...(await correctionWrites(record, reporter)),
   ];
   const audit = {
     action: "complaint.correct",

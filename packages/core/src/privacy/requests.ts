@@ -4,6 +4,7 @@ import { useConfig } from "../config/index.ts";
 import { getItem, putNew, queryPage, transact, update, type Page } from "../db/index.ts";
 import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
+import { closingMarks } from "../retention/mark.ts";
 import { addDays, nowIso, today } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
 import { parse } from "../validation/index.ts";
@@ -30,11 +31,11 @@ export interface RequestRecord extends Omit<RequestView, "actions" | "kindLabel"
   updatedAt: string;
 }
 
-const key = (id: string) => ({ pk: `PRIVACYREQ#${id}`, sk: "REQUEST" });
+export const key = (id: string) => ({ pk: `PRIVACYREQ#${id}`, sk: "REQUEST" });
 const listPartition = () => `PRIVACYREQS#${useConfig().kabupatenCode}`;
 const openPartition = () => `PRIVACYREQS#OPEN#${useConfig().kabupatenCode}`;
 
-const load = async (id: string) => (isUuid(id) ? getItem<RequestRecord>(key(id)) : undefined);
+export const load = async (id: string) => (isUuid(id) ? getItem<RequestRecord>(key(id)) : undefined);
 
 /** The view's own fields only: a stored item also carries its keys, among them the person's NIK hash. */
 export function toView(record: RequestRecord, caller: UserActor, day = today()): RequestView {
@@ -175,6 +176,7 @@ function close(action: "answer" | "decline") {
         expect: { state: record.state, version: record.version },
         conflict: "Permintaan ini baru saja diubah orang lain. Muat ulang lalu coba lagi.",
       }),
+      ...closingMarks("request", id, record.state, spec.to),
       Audit.entry({
         action: `privacy.${action}`,
         target: { type: "privacy-request", id },

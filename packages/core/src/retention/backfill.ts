@@ -9,6 +9,7 @@ const KIND_OF: Record<string, RecordKind> = {
   REFERRAL: "referral",
   PROPOSAL: "proposal",
   CASE: "case",
+  REQUEST: "request",
 };
 
 /**
@@ -26,10 +27,16 @@ export async function backfill(): Promise<Record<RecordKind, number>> {
       new ScanCommand({
         TableName: db.table,
         ExclusiveStartKey: start,
-        FilterExpression: "sk IN (:c, :r, :p, :k) AND attribute_not_exists(anonymizedAt)",
+        FilterExpression: "sk IN (:c, :r, :p, :k, :q) AND attribute_not_exists(anonymizedAt)",
         ProjectionExpression: "sk, id, #state, updatedAt, createdAt",
         ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ":c": "COMPLAINT", ":r": "REFERRAL", ":p": "PROPOSAL", ":k": "CASE" },
+        ExpressionAttributeValues: {
+          ":c": "COMPLAINT",
+          ":r": "REFERRAL",
+          ":p": "PROPOSAL",
+          ":k": "CASE",
+          ":q": "REQUEST",
+        },
       }),
     );
     for (const item of page.Items ?? []) {

@@ -53,6 +53,14 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     "identitas klien, keterangan, isi asesmen dan intervensi, berkas serah terima",
     "Lima tahun: klien PPKS (anak, penyandang disabilitas, korban kekerasan) sering kembali, dan riwayat asesmen serta intervensi diperlukan untuk penanganan lanjutan.",
   ),
+  // Five years, as long as the access log: the answer to a resident's request is the kabupaten's proof
+  // that it met UU PDP's deadline, and is checked against the log the request asked about.
+  request: rule(
+    "request",
+    "Permintaan warga",
+    "NIK, nama, kontak, isi permintaan dan jawaban; jenis, tanggal, dan petugas yang menjawab tetap",
+    "Lima tahun, sama dengan log akses: jawaban atas permintaan warga adalah bukti kabupaten menjawab dalam batas waktu UU PDP, dan diperiksa bersama log akses yang ditanyakan.",
+  ),
   // No shorter than the data it records access to: as long as a person's data exists, they may ask
   // who accessed it.
   audit: rule(

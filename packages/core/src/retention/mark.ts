@@ -1,6 +1,7 @@
 import { CLOSED_CASE_STATES } from "../casework/workflow.ts";
 import { COMPLAINT_STATES, OPEN_COMPLAINT_STATES } from "../complaint/workflow.ts";
 import { put, type Write } from "../db/index.ts";
+import { REQUEST_STATES } from "../privacy/workflow.ts";
 import { PROPOSAL_ENDED } from "../proposal/workflow.ts";
 import { OPEN_REFERRAL_STATES, REFERRAL_STATES } from "../referral/workflow.ts";
 import { today } from "../time/index.ts";
@@ -22,6 +23,7 @@ export const FINAL_STATES: Record<RecordKind, readonly string[]> = {
   // Exported proposals wait only for the DPM loop, which changes nothing personal.
   proposal: [...PROPOSAL_ENDED, "diekspor"],
   case: CLOSED_CASE_STATES,
+  request: REQUEST_STATES.filter((s) => s !== "terbuka"),
 };
 
 export const isFinal = (kind: RecordKind, state: string) => FINAL_STATES[kind].includes(state);

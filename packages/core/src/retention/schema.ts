@@ -5,7 +5,7 @@ import * as v from "valibot";
  * personal data is erased or made anonymous once its purpose is served or its retention period ends).
  * Shared by the server, the settings page and the OpenAPI document.
  */
-export const RECORD_KINDS = ["complaint", "referral", "proposal", "case"] as const;
+export const RECORD_KINDS = ["complaint", "referral", "proposal", "case", "request"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Record kinds and the audit log's links to residents, in the order the settings page lists them. */
@@ -23,6 +23,7 @@ export const DEFAULT_RETENTION = {
   referral: 24,
   proposal: 24,
   case: 60,
+  request: 60,
   audit: 60,
 } as const satisfies Record<RetentionKind, number>;
 
@@ -34,6 +35,7 @@ export const RETENTION_NOUNS: Record<RetentionKind, string> = {
   referral: "rujukan",
   proposal: "usulan DTSEN",
   case: "kasus",
+  request: "permintaan warga",
   audit: "log akses",
 };
 
@@ -62,6 +64,7 @@ export const RetentionSchema = v.object({
   referral: v.number(),
   proposal: v.number(),
   case: v.number(),
+  request: v.number(),
   audit: v.number(),
 });
 
@@ -73,6 +76,7 @@ export const UpdateRetentionSchema = v.pipe(
       referral: months("referral"),
       proposal: months("proposal"),
       case: months("case"),
+      request: months("request"),
       audit: months("audit"),
     },
     "Masa simpan harus berupa objek.",

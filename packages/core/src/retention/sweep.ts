@@ -12,6 +12,7 @@ import type { Eraser, Finished } from "./erase.ts";
 import { isFinal, markedId, markItem, markPartition } from "./mark.ts";
 import { proposalEraser } from "./proposal.ts";
 import { referralEraser } from "./referral.ts";
+import { requestEraser } from "./request.ts";
 import {
   RECORD_KINDS,
   RETENTION_NOUNS,
@@ -26,6 +27,7 @@ const ERASERS: Record<RecordKind, Eraser<Finished>> = {
   referral: referralEraser,
   proposal: proposalEraser,
   case: caseEraser,
+  request: requestEraser,
 };
 
 interface Mark {

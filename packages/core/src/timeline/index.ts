@@ -29,6 +29,8 @@ export interface EventInput {
   program?: string;
   /** A correction's fields with their earlier and new values (sealed at rest). */
   changes?: { field: string; before: string; after: string }[];
+  /** The case a `case.open` event opened: a correction of the reporter finds the case through it. */
+  caseId?: string;
 }
 
 interface StoredEvent extends EventInput {
