@@ -19,10 +19,9 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     env: { LOG_LEVEL: "silent", DDB_LOCAL_TELEMETRY: "0" },
-    // Most of a test's time is spent waiting on DynamoDB Local (Java) and Chromium, not on this
-    // process: with three files at a time a two-core machine still sat idle two fifths of the run
-    // (22 CPU-minutes in 18.6 minutes), so four.
-    maxWorkers: 4,
+    // Three files at a time: two left the two cores waiting on Java and Chromium, four made the run
+    // slower (18.0 min against 16.8) and long tests time out.
+    maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
     projects: [
       {

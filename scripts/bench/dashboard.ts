@@ -149,22 +149,29 @@ export async function measureDashboard(runs: number): Promise<ScreenCost[]> {
         if (mine.length) items.push({ ...key, ...set, ...Object.fromEntries(mine) });
       }
     };
-    // Only desa counters are stored: a kecamatan's and the kabupaten's are summed as they are read.
+    // Desa and kecamatan counters are stored (a change writes both); the kabupaten's are summed as read.
     for (const m of all)
-      for (const kec of kab.kecamatan)
+      for (const kec of kab.kecamatan) {
+        const kecamatan: Record<string, number> = {};
         for (const desa of kec.desa) {
-          store(desa.code, m, desaMonth());
-          if (m === month && random() < 0.67)
+          const counts = desaMonth();
+          for (const [name, n] of Object.entries(counts)) kecamatan[name] = (kecamatan[name] ?? 0) + n;
+          store(desa.code, m, counts);
+          if (m === month && random() < 0.67) {
+            const submittedAt = new Date().toISOString();
             items.push({
               pk: `MONTHLY#${desa.code}#${m}`,
               sk: "LATEST",
               type: "report-latest",
               version: 1,
-              submittedAt: new Date().toISOString(),
-              gsi1pk: `SUBMITTED#${m}`,
-              gsi1sk: desa.code,
+              submittedAt,
+              gsi1pk: Report.submittedIndex(m),
+              gsi1sk: Report.submittedSort(desa.code, 1, submittedAt),
             });
+          }
         }
+        store(kec.code, m, kecamatan);
+      }
     await batchPut(db, items);
 
     // A month of complaints: 10 per desa, each as registration stores it (item and list entries).

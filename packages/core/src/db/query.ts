@@ -30,6 +30,24 @@ export async function queryAll<T>(query: Query): Promise<T[]> {
 }
 
 /**
+ * Every entry of an index query as the index holds it (keys only), without reading the items: for a
+ * list whose index keys carry all it shows.
+ */
+export async function queryKeys(query: Query & { IndexName: string }): Promise<Record<string, string>[]> {
+  const db = useDb();
+  const entries: Record<string, string>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({ TableName: db.table, ...query, ExclusiveStartKey: start }),
+    );
+    entries.push(...((out.Items ?? []) as Record<string, string>[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return entries;
+}
+
+/**
  * One page of a query, resumed from an opaque cursor that only this query accepts (paging.ts): a
  * cursor from another list, filter or hand is a 422 on `cursor`.
  */

@@ -1,11 +1,10 @@
 import { assertCan } from "../actor/index.ts";
 import * as Catalog from "../catalog/index.ts";
-import { queryAll } from "../db/index.ts";
 import * as Psks from "../psks/index.ts";
 import * as Region from "../region/index.ts";
 import { parse } from "../validation/index.ts";
 import { figuresOf, headlineOf, sum } from "./figures.ts";
-import { submittedIndex } from "./monthly.ts";
+import { submittedIn } from "./monthly.ts";
 import { overdueNow } from "./overdue.ts";
 import { assertPast, monthsOf } from "./period.ts";
 import { DashboardQuerySchema, type Dashboard } from "./schema.ts";
@@ -57,20 +56,14 @@ export async function get(query: unknown): Promise<Dashboard> {
     Catalog.load(),
     overdueNow(area.code),
     Psks.countsOf(area.code),
-    month && area.level !== "desa"
-      ? queryAll<{ gsi1sk: string; version: number; submittedAt: string }>({
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :area)",
-          ExpressionAttributeValues: { ":pk": submittedIndex(month), ":area": `${area.code}.` },
-        })
-      : Promise.resolve([]),
+    month && area.level !== "desa" ? submittedIn(month, area.code) : Promise.resolve([]),
     area.level === "kabupaten" ? casework(q.period) : Promise.resolve(undefined),
   ]);
   const figures = (list: StatsItem[]) => figuresOf(sum(list.map((i) => i.counts)), catalog.opds);
   const inPeriod = (list: StatsItem[]) => list.filter((i) => !month || i.month === month);
   const desaUnder = (code: string) =>
     kabupaten.kecamatan.flatMap((k) => k.desa).filter((d) => d.code.startsWith(`${code}.`));
-  const sentBy = new Map(sent.map((s) => [s.gsi1sk, s]));
+  const sentBy = new Map(sent.map((s) => [s.desaCode, s]));
   const totals = figures(inPeriod(own));
 
   let rows: Dashboard["rows"];

@@ -1,7 +1,7 @@
 import { assertCan, useUser, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import * as Catalog from "../catalog/index.ts";
-import { failedWrite, put, putNew, queryAll, transact, type Write } from "../db/index.ts";
+import { failedWrite, put, putNew, queryAll, queryKeys, transact, type Write } from "../db/index.ts";
 import { ConflictError, ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
 import { nowIso } from "../time/index.ts";
@@ -27,6 +27,26 @@ const latestKey = (desa: string, month: string) => ({ pk: partition(desa, month)
 
 /** Where the dashboard finds the desa of a month that sent their report. */
 export const submittedIndex = (month: string) => `SUBMITTED#${month}`;
+
+/**
+ * The index sort key of a desa's latest report: the desa, then the version and when it was sent, so the
+ * dashboard's "who has sent" reads the keys-only index alone, without the items.
+ */
+export const submittedSort = (desaCode: string, version: number, submittedAt: string) =>
+  `${desaCode}#${String(version).padStart(4, "0")}#${submittedAt}`;
+
+/** The desa of an area that have sent the month's report, each with its latest version and when. */
+export async function submittedIn(month: string, areaCode: string) {
+  const entries = await queryKeys({
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :area)",
+    ExpressionAttributeValues: { ":pk": submittedIndex(month), ":area": `${areaCode}.` },
+  });
+  return entries.map((e) => {
+    const [desaCode = "", version = "0", submittedAt = ""] = e.gsi1sk!.split("#");
+    return { desaCode, version: Number(version), submittedAt };
+  });
+}
 
 /** The desa the caller asks for: its own, or one its scope covers; 404 outside it. */
 async function desaOf(caller: UserActor, named: string | undefined) {
@@ -132,7 +152,7 @@ export async function submit(input: unknown): Promise<MonthlyReport> {
       version,
       submittedAt: now,
       gsi1pk: submittedIndex(data.month),
-      gsi1sk: report.desaCode,
+      gsi1sk: submittedSort(report.desaCode, version, now),
     }),
     Audit.entry({
       action: `report.${action}`,

@@ -39,46 +39,30 @@ function summed(items: StatsItem[], regionOf: (i: StatsItem) => string): StatsIt
   return [...into.values()];
 }
 
-/** The desa counters of a kecamatan's year, of one group and month or all of them: one Query. */
-const desaOf = async (kecamatan: string, year: string, from = "") =>
+/** The items of a partition of counters (one group and month, or all of them): one Query. */
+const partition = async (pk: string, from = "") =>
   (
     await queryAll<Record<string, unknown>>({
       KeyConditionExpression: from ? "pk = :pk AND begins_with(sk, :from)" : "pk = :pk",
-      ExpressionAttributeValues: {
-        ":pk": childPartition(kecamatan, year),
-        ...(from ? { ":from": from } : {}),
-      },
+      ExpressionAttributeValues: { ":pk": pk, ...(from ? { ":from": from } : {}) },
     })
   ).map(itemOf);
 
-const kecamatanOfKabupaten = async () => (await import("../region/index.ts")).current();
-
 /**
- * Every month of a region's year, all groups. Only a desa's (and the kabupaten's own SLRT office's)
- * counters are stored, so a change moves one region's items, not three; a kecamatan's year is one
- * Query of its desa, the kabupaten's one Query per kecamatan and its office's items.
+ * Every month of a region's year, all groups. A change writes its desa's and its kecamatan's items; the
+ * kabupaten's figures are its kecamatan's summed (one Query of their partition) plus its own SLRT
+ * office's, so no change writes a third region's items and no dashboard reads every desa.
  */
 export async function yearOf(region: string, months: string[]): Promise<StatsItem[]> {
-  const level = region.split(".").length;
-  const year = months[0]!.slice(0, 4);
-  if (level === 4 || level === 2) {
-    const own = await getItems<Record<string, unknown>>(
-      months.flatMap((m) => GROUPS.map((g) => statsKey(region, m, g).key)),
-    );
-    const items = own.map(itemOf);
-    if (level === 4) return summed(items, () => region);
-    const kabupaten = await kecamatanOfKabupaten();
-    const desa = await Promise.all(kabupaten.kecamatan.map((k) => desaOf(k.code, year)));
-    return summed([...items, ...desa.flat()], () => region);
-  }
-  return summed(await desaOf(region, year), () => region);
+  const own = await getItems<Record<string, unknown>>(
+    months.flatMap((m) => GROUPS.map((g) => statsKey(region, m, g).key)),
+  );
+  const items = own.map(itemOf);
+  if (region.split(".").length !== 2) return summed(items, () => region);
+  const kecamatan = await partition(childPartition(region, months[0]!.slice(0, 4)));
+  return summed([...items, ...kecamatan], () => region);
 }
 
-/** The `main` counters of the regions right under `parent` for a month (or every month of the year). */
-export async function childrenOf(parent: string, year: string, month?: string): Promise<StatsItem[]> {
-  const from = month ? `main#${month.slice(5)}#` : "main#";
-  if (parent.split(".").length === 3) return desaOf(parent, year, from);
-  const kabupaten = await kecamatanOfKabupaten();
-  const desa = await Promise.all(kabupaten.kecamatan.map((k) => desaOf(k.code, year, from)));
-  return summed(desa.flat(), (i) => i.region.split(".").slice(0, 3).join("."));
-}
+/** The `main` counters of the regions right under `parent` for a month (or every month of the year): one Query. */
+export const childrenOf = (parent: string, year: string, month?: string): Promise<StatsItem[]> =>
+  partition(childPartition(parent, year), month ? `main#${month.slice(5)}#` : "main#");

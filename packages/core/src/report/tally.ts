@@ -21,7 +21,7 @@ import { daysBetween, local } from "../time/index.ts";
 export type Counts = Record<string, number>;
 
 export interface Tally {
-  /** The region whose items count it: a desa, or the kabupaten's own SLRT office. */
+  /** The regions whose items count it: a desa and its kecamatan, or the kabupaten's own SLRT office. */
   regions: string[];
   month: string;
   counts: Counts;
@@ -36,10 +36,11 @@ const dayBucket = (days: number) => String(Math.max(0, Math.min(days, DAYS_CAP))
 const one = (counts: Counts, name: string) => (counts[name] = (counts[name] ?? 0) + 1);
 
 /**
- * The regions a desa's record counts in: the desa alone. A kecamatan's and the kabupaten's figures are
- * its desa's summed when read (stats.ts), so a change writes one region's counters, not three.
+ * The regions a desa's record counts in: the desa and its kecamatan. The kabupaten's figures are its
+ * kecamatan's summed when read (stats.ts: one Query), so a change writes two regions' counters, not three,
+ * and a dashboard never reads every desa.
  */
-export const desaRegions = (desaCode: string) => [desaCode];
+export const desaRegions = (desaCode: string) => [desaCode, desaCode.split(".").slice(0, 3).join(".")];
 
 export type CountedComplaint = Pick<
   ComplaintRecord,
