@@ -23,6 +23,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+# Everything below on Node.js 22 or newer (the machine's, or the one npm ci installed): see scripts/node.sh.
+. scripts/node.sh
+
 # The typecheck runs beside the format check and the web build (each uses one core).
 echo "== typecheck, format, web build"
 npm run typecheck > .typecheck.log 2>&1 &

@@ -48,6 +48,7 @@ Wilayah: ${kabupaten.name} (${kabupaten.code}), ${kabupaten.provinceName} · zon
 Penyimpanan: ${memory ? "memori saja (hilang saat berhenti)" : dataDir}
 DynamoDB Local: ${server.endpoint} (tabel puskesos; untuk npm run admin:create)
 Dokumentasi API: ${server.url}/api/docs
+Node.js: ${process.version} (${process.execPath})
 
 Pengguna demo (kata sandi semua: ${Demo.DEMO_PASSWORD}):
 ${table([["Nama pengguna", "Peran", "Wilayah tugas"], ...demo])}
