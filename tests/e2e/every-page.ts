@@ -1,7 +1,7 @@
 import axe from "axe-core";
 import type { APIResponse, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
+import { e2eApp, newPage, signedInContext, signedInPage } from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
 import { complaint, BUDI, JOKO, SITI, WATI } from "../support/residents.ts";
 import { dayIn } from "@puskesos/core/time/calendar";
@@ -47,7 +47,7 @@ export function everyPage(half: 0 | 1) {
   beforeAll(async () => {
     const headers = { origin: app.server.url };
     const referred = await referralAt(app, "approved");
-    const fo = await signedInPage(app, "fo.kalisapu");
+    const fo = await signedInContext(app, "fo.kalisapu");
     await fo.request.post("/api/queue", { headers });
     const atBackOffice = await (
       await fo.request.post("/api/complaints", {
@@ -84,18 +84,18 @@ export function everyPage(half: 0 | 1) {
     const wati = await propose(WATI);
     const joko = await propose(JOKO);
     const budi = await propose(BUDI);
-    await fo.context().close();
+    await fo.close();
 
     // The survey team: an indicator of the kabupaten; Wati's visit today, Joko's and Budi's recorded layak.
     const today = dayIn("Asia/Jakarta");
-    const manajer = await signedInPage(app, "manajer");
+    const manajer = await signedInContext(app, "manajer");
     await ok(
       await manajer.request.post("/api/indicators", {
         headers,
         data: { label: "Lantai rumah dari tanah", kind: "ya-tidak" },
       }),
     );
-    const survei = await signedInPage(app, "survei");
+    const survei = await signedInContext(app, "survei");
     for (const { proposalId } of [wati, joko, budi])
       await ok(
         await survei.request.post(`/api/proposals/${proposalId}/schedule`, {
@@ -121,9 +121,9 @@ export function everyPage(half: 0 | 1) {
           },
         }),
       );
-    await survei.context().close();
+    await survei.close();
     // The desa's musdes confirms Joko's household (Budi's still waits); the manajer exports it.
-    const koord = await signedInPage(app, "koord.kalisapu");
+    const koord = await signedInContext(app, "koord.kalisapu");
     const musdes = await ok(
       await koord.request.post("/api/musdes", {
         headers,
@@ -137,7 +137,7 @@ export function everyPage(half: 0 | 1) {
         },
       }),
     );
-    await koord.context().close();
+    await koord.close();
     await ok(
       await manajer.request.post("/api/proposal-exports", {
         headers,
@@ -145,7 +145,7 @@ export function everyPage(half: 0 | 1) {
       }),
     );
     // Casework: a shelter, a case with an approved plan and a client staying, a case handed over.
-    const admin = await signedInPage(app, "admin");
+    const admin = await signedInContext(app, "admin");
     await ok(
       await admin.request.post("/api/facilities", {
         headers,
@@ -159,8 +159,8 @@ export function everyPage(half: 0 | 1) {
         },
       }),
     );
-    await admin.context().close();
-    const worker = await signedInPage(app, "peksos.slawi");
+    await admin.close();
+    const worker = await signedInContext(app, "peksos.slawi");
     const caseOf = async (name: string) =>
       (await ok(
         await worker.request.post("/api/cases", {
@@ -216,10 +216,10 @@ export function everyPage(half: 0 | 1) {
         },
       }),
     );
-    await worker.context().close();
-    await manajer.context().close();
+    await worker.close();
+    await manajer.close();
     // A resident's request waiting for the data protection officer.
-    const pdp = await signedInPage(app, "pdp");
+    const pdp = await signedInContext(app, "pdp");
     await ok(
       await pdp.request.post("/api/privacy/requests", {
         headers,
@@ -234,7 +234,7 @@ export function everyPage(half: 0 | 1) {
         },
       }),
     );
-    await pdp.context().close();
+    await pdp.close();
     ids = {
       case: open.id,
       handedOver: away.id,

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import type { LocalServer } from "@puskesos/functions/local";
-import { signedInPage } from "./browser.ts";
+import { signedInContext } from "./browser.ts";
 import { complaint, dpmCsv, referral, SITI } from "./residents.ts";
 
 /**
@@ -14,34 +14,34 @@ export async function referralAt(
   recommendation?: string,
 ): Promise<{ complaintId: string; referralId: string }> {
   const headers = { origin: app.server.url };
-  const admin = await signedInPage(app, "admin");
+  const admin = await signedInContext(app, "admin");
   await admin.request.put("/api/dpm/33.28.10.2001", {
     headers: { ...headers, "content-type": "text/csv" },
     data: dpmCsv([SITI]),
   });
-  const fo = await signedInPage(app, "fo.kalisapu");
+  const fo = await signedInContext(app, "fo.kalisapu");
   const c = await (
     await fo.request.post("/api/complaints", {
       headers,
       data: complaint({ ppks: ["lansia-terlantar"] }, { nik: SITI.nik, name: SITI.name }),
     })
   ).json();
-  const bo = await signedInPage(app, "bo.kalisapu");
+  const bo = await signedInContext(app, "bo.kalisapu");
   const r = await (await bo.request.post("/api/referrals", { headers, data: referral(c.id) })).json();
-  const spv = await signedInPage(app, "spv.slawi");
+  const spv = await signedInContext(app, "spv.slawi");
   await spv.request.post(`/api/referrals/${r.id}/forward`, {
     headers,
     data: { version: 1, ...(recommendation ? { recommendation } : {}) },
   });
   const pages = [admin, fo, bo, spv];
   if (stage === "approved") {
-    const manajer = await signedInPage(app, "manajer");
+    const manajer = await signedInContext(app, "manajer");
     await manajer.request.post(`/api/referrals/${r.id}/approve`, {
       headers,
       data: { version: 2, opd: "dinas-kesehatan", program: "kis-pbi" },
     });
     pages.push(manajer);
   }
-  for (const page of pages) await page.context().close();
+  for (const context of pages) await context.close();
   return { complaintId: c.id, referralId: r.id };
 }
