@@ -43,6 +43,10 @@ export default defineConfig({
         test: {
           name: "api",
           include: ["tests/api/**/*.test.ts"],
+          // Each file makes its own table and configures the app in its setup, so the files of a
+          // worker can share loaded modules: the project's run took 3m05s instead of 3m57s here, with
+          // a quarter less CPU.
+          isolate: false,
           globalSetup: ["tests/support/dynamo-global.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
