@@ -1,4 +1,7 @@
+import { key as caseKey, load as loadCase, type CaseRecord } from "../casework/record.ts";
 import { getItem, queryAll, update, type Write } from "../db/index.ts";
+import { key as proposalKey, load as loadProposal, type ProposalRecord } from "../proposal/record.ts";
+import { key as referralKey } from "../referral/record.ts";
 import { maskNik } from "../resident/index.ts";
 import type { ComplaintRecord } from "./record.ts";
 
@@ -7,11 +10,8 @@ type Reporter = ComplaintRecord["reporter"];
 /** A proposal whose members were already sent to DTSEN keeps what was sent. */
 const EXPORTED = new Set(["diekspor"]);
 
-interface Linked {
-  version: number;
-  state: string;
-  anonymizedAt?: string;
-}
+/** Whether retention has made a record anonymous (then nothing personal goes back onto it). */
+type Linked = { anonymizedAt?: string };
 
 /**
  * What a correction of the reporter also changes, in the same transaction as the complaint: the
@@ -28,7 +28,7 @@ export async function correctionWrites(record: ComplaintRecord, reporter: Report
   const [referral, proposal, cases] = await Promise.all([
     record.referralId ? getItem<Linked>(referralKey(record.referralId)) : undefined,
     record.proposalId && (moved || reporter.name !== before.name)
-      ? getItem<Linked & { members: ProposalMember[] }>(proposalKey(record.proposalId))
+      ? (loadProposal(record.proposalId) as Promise<(ProposalRecord & Linked) | undefined>)
       : undefined,
     moved || reporter.name !== before.name ? casesOf(record.id) : [],
   ]);
@@ -57,7 +57,7 @@ export async function correctionWrites(record: ComplaintRecord, reporter: Report
       .filter((c) => !c.anonymizedAt && c.client.nikh === before.nikh)
       .map((c) =>
         update("case-client", {
-          key: { pk: `CASE#${c.id}`, sk: "CASE" },
+          key: caseKey(c.id),
           set: { client: { ...c.client, name: reporter.name, nik: reporter.nik, nikh: reporter.nikh } },
           add: { version: 1 },
           expect: { version: c.version, anonymizedAt: undefined },
@@ -67,23 +67,7 @@ export async function correctionWrites(record: ComplaintRecord, reporter: Report
   ];
 }
 
-interface ProposalMember {
-  nik: string;
-  nikh: string;
-  nikMasked: string;
-  name: string;
-  relationship: string;
-}
-
-const referralKey = (id: string) => ({ pk: `REFERRAL#${id}`, sk: "REFERRAL" });
-const proposalKey = (id: string) => ({ pk: `PROPOSAL#${id}`, sk: "PROPOSAL" });
-
-function memberWrites(
-  id: string,
-  proposal: Linked & { members: ProposalMember[] },
-  nikh: string,
-  reporter: Reporter,
-): Write[] {
+function memberWrites(id: string, proposal: ProposalRecord, nikh: string, reporter: Reporter): Write[] {
   if (!proposal.members.some((m) => m.nikh === nikh)) return [];
   const members = proposal.members.map((m) =>
     m.nikh === nikh
@@ -114,13 +98,6 @@ async function casesOf(complaintId: string) {
     ExpressionAttributeValues: { ":pk": `COMPLAINT#${complaintId}`, ":event": "EVENT#" },
   });
   const ids = [...new Set(events.flatMap((e) => (e.action === "case.open" && e.caseId ? [e.caseId] : [])))];
-  const found = await Promise.all(
-    ids.map((id) =>
-      getItem<Linked & { id: string; client: { name: string; nik?: string; nikh?: string } }>({
-        pk: `CASE#${id}`,
-        sk: "CASE",
-      }),
-    ),
-  );
+  const found = (await Promise.all(ids.map(loadCase))) as ((CaseRecord & Linked) | undefined)[];
   return found.filter((c) => c !== undefined);
 }

@@ -16,36 +16,30 @@ export async function getItem<T>(key: Record<string, string>): Promise<T | undef
 
 /** Every item a query matches, reading page after page: for partitions known to stay small. */
 export async function queryAll<T>(query: Query): Promise<T[]> {
+  return found<T>(query.IndexName, await queryEntries(query));
+}
+
+/** Every key (index entry) or item a query matches as DynamoDB returns it, page after page. */
+async function queryEntries(query: Query): Promise<Record<string, unknown>[]> {
   const db = useDb();
-  const items: T[] = [];
+  const entries: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db.doc.send(
       new QueryCommand({ TableName: db.table, ...query, ExclusiveStartKey: start }),
     );
-    items.push(...(await found<T>(query.IndexName, out.Items ?? [])));
+    entries.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
-  return items;
+  return entries;
 }
 
 /**
  * Every entry of an index query as the index holds it (keys only), without reading the items: for a
  * list whose index keys carry all it shows.
  */
-export async function queryKeys(query: Query & { IndexName: string }): Promise<Record<string, string>[]> {
-  const db = useDb();
-  const entries: Record<string, string>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({ TableName: db.table, ...query, ExclusiveStartKey: start }),
-    );
-    entries.push(...((out.Items ?? []) as Record<string, string>[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return entries;
-}
+export const queryKeys = async (query: Query & { IndexName: string }) =>
+  (await queryEntries(query)) as Record<string, string>[];
 
 /**
  * One page of a query, resumed from an opaque cursor that only this query accepts (paging.ts): a
