@@ -37,6 +37,28 @@ export function buildOpenApi() {
   return OPENAPI_FILE;
 }
 
+/**
+ * Writes the region module of one kabupaten (scripts/build-regions.ts) and returns its path: the
+ * bundle carries that kabupaten's kecamatan and desa instead of parsing all of Indonesia's at run time.
+ */
+export function buildRegionModule(kabupatenCode: string) {
+  const file = join(PROJECT_ROOT, `packages/functions/.regions/${kabupatenCode}.mjs`);
+  // Both of a stack's functions ask for it while the app is synthesized.
+  if (built.has(file)) return file;
+  built.add(file);
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(PROJECT_ROOT, "scripts/build-regions.ts"), kabupatenCode, file],
+    { stdio: "inherit" },
+  );
+  return file;
+}
+
+const built = new Set<string>();
+
+/** esbuild's alias that puts a built region module in place of the national one. */
+export const regionAlias = (file: string) => ({ "@puskesos/core/region/data": file });
+
 /** esbuild options of the API Lambda bundle, beyond entry and output. */
 export const LAMBDA_ESBUILD = {
   // SST turns this on; it only adds names for stack traces, which the source map already gives.
@@ -50,8 +72,8 @@ export const LAMBDA_ESBUILD = {
   external: UNUSED_SCHEMA_VENDORS,
 };
 
-/** SST's `nodejs` options of every Lambda of the stack: ESM split into chunks, minified, local esbuild. */
-export const LAMBDA_NODEJS = {
+/** The `nodejs` options every Lambda shares; lambdaNodejs adds the kabupaten's regions. */
+const LAMBDA_NODEJS = {
   format: "esm",
   // Chunks (`.mjs` beside the handler): a library reached only by a dynamic import (exceljs, for an
   // XLSX download) stays out of the entry chunk every cold start loads. The benchmark splits alike.
@@ -60,3 +82,15 @@ export const LAMBDA_NODEJS = {
   sourcemap: true,
   esbuild: { ...LAMBDA_ESBUILD, target: "node22" },
 } as const;
+
+/**
+ * SST's `nodejs` options of every Lambda of a kabupaten's stack: ESM split into chunks, minified,
+ * local esbuild, with that kabupaten's region module.
+ */
+export const lambdaNodejs = (kabupatenCode: string) => ({
+  ...LAMBDA_NODEJS,
+  esbuild: {
+    ...LAMBDA_NODEJS.esbuild,
+    alias: { ...LAMBDA_ESBUILD.alias, ...regionAlias(buildRegionModule(kabupatenCode)) },
+  },
+});

@@ -1,17 +1,11 @@
 import { Function, use, type StackContext } from "sst/constructs";
 import { relative } from "node:path";
-import { buildOpenApi, LAMBDA_NODEJS } from "../infra/bundling.ts";
+import { buildOpenApi, lambdaNodejs } from "../infra/bundling.ts";
 import { acceptApiFindings, acceptSecretFindings, acceptSstInternals } from "../infra/nag.ts";
 import { EdgeSecret } from "../infra/secret.ts";
 import { PuskesosApi } from "../infra/api.ts";
 import { customDomain, dataKeyVersion, kabupatenOf } from "./stage.ts";
 import { Storage } from "./Storage.ts";
-
-/** The region CSVs idn-area-data reads at run time, beside the bundle as it expects (`../data`). */
-const AREA_FILES = ["provinces", "regencies", "districts", "villages"].map((name) => ({
-  from: `node_modules/idn-area-data/data/${name}.csv`,
-  to: `packages/functions/data/${name}.csv`,
-}));
 
 export function Api({ stack, app }: StackContext) {
   const { table, secret } = use(Storage);
@@ -29,11 +23,9 @@ export function Api({ stack, app }: StackContext) {
     tracing: "disabled",
     // A ceiling on cost and abuse: a kabupaten's offices never need more at once.
     reservedConcurrentExecutions: 20,
-    copyFiles: [
-      ...AREA_FILES,
-      { from: relative(process.cwd(), buildOpenApi()), to: "packages/functions/openapi.json" },
-    ],
-    nodejs: LAMBDA_NODEJS,
+    // The regions are inside the bundle (infra/bundling.ts), so no CSV of all Indonesia ships with it.
+    copyFiles: [{ from: relative(process.cwd(), buildOpenApi()), to: "packages/functions/openapi.json" }],
+    nodejs: lambdaNodejs(kabupatenCode),
     environment: {
       TABLE_NAME: table.tableName,
       // The secret's ARN, not its value: the Lambda reads the value at cold start.

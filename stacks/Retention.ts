@@ -1,5 +1,5 @@
 import { Function, use, type StackContext } from "sst/constructs";
-import { LAMBDA_NODEJS } from "../infra/bundling.ts";
+import { lambdaNodejs } from "../infra/bundling.ts";
 import { acceptRetentionFindings, acceptSstInternals } from "../infra/nag.ts";
 import { RetentionSchedule } from "../infra/retention.ts";
 import { dataKeyVersion, kabupatenOf } from "./stage.ts";
@@ -23,7 +23,7 @@ export function Retention({ stack, app }: StackContext) {
     tracing: "disabled",
     // One run at a time: a retried invocation never races the one still working.
     reservedConcurrentExecutions: 1,
-    nodejs: LAMBDA_NODEJS,
+    nodejs: lambdaNodejs(kabupatenCode),
     environment: {
       TABLE_NAME: table.tableName,
       // The secret's ARN, not its value: the function reads the value at cold start.

@@ -2,19 +2,25 @@ import { cpSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative, resolve } from "node:path";
 import { build, type Metafile } from "esbuild";
-import { buildOpenApi, LAMBDA_ESBUILD } from "../../infra/bundling.ts";
+import { buildOpenApi, buildRegionModule, LAMBDA_ESBUILD, regionAlias } from "../../infra/bundling.ts";
 
 /**
  * The API Lambda as it ships: minified ESM split into chunks as SST splits it (stacks/Api.ts; AWS
  * SDK v3 bundled, so the version is the one tested; options in infra/bundling.ts), the entry at
- * `lambda/index.mjs`, with idn-area-data's CSV files at `data/` where the library looks for them
- * (`../data` from its module) and the OpenAPI document the handler serves at `openapi.json`.
+ * `lambda/index.mjs`, carrying the kabupaten's region module (infra/bundling.ts), with the OpenAPI
+ * document the handler serves at `openapi.json`. `regions: "national"` builds the design before it
+ * for comparison: idn-area-data bundled and its CSV files at `data/` (`../data` from its module).
  *
  * `bytes` is what a cold start loads: the entry chunk and the chunks it imports statically. A
  * chunk reached only by a dynamic `import()` (exceljs, for an XLSX download) is `lazyBytes`.
  */
-export async function bundleLambda(root: string, outDir: string, options: { external?: string[] } = {}) {
+export async function bundleLambda(
+  root: string,
+  outDir: string,
+  options: { external?: string[]; kabupatenCode?: string; regions?: "built" | "national" } = {},
+) {
   rmSync(outDir, { recursive: true, force: true });
+  const national = options.regions === "national";
   const outfile = resolve(outDir, "lambda/index.mjs");
   const result = await build({
     entryPoints: { index: resolve(root, "packages/functions/src/lambda.ts") },
@@ -33,14 +39,20 @@ export async function bundleLambda(root: string, outDir: string, options: { exte
     // Some dependencies are CommonJS and call require() for Node built-ins.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     ...LAMBDA_ESBUILD,
+    alias: {
+      ...LAMBDA_ESBUILD.alias,
+      ...(national ? {} : regionAlias(buildRegionModule(options.kabupatenCode ?? "33.28"))),
+    },
     external: [...LAMBDA_ESBUILD.external, ...(options.external ?? [])],
     logLevel: "silent",
   });
-  const require = createRequire(resolve(root, "packages/core/package.json"));
-  const dataDir = resolve(dirname(require.resolve("idn-area-data")), "../data");
-  mkdirSync(resolve(outDir, "data"), { recursive: true });
-  for (const file of ["provinces.csv", "regencies.csv", "districts.csv", "villages.csv"])
-    cpSync(resolve(dataDir, file), resolve(outDir, "data", file));
+  if (national) {
+    const require = createRequire(resolve(root, "packages/core/package.json"));
+    const dataDir = resolve(dirname(require.resolve("idn-area-data")), "../data");
+    mkdirSync(resolve(outDir, "data"), { recursive: true });
+    for (const file of ["provinces.csv", "regencies.csv", "districts.csv", "villages.csv"])
+      cpSync(resolve(dataDir, file), resolve(outDir, "data", file));
+  }
   cpSync(buildOpenApi(), resolve(outDir, "openapi.json"));
   const chunks = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith(".mjs"));
   const loaded = loadedAtStart(result.metafile, relative(root, outfile));

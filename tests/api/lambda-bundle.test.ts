@@ -24,7 +24,7 @@ import {
 } from "../support/secrets-endpoint.ts";
 
 /**
- * The shipped bundle (minified, credential chain replaced, region CSVs beside it) must still serve
+ * The shipped bundle (minified, credential chain replaced, its kabupaten's regions built in) must still serve
  * requests: built here, imported like Lambda imports it, called against DynamoDB Local.
  */
 type Result = {
@@ -84,7 +84,7 @@ const event = (
 const context = {} as LambdaContext;
 
 describe("the bundled Lambda handler", () => {
-  it("answers health, sign-in and a region read that loads the bundled CSVs", async () => {
+  it("answers health, sign-in and a region read from the regions built into the bundle", async () => {
     const health = await handler(event("GET", "/api/health"), context);
     expect(health.statusCode).toBe(200);
     const login = await handler(

@@ -2,66 +2,22 @@ import { NotFoundError } from "../error/index.ts";
 import { assertInScope, covers, useUser } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { timeZoneOf } from "../time/calendar.ts";
-import type { Desa, Kabupaten, Region } from "./schema.ts";
+import type { Kabupaten, Region } from "./schema.ts";
 
 export * from "./schema.ts";
 
 /** A kabupaten's zone comes from its province code (time/calendar.ts). */
 export { timeZoneOf };
 
-/** The national lists and their CSV reader load with the first request that needs a region, not at every cold start. */
-const areaData = () => import("idn-area-data");
-const getProvinces = async () => (await areaData()).getProvinces();
-const getRegencies = async () => (await areaData()).getRegencies();
-const getDistricts = async () => (await areaData()).getDistricts();
-const getVillages = async () => (await areaData()).getVillages();
+/**
+ * This build's region source (source.ts), loaded with the first request that needs a region, not
+ * at every cold start. By package name, not path: a Lambda bundle swaps it for its kabupaten's (data.ts).
+ */
+const source = async () => (await import("@puskesos/core/region/data")).source;
 
-const cache = new Map<string, Promise<Kabupaten>>();
-
-/** The kabupaten with its kecamatan and desa from idn-area-data, loaded once per process. */
-export function loadKabupaten(code: string): Promise<Kabupaten> {
-  let pending = cache.get(code);
-  if (!pending) {
-    pending = read(code);
-    cache.set(code, pending);
-    pending.catch(() => cache.delete(code));
-  }
-  return pending;
-}
-
-async function read(code: string): Promise<Kabupaten> {
-  const [provinces, regencies, districts, villages] = await Promise.all([
-    getProvinces(),
-    getRegencies(),
-    getDistricts(),
-    getVillages(),
-  ]);
-  const regency = regencies.find((r) => r.code === code);
-  if (!regency) throw new Error(`Kode kabupaten ${code} tidak ada di idn-area-data`);
-  const province = provinces.find((p) => p.code === regency.province_code);
-  const prefix = `${code}.`;
-  const desaByKecamatan = new Map<string, Desa[]>();
-  for (const village of villages) {
-    if (!village.code.startsWith(prefix)) continue;
-    const list = desaByKecamatan.get(village.district_code) ?? [];
-    list.push({
-      code: village.code,
-      name: village.name,
-      kind: village.code.split(".")[3]?.startsWith("1") ? "kelurahan" : "desa",
-      kecamatanCode: village.district_code,
-    });
-    desaByKecamatan.set(village.district_code, list);
-  }
-  return {
-    code,
-    name: regency.name,
-    provinceCode: regency.province_code,
-    provinceName: province?.name ?? regency.province_code,
-    timeZone: timeZoneOf(regency.province_code),
-    kecamatan: districts
-      .filter((d) => d.regency_code === code)
-      .map((d) => ({ code: d.code, name: d.name, desa: desaByKecamatan.get(d.code) ?? [] })),
-  };
+/** The kabupaten with its kecamatan and desa. */
+export async function loadKabupaten(code: string): Promise<Kabupaten> {
+  return (await source()).kabupaten(code);
 }
 
 /** The kabupaten this stack serves. */
@@ -106,21 +62,12 @@ export async function tree(): Promise<Kabupaten> {
   };
 }
 
-/** The name of any kabupaten or kota of Indonesia ("KABUPATEN BREBES"), for a handover's other side. */
+/** The name of any kabupaten or kota of Indonesia ("Kabupaten Brebes"), for a handover's other side. */
 export async function kabupatenName(code: string): Promise<string | undefined> {
-  return (await getRegencies()).find((r) => r.code === code)?.name;
+  return (await source()).kabupatenName(code);
 }
 
-let national: Promise<{ kabupaten: Set<string>; kecamatan: Set<string> }> | undefined;
-
 /** Every kabupaten/kota and kecamatan code of Indonesia, for the NIK and No. KK region warnings. */
-export function nationalCodes() {
-  national ??= Promise.all([getRegencies(), getDistricts()]).then(([regencies, districts]) => ({
-    kabupaten: new Set(regencies.map((r) => r.code)),
-    kecamatan: new Set(districts.map((d) => d.code)),
-  }));
-  return national.then(({ kabupaten, kecamatan }) => ({
-    hasKabupaten: (code: string) => kabupaten.has(code),
-    hasKecamatan: (code: string) => kecamatan.has(code),
-  }));
+export async function nationalCodes() {
+  return (await source()).national();
 }

@@ -1,0 +1,112 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import * as Actor from "@puskesos/core/actor";
+import { configure, deriveKeys } from "@puskesos/core/config";
+import { configureDb, ensureTable } from "@puskesos/core/db";
+import * as Demo from "@puskesos/core/demo";
+import { startDynamoLocal } from "../../packages/functions/src/local/dynamo.ts";
+import {
+  lambdaTestEnv,
+  lambdaTestSecrets,
+  startSecretsEndpoint,
+} from "../../tests/support/secrets-endpoint.ts";
+import { bundleLambda } from "./lambda-bundle.ts";
+
+const KABUPATEN = "33.28";
+const TABLE = "bench-cold";
+
+/** An API Gateway v2 event as Lambda hands it to the handler. */
+const event = (method: string, path: string, body?: unknown, cookie?: string) => ({
+  version: "2.0",
+  routeKey: "$default",
+  rawPath: path,
+  rawQueryString: "",
+  cookies: cookie ? [cookie] : undefined,
+  headers: { host: "api.example", ...(body ? { "content-type": "application/json" } : {}) },
+  requestContext: {
+    http: { method, path, protocol: "HTTP/1.1", sourceIp: "10.80.0.1", userAgent: "bench" },
+    stage: "$default",
+  },
+  body: body ? JSON.stringify(body) : null,
+  isBase64Encoded: false,
+});
+
+interface Figures {
+  importMs: number;
+  firstRequestMs: number;
+  /** What a cold start loads (the entry chunk and its static imports). */
+  bytes: number;
+  outfile: string;
+}
+
+export interface ColdStart {
+  /** The bundle as it ships: the kabupaten's regions built in. */
+  built: Figures;
+  /** The design before it: all of Indonesia's regions parsed from idn-area-data's CSVs at run time. */
+  national: Figures;
+}
+
+/**
+ * What a cold Lambda pays before its first answer, in a fresh Node process per run: importing the
+ * handler (with its secret read), then the first request that needs a region (an officer opening a
+ * desa: session read from DynamoDB Local, then the region), for the shipped bundle and for the old
+ * design side by side, runs interleaved so both meet the same machine load.
+ */
+export async function measureColdStart(root: string, runs: number): Promise<ColdStart> {
+  const bundles = {
+    built: await bundleLambda(root, resolve(root, ".bench/lambda"), { kabupatenCode: KABUPATEN }),
+    national: await bundleLambda(root, resolve(root, ".bench/lambda-national"), { regions: "national" }),
+  };
+  const dynamo = await startDynamoLocal();
+  const secrets = await startSecretsEndpoint(lambdaTestSecrets("b".repeat(64)));
+  try {
+    configure({ secureCookies: false, ...deriveKeys(randomUUID()) });
+    const db = configureDb({ tableName: TABLE, endpoint: dynamo.endpoint, region: "local" });
+    await ensureTable(db);
+    await Actor.provide({ type: "system", name: "bench" }, () => Demo.seed());
+    const env = {
+      ...process.env,
+      TABLE_NAME: TABLE,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      KABUPATEN_CODE: KABUPATEN,
+      LOG_LEVEL: "silent",
+      ...lambdaTestEnv(secrets.endpoint),
+    };
+    const run = async (script: string) => {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--input-type=module", "--no-warnings", "-e", script],
+        { env, encoding: "utf8" },
+      );
+      return stdout.trim().split("\n").pop()!;
+    };
+    const url = (design: keyof typeof bundles) => JSON.stringify(pathToFileURL(bundles[design].outfile).href);
+    // One session for every run: signing in is not part of a cold start.
+    const cookie = await run(
+      `const{handler}=await import(${url("built")});const r=await handler(${JSON.stringify(event("POST", "/api/auth/login", { username: "fo.kalisapu", password: "puskesos-demo" }))},{});console.log(r.cookies[0].split(";")[0])`,
+    );
+    const open = JSON.stringify(event("GET", "/api/regions/33.28.10.2001", undefined, cookie));
+    const times = { built: [] as number[][], national: [] as number[][] };
+    for (let i = 0; i < runs; i++)
+      for (const design of ["built", "national"] as const) {
+        const out = await run(
+          `const t=performance.now();const{handler}=await import(${url(design)});const i=performance.now()-t;const r=await handler(${open},{});if(r.statusCode!==200)throw new Error("HTTP "+r.statusCode+" "+r.body);console.log(JSON.stringify([i,performance.now()-t]))`,
+        );
+        times[design].push(JSON.parse(out) as number[]);
+      }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const summary = (design: keyof typeof bundles) => ({
+      importMs: median(times[design].map((t) => t[0]!)),
+      firstRequestMs: median(times[design].map((t) => t[1]!)),
+      bytes: bundles[design].bytes,
+      outfile: bundles[design].outfile,
+    });
+    return { built: summary("built"), national: summary("national") };
+  } finally {
+    await secrets.close();
+    await dynamo.stop();
+  }
+}
