@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Demo from "@puskesos/core/demo";
 import { Client, freshTable, signedIn } from "../support/api.ts";
@@ -69,6 +70,36 @@ for (const zone of ZONES) {
         nikLast4: WATI.nik.slice(-4),
       });
       expect(status.body).toMatchObject({ registeredOn: "2027-01-01", timeZone: zone.tz });
+    });
+
+    it("takes a resident's request dated today a minute after local midnight, overdue only from the local day after its due day", async () => {
+      at("2027-02-01T00:00:30");
+      // UTC (and WIB) still read 31 January: a server day would refuse "today" as a future date.
+      expect(new Date().toISOString().slice(0, 10)).toBe("2027-01-31");
+      const id = randomUUID();
+      const made = await (
+        await as("pelindungan-data")
+      ).post("/api/privacy/requests", {
+        id,
+        kind: "akses",
+        nik: SITI.nik,
+        name: SITI.name,
+        detail: "Siapa saja yang membuka data saya?",
+        receivedOn: "2027-02-01",
+      });
+      expect(made.status).toBe(201);
+      expect(made.body).toMatchObject({ receivedOn: "2027-02-01", dueOn: "2027-02-04", overdue: false });
+      const overdue = async () => {
+        const open = await (await as("pelindungan-data")).get("/api/privacy/requests");
+        return open.body.items.find((r: { id: string }) => r.id === id)?.overdue;
+      };
+      // The last minute of the due day, local time: not yet overdue, though UTC's day is already the 4th.
+      at("2027-02-04T23:59:30");
+      expect(await overdue()).toBe(false);
+      // A minute into the 5th, local time: overdue, though UTC and WIB still read the 4th.
+      at("2027-02-05T00:00:30");
+      expect(new Date().toISOString().slice(0, 10)).toBe("2027-02-04");
+      expect(await overdue()).toBe(true);
     });
 
     /** A complaint of a resident in the DPM, referred by the back office, as of the current clock. */
