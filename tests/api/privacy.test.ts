@@ -11,6 +11,14 @@ import { BUDI, complaint, JOKO, referral, SITI } from "../support/residents.ts";
  */
 let fo: Client, bo: Client, spv: Client, manajer: Client, pdp: Client, admin: Client, peksos: Client;
 let complaintId = "";
+const SHELTER = {
+  code: "rps-koreksi",
+  name: "Rumah Perlindungan Sosial Slawi",
+  kind: "rumah-singgah",
+  capacityL: 2,
+  capacityP: 2,
+  longStayDays: 14,
+};
 let referralId = "";
 
 beforeAll(async () => {
@@ -235,7 +243,7 @@ describe("residents' requests", () => {
     }
   });
 
-  it("carries a corrected NIK and name to the household's proposal and the case opened from the complaint", async () => {
+  it("carries a corrected NIK and name to the household's proposal, the case opened from the complaint and its stay in a shelter", async () => {
     const c = await fo.post("/api/complaints", complaint({}, { nik: JOKO.nik, name: JOKO.name }));
     expect(c.status).toBe(201);
     const proposal = await fo.post("/api/proposals", {
@@ -256,6 +264,20 @@ describe("residents' requests", () => {
       client: { name: JOKO.name, sex: "L", ppks: "fakir-miskin" },
     });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    // In a shelter: the occupancy screen keeps its own copy of the client's name.
+    expect((await manajer.post("/api/facilities", SHELTER)).status).toBe(201);
+    const admittedOn = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+    const admitted = await peksos.post(`/api/cases/${opened.body.id}/admit`, {
+      version: opened.body.version,
+      facility: SHELTER.code,
+      admittedOn,
+    });
+    expect(admitted.status, JSON.stringify(admitted.body)).toBe(200);
+    const stayName = async () =>
+      ((await peksos.get("/api/facilities/stays")).body as { caseId?: string; clientName: string }[]).find(
+        (s) => s.caseId === opened.body.id,
+      )?.clientName;
+    expect(await stayName()).toBe(JOKO.name);
 
     const current = await fo.get(`/api/complaints/${c.body.id}`);
     const fixed = await fo.post(`/api/complaints/${c.body.id}/correct`, {
@@ -275,6 +297,7 @@ describe("residents' requests", () => {
       name: "Joko Susilo Wibowo",
       nikMasked: "3328********0011",
     });
+    expect(await stayName()).toBe("Joko Susilo Wibowo");
   });
 
   it("answers a request once; a second answer is a 409 and the report lists the request", async () => {

@@ -1,5 +1,6 @@
 import { key as caseKey, load as loadCase, type CaseRecord } from "../casework/record.ts";
 import { getItem, queryAll, update, type Write } from "../db/index.ts";
+import { stayKey } from "../facility/index.ts";
 import { key as proposalKey, load as loadProposal, type ProposalRecord } from "../proposal/record.ts";
 import { key as referralKey } from "../referral/record.ts";
 import { maskNik } from "../resident/index.ts";
@@ -16,7 +17,8 @@ type Linked = { anonymizedAt?: string };
 /**
  * What a correction of the reporter also changes, in the same transaction as the complaint: the
  * referral's copy of the name and masked NIK, the reporter's own entry among a proposal's members
- * (unless the proposal has been exported), and the client of each case opened from the complaint. A
+ * (unless the proposal has been exported), the client of each case opened from the complaint and the
+ * name on each of that case's stays in a facility (the occupancy screen's copy). A
  * record retention has made anonymous gets nothing personal back. Each is conditional on the version
  * read, so a change made meanwhile makes the correction fail and be tried again.
  */
@@ -55,7 +57,7 @@ export async function correctionWrites(record: ComplaintRecord, reporter: Report
       : []),
     ...cases
       .filter((c) => !c.anonymizedAt && c.client.nikh === before.nikh)
-      .map((c) =>
+      .flatMap((c) => [
         update("case-client", {
           key: caseKey(c.id),
           set: { client: { ...c.client, name: reporter.name, nik: reporter.nik, nikh: reporter.nikh } },
@@ -63,7 +65,12 @@ export async function correctionWrites(record: ComplaintRecord, reporter: Report
           expect: { version: c.version, anonymizedAt: undefined },
           conflict: "Kasus pelapor ini baru saja diubah. Coba simpan koreksi lagi.",
         }),
-      ),
+        ...(reporter.name === c.client.name
+          ? []
+          : c.stays.map((s) =>
+              update("stay-client", { key: stayKey(s.id), set: { clientName: reporter.name } }),
+            )),
+      ]),
   ];
 }
 

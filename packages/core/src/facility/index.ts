@@ -19,7 +19,7 @@ export * from "./schema.ts";
  */
 const partition = () => `FACILITY#${useConfig().kabupatenCode}`;
 const facilityKey = (code: string) => ({ pk: partition(), sk: code });
-const stayKey = (id: string) => ({ pk: `STAY#${id}`, sk: "STAY" });
+export const stayKey = (id: string) => ({ pk: `STAY#${id}`, sk: "STAY" });
 
 const view = (item: Facility & Record<string, unknown>): Facility => ({
   code: item.code,
