@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import type { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
@@ -26,6 +28,12 @@ import { Construct } from "constructs";
 import { contentSecurityPolicyHeader } from "@puskesos/functions/csp";
 import { EDGE_HEADER } from "@puskesos/functions/edge";
 
+/** The screens the web build wrote their own HTML for: path → file (none before the first build). */
+function routeShells(webDist: string): Record<string, string> {
+  const file = join(webDist, "routes.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
+}
+
 export interface SiteProps {
   api: HttpApi;
   /** The key sent to the API in `x-origin-verify`, so the API can tell CloudFront's requests apart. */
@@ -53,11 +61,13 @@ export class Site extends Construct {
       // Only the build output lives here; it is rebuilt on every deploy.
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    // Client routes (/antrian, /pengaduan/...) load the app shell; files (with a dot) are served as they are.
+    // Client routes (/antrian, /pengaduan/...) load the app shell, or the screen's own HTML when the web
+    // build wrote one (routes.json: frame and preloaded chunks); files (with a dot) are served as they are.
     const spaRewrite = new CloudFrontFunction(this, "SpaRewrite", {
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(
-        "function handler(event){var r=event.request;if(r.uri.indexOf('.')<0){r.uri='/index.html';}return r;}",
+        `var SHELLS=${JSON.stringify(routeShells(props.webDist))};` +
+          "function handler(event){var r=event.request;if(r.uri.indexOf('.')<0){r.uri=SHELLS[r.uri]||'/index.html';}return r;}",
       ),
     });
     // The API sees API Gateway's host and CloudFront's address. It learns the site's host (for its Origin

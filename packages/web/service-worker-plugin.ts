@@ -17,16 +17,23 @@ export function serviceWorker(publicFiles: string[]): Plugin {
         .sort();
       const shell = [...new Set(["index.html", ...files, ...publicFiles])].map((file) => `/${file}`);
       const version = createHash("sha256").update(shell.join("\n")).digest("hex").slice(0, 12);
-      this.emitFile({ type: "asset", fileName: "sw.js", source: source(version, shell) });
+      // The screens with their own HTML (route-shells-plugin.ts) open in that HTML from the cache too.
+      const routes = bundle["routes.json"];
+      const pages =
+        routes?.type === "asset" ? (JSON.parse(String(routes.source)) as Record<string, string>) : {};
+      this.emitFile({ type: "asset", fileName: "sw.js", source: source(version, shell, pages) });
     },
   };
 }
 
-const source = (version: string, shell: string[]) => `// Generated at build time by service-worker-plugin.ts.
+const source = (
+  version: string,
+  shell: string[],
+  pages: Record<string, string>,
+) => `// Generated at build time by service-worker-plugin.ts.
 const CACHE = "puskesos-${version}";
 const SHELL = ${JSON.stringify(shell)};
-// On a weak link the network gets this long before the cached shell is used instead.
-const NAVIGATION_TIMEOUT_MS = 3000;
+const PAGES = ${JSON.stringify(pages)};
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -46,21 +53,11 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
   if (request.mode === "navigate") {
-    event.respondWith(
-      new Promise((resolve) => {
-        const fallback = () => caches.match("/index.html").then((hit) => hit && resolve(hit));
-        const timer = setTimeout(fallback, NAVIGATION_TIMEOUT_MS);
-        fetch(request)
-          .then((response) => {
-            clearTimeout(timer);
-            resolve(response);
-          })
-          .catch(() => {
-            clearTimeout(timer);
-            fallback();
-          });
-      }),
-    );
+    // A file opened by its address (it has a dot, as the CDN tells them apart) is the network's answer.
+    if (url.pathname.includes(".")) return;
+    // A screen opens from this device's copy at once, without a round trip on a weak link (the HTML holds
+    // nobody's data). A new version is found by the browser's own check of sw.js and opens next time.
+    event.respondWith(caches.match(PAGES[url.pathname] || "/index.html").then((hit) => hit || fetch(request)));
     return;
   }
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));

@@ -1,51 +1,158 @@
-import { startLocal } from "@puskesos/functions/local";
-import { launchChromium, WEB_DIST } from "../../tests/support/browser.ts";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startLocal, type LocalServer } from "@puskesos/functions/local";
+import { launchChromium } from "../../tests/support/browser.ts";
+
+/** DESIGN §8's weak link: Slow 4G, 150 ms RTT, 1.6 Mbps down, 750 kbps up. */
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+async function throttle(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
+  return cdp;
+}
 
 /**
- * Load time of a screen in Chromium under emulated Slow 4G (DESIGN §8: 150 ms RTT, 1.6 Mbps down,
- * 750 kbps up), with an empty cache and no service worker yet: the first visit of a new device.
- * Reports the largest contentful paint and the time until the form's first field can be typed in.
+ * The page's throttling does not reach the service worker's own requests (the returning visit's HTML,
+ * fetched network-first): the same conditions are set on the worker's target too.
  */
-export async function slowNetworkLoad(path: string, readySelector: string, runs: number) {
-  const server = await startLocal({ port: 0, dataDir: undefined, webDir: WEB_DIST, seedDemo: true });
-  const browser = await launchChromium();
-  const lcp: number[] = [];
-  const ready: number[] = [];
+async function throttleServiceWorker(browser: Browser, url: string) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send("Target.getTargets");
+  const worker = targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(url));
+  if (!worker) throw new Error("no service worker to throttle");
+  const { sessionId } = await cdp.send("Target.attachToTarget", {
+    targetId: worker.targetId,
+    flatten: false,
+  });
+  const send = (id: number, method: string, params: object) =>
+    cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) });
+  await send(1, "Network.enable", {});
+  await send(2, "Network.emulateNetworkConditions", SLOW_4G);
+}
+
+/** Opens `path` and returns the ms until `readySelector` is visible and the largest contentful paint. */
+async function open(page: Page, path: string, readySelector: string) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __lcp: number };
+    w.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__lcp = entry.startTime;
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  });
+  const started = Date.now();
+  await page.goto(path, { waitUntil: "commit" });
+  await page.waitForSelector(readySelector, { state: "visible" });
+  const ready = Date.now() - started;
+  await page.waitForTimeout(300);
+  return { ready, lcp: await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp) };
+}
+
+export interface ScreenLoad {
+  /** Medians of the runs, ms. */
+  lcp: number;
+  ready: number;
+  /** The second visit of the same signed-in user, served by the service worker's cache (HTTP cache emptied). */
+  returning: number;
+  runs: number;
+}
+
+/** One run: a first visit with an empty cache, then the returning visit once the service worker is active. */
+async function visitTwice(browser: Browser, url: string, path: string, readySelector: string) {
+  const context = await browser.newContext({ baseURL: url });
   try {
-    for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ baseURL: server.url, serviceWorkers: "block" });
-      await context.request.post("/api/auth/login", {
-        data: { username: "fo.kalisapu", password: "puskesos-demo" },
-        headers: { origin: server.url },
-      });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false,
-        latency: 150,
-        downloadThroughput: (1.6 * 1024 * 1024) / 8,
-        uploadThroughput: (750 * 1024) / 8,
-      });
-      await page.addInitScript(() => {
-        const w = window as unknown as { __lcp: number };
-        w.__lcp = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) w.__lcp = entry.startTime;
-        }).observe({ type: "largest-contentful-paint", buffered: true });
-      });
-      const started = Date.now();
-      await page.goto(path, { waitUntil: "commit" });
-      await page.waitForSelector(readySelector, { state: "visible" });
-      ready.push(Date.now() - started);
-      await page.waitForTimeout(300);
-      lcp.push(await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp));
-      await context.close();
-    }
+    await context.request.post("/api/auth/login", {
+      data: { username: "fo.kalisapu", password: "puskesos-demo" },
+      headers: { origin: url },
+    });
+    const first = await context.newPage();
+    const cdp = await throttle(context, first);
+    const cold = await open(first, path, readySelector);
+    // The app is in the service worker's cache once it is active (install waits for the whole copy).
+    await first.evaluate(() => navigator.serviceWorker.ready);
+    await cdp.send("Network.clearBrowserCache");
+    await first.close();
+    await throttleServiceWorker(browser, url);
+    const second = await context.newPage();
+    await throttle(context, second);
+    return { ...cold, returning: (await open(second, path, readySelector)).ready };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Load times of screens in Chromium under emulated Slow 4G, signed in as fo.kalisapu, for each built SPA
+ * in `designs` (name → dist folder), each served by its own local server. Each run is a new browser
+ * profile: a first visit with an empty cache (the service worker registers during it, as on a new device),
+ * then, once the service worker is active, a second visit with the HTTP cache emptied, so that only the
+ * service worker's copy of the app helps (a returning officer). The designs take turns run by run, so
+ * that a busy spell of this shared machine weighs on both alike.
+ */
+export async function slowNetworkLoads(
+  screens: { path: string; ready: string }[],
+  designs: Record<string, string>,
+  runs: number,
+): Promise<{ loads: Record<string, Record<string, ScreenLoad>>; machine: number }> {
+  const names = Object.keys(designs);
+  const machine: number[] = [];
+  const servers: LocalServer[] = [];
+  const browser = await launchChromium();
+  const samples = new Map<string, { lcp: number[]; ready: number[]; returning: number[] }>();
+  try {
+    for (const name of names)
+      servers.push(await startLocal({ port: 0, dataDir: undefined, webDir: designs[name]!, seedDemo: true }));
+    for (let i = 0; i < runs; i++)
+      for (const screen of screens)
+        for (const [n, name] of names.entries()) {
+          const run = await visitTwice(browser, servers[n]!.url, screen.path, screen.ready);
+          const key = `${name} ${screen.path}`;
+          const cell = samples.get(key) ?? { lcp: [], ready: [], returning: [] };
+          cell.lcp.push(run.lcp);
+          cell.ready.push(run.ready);
+          cell.returning.push(run.returning);
+          samples.set(key, cell);
+        }
+    for (let i = 0; i < runs; i++) machine.push(await staticFile(browser, servers[0]!.url));
   } finally {
     await browser.close();
-    await server.close();
+    for (const server of servers) await server.close();
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return { lcp: median(lcp), ready: median(ready) };
+  const result: Record<string, Record<string, ScreenLoad>> = {};
+  for (const name of names) {
+    const screensOf: Record<string, ScreenLoad> = (result[name] = {});
+    for (const screen of screens) {
+      const cell = samples.get(`${name} ${screen.path}`)!;
+      screensOf[screen.path] = {
+        lcp: median(cell.lcp),
+        ready: median(cell.ready),
+        returning: median(cell.returning),
+        runs,
+      };
+    }
+  }
+  return { loads: result, machine: median(machine) };
+}
+
+/**
+ * What this machine's Chromium takes, with no throttling, to show a static file in a new tab: the part
+ * of every figure above that no design of the app can remove here.
+ */
+async function staticFile(browser: Browser, url: string) {
+  const context = await browser.newContext({ baseURL: url });
+  try {
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto("/favicon.svg", { waitUntil: "commit" });
+    await page.waitForSelector("svg", { state: "visible" });
+    return Date.now() - started;
+  } finally {
+    await context.close();
+  }
 }

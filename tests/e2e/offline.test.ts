@@ -97,4 +97,26 @@ describe("offline intake", () => {
     }, JOKO.nik);
     expect(found).toBe(1);
   });
+
+  it("opens a screen from the device's copy while online too, not from the network's answer", async () => {
+    const own = await browser.newContext({ baseURL: server.url });
+    await own.request.post("/api/auth/login", {
+      data: { username: "fo.kalisapu", password: "puskesos-demo" },
+      headers: { origin: server.url },
+    });
+    const first = await own.newPage();
+    await first.goto("/pengaduan/baru");
+    await first.waitForSelector("#nik");
+    await first.evaluate(() => navigator.serviceWorker.ready);
+    await first.close();
+    // Whatever the network would answer for the screen now, the copy the service worker keeps opens.
+    await own.route("**/pengaduan/baru", (route) =>
+      route.fulfill({ contentType: "text/html", body: "<h1>Jawaban jaringan</h1>" }),
+    );
+    const again = await own.newPage();
+    await again.goto("/pengaduan/baru");
+    await again.waitForSelector("#nik");
+    expect(await again.textContent("h1")).toBe("Daftarkan pengaduan");
+    await own.close();
+  });
 });

@@ -108,6 +108,53 @@ describe("in Chromium", () => {
     await user.context().close();
   });
 
+  it("paints the intake and home frames before any script runs, with nobody's data, and checks the session with the page", async () => {
+    const page = await newPage();
+    await signIn(page, "fo.kalisapu");
+    await expect.poll(() => page.textContent("[data-testid=home-name]")).toBe("Siti Rahayu");
+    // The HTML the signed-in officer gets: the screen's frame and its chunks, the same for everyone.
+    const intake = await (await page.request.get("/pengaduan/baru")).text();
+    expect(intake).toContain("<h1>Daftarkan pengaduan</h1>");
+    expect(intake).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/intake-[\w-]+\.js">/);
+    expect(intake).toContain('<link rel="preload" href="/api/auth/me" as="fetch"');
+    const home = await (await page.request.get("/")).text();
+    expect(home).toContain("Memuat beranda");
+    expect(home).not.toContain("intake-");
+    const other = await (await page.request.get("/laporan")).text();
+    expect(other).toContain("Memuat Puskesos");
+    for (const html of [intake, home, other]) {
+      expect(html).not.toContain("Siti Rahayu");
+      expect(html).not.toContain("Kalisapu");
+    }
+    // Without JavaScript the frame is there; with it, the form, whose session answer is the one the
+    // HTML asked for (a preload), not a second request after the code.
+    const still = await app.browser.newContext({
+      baseURL: app.server.url,
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    const bare = await still.newPage();
+    await bare.goto("/pengaduan/baru");
+    expect(await bare.textContent("h1")).toBe("Daftarkan pengaduan");
+    expect(await bare.locator("#nik").count()).toBe(0);
+    await still.close();
+    const sessions: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/auth/me")) sessions.push(request.url());
+    });
+    await page.goto("/pengaduan/baru");
+    await page.waitForSelector("#nik");
+    expect(sessions).toHaveLength(1);
+    expect(
+      await page.evaluate(
+        () =>
+          (performance.getEntriesByName(`${location.origin}/api/auth/me`)[0] as PerformanceResourceTiming)
+            .initiatorType,
+      ),
+    ).toBe("link");
+    await page.context().close();
+  });
+
   it("serves client routes and the API reference from the same origin", async () => {
     const page = await newPage();
     const res = await page.goto("/api/docs");

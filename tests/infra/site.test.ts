@@ -43,5 +43,19 @@ describe("Site stack", () => {
       },
     });
     expect(nagErrors).toEqual([]);
+
+    // The viewer-request function, run as CloudFront would: the screens with their own HTML get it.
+    const codes = Object.values(template.findResources("AWS::CloudFront::Function")).map(
+      (f) => f.Properties.FunctionCode as string,
+    );
+    const rewrite = codes.find((code) => code.includes("index.html"))!;
+    const handler = new Function(`${rewrite}; return handler;`)() as (event: {
+      request: { uri: string };
+    }) => { uri: string };
+    const uri = (path: string) => handler({ request: { uri: path } }).uri;
+    expect(uri("/pengaduan/baru")).toBe("/pengaduan-baru.html");
+    expect(uri("/")).toBe("/beranda.html");
+    expect(uri("/laporan")).toBe("/index.html");
+    expect(uri("/assets/app.js")).toBe("/assets/app.js");
   });
 });

@@ -2,15 +2,17 @@ import { Navigate, Route, Router, useLocation } from "@solidjs/router";
 import { lazy, Match, Show, Switch, type Component, type JSX } from "solid-js";
 import { render } from "solid-js/web";
 import { Layout } from "./components/layout.tsx";
-import { onReceived, startOutbox } from "./lib/outbox.ts";
+import { outbox } from "./lib/outbox-lazy.ts";
+import type { OutboxItem } from "./lib/outbox.ts";
 import { holders, type Permission } from "@puskesos/core/actor/permissions";
 import { allowed } from "./lib/menu.ts";
 import { loadMe, me, onSignOut } from "./lib/session.ts";
-import Home from "./pages/home.tsx";
-import Login from "./pages/login.tsx";
 import "./styles.css";
 
-// Admin screens are loaded only when opened: the first route stays small on weak connections.
+// Every screen is loaded only when opened: the first route stays small on weak connections. The HTML
+// of the screens opened most (shells.ts) asks for their chunks together with this one.
+const Home = lazy(() => import("./pages/home.tsx"));
+const Login = lazy(() => import("./pages/login.tsx"));
 const ChangePassword = lazy(() => import("./pages/change-password.tsx"));
 const Regions = lazy(() => import("./pages/regions.tsx"));
 const Users = lazy(() => import("./pages/users.tsx"));
@@ -122,25 +124,47 @@ const PAGES: [
   ["/status", Status, "public"],
 ];
 
+const RELOADED = "puskesos.reloaded-for-update";
+
 function NotFound() {
   return <p class="card">Halaman tidak ditemukan.</p>;
 }
 
-loadMe().catch((error: unknown) => console.error("gagal memuat sesi", error));
-startOutbox();
+// The outbox starts once the session is known: what it sends belongs to that user, and its code is not
+// needed for the first screen.
+loadMe()
+  .catch((error: unknown) => console.error("gagal memuat sesi", error))
+  .finally(() => void outbox().then(({ onReceived }) => onReceived(forgetReceivedVisit)));
 // The field visits kept on the device go at sign-out, and each once its result is received; their
 // module loads only then (or with the visits page), so the first page stays small.
 const visits = () => import("./lib/visits.ts");
 onSignOut(async (username) => (await visits()).forgetAll(username));
-onReceived(async (item, owner) => {
+async function forgetReceivedVisit(item: OutboxItem, owner: string) {
   if (item.kind === "verification" && item.result) await (await visits()).forgetVisit(item.result.id, owner);
+}
+// The service worker opens the app from this device's copy; after a deploy, the copy of the page already
+// open names files the site no longer has: it starts again as the new version (once, not in a loop).
+window.addEventListener("vite:preloadError", (event) => {
+  const last = Number(sessionStorage.getItem(RELOADED) ?? 0);
+  if (Date.now() - last < 30_000) return;
+  sessionStorage.setItem(RELOADED, String(Date.now()));
+  event.preventDefault();
+  location.reload();
 });
-// The service worker keeps the app shell for offline use; it never caches API answers.
+// The service worker keeps the app shell for offline use; it never caches API answers. It is registered
+// once the page has loaded, so that its copy of every screen does not share a weak link with this one's.
 if ("serviceWorker" in navigator && import.meta.env.PROD)
-  navigator.serviceWorker.register("/sw.js").catch((error: unknown) => console.warn("service worker", error));
+  window.addEventListener(
+    "load",
+    () =>
+      void navigator.serviceWorker
+        .register("/sw.js")
+        .catch((error: unknown) => console.warn("service worker", error)),
+    { once: true },
+  );
 
 const root = document.getElementById("app")!;
-// The static "Memuat…" placeholder is for slow first loads; the app replaces it.
+// The static frame of the HTML (index.html, shells.ts) is for the time the code takes; the app replaces it.
 root.textContent = "";
 render(
   () => (

@@ -116,25 +116,3 @@ export function levelOf(code: string): ScopeLevel | "provinsi" | undefined {
 export function covers(scope: Scope, code: string): boolean {
   return code === scope.code || code.startsWith(`${scope.code}.`);
 }
-
-/** What each role does, as the home page tells the user (DESIGN §2). */
-export const ROLE_DUTIES: Record<Role, string> = {
-  "front-office":
-    "Memberi nomor antrian, mencatat pengaduan warga, memeriksa DPM, mencatat profil rumah tangga, dan mengusulkan rumah tangga yang belum terdaftar.",
-  "back-office":
-    "Menjawab dan menangani pengaduan yang diteruskan front office, membuka penanganan kasus untuk pekerja sosial, dan merujuk yang tidak dapat ditangani desa.",
-  koordinator: "Mengoordinasikan seluruh layanan Puskesos di desa dan menyusun laporan bulanan ke SLRT.",
-  "kepala-desa": "Memantau dasbor dan laporan Puskesos desa (hanya baca).",
-  supervisor:
-    "Memeriksa rujukan dari desa di kecamatan Anda: meneruskan ke Manajer Daerah atau mengembalikan ke desa.",
-  manajer:
-    "Menyetujui atau menolak rujukan, menugaskan OPD dan program, serta mengelola laporan, ekspor, dan katalog kabupaten.",
-  survei: "Melakukan verifikasi dan validasi (verval) lapangan atas rumah tangga yang diusulkan.",
-  opd: "Menerima atau menolak rujukan yang ditujukan ke OPD Anda dan mencatat hasil layanannya.",
-  admin:
-    "Mengelola pengguna, konfigurasi, dan impor DPM kabupaten. Admin tidak dapat melihat isi pengaduan atau kasus.",
-  "pekerja-sosial":
-    "Menangani kasus PPKS: asesmen, rencana, intervensi, evaluasi, dan terminasi; menempatkan klien di rumah singgah, panti, atau UPT; menyerahkan klien ke kabupaten asalnya.",
-  "pelindungan-data":
-    "Menjawab warga yang bertanya siapa memakai datanya (laporan akses menurut NIK), mencatat dan menjawab permintaan warga (akses, koreksi, penghapusan, keberatan), dan menetapkan masa simpan data. Tidak dapat melihat isi pengaduan atau kasus.",
-};

@@ -1,15 +1,20 @@
 import * as v from "valibot";
 // No import attribute: SST bundles with esbuild 0.18, which cannot parse `with { type: "json" }`.
-import catalogs from "./catalogs.json";
+import rest from "./catalogs.json";
 import { code, text } from "../validation/fields.ts";
+import { complaintCategories, ppks, rumpun } from "./intake.json";
+import { PPKS_CODES } from "./reference.ts";
+
+export * from "./reference.ts";
 
 /**
  * The national reference catalogs (shared/reference/catalogs.json, copied here without its prose, which
- * every Lambda cold start would load, so the package is
- * self-contained). These are the defaults; the kabupaten's own programs and OPDs, its routes and its
- * programmes' fields of service are stored in the table (index.ts).
+ * every Lambda cold start would load, so the package is self-contained): the intake form's lists in
+ * intake.json, the rest in catalogs.json. These are the defaults; the kabupaten's own programs and OPDs,
+ * its routes and its programmes' fields of service are stored in the table (index.ts).
  */
-export const CATALOGS = catalogs;
+export const CATALOGS = { rumpun, ppks, complaintCategories, ...rest };
+const catalogs = CATALOGS;
 
 export const OpdSchema = v.object({ code: v.string(), name: v.string() });
 export type Opd = v.InferOutput<typeof OpdSchema>;
@@ -39,24 +44,12 @@ export function opdName(code: string): string | undefined {
   return OPDS.find((opd) => opd.code === code)?.name;
 }
 
-export type CategoryCode = string;
-export const CATEGORY_CODES = catalogs.complaintCategories.map((c) => c.code);
-export const PPKS_CODES = catalogs.ppks.map((p) => p.code);
 export const PSKS_CODES = catalogs.psks.map((p) => p.code);
 /** The four fields of social welfare services (UU 11/2009; seed 004), each programme in one of them. */
 export const SERVICE_FIELDS = catalogs.serviceFields;
 export const SERVICE_FIELD_CODES = ["rehabilitasi", "perlindungan", "jaminan", "pemberdayaan"] as const;
 export type ServiceField = (typeof SERVICE_FIELD_CODES)[number];
 export const serviceFieldName = (code: string) => SERVICE_FIELDS.find((f) => f.code === code)?.name;
-
-export const categoryName = (code: string) => catalogs.complaintCategories.find((c) => c.code === code)?.name;
-export const ppksName = (code: string) => catalogs.ppks.find((p) => p.code === code)?.name;
-
-/** The 26 PPKS types grouped by their rumpun, in catalog order, for the intake form. */
-export const PPKS_BY_RUMPUN = catalogs.rumpun.map((r) => ({
-  ...r,
-  types: catalogs.ppks.filter((p) => p.rumpun === r.code),
-}));
 
 export const programName = (code: string) => catalogs.programs.find((p) => p.code === code)?.name;
 

@@ -1,19 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { compress } from "hono/compress";
 import { Hono } from "hono";
 import * as Actor from "@puskesos/core/actor";
 import { configure, deriveKeys, type Config } from "@puskesos/core/config";
 import { configureDb, ensureTable } from "@puskesos/core/db";
 import * as Demo from "@puskesos/core/demo";
 import * as Region from "@puskesos/core/region";
-import { app, securityHeaders } from "../app.ts";
+import { app } from "../app.ts";
 import type { AppEnv } from "../http/env.ts";
 import { startDynamoLocal, type DynamoLocal } from "./dynamo.ts";
+import { serveSpa } from "./static-site.ts";
 
 export interface LocalOptions {
   port: number;
@@ -78,27 +76,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
 
     // The API keeps its own error and not-found handling: hand it the raw request untouched.
     const site = new Hono<AppEnv>().all("/api/*", (c) => app.fetch(c.req.raw, c.env));
-    if (options.webDir) {
-      const root = options.webDir;
-      const index = await readFile(resolve(root, "index.html"), "utf8");
-      site.use("*", securityHeaders());
-      // As CloudFront does for the deployed site (CachingOptimized): the first visit on a weak link
-      // fetches the gzip size, not the raw one.
-      site.use("*", compress());
-      site.use(
-        "/assets/*",
-        serveStatic({
-          root,
-          onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
-        }),
-      );
-      site.use("*", serveStatic({ root }));
-      // Client-side routes (/masuk, /pengguna, ...) all load the SPA shell.
-      site.get("*", (c) => {
-        c.header("Cache-Control", "no-cache");
-        return c.html(index);
-      });
-    }
+    if (options.webDir) await serveSpa(site, options.webDir);
     const server: ServerType = await new Promise((ready, fail) => {
       const s = serve(
         { fetch: site.fetch, port: options.port, hostname: process.env.HOST ?? "127.0.0.1" },

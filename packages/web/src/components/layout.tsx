@@ -3,7 +3,7 @@ import { createEffect, createSignal, ErrorBoundary, For, on, Show, type JSX } fr
 import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { allowed, MENU } from "../lib/menu.ts";
-import { signOutWarning } from "../lib/outbox.ts";
+import { outbox } from "../lib/outbox-lazy.ts";
 import { me, signOut } from "../lib/session.ts";
 
 export function Layout(props: { children?: JSX.Element }) {
@@ -20,7 +20,7 @@ export function Layout(props: { children?: JSX.Element }) {
   );
   const out = async () => {
     // Records not yet received stay on this device for this user alone: ask before leaving them.
-    const warning = await signOutWarning();
+    const warning = await (await outbox()).signOutWarning();
     if (warning && !window.confirm(warning)) return;
     await signOut();
     navigate("/masuk", { replace: true });

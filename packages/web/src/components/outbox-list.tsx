@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, lazy, Show } from "solid-js";
 import type { ComplaintView } from "@puskesos/core/complaint/schema";
 import {
   isConfirmable,
@@ -9,7 +9,9 @@ import {
   resendConfirmed,
 } from "../lib/outbox.ts";
 import { me } from "../lib/session.ts";
-import { Receipt } from "./receipt.tsx";
+
+// A receipt, and the workflows' state labels it names, load when one is opened, not with the intake form.
+const Receipt = lazy(() => import("./receipt.tsx").then((m) => ({ default: m.Receipt })));
 
 /**
  * What waits on this device for the signed-in user, and what the server has already received (with its

@@ -1,7 +1,8 @@
 import { A, useLocation } from "@solidjs/router";
 import type { Permission } from "@puskesos/core/actor/permissions";
 import { createResource, For, Show } from "solid-js";
-import { ROLE_DUTIES, ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { ROLE_DUTIES } from "@puskesos/core/actor/duties";
+import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { ZONE_NAMES } from "@puskesos/core/time/calendar";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";

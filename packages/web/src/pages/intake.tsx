@@ -1,37 +1,34 @@
-import { A, useSearchParams } from "@solidjs/router";
-import {
-  createMemo,
-  createResource,
-  createSignal,
-  For,
-  lazy,
-  Match,
-  onCleanup,
-  Show,
-  Switch,
-} from "solid-js";
-import { CATALOGS, PPKS_BY_RUMPUN } from "@puskesos/core/catalog/schema";
+import { useSearchParams } from "@solidjs/router";
+import { createResource, createSignal, For, lazy, onCleanup, Show } from "solid-js";
+import { COMPLAINT_CATEGORIES, PPKS_BY_RUMPUN } from "@puskesos/core/catalog/reference";
+import type { ComplaintView } from "@puskesos/core/complaint/schema";
 import {
   LEGAL_BASES,
   LEGAL_BASIS_LABELS,
   RegisterComplaintSchema,
-  type ComplaintView,
-} from "@puskesos/core/complaint/schema";
-import { DesaSelect } from "../components/desa-select.tsx";
-import { DpmNameSearch } from "../components/dpm-name-search.tsx";
+} from "@puskesos/core/complaint/registration";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
-import { Receipt } from "../components/receipt.tsx";
 import { api, call } from "../lib/api.ts";
 import { keepDraft, type Draft } from "../lib/draft.ts";
 import { maxLengthOf } from "../lib/limits.ts";
-import * as Outbox from "../lib/outbox.ts";
-import { OutboxList } from "../components/outbox-list.tsx";
+import { outbox } from "../lib/outbox-lazy.ts";
 import { me } from "../lib/session.ts";
 import { formatDate, formatDateTime, formatTime } from "../lib/time.ts";
 
-// Needed only once a reporter turns out not to be in the DPM; the service worker keeps it for offline use.
-const ProposalForm = lazy(() => import("./proposal-form.tsx"));
+// Not part of the form's first paint: what follows a saved record, the records waiting on this device (an
+// offline morning), the desa list of a kabupaten's front office, the folded search by name.
+const SavedOnDevice = lazy(() => import("./intake-result.tsx").then((m) => ({ default: m.SavedOnDevice })));
+const Saved = lazy(() => import("./intake-result.tsx").then((m) => ({ default: m.Saved })));
+const OutboxList = lazy(() =>
+  import("../components/outbox-list.tsx").then((m) => ({ default: m.OutboxList })),
+);
+const DpmNameSearch = lazy(() =>
+  import("../components/dpm-name-search.tsx").then((m) => ({ default: m.DpmNameSearch })),
+);
+const DesaSelect = lazy(() =>
+  import("../components/desa-select.tsx").then((m) => ({ default: m.DesaSelect })),
+);
 
 type DpmResult = Awaited<ReturnType<typeof lookup>>;
 const lookup = (desa: string, nik: string) =>
@@ -57,11 +54,6 @@ export default function Intake() {
   /** Who was just registered, for the household form's first member (kept in memory only). */
   const [reporter, setReporter] = createSignal<{ nik: string; name: string }>();
   const [offline, setOffline] = createSignal<string>();
-  /** The record saved on the device, as the outbox moves it along (kept if it is removed from the list). */
-  const pending = createMemo<Outbox.OutboxItem | undefined>((last) => {
-    const id = offline();
-    return Outbox.outboxItems().find((i) => i.id === id) ?? (last?.id === id ? last : undefined);
-  });
   const [draftNote, setDraftNote] = createSignal<{ name: string; savedAt: string; restored: boolean }>();
   const [descriptionLength, setDescriptionLength] = createSignal(0);
   let draft: Draft | undefined;
@@ -137,6 +129,7 @@ export default function Intake() {
     },
     send: async (complaint) => {
       setReporter({ nik: complaint.reporter.nik, name: complaint.reporter.name });
+      const Outbox = await outbox();
       const item = await Outbox.add("complaint", complaint, complaint.reporter.name);
       draft?.clear();
       const outcome = await Outbox.send(item.id);
@@ -159,87 +152,11 @@ export default function Intake() {
   return (
     <Show
       when={!offline()}
-      fallback={
-        <section class="card narrow">
-          <h1>{Outbox.OUTBOX_STATE_LABELS[pending()?.state ?? "saved"]}</h1>
-          <Switch>
-            <Match when={pending()?.state === "sent"}>
-              <Alert kind="info">Pengaduan sedang dikirim ke server. Jawabannya muncul di sini.</Alert>
-            </Match>
-            <Match when={pending()?.state === "received" && pending()}>
-              {(item) => (
-                <Alert kind="success">
-                  Pengaduan diterima server
-                  {item().kind === "complaint" && item().result
-                    ? `, kode pelacakan ${(item().result as ComplaintView).trackingCode}`
-                    : ""}
-                  . Tanda terimanya ada di kotak keluar di bawah.
-                </Alert>
-              )}
-            </Match>
-            <Match when={pending()?.state === "refused" && pending()}>
-              {(item) => (
-                <Alert>
-                  Pengaduan ditolak server: {item().error?.message} Perbaiki lewat kotak keluar di bawah, atau
-                  daftarkan ulang.
-                </Alert>
-              )}
-            </Match>
-            <Match when={true}>
-              <Alert kind="info">
-                <span data-testid="saved-offline">
-                  Belum tersambung ke server. Pengaduan akan dikirim otomatis saat koneksi kembali; kode
-                  pelacakan muncul di kotak keluar setelah diterima. Bila pelapor tidak ada di DPM, profil
-                  rumah tangganya dapat dicatat sekarang.
-                </span>
-              </Alert>
-            </Match>
-          </Switch>
-          <OutboxList receiptFor={pending()?.state === "received" ? pending()!.id : undefined} />
-          <ProposalForm complaintId={offline()!} reporter={reporter()} />
-          <p>
-            <A href="/pengaduan/baru" onClick={nextRegistration}>
-              Daftarkan pengaduan berikutnya
-            </A>
-          </p>
-        </section>
-      }
+      fallback={<SavedOnDevice id={offline()!} reporter={reporter()} onNext={nextRegistration} />}
     >
       <Show
         when={!saved()}
-        fallback={
-          <section class="card narrow">
-            <h1>Pengaduan tercatat</h1>
-            <Show
-              when={saved()!.dpm.found}
-              fallback={
-                <Alert kind="info">
-                  Pelapor belum ada di DPM desa. Pengaduan tetap diteruskan ke back office; catat profil rumah
-                  tangganya untuk diusulkan masuk DPM.
-                </Alert>
-              }
-            >
-              <Alert kind="success">
-                Pelapor ada di DPM{saved()!.dpm.decile ? ` (desil ${saved()!.dpm.decile})` : ""}. Pengaduan
-                diteruskan ke back office.
-              </Alert>
-            </Show>
-            <Receipt complaint={saved()!} office={me()?.scopeName ?? ""} />
-            <Show when={!saved()!.dpm.found}>
-              <ProposalForm
-                complaintId={saved()!.id}
-                reporter={reporter()}
-                onReceived={(proposal) =>
-                  // The receipt follows the complaint to its new state, as the workflow declares it.
-                  setSaved({ ...saved()!, proposalId: proposal.id, proposalState: proposal.state })
-                }
-              />
-            </Show>
-            <p>
-              <A href="/antrian">← Kembali ke antrian</A>
-            </p>
-          </section>
-        }
+        fallback={<Saved complaint={saved()!} reporter={reporter()} onChange={setSaved} />}
       >
         <section class="card narrow">
           <h1>Daftarkan pengaduan</h1>
@@ -356,9 +273,7 @@ export default function Intake() {
               <Field label="Kategori" name="category" error={errors().category}>
                 <select id="category" name="category">
                   <option value="">— pilih kategori —</option>
-                  <For each={CATALOGS.complaintCategories}>
-                    {(c) => <option value={c.code}>{c.name}</option>}
-                  </For>
+                  <For each={COMPLAINT_CATEGORIES}>{(c) => <option value={c.code}>{c.name}</option>}</For>
                 </select>
               </Field>
               <Field label="Uraian pengaduan" name="description" error={errors().description}>
