@@ -19,7 +19,7 @@ import * as Tracking from "@puskesos/core/tracking";
 import { startDynamoLocal } from "../../packages/functions/src/local/dynamo.ts";
 import { caseworkUnits } from "./casework.ts";
 import { tableBytes, type TableBytes } from "./table-bytes.ts";
-import { writeUnits } from "./write-units.ts";
+import { kindOf, writeUnits, type Change } from "./write-units.ts";
 
 /**
  * Request units each operation consumes, on DynamoDB Local. Reads are the read request units it
@@ -38,6 +38,8 @@ export interface Units {
   ms: number;
   /** Lasting bytes the operation added to the table and to its index copies (TTL items left out). */
   bytes: TableBytes;
+  /** The write units by kind of item written (write-units.ts `kindOf`). */
+  writeBy: Record<string, number>;
 }
 
 const READS = new Set([
@@ -80,7 +82,16 @@ function writeKeys(command: string, input: Record<string, unknown>): { key: Key;
 }
 
 export function meter(db: Db) {
-  const totals = { read: 0, write: 0, calls: 0 };
+  const totals = { read: 0, write: 0, calls: 0, by: {} as Record<string, number> };
+  // Each change is billed on its own (writeUnits adds them up), so the kinds sum to the total.
+  const bill = (changes: (Change & { key: Key })[], transaction: boolean) => {
+    for (const { key, ...change } of changes) {
+      const units = writeUnits([change], transaction);
+      const kind = kindOf(key);
+      totals.write += units;
+      totals.by[kind] = (totals.by[kind] ?? 0) + units;
+    }
+  };
   let quiet = false;
   const images = async (keys: Key[]) => {
     quiet = true;
@@ -112,16 +123,16 @@ export function meter(db: Db) {
         out = await next(args);
       } catch (error) {
         // A refused condition is billed too: the item was read for it, nothing changed.
-        totals.write += writeUnits(
-          writes.map((w, i) => ({ before: before[i], after: before[i], check: true })),
+        bill(
+          writes.map((w, i) => ({ key: w.key, before: before[i], after: before[i], check: true })),
           transaction,
         );
         throw error;
       }
       if (writes.length) {
         const after = await images(writes.map((w) => w.key));
-        totals.write += writeUnits(
-          writes.map((w, i) => ({ before: before[i], after: after[i], check: w.check })),
+        bill(
+          writes.map((w, i) => ({ key: w.key, before: before[i], after: after[i], check: w.check })),
           transaction,
         );
         return out;
@@ -151,11 +162,11 @@ export async function measureCapacity(): Promise<Units[]> {
     const rows: Units[] = [];
     const measure = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
       const bytesBefore = await tableBytes(db);
-      const before = { ...totals };
+      const before = { ...totals, by: { ...totals.by } };
       const started = performance.now();
       const result = await fn();
       const ms = performance.now() - started;
-      const after = { ...totals };
+      const after = { ...totals, by: { ...totals.by } };
       // The scans around the operation are the benchmark's own: `before` and `after` leave them out.
       const bytesAfter = await tableBytes(db);
       rows.push({
@@ -164,6 +175,11 @@ export async function measureCapacity(): Promise<Units[]> {
         write: round(after.write - before.write),
         calls: after.calls - before.calls,
         ms: round(ms),
+        writeBy: Object.fromEntries(
+          Object.entries(after.by)
+            .map(([kind, n]) => [kind, round(n - (before.by[kind] ?? 0))] as const)
+            .filter(([, n]) => n > 0),
+        ),
         bytes: {
           table: bytesAfter.table - bytesBefore.table,
           indexes: bytesAfter.indexes - bytesBefore.indexes,

@@ -45,6 +45,22 @@ export function writeUnits(changes: readonly Change[], transaction: boolean): nu
   return total;
 }
 
+/**
+ * What kind of item a write touched, for the breakdown of one complaint's write units (`npm run cost`):
+ * the records themselves, or what the design keeps beside them.
+ */
+export function kindOf(item: { pk?: unknown; sk?: unknown }): string {
+  const pk = String(item.pk ?? "");
+  const sk = String(item.sk ?? "");
+  if (pk.startsWith("AUDIT#")) return "log audit";
+  if (pk.startsWith("CL#")) return "entri daftar pengaduan";
+  if (/^(STATS|CASECOUNT|PSKSCOUNT)#/.test(pk)) return "penghitung laporan";
+  if (sk.startsWith("EVENT#")) return "linimasa";
+  if (pk.startsWith("RETAIN#")) return "tanda retensi";
+  if (pk.startsWith("TRACK#")) return "kode lacak";
+  return "catatan (pengaduan, rujukan, usulan, tiket)";
+}
+
 function indexKey(
   item: Item | undefined,
   index: (typeof TABLE_DEFINITION.globalIndexes)[number],

@@ -93,6 +93,9 @@ console.log(
   `Satu pengaduan seumur hidupnya: ${cost.wruPerComplaint.toFixed(1)} unit tulis (target ≤ 30: ${cost.wruPerComplaint <= 30 ? "ya" : "TIDAK"}), ${(cost.bytesPerComplaint / 1024).toFixed(1)} KB tersimpan (target ≤ 8 KB: ${cost.bytesPerComplaint <= 8 * 1024 ? "ya" : "TIDAK"})`,
 );
 console.log(
+  `  menurut jenis item: ${cost.wruPerComplaintBy.map(([kind, n]) => `${kind} ${n.toFixed(1)}`).join(", ")}`,
+);
+console.log(
   `Dengan kelas tabel Standard-IA (TABLE_CLASS=ia), data ${profile.monthsOfData} bulan: ${usd(infrequent.total)}`,
 );
 const [top, second] = [...cost.items].sort((a, b) => b.usd - a.usd);

@@ -5,7 +5,14 @@ import type { PriceTable } from "./prices.ts";
 export interface Measured {
   operations: Record<
     string,
-    { read: number; write: number; ms: number; bytes: { table: number; indexes: number } }
+    {
+      read: number;
+      write: number;
+      ms: number;
+      bytes: { table: number; indexes: number };
+      /** Write units by kind of item written; absent where not measured. */
+      writeBy?: Record<string, number>;
+    }
   >;
   /** Log bytes per request: the app's JSON line plus Lambda's START/END/REPORT lines. */
   logBytesPerRequest: number;
@@ -147,6 +154,13 @@ export function monthlyCost(profile: Profile, measured: Measured, prices: PriceT
     bytesPerComplaint: (monthTable + monthIndexes) / complaintsPerMonth,
     /** Write units of one complaint's life: the operations the profile makes per complaint. */
     wruPerComplaint: Object.entries(profile.perComplaint).reduce((n, [name, k]) => n + k * op(name).write, 0),
+    /** The same, by kind of item written, largest first. */
+    wruPerComplaintBy: Object.entries(
+      Object.entries(profile.perComplaint).reduce<Record<string, number>>((by, [name, k]) => {
+        for (const [kind, n] of Object.entries(op(name).writeBy ?? {})) by[kind] = (by[kind] ?? 0) + k * n;
+        return by;
+      }, {}),
+    ).sort((a, b) => b[1] - a[1]),
   };
 }
 

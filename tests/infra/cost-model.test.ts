@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alwaysOnCost, monthlyCost, type Measured, type Options } from "../../scripts/cost/model.ts";
 import { PRICES } from "../../scripts/cost/prices.ts";
-import { writeUnits } from "../../scripts/bench/write-units.ts";
+import { kindOf, writeUnits } from "../../scripts/bench/write-units.ts";
 import { DEFAULT_PROFILE, type Profile } from "../../scripts/cost/profile.ts";
 
 const op = (read: number, write: number, ms: number, table = 0, indexes = 0) => ({
@@ -148,5 +148,30 @@ describe("one complaint's life", () => {
   it("adds up the write units of the operations the profile makes per complaint", () => {
     const cost = monthlyCost({ ...profile, perComplaint: { register: 1.5 } }, measured, PRICES, options);
     expect(cost.wruPerComplaint).toBe(1.5 * 16);
+  });
+
+  it("splits them by kind of item written, largest first, adding up to the total", () => {
+    const byKind = {
+      ...measured,
+      operations: {
+        ...measured.operations,
+        register: { ...op(4, 16, 50), writeBy: { "log audit": 5, "penghitung laporan": 8, catatan: 3 } },
+      },
+    };
+    const cost = monthlyCost({ ...profile, perComplaint: { register: 1.5 } }, byKind, PRICES, options);
+    expect(cost.wruPerComplaintBy).toEqual([
+      ["penghitung laporan", 12],
+      ["log audit", 7.5],
+      ["catatan", 4.5],
+    ]);
+    expect(cost.wruPerComplaintBy.reduce((n, [, units]) => n + units, 0)).toBe(cost.wruPerComplaint);
+  });
+
+  it("names the kind of an item by its keys", () => {
+    expect(kindOf({ pk: "AUDIT#complaint#1", sk: "2026-12-03T00:00:00.000Z#x" })).toBe("log audit");
+    expect(kindOf({ pk: "CL#2026-12#all", sk: "33.28.10.2001#…" })).toBe("entri daftar pengaduan");
+    expect(kindOf({ pk: "STATS#33.28.10#2026", sk: "main#12#33.28.10.2001" })).toBe("penghitung laporan");
+    expect(kindOf({ pk: "COMPLAINT#1", sk: "EVENT#2026-12-03T00:00:00.000Z#u" })).toBe("linimasa");
+    expect(kindOf({ pk: "COMPLAINT#1", sk: "COMPLAINT" })).toMatch(/^catatan/);
   });
 });
