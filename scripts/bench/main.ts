@@ -84,7 +84,7 @@ const webScreens = [
   { name: "Home page", path: "/", ready: "[data-testid=home-name]", module: "src/pages/home.tsx" },
 ];
 const loadRuns = Math.min(runs, 5);
-const { loads, machine } = await slowNetworkLoads(
+const loads = await slowNetworkLoads(
   webScreens,
   oldDist ? { new: web, old: oldDist } : { new: web },
   loadRuns,
@@ -114,13 +114,6 @@ for (const screen of webScreens) {
     ok: undefined,
   });
 }
-
-rows.push({
-  metric: `Chromium here: a static file shown in a new tab, no throttling, median of ${loadRuns} (in every figure above)`,
-  value: `${machine} ms`,
-  budget: "-",
-  ok: undefined,
-});
 
 const cold = await measureColdStart(root, runs);
 rows.push({
