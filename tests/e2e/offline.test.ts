@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type LocalServer } from "@puskesos/functions/local";
 import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
+import { offlineDocument } from "../support/offline.ts";
 import { JOKO } from "../support/residents.ts";
 
 /**
@@ -13,6 +14,7 @@ import { JOKO } from "../support/residents.ts";
 let server: LocalServer;
 let browser: Browser;
 let context: BrowserContext;
+let offline = false;
 
 beforeAll(async () => {
   server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
@@ -30,6 +32,7 @@ async function page(path: string): Promise<Page> {
     throw error;
   });
   await p.goto(path);
+  if (offline) await offlineDocument(p);
   return p;
 }
 
@@ -48,6 +51,7 @@ describe("offline intake", () => {
     await online.close();
 
     await context.setOffline(true);
+    offline = true;
     const first = await page("/pengaduan/baru");
     expect(await first.evaluate(() => navigator.onLine)).toBe(false);
     await first.waitForSelector("#nik");
@@ -77,11 +81,13 @@ describe("offline intake", () => {
     await queue.click("[data-testid=take-ticket]");
     await expect.poll(() => queue.textContent("[data-testid=provisional-number]")).toBe("S-01");
     await queue.goto("/pengaduan/baru");
+    await offlineDocument(queue);
     await expect
       .poll(() => queue.textContent("[data-testid=outbox-state]"))
       .toBe("Tersimpan di perangkat ini");
 
     await context.setOffline(false);
+    offline = false;
     await expect
       .poll(() => queue.textContent("[data-testid=outbox-state]"), { timeout: 15_000 })
       .toBe("Diterima server");

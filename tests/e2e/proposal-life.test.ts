@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayIn } from "@puskesos/core/time/calendar";
 import { e2eApp, signedInPage } from "../support/browser.ts";
+import { offlineDocument } from "../support/offline.ts";
 import { complaint, dpmCsv, SITI, WATI } from "../support/residents.ts";
 
 /**
@@ -133,6 +134,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await expect.poll(() => field.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
       await field.context().setOffline(true);
       await field.reload();
+      await offlineDocument(field);
       const visit = field.locator(`[data-testid=visit-${proposalId}]`);
       await expect.poll(() => visit.locator("h2").textContent()).toBe(WATI.name);
       await visit.getByRole("button", { name: "Catat hasil" }).click();

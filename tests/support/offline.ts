@@ -1,0 +1,20 @@
+import type { Page } from "playwright-core";
+
+/**
+ * Playwright's offline emulation (`context.setOffline(true)`) blocks every request of the context, its
+ * pages' and its service worker's, but from Chromium 150 a document that loads while it is on (a reload,
+ * a tab opened from the service worker's copy) still reads `navigator.onLine === true`: it says online
+ * where a phone's browser says offline, and never hears the `online` event when the connection returns.
+ * After such a load, this tells the document it is offline; `context.setOffline(false)` then brings it
+ * back with its `online` event, as for a page that was open when the connection went.
+ */
+export async function offlineDocument(page: Page): Promise<void> {
+  // The session stays attached: the state it sets lasts as long as the session.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.overrideNetworkState", {
+    offline: true,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+}
