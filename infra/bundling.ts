@@ -63,10 +63,10 @@ export const regionAlias = (file: string) => ({ "@puskesos/core/region/data": fi
 export const LAMBDA_ESBUILD = {
   // SST turns this on; it only adds names for stack traces, which the source map already gives.
   keepNames: false,
-  // ESM builds of the AWS SDK tree-shake; the CommonJS ones that `platform: node` prefers do not.
+  // ESM builds of @smithy/* and @aws-sdk/util-dynamodb tree-shake; the CommonJS ones that
+  // `platform: node` prefers do not.
   mainFields: ["module", "main"],
   alias: {
-    "@aws-sdk/credential-provider-node": join(PROJECT_ROOT, "infra/lambda-credentials.ts"),
     "hono-openapi": join(PROJECT_ROOT, "infra/lambda-openapi.ts"),
   },
   external: UNUSED_SCHEMA_VENDORS,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { BatchGetCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, type TransactWriteCommandInput } from "@puskesos/core/db";
 import * as Actor from "@puskesos/core/actor";
 import * as Auth from "@puskesos/core/auth";
 import * as Complaint from "@puskesos/core/complaint";
@@ -109,45 +109,41 @@ export function meter(db: Db) {
       quiet = false;
     }
   };
-  db.doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (quiet) return next(args);
-      const command = context.commandName ?? "";
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = "INDEXES";
-      const writes = writeKeys(command, args.input as Record<string, unknown>);
-      const transaction = command === "TransactWriteItemsCommand";
-      const before = writes.length ? await images(writes.map((w) => w.key)) : [];
-      totals.calls += 1;
-      let out;
-      try {
-        out = await next(args);
-      } catch (error) {
-        // A refused condition is billed too: the item was read for it, nothing changed.
-        bill(
-          writes.map((w, i) => ({ key: w.key, before: before[i], after: before[i], check: true })),
-          transaction,
-        );
-        throw error;
-      }
-      if (writes.length) {
-        const after = await images(writes.map((w) => w.key));
-        bill(
-          writes.map((w, i) => ({ key: w.key, before: before[i], after: after[i], check: w.check })),
-          transaction,
-        );
-        return out;
-      }
-      const consumed = ([] as Consumed[]).concat(
-        (out.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity ?? [],
+  db.doc.use(async ({ commandName: command, input }, next) => {
+    if (quiet) return next();
+    input.ReturnConsumedCapacity = "INDEXES";
+    const writes = writeKeys(command, input);
+    const transaction = command === "TransactWriteItemsCommand";
+    const before = writes.length ? await images(writes.map((w) => w.key)) : [];
+    totals.calls += 1;
+    let out;
+    try {
+      out = await next();
+    } catch (error) {
+      // A refused condition is billed too: the item was read for it, nothing changed.
+      bill(
+        writes.map((w, i) => ({ key: w.key, before: before[i], after: before[i], check: true })),
+        transaction,
       );
-      // CapacityUnits covers the table and its indexes.
-      const units = consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);
-      if (READS.has(command)) totals.read += units;
-      else totals.write += units;
+      throw error;
+    }
+    if (writes.length) {
+      const after = await images(writes.map((w) => w.key));
+      bill(
+        writes.map((w, i) => ({ key: w.key, before: before[i], after: after[i], check: w.check })),
+        transaction,
+      );
       return out;
-    },
-    { step: "initialize", name: "consumedCapacityMeter" },
-  );
+    }
+    const consumed = ([] as Consumed[]).concat(
+      (out as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity ?? [],
+    );
+    // CapacityUnits covers the table and its indexes.
+    const units = consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0);
+    if (READS.has(command)) totals.read += units;
+    else totals.write += units;
+    return out;
+  });
   return totals;
 }
 

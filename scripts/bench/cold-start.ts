@@ -47,18 +47,23 @@ export interface ColdStart {
   built: Figures;
   /** The design before it: all of Indonesia's regions parsed from idn-area-data's CSVs at run time. */
   national: Figures;
+  /** The floor: framework, AWS client, secret read and one GetItem, without the app (lambda-floor.ts). */
+  floor: Figures;
 }
 
 /**
  * What a cold Lambda pays before its first answer, in a fresh Node process per run: importing the
  * handler (with its secret read), then the first request that needs a region (an officer opening a
- * desa: session read from DynamoDB Local, then the region), for the shipped bundle and for the old
- * design side by side, runs interleaved so both meet the same machine load.
+ * desa: session read from DynamoDB Local, then the region), for the shipped bundle, the old design
+ * and the floor side by side, runs interleaved so all meet the same machine load.
  */
 export async function measureColdStart(root: string, runs: number): Promise<ColdStart> {
   const bundles = {
     built: await bundleLambda(root, resolve(root, ".bench/lambda"), { kabupatenCode: KABUPATEN }),
     national: await bundleLambda(root, resolve(root, ".bench/lambda-national"), { regions: "national" }),
+    floor: await bundleLambda(root, resolve(root, ".bench/lambda-floor"), {
+      entry: resolve(root, "scripts/bench/lambda-floor.ts"),
+    }),
   };
   const dynamo = await startDynamoLocal();
   const secrets = await startSecretsEndpoint(lambdaTestSecrets("b".repeat(64)));
@@ -89,9 +94,9 @@ export async function measureColdStart(root: string, runs: number): Promise<Cold
       `const{handler}=await import(${url("built")});const r=await handler(${JSON.stringify(event("POST", "/api/auth/login", { username: "fo.kalisapu", password: "puskesos-demo" }))},{});console.log(r.cookies[0].split(";")[0])`,
     );
     const open = JSON.stringify(event("GET", "/api/regions/33.28.10.2001", undefined, cookie));
-    const times = { built: [] as number[][], national: [] as number[][] };
+    const times = { built: [] as number[][], national: [] as number[][], floor: [] as number[][] };
     for (let i = 0; i < runs; i++)
-      for (const design of ["built", "national"] as const) {
+      for (const design of ["built", "national", "floor"] as const) {
         const out = await run(
           `const t=performance.now();const{handler}=await import(${url(design)});const i=performance.now()-t;const r=await handler(${open},{});if(r.statusCode!==200)throw new Error("HTTP "+r.statusCode+" "+r.body);console.log(JSON.stringify([i,performance.now()-t]))`,
         );
@@ -104,7 +109,7 @@ export async function measureColdStart(root: string, runs: number): Promise<Cold
       bytes: bundles[design].bytes,
       outfile: bundles[design].outfile,
     });
-    return { built: summary("built"), national: summary("national") };
+    return { built: summary("built"), national: summary("national"), floor: summary("floor") };
   } finally {
     await secrets.close();
     await dynamo.stop();

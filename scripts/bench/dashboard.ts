@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand } from "@puskesos/core/db";
 import * as Actor from "@puskesos/core/actor";
 import * as Auth from "@puskesos/core/auth";
 import * as Complaint from "@puskesos/core/complaint";

@@ -6,7 +6,7 @@ import { buildOpenApi, buildRegionModule, LAMBDA_ESBUILD, regionAlias } from "..
 
 /**
  * The API Lambda as it ships: minified ESM split into chunks as SST splits it (stacks/Api.ts; AWS
- * SDK v3 bundled, so the version is the one tested; options in infra/bundling.ts), the entry at
+ * client bundled, so the version is the one tested; options in infra/bundling.ts), the entry at
  * `lambda/index.mjs`, carrying the kabupaten's region module (infra/bundling.ts), with the OpenAPI
  * document the handler serves at `openapi.json`. `regions: "national"` builds the design before it
  * for comparison: idn-area-data bundled and its CSV files at `data/` (`../data` from its module).
@@ -17,13 +17,19 @@ import { buildOpenApi, buildRegionModule, LAMBDA_ESBUILD, regionAlias } from "..
 export async function bundleLambda(
   root: string,
   outDir: string,
-  options: { external?: string[]; kabupatenCode?: string; regions?: "built" | "national" } = {},
+  options: {
+    external?: string[];
+    kabupatenCode?: string;
+    regions?: "built" | "national";
+    /** Another entry than the API's (lambda-floor.ts). */
+    entry?: string;
+  } = {},
 ) {
   rmSync(outDir, { recursive: true, force: true });
   const national = options.regions === "national";
   const outfile = resolve(outDir, "lambda/index.mjs");
   const result = await build({
-    entryPoints: { index: resolve(root, "packages/functions/src/lambda.ts") },
+    entryPoints: { index: options.entry ?? resolve(root, "packages/functions/src/lambda.ts") },
     outdir: resolve(outDir, "lambda"),
     splitting: true,
     outExtension: { ".js": ".mjs" },

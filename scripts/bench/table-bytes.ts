@@ -1,4 +1,4 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand } from "@puskesos/core/db";
 import { TABLE_DEFINITION, type Db } from "@puskesos/core/db";
 
 /** Billable bytes of the table's lasting items: in the table itself, and the copies in its indexes. */

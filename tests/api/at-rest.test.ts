@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand } from "@puskesos/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configure, useConfig } from "@puskesos/core/config";
 import type { Db } from "@puskesos/core/db";

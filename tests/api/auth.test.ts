@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@puskesos/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Session } from "@puskesos/core/auth";
 import { configure, useConfig } from "@puskesos/core/config";

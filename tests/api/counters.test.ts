@@ -233,7 +233,7 @@ describe("report counters", () => {
   }, 240_000);
 
   it("finds a counter changed by hand, and puts it right with fix", async () => {
-    const { UpdateCommand } = await import("@aws-sdk/lib-dynamodb");
+    const { UpdateCommand } = await import("@puskesos/core/db");
     const { useDb } = await import("@puskesos/core/db");
     const db = useDb();
     const month = today().slice(0, 7);

@@ -1,4 +1,4 @@
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@puskesos/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hydrate, queryAll, type Db } from "@puskesos/core/db";
 import { freshTable } from "../support/api.ts";

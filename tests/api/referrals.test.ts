@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@puskesos/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useDb } from "@puskesos/core/db";
 import { Client, freshTable, signedIn } from "../support/api.ts";

@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Actor from "@puskesos/core/actor";
-import { getItem, queryAll, updateNow, type Db } from "@puskesos/core/db";
+import {
+  GetCommand,
+  getItem,
+  queryAll,
+  ScanCommand,
+  UpdateCommand,
+  updateNow,
+  type Db,
+} from "@puskesos/core/db";
 import { recount } from "@puskesos/core/report/recount";
 import { nikHash } from "@puskesos/core/resident";
 import { sweep } from "@puskesos/core/retention";
@@ -265,11 +272,7 @@ describe("the sweep, 25 months on", () => {
     let raced = false;
     const racing = async (command: any, ...rest: any[]) => {
       const out = await (send as any)(command, ...rest);
-      if (
-        !raced &&
-        command.constructor.name === "GetCommand" &&
-        command.input.Key.pk === `COMPLAINT#${ids.h}`
-      ) {
+      if (!raced && command instanceof GetCommand && command.input.Key.pk === `COMPLAINT#${ids.h}`) {
         raced = true;
         await send(
           new UpdateCommand({

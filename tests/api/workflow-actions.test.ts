@@ -1,4 +1,4 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@puskesos/core/db";
 import { toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
 import { beforeAll, describe, expect, it } from "vitest";

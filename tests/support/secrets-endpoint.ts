@@ -1,10 +1,12 @@
 import { createServer, type Server } from "node:http";
+import { sigv4Problem } from "./sigv4.ts";
 
 /**
  * A stand-in for the Secrets Manager endpoint (GetSecretValue only, its JSON 1.1 wire format), for
- * the Lambda's cold start in tests: there is no Secrets Manager emulator here. The real SDK client
- * signs and sends the request; this checks that it was signed for Secrets Manager and asked for the
- * right secret, and records each request so tests can count cold-start reads.
+ * the Lambda's cold start in tests: there is no Secrets Manager emulator here. The app's client
+ * signs and sends the request; this checks its signature as AWS would (sigv4.ts, with lambdaTestEnv's
+ * key) and that it asked for the right secret, and records each request so tests can count
+ * cold-start reads.
  */
 export async function startSecretsEndpoint(secrets: Record<string, string>) {
   const requests: { target: string; secretId: string }[] = [];
@@ -13,8 +15,9 @@ export async function startSecretsEndpoint(secrets: Record<string, string>) {
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     req.on("end", () => {
       const target = String(req.headers["x-amz-target"] ?? "");
-      const signed = /^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[^/]+\/secretsmanager\/aws4_request/.test(
-        String(req.headers.authorization ?? ""),
+      const unsigned = sigv4Problem(
+        { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body },
+        { service: "secretsmanager", secretAccessKey: TEST_SECRET_ACCESS_KEY },
       );
       const secretId = String((JSON.parse(body || "{}") as { SecretId?: string }).SecretId ?? "");
       requests.push({ target, secretId });
@@ -22,7 +25,7 @@ export async function startSecretsEndpoint(secrets: Record<string, string>) {
         res.writeHead(status, { "content-type": "application/x-amz-json-1.1" });
         res.end(JSON.stringify(payload));
       };
-      if (!signed) return answer(400, { __type: "IncompleteSignatureException", message: "unsigned" });
+      if (unsigned) return answer(403, { __type: "InvalidSignatureException", message: unsigned });
       if (target !== "secretsmanager.GetSecretValue")
         return answer(400, { __type: "InvalidRequestException", message: target });
       const value = secrets[secretId];
@@ -56,6 +59,8 @@ export const lambdaTestSecrets = (key: string) => ({
   [LAMBDA_TEST_EDGE_ARN]: LAMBDA_TEST_EDGE_KEY,
 });
 
+const TEST_SECRET_ACCESS_KEY = "test-secret-access-key";
+
 /** Environment for importing the Lambda handler against local endpoints. */
 export const lambdaTestEnv = (secretsEndpoint: string) => ({
   SECRET_ARN: LAMBDA_TEST_SECRET_ARN,
@@ -63,5 +68,5 @@ export const lambdaTestEnv = (secretsEndpoint: string) => ({
   SECRETS_ENDPOINT: secretsEndpoint,
   AWS_REGION: "ap-southeast-3",
   AWS_ACCESS_KEY_ID: "test",
-  AWS_SECRET_ACCESS_KEY: "test",
+  AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { BatchWriteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, PutCommand } from "../db/commands.ts";
 import * as v from "valibot";
 import { assertCan, describe, use } from "../actor/index.ts";
 import { put, queryPage, useDb, type Write } from "../db/index.ts";

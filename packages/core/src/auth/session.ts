@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, UpdateCommand } from "../db/commands.ts";
 import type { UserActor } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { put, useDb, type Write } from "../db/index.ts";

@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DeleteCommand, UpdateCommand } from "../db/commands.ts";
 import { useDb } from "../db/index.ts";
 import { AppError } from "../error/index.ts";
 import { epochSeconds } from "../time/index.ts";

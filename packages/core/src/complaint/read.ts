@@ -1,4 +1,4 @@
-import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { QueryCommandInput } from "../db/commands.ts";
 import { assertCan, assertInScope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { queryFiltered, type Page } from "../db/index.ts";

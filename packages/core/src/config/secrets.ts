@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { awsJson } from "../aws/index.ts";
 import { deriveKeys, SECRET_FIELD, type StackKeys } from "./keys.ts";
 
 /**
@@ -18,12 +18,9 @@ export interface SecretOptions {
 
 /** A secret's string value from Secrets Manager. Throws when it is missing or empty. */
 export async function readSecret(secretId: string, options: SecretOptions = {}): Promise<string> {
-  const client = new SecretsManagerClient({
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.region ? { region: options.region } : {}),
-  });
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-  if (!SecretString) throw new Error(`Secret ${secretId} is empty`);
+  const call = awsJson({ service: "secretsmanager", target: "secretsmanager", version: "1.1", ...options });
+  const { SecretString } = await call("GetSecretValue", { SecretId: secretId });
+  if (typeof SecretString !== "string" || !SecretString) throw new Error(`Secret ${secretId} is empty`);
   return SecretString;
 }
 

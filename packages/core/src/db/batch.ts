@@ -1,4 +1,4 @@
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand } from "./commands.ts";
 import { openFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
 

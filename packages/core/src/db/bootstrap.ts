@@ -1,22 +1,17 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceNotFoundException,
-  UpdateTimeToLiveCommand,
-  waitUntilTableExists,
-} from "@aws-sdk/client-dynamodb";
+import { AwsError } from "../aws/index.ts";
+import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from "./commands.ts";
 import type { Db } from "./client.ts";
 import { TABLE_DEFINITION, keyAttributes } from "./schema.ts";
 
 /** Creates the table from TABLE_DEFINITION if it does not exist yet (local and tests only). */
 export async function ensureTable(db: Db): Promise<"created" | "existing"> {
   try {
-    await db.raw.send(new DescribeTableCommand({ TableName: db.table }));
+    await db.doc.send(new DescribeTableCommand({ TableName: db.table }));
     return "existing";
   } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    if (!(error instanceof AwsError && error.name === "ResourceNotFoundException")) throw error;
   }
-  await db.raw.send(
+  await db.doc.send(
     new CreateTableCommand({
       TableName: db.table,
       BillingMode: "PAY_PER_REQUEST",
@@ -38,8 +33,8 @@ export async function ensureTable(db: Db): Promise<"created" | "existing"> {
       })),
     }),
   );
-  await waitUntilTableExists({ client: db.raw, maxWaitTime: 30 }, { TableName: db.table });
-  await db.raw.send(
+  await untilActive(db);
+  await db.doc.send(
     new UpdateTimeToLiveCommand({
       TableName: db.table,
       TimeToLiveSpecification: {
@@ -49,4 +44,14 @@ export async function ensureTable(db: Db): Promise<"created" | "existing"> {
     }),
   );
   return "created";
+}
+
+/** Waits for a new table to become ACTIVE (DynamoDB Local: at once; AWS: seconds). */
+async function untilActive(db: Db) {
+  for (const started = Date.now(); Date.now() - started < 30_000;) {
+    const out = await db.doc.send(new DescribeTableCommand({ TableName: db.table }));
+    if (out.Table?.TableStatus === "ACTIVE") return;
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  throw new Error(`Table ${db.table} did not become ACTIVE in 30 s`);
 }

@@ -1,4 +1,4 @@
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeTableCommand } from "./commands.ts";
 import { log } from "../log/index.ts";
 import { useDb } from "./client.ts";
 import type { StorageStatus } from "./schema.ts";
@@ -8,7 +8,7 @@ export async function storageStatus(): Promise<StorageStatus> {
   const db = useDb();
   const started = performance.now();
   try {
-    const out = await db.raw.send(new DescribeTableCommand({ TableName: db.table }));
+    const out = await db.doc.send(new DescribeTableCommand({ TableName: db.table }));
     const status = out.Table?.TableStatus ?? "UNKNOWN";
     return {
       ok: status === "ACTIVE",

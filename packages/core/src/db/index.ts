@@ -6,3 +6,4 @@ export * from "./paging.ts";
 export * from "./query.ts";
 export * from "./transaction.ts";
 export * from "./update.ts";
+export * from "./commands.ts";

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, type QueryCommandInput } from "./commands.ts";
 import { openFields } from "../seal/index.ts";
 import { getItems } from "./batch.ts";
 import { useDb } from "./client.ts";

@@ -1,10 +1,10 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { AwsError } from "../aws/index.ts";
 import {
   DeleteCommand,
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+} from "./commands.ts";
 import { ConflictError, type AppError } from "../error/index.ts";
 import { sealFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
@@ -44,15 +44,16 @@ export async function transact(given: Write[]): Promise<void> {
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const index = error.CancellationReasons?.findIndex((r) => r.Code === "ConditionalCheckFailed") ?? -1;
+    if (error instanceof AwsError && error.name === "TransactionCanceledException") {
+      const reasons = (error.fields.CancellationReasons ?? []) as { Code?: string }[];
+      const index = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
       const failed = writes[index];
       if (failed)
         throw Object.assign(ConflictError(failed.conflict ?? RACE), {
           failedWrite: failed.name,
           cause: error,
         });
-      if (error.CancellationReasons?.some((r) => r.Code === "TransactionConflict")) throw ConflictError(RACE);
+      if (reasons.some((r) => r.Code === "TransactionConflict")) throw ConflictError(RACE);
     }
     throw error;
   }

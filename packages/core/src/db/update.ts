@@ -1,4 +1,4 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "./commands.ts";
 import { sealFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
 import type { Write } from "./transaction.ts";

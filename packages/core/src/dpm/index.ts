@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../db/commands.ts";
 import * as v from "valibot";
 import { assertCan, assertInScope } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";

@@ -1,9 +1,4 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  type BatchWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand, QueryCommand, type BatchWriteCommandInput } from "../db/commands.ts";
 import { useDb } from "../db/index.ts";
 import { AppError } from "../error/index.ts";
 import type { DpmPointer } from "./schema.ts";

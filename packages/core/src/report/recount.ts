@@ -1,4 +1,4 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand } from "../db/commands.ts";
 import { facetsOf, entryPartition } from "../complaint/entries.ts";
 import type { ComplaintRecord } from "../complaint/record.ts";
 import { put, transact, useDb, type Write } from "../db/index.ts";

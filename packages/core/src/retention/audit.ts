@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../db/commands.ts";
 import { fromItem } from "../audit/index.ts";
 import { getItem, hydrate, putIfAbsent, removeNow, updateNow, useDb } from "../db/index.ts";
 import { addDays } from "../time/index.ts";

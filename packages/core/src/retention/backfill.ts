@@ -1,4 +1,4 @@
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand } from "../db/commands.ts";
 import { putIfAbsent, useDb } from "../db/index.ts";
 import { local } from "../time/index.ts";
 import { isFinal, markItem } from "./mark.ts";

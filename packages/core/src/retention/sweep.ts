@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../db/commands.ts";
 import { use } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { putIfAbsent, removeNow, updateNow, useDb } from "../db/index.ts";

