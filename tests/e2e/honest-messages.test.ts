@@ -20,8 +20,12 @@ describe("messages that tell the truth", () => {
     // Each field's message names the field as the form labels it.
     await expect.poll(() => page.textContent("main")).toContain("Nama pelapor minimal 2 karakter.");
     expect(await page.textContent("main")).toContain("Kategori wajib dipilih.");
+    // A fixed field's message goes as the officer fixes it; the one still wrong stays.
     await page.fill("#name", WATI.name);
+    await expect.poll(() => page.textContent("main")).not.toContain("Nama pelapor minimal 2 karakter.");
+    expect(await page.textContent("main")).toContain("Kategori wajib dipilih.");
     await page.selectOption("#category", "perumahan");
+    await expect.poll(() => page.textContent("main")).not.toContain("Kategori wajib dipilih.");
     await page.click("button[type=submit]");
     await page.waitForSelector("[data-testid=tracking-code]");
     expect(await page.textContent("[data-testid=receipt]")).toContain("Status: Diteruskan ke back office");

@@ -126,9 +126,34 @@ export function createForm<S extends v.GenericSchema>(options: {
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
 
+  // Once a submit has shown errors, a field's error goes as soon as the officer has fixed that field,
+  // not at the next submit. Only the edited field's errors are dropped, and typing never adds one.
+  const revise = (event: Event) => {
+    const field = (event.target as { name?: unknown } | null)?.name;
+    const shown = errors();
+    if (typeof field !== "string" || !field || !Object.keys(shown).length) return;
+    const element = event.currentTarget as HTMLFormElement;
+    const data = new FormData(element);
+    const input = check(options.schema, options.read(data));
+    const still = { ...options.precheck?.(data), ...(input.ok ? {} : input.errors) };
+    const fixed = Object.keys(shown).filter(
+      (key) => (key === field || key.endsWith(`.${field}`)) && !(key in still),
+    );
+    if (fixed.length)
+      setErrors(Object.fromEntries(Object.entries(shown).filter(([k]) => !fixed.includes(k))));
+  };
+  const watched = new WeakSet<HTMLFormElement>();
+  const watch = (element: HTMLFormElement) => {
+    if (watched.has(element)) return;
+    watched.add(element);
+    element.addEventListener("input", revise);
+    element.addEventListener("change", revise);
+  };
+
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const element = event.currentTarget as HTMLFormElement;
+    watch(element);
     const data = new FormData(element);
     setMessage("");
     const early = options.precheck?.(data);
