@@ -63,6 +63,9 @@ describe("a resident's data rights", () => {
     await pdp.fill("#report-nik", SITI.nik);
     await pdp.click("[data-testid=access-report-form] button[type=submit]");
     const rows = await pdp.waitForSelector("[data-testid=access-entries]");
+    // The NIK field is cleared for the next resident, and with it what was read from this NIK.
+    expect(await pdp.inputValue("#report-nik")).toBe("");
+    expect(await pdp.locator("[data-testid=report-nik-check]").count()).toBe(0);
     const text = (await rows.textContent()) ?? "";
     for (const what of [
       "Mendaftarkan pengaduan",

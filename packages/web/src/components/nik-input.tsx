@@ -1,4 +1,4 @@
-import { createSignal, Show } from "solid-js";
+import { createSignal, onCleanup, onMount, Show } from "solid-js";
 import { checkKk, checkNik } from "@puskesos/core/resident/nik";
 import { today } from "../lib/time.ts";
 import { formatDay } from "@puskesos/core/time/calendar";
@@ -17,6 +17,16 @@ export function IdInput(props: {
   initial?: string | undefined;
 }) {
   const [value, setValue] = createSignal(props.initial ?? "");
+  let input!: HTMLInputElement;
+  // A form cleared after it was sent (form.reset()) fires no input event: without this, what was
+  // read from the last NIK would stay under the empty field.
+  onMount(() => {
+    const form = input.form;
+    if (!form) return;
+    const clear = () => setValue(props.initial ?? "");
+    form.addEventListener("reset", clear);
+    onCleanup(() => form.removeEventListener("reset", clear));
+  });
   const result = () => {
     const v = value().trim();
     if (!v) return undefined;
@@ -36,6 +46,7 @@ export function IdInput(props: {
   return (
     <>
       <input
+        ref={input}
         id={props.id}
         name={props.name}
         inputmode="numeric"
