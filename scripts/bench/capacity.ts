@@ -42,15 +42,7 @@ export interface Units {
   writeBy: Record<string, number>;
 }
 
-const READS = new Set([
-  "GetCommand",
-  "GetItemCommand",
-  "QueryCommand",
-  "BatchGetCommand",
-  "BatchGetItemCommand",
-  "ScanCommand",
-  "TransactGetItemsCommand",
-]);
+const READS = new Set(["GetItem", "Query", "BatchGetItem", "Scan", "TransactGetItems"]);
 
 interface Consumed {
   CapacityUnits?: number;
@@ -62,15 +54,15 @@ type Key = { pk: string; sk: string };
 function writeKeys(command: string, input: Record<string, unknown>): { key: Key; check: boolean }[] {
   const keyOf = (item: Key) => ({ pk: item.pk, sk: item.sk });
   const one = (spec: { Item?: Key; Key?: Key }) => ({ key: keyOf((spec.Item ?? spec.Key)!), check: false });
-  if (command === "PutItemCommand" || command === "UpdateItemCommand" || command === "DeleteItemCommand")
+  if (command === "PutItem" || command === "UpdateItem" || command === "DeleteItem")
     return [one(input as { Item?: Key; Key?: Key })];
-  if (command === "BatchWriteItemCommand")
+  if (command === "BatchWriteItem")
     return Object.values(
       input.RequestItems as Record<string, { PutRequest?: { Item: Key }; DeleteRequest?: { Key: Key } }[]>,
     )
       .flat()
       .map((r) => one({ Item: r.PutRequest?.Item, Key: r.DeleteRequest?.Key } as { Item?: Key; Key?: Key }));
-  if (command === "TransactWriteItemsCommand")
+  if (command === "TransactWriteItems")
     return ((input as TransactWriteCommandInput).TransactItems ?? []).map((t) => {
       const check = t.ConditionCheck;
       return {
@@ -109,11 +101,11 @@ export function meter(db: Db) {
       quiet = false;
     }
   };
-  db.doc.use(async ({ commandName: command, input }, next) => {
+  db.doc.use(async ({ operation: command, input }, next) => {
     if (quiet) return next();
     input.ReturnConsumedCapacity = "INDEXES";
     const writes = writeKeys(command, input);
-    const transaction = command === "TransactWriteItemsCommand";
+    const transaction = command === "TransactWriteItems";
     const before = writes.length ? await images(writes.map((w) => w.key)) : [];
     totals.calls += 1;
     let out;

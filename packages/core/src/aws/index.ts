@@ -37,6 +37,10 @@ export class AwsError extends Error {
   }
 }
 
+/** Whether the service answered with that exception (e.g. ConditionalCheckFailedException). */
+export const isAwsError = (error: unknown, name: string): error is AwsError =>
+  error instanceof AwsError && error.name === name;
+
 export type AwsCall = (operation: string, input: object) => Promise<Record<string, unknown>>;
 
 const ATTEMPTS = 3;

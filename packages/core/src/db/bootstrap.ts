@@ -1,4 +1,4 @@
-import { AwsError } from "../aws/index.ts";
+import { isAwsError } from "../aws/index.ts";
 import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from "./commands.ts";
 import type { Db } from "./client.ts";
 import { TABLE_DEFINITION, keyAttributes } from "./schema.ts";
@@ -9,7 +9,7 @@ export async function ensureTable(db: Db): Promise<"created" | "existing"> {
     await db.doc.send(new DescribeTableCommand({ TableName: db.table }));
     return "existing";
   } catch (error) {
-    if (!(error instanceof AwsError && error.name === "ResourceNotFoundException")) throw error;
+    if (!isAwsError(error, "ResourceNotFoundException")) throw error;
   }
   await db.doc.send(
     new CreateTableCommand({

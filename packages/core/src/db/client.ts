@@ -14,7 +14,7 @@ export interface DbConfig {
  * the plain input before it is sent, and may change the input.
  */
 export type DbHook = (
-  call: { commandName: string; input: Record<string, unknown> },
+  call: { operation: string; input: Record<string, unknown> },
   next: () => Promise<Record<string, unknown>>,
 ) => Promise<Record<string, unknown>>;
 
@@ -28,7 +28,7 @@ export class DynamoClient {
     const { operation, document } = command;
     const run = (i: number): Promise<Record<string, unknown>> => {
       const hook = this.hooks[i];
-      if (hook) return hook({ commandName: `${operation}Command`, input }, () => run(i + 1));
+      if (hook) return hook({ operation, input }, () => run(i + 1));
       return this.call(operation, document ? convert(input, toWire) : input).then((out) =>
         document ? convert(out, fromWire) : out,
       );

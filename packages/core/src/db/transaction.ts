@@ -1,4 +1,4 @@
-import { AwsError } from "../aws/index.ts";
+import { isAwsError } from "../aws/index.ts";
 import {
   DeleteCommand,
   PutCommand,
@@ -44,7 +44,7 @@ export async function transact(given: Write[]): Promise<void> {
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
-    if (error instanceof AwsError && error.name === "TransactionCanceledException") {
+    if (isAwsError(error, "TransactionCanceledException")) {
       const reasons = (error.fields.CancellationReasons ?? []) as { Code?: string }[];
       const index = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
       const failed = writes[index];
@@ -100,7 +100,7 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
     );
     return true;
   } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    if (isAwsError(error, "ConditionalCheckFailedException")) return false;
     throw error;
   }
 }
@@ -175,7 +175,7 @@ export async function removeNow(
     );
     return true;
   } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    if (isAwsError(error, "ConditionalCheckFailedException")) return false;
     throw error;
   }
 }

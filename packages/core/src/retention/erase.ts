@@ -1,3 +1,4 @@
+import { isAwsError } from "../aws/index.ts";
 import { queryAll, updateNow, type UpdateSpec } from "../db/index.ts";
 
 /** What stands where a name or a free text was: the screens keep their shape and say why it is empty. */
@@ -32,7 +33,7 @@ export interface Eraser<R extends Finished> {
 /** The condition every record's erasure carries. */
 export const unchanged = (r: Finished) => ({ state: r.state, version: r.version, anonymizedAt: undefined });
 
-const failedCondition = (error: unknown) => (error as Error).name === "ConditionalCheckFailedException";
+const failedCondition = (error: unknown) => isAwsError(error, "ConditionalCheckFailedException");
 
 /** A conditional update on its own; false when its condition no longer holds (changed or gone). */
 export async function updateIf(spec: UpdateSpec): Promise<boolean> {

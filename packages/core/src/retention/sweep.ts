@@ -1,3 +1,4 @@
+import { isAwsError } from "../aws/index.ts";
 import { QueryCommand } from "../db/commands.ts";
 import { use } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
@@ -67,7 +68,7 @@ async function settle(kind: RecordKind, mark: Mark, before: string, at: string):
     await updateNow(eraser.erase(record, at));
   } catch (error) {
     // Someone changed it since it was read: left marked, tried again on the next run.
-    if ((error as Error).name === "ConditionalCheckFailedException") return "conflicts";
+    if (isAwsError(error, "ConditionalCheckFailedException")) return "conflicts";
     throw error;
   }
   await eraser.followUp(record);
