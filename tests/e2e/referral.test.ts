@@ -35,6 +35,8 @@ describe("referral chain in Chromium", () => {
 
     const bo = await signedInPage(app, "bo.kalisapu");
     await bo.click("nav >> text=Perlu tindakan");
+    // The tracking code tells one resident's complaints apart in the list.
+    await expect.poll(() => bo.textContent("[data-testid=inbox-complaints]")).toContain(c.trackingCode);
     await bo.click(`[data-testid=inbox-complaints] >> text=${SITI.name}`);
     await bo.click("[data-testid=back-office] >> text=Rujuk");
     // Suggested from the resident's PPKS (lansia terlantar) and the category (kesehatan).
@@ -67,12 +69,31 @@ describe("referral chain in Chromium", () => {
     await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
 
     await openFromInbox(spv, SITI.name);
+    // What the back office proposed is in front of the supervisor and the manager, not only in the record.
+    expect(await spv.textContent("[data-testid=proposed-opds]")).toBe(
+      "Kepolisian / Satpol PP, Dinas Kesehatan",
+    );
+    expect(await spv.textContent("[data-testid=proposed-programs]")).toBe(
+      "Kartu Indonesia Sehat / PBI-JK (Program Indonesia Sehat)",
+    );
     await spv.fill("[data-testid=decision-forward] textarea[name=recommendation]", "Layak dibantu segera.");
     await spv.click("[data-testid=decision-forward] button");
     await expect.poll(() => spv.textContent("[data-testid=referral-state]")).toBe("Diteruskan ke manajer");
 
     const manajer = await signedInPage(app, "manajer");
     await openFromInbox(manajer, SITI.name);
+    // Two OPDs proposed: both head the list, and the manager picks one (the form does not pick for them).
+    expect(
+      await manajer
+        .locator('[data-testid=approve-opd] optgroup[label="Usulan desa"] option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(["kepolisian-satpol-pp", "dinas-kesehatan"]);
+    expect(await manajer.inputValue("[data-testid=approve-opd]")).toBe("");
+    // One programme proposed: it is chosen already.
+    expect(await manajer.inputValue("[data-testid=decision-approve] select[name=program]")).toBe("kis-pbi");
+    await manajer.click("[data-testid=decision-approve] button");
+    await expect.poll(() => manajer.textContent("[data-testid=decision-approve]")).toContain("OPD tujuan");
+    expect(await manajer.textContent("[data-testid=referral-state]")).toBe("Diteruskan ke manajer");
     await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
     await manajer.click("[data-testid=decision-approve] button");
     await expect

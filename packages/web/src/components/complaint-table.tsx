@@ -6,8 +6,9 @@ import { formatDay } from "../lib/time.ts";
 import { ListTable } from "./list-table.tsx";
 
 /**
- * Complaints as lists show them: date, reporter (link), masked NIK, category, state (and when not in
- * the DPM); with `desa`, the desa's name after the date, for lists wider than one desa.
+ * Complaints as lists show them: date, reporter (link), masked NIK, tracking code, category, state (and
+ * when not in the DPM); with `desa`, the desa's name after the date, for lists wider than one desa. The
+ * tracking code tells apart one resident's several complaints, and is what a resident reads out on the phone.
  */
 export function ComplaintTable(props: {
   items: ComplaintView[] | undefined;
@@ -18,8 +19,8 @@ export function ComplaintTable(props: {
 }) {
   const headers = () =>
     props.desa
-      ? ["Tanggal", "Desa", "Pelapor", "NIK", "Kategori", "Status"]
-      : ["Tanggal", "Pelapor", "NIK", "Kategori", "Status"];
+      ? ["Tanggal", "Desa", "Pelapor", "NIK", "Kode lacak", "Kategori", "Status"]
+      : ["Tanggal", "Pelapor", "NIK", "Kode lacak", "Kategori", "Status"];
   return (
     <ListTable
       headers={headers()}
@@ -37,6 +38,9 @@ export function ComplaintTable(props: {
           </td>
           <td>
             <code>{c.reporter.nikMasked}</code>
+          </td>
+          <td>
+            <code>{c.trackingCode}</code>
           </td>
           <td>{categoryName(c.category)}</td>
           <td>

@@ -25,6 +25,41 @@ import { useCatalog } from "../lib/catalog.ts";
 import { can } from "../lib/session.ts";
 import { formatDate, formatDay, today } from "../lib/time.ts";
 
+/**
+ * A choice of OPD or programme with the desa's proposals first, under their own heading. One proposal is
+ * chosen already; of several the manager picks one, rather than the form picking whichever came last.
+ */
+function ProposedSelect(props: {
+  name: string;
+  placeholder: string;
+  proposed: string[];
+  options: { code: string; name: string }[];
+  testid?: string;
+}) {
+  const proposed = () =>
+    props.proposed.flatMap((code) => props.options.filter((o) => o.code === code).slice(0, 1));
+  const others = () => props.options.filter((o) => !props.proposed.includes(o.code));
+  const only = () => (proposed().length === 1 ? proposed()[0]?.code : undefined);
+  const option = (o: { code: string; name: string }) => (
+    <option value={o.code} selected={o.code === only()}>
+      {o.name}
+    </option>
+  );
+  return (
+    <select name={props.name} data-testid={props.testid}>
+      <option value="">{props.placeholder}</option>
+      <Show when={proposed().length} fallback={<For each={others()}>{option}</For>}>
+        <optgroup label="Usulan desa">
+          <For each={proposed()}>{option}</For>
+        </optgroup>
+        <optgroup label="Lainnya">
+          <For each={others()}>{option}</For>
+        </optgroup>
+      </Show>
+    </select>
+  );
+}
+
 /** Each action through its own typed route, its body checked with the action's declared schema first. */
 const SEND: Record<ReferralAction, (id: string, body: unknown) => Promise<ReferralView>> = {
   forward: (id, body) =>
@@ -82,29 +117,22 @@ function fieldsOf(
         <>
           <label class="field">
             <span class="label">OPD tujuan</span>
-            <select name="opd" data-testid="approve-opd">
-              <option value="">— pilih OPD —</option>
-              <For each={catalog.opds}>
-                {(o) => (
-                  <option value={o.code} selected={referral.suggestedOpds.includes(o.code)}>
-                    {o.name}
-                  </option>
-                )}
-              </For>
-            </select>
+            <ProposedSelect
+              name="opd"
+              placeholder="— pilih OPD —"
+              proposed={referral.suggestedOpds}
+              options={catalog.opds}
+              testid="approve-opd"
+            />
           </label>
           <label class="field">
             <span class="label">Program</span>
-            <select name="program">
-              <option value="">— pilih program —</option>
-              <For each={catalog.programs}>
-                {(p) => (
-                  <option value={p.code} selected={referral.programs.includes(p.code)}>
-                    {p.name}
-                  </option>
-                )}
-              </For>
-            </select>
+            <ProposedSelect
+              name="program"
+              placeholder="— pilih program —"
+              proposed={referral.programs}
+              options={catalog.programs}
+            />
           </label>
           <label class="field">
             <span class="label">Batas waktu OPD (kosong: sesuai pengaturan)</span>
@@ -232,6 +260,14 @@ export default function Referral() {
               <Show when={r().notes}>
                 <dt>Catatan desa</dt>
                 <dd class="pre">{r().notes}</dd>
+              </Show>
+              <Show when={!r().opd && r().suggestedOpds.length}>
+                <dt>OPD usulan desa</dt>
+                <dd data-testid="proposed-opds">{r().suggestedOpds.map(opdName).join(", ")}</dd>
+              </Show>
+              <Show when={!r().opd && r().programs.length}>
+                <dt>Program usulan desa</dt>
+                <dd data-testid="proposed-programs">{r().programs.map(programName).join(", ")}</dd>
               </Show>
               <Show when={r().recommendation}>
                 <dt>Rekomendasi supervisor</dt>
