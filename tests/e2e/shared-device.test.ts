@@ -126,11 +126,11 @@ describe("a shared office laptop", () => {
     await page.getByLabel("Uraian pengaduan").fill("Butuh bantuan biaya sekolah anak.");
     await page.getByLabel("Pemenuhan kewajiban hukum").check();
     await page.getByLabel(CONSENT).check();
-    // The draft is on the device, without the consent or the legal basis.
-    const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-    expect(stored).toContain(SITI.name);
-    expect(stored).not.toContain("consent");
-    expect(stored).not.toContain("kewajiban-hukum");
+    // The draft is on the device, sealed: nothing of the resident reads in clear (consent and legal
+    // basis are not in it at all: see below, they do not come back).
+    await expect.poll(() => deviceContents(page)).toContain('"open":true');
+    const device = await deviceContents(page);
+    for (const text of [SITI.nik, SITI.name, "biaya sekolah"]) expect(device).not.toContain(text);
 
     await page.click("nav >> text=Antrian");
     await page.goto("/pengaduan/baru");
@@ -147,6 +147,24 @@ describe("a shared office laptop", () => {
     expect(await page.getByLabel(CONSENT).isChecked()).toBe(false);
     expect(await page.getByLabel("Pemenuhan kewajiban hukum").isChecked()).toBe(false);
     expect(await page.getByLabel("Persetujuan warga (subjek data)").isChecked()).toBe(true);
+    await page.context().close();
+  });
+
+  it("seals a draft an earlier version kept in clear, and still offers it", async () => {
+    const page = await newPage();
+    await signIn(page, "fo.kalisapu");
+    await page.evaluate((name) => {
+      const values = { name: [name], description: ["Atap rumah roboh."] };
+      const draft = { values, savedAt: new Date().toISOString(), ticket: "", open: false };
+      localStorage.setItem("puskesos.draft:fo.kalisapu:complaint", JSON.stringify(draft));
+    }, BUDI.name);
+    await page.goto("/pengaduan/baru");
+    await expect.poll(() => page.textContent("main")).toContain(`Draf belum tersimpan: ${BUDI.name}`);
+    const device = await deviceContents(page);
+    expect(device).not.toContain(BUDI.name);
+    expect(device).not.toContain("Atap rumah");
+    await page.getByRole("button", { name: "Lanjutkan draf" }).click();
+    await expect.poll(() => page.getByLabel("Nama pelapor").inputValue()).toBe(BUDI.name);
     await page.context().close();
   });
 

@@ -1,24 +1,50 @@
+import type { SealedStore } from "./sealed-store.ts";
+
 /**
  * Keeps what is typed into a form on this device until it is saved, so closing the tab (or a phone
- * killing it) loses nothing. A draft belongs to the signed-in user (its key names them) and is dropped
- * at their sign-out; fields named in `never` (the resident's consent, the legal basis) are never stored.
+ * killing it) loses nothing. A draft belongs to the signed-in user: it is kept sealed in their own
+ * store (sealed-store.ts, as the outbox keeps unsent records), so the resident's NIK, name and story are
+ * not in plain sight on a shared laptop, and dropped at their sign-out. Fields named in `never` (the
+ * resident's consent, the legal basis) are never stored.
  *
  * A new form starts empty. The draft comes back by itself only into the form it was typed in: the same
  * user, the same queue ticket, and a form that was never left inside the app (the tab was closed or
  * reloaded while it was open). Otherwise it is only offered, with its name and time, for the officer to
  * continue or drop; typing a new registration replaces it.
  */
-const PREFIX = "puskesos.draft:";
-/** Drafts from before they had an owner: `puskesos.draft.<form>`. */
-const UNOWNED = "puskesos.draft.";
-
-interface Stored {
+interface Kept {
+  /** The form's key: one draft per form and user. */
+  id: string;
   values: Record<string, string[]>;
   savedAt: string;
   /** The queue ticket the form was opened for ("" without one). */
   ticket: string;
   /** Still open in the form: the page went away without leaving the form (tab closed, reload). */
   open: boolean;
+}
+type Store = SealedStore<Kept, "id" | "savedAt" | "ticket" | "open">;
+
+/** Drafts kept in clear by earlier versions: `puskesos.draft:<user>:<form>`, and before owners `puskesos.draft.<form>`. */
+const CLEAR = "puskesos.draft:";
+const UNOWNED = "puskesos.draft.";
+const DATABASE = (owner: string) => `puskesos.drafts.${owner}`;
+
+const stores = new Map<string, Promise<Store>>();
+/** The user's sealed drafts, loaded with the first form that keeps one (not part of a screen's first paint). */
+function storeOf(owner: string): Promise<Store> {
+  let store = stores.get(owner);
+  if (!store) {
+    store = import("./sealed-store.ts").then(({ sealedStore }) =>
+      sealedStore<Kept, "id" | "savedAt" | "ticket" | "open">("drafts", owner, [
+        "id",
+        "savedAt",
+        "ticket",
+        "open",
+      ]),
+    );
+    stores.set(owner, store);
+  }
+  return store;
 }
 
 export interface Draft {
@@ -36,46 +62,63 @@ export interface Draft {
   close(): void;
 }
 
-export function keepDraft(
+export async function keepDraft(
   form: HTMLFormElement,
   options: { owner: string; key: string; ticket: string; never: readonly string[]; nameField: string },
-): Draft {
-  // A draft from before drafts were per user has no known owner: it is dropped, never shown.
+): Promise<Draft> {
   localStorage.removeItem(`${UNOWNED}${options.key}`);
+  const store = await storeOf(options.owner);
   // A username has no colon, so one user's prefix never covers another's.
-  const storageKey = `${PREFIX}${options.owner}:${options.key}`;
-  const read = (): Stored | undefined => {
-    const saved = localStorage.getItem(storageKey);
-    return saved ? (JSON.parse(saved) as Stored) : undefined;
-  };
-  const stored = read();
-
-  const save = () => {
-    const values: Record<string, string[]> = {};
-    for (const [name, value] of new FormData(form).entries())
-      if (!options.never.includes(name)) (values[name] ??= []).push(String(value));
-    // Nothing typed: nothing to keep (and an emptied form drops the draft).
-    if (!Object.values(values).some((list) => list.some((v) => v.trim()))) {
-      localStorage.removeItem(storageKey);
-      return;
-    }
-    const draft: Stored = { values, savedAt: new Date().toISOString(), ticket: options.ticket, open: true };
-    localStorage.setItem(storageKey, JSON.stringify(draft));
-  };
-  form.addEventListener("input", save);
-  form.addEventListener("change", save);
+  const clearKey = `${CLEAR}${options.owner}:${options.key}`;
+  const inClear = localStorage.getItem(clearKey);
+  if (inClear) {
+    await store.put({ ...(JSON.parse(inClear) as Omit<Kept, "id">), id: options.key });
+    localStorage.removeItem(clearKey);
+  }
+  const stored = await store.get(options.key);
 
   /** The form's fields a draft keeps. */
   const kept = () =>
     Array.from(form.elements)
       .map((element) => element as HTMLInputElement)
       .filter((input) => input.name && !options.never.includes(input.name));
+  const valuesNow = () => {
+    const values: Record<string, string[]> = {};
+    for (const [name, value] of new FormData(form).entries())
+      if (!options.never.includes(name)) (values[name] ??= []).push(String(value));
+    return values;
+  };
+  const typed = (values: Record<string, string[]>) =>
+    Object.values(values).some((list) => list.some((v) => v.trim()));
+  // Typed into before the draft was read: that is a new registration, so the old one is only offered.
+  const typedAlready = typed(valuesNow());
+
+  // One write at a time, in order: a keystroke's save never lands after a later one's.
+  let writing: Promise<void> = Promise.resolve();
+  const then = (step: () => Promise<void>) => {
+    writing = writing.then(step).catch((error: unknown) => console.warn("draf tidak tersimpan", error));
+  };
+  let pending = false;
+  const save = () => {
+    if (pending) return;
+    pending = true;
+    then(async () => {
+      pending = false;
+      const values = valuesNow();
+      // Nothing typed: nothing to keep (and an emptied form drops the draft).
+      if (!typed(values)) return store.del(options.key);
+      const savedAt = new Date().toISOString();
+      await store.put({ id: options.key, values, savedAt, ticket: options.ticket, open: true });
+    });
+  };
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
 
   return {
     ...(stored
       ? { summary: { name: stored.values[options.nameField]?.[0]?.trim() ?? "", savedAt: stored.savedAt } }
       : {}),
-    interrupted: Boolean(stored?.open && stored.ticket === options.ticket),
+    interrupted: Boolean(stored?.open && stored.ticket === options.ticket && !typedAlready),
     restore: () => {
       if (!stored) return;
       for (const input of kept()) {
@@ -87,25 +130,34 @@ export function keepDraft(
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }
     },
-    clear: () => localStorage.removeItem(storageKey),
+    clear: () => then(() => store.del(options.key)),
     discard: () => {
-      localStorage.removeItem(storageKey);
+      then(() => store.del(options.key));
       for (const input of kept()) {
         if (input.type === "checkbox" || input.type === "radio") input.checked = false;
         else input.value = "";
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }
     },
-    close: () => {
-      const current = read();
-      if (current?.open) localStorage.setItem(storageKey, JSON.stringify({ ...current, open: false }));
-    },
+    close: () =>
+      then(async () => {
+        const current = await store.get(options.key);
+        if (current?.open) await store.put({ ...current, open: false });
+      }),
   };
 }
 
-/** Drops every draft of a user (at sign-out), and any from before drafts had an owner. */
-export function forgetDrafts(owner: string) {
+/**
+ * Drops every draft of a user (at sign-out), any they had in clear from before drafts were sealed, and
+ * any from before drafts had an owner. Their store is only opened when this device has one.
+ */
+export async function forgetDrafts(owner: string) {
   const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? "");
   for (const key of keys)
-    if (key.startsWith(`${PREFIX}${owner}:`) || key.startsWith(UNOWNED)) localStorage.removeItem(key);
+    if (key.startsWith(`${CLEAR}${owner}:`) || key.startsWith(UNOWNED)) localStorage.removeItem(key);
+  const known = (await indexedDB.databases?.()) ?? [{ name: DATABASE(owner) }];
+  if (!known.some((db) => db.name === DATABASE(owner))) return;
+  const store = await storeOf(owner);
+  for (const draft of await store.peek()) await store.del(draft.id);
+  await store.dropKey();
 }

@@ -2,7 +2,6 @@ import { createSignal } from "solid-js";
 import { can as roleCan, type Permission } from "@puskesos/core/actor/permissions";
 import type { Me } from "@puskesos/core/auth/schema";
 import { api, ApiError, call, setUnauthenticatedHandler } from "./api.ts";
-import { forgetDrafts } from "./draft.ts";
 
 /** The signed-in user: undefined while loading, null when signed out. */
 const [me, setMe] = createSignal<Me | null | undefined>(undefined);
@@ -86,7 +85,7 @@ export async function signOut(): Promise<void> {
     // never meets the last one's records still being deleted.
     try {
       if (username) {
-        forgetDrafts(username);
+        await (await import("./draft.ts")).forgetDrafts(username);
         for (const forget of onLeave) await forget(username);
       }
     } finally {

@@ -10,7 +10,7 @@ import {
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
 import { api, call } from "../lib/api.ts";
-import { keepDraft, type Draft } from "../lib/draft.ts";
+import type { Draft } from "../lib/draft.ts";
 import { maxLengthOf } from "../lib/limits.ts";
 import { outbox } from "../lib/outbox-lazy.ts";
 import { me } from "../lib/session.ts";
@@ -59,14 +59,20 @@ export default function Intake() {
   let draft: Draft | undefined;
   const ticket = () =>
     params.antrian ? `antrian:${params.antrian}` : params.sementara ? `sementara:${params.sementara}` : "";
-  const startDraft = (form: HTMLFormElement) => {
-    draft = keepDraft(form, {
+  let left = false;
+  // The draft's code and its sealing load beside the form, not before its first paint (issue 15).
+  const startDraft = async (form: HTMLFormElement) => {
+    const { keepDraft } = await import("../lib/draft.ts");
+    const kept = await keepDraft(form, {
       owner: me()!.username,
       key: "complaint",
       ticket: ticket(),
       never: NEVER_DRAFTED,
       nameField: "name",
     });
+    // Left before the draft was read: it stays as it was, offered next time.
+    if (left) return kept.close();
+    draft = kept;
     if (!draft.summary) return;
     if (draft.interrupted) draft.restore();
     setDraftNote({ ...draft.summary, restored: draft.interrupted });
@@ -89,7 +95,10 @@ export default function Intake() {
     setNeedsConfirm(false);
   };
   // Leaving the form inside the app: its draft is offered next time, never filled in by itself.
-  onCleanup(() => draft?.close());
+  onCleanup(() => {
+    left = true;
+    draft?.close();
+  });
   const checkDpm = async () => {
     const nik = (document.getElementById("nik") as HTMLInputElement | null)?.value ?? "";
     setDpm(undefined);
@@ -204,7 +213,7 @@ export default function Intake() {
             onInput={() => {
               if (draftNote() && !draftNote()!.restored) setDraftNote(undefined);
             }}
-            ref={(form) => queueMicrotask(() => startDraft(form))}
+            ref={(form) => queueMicrotask(() => void startDraft(form))}
           >
             <Show when={me()?.scope.level === "kabupaten"}>
               <Field label="Desa pelapor" name="desaCode" error={errors().desaCode}>
