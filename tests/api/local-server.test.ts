@@ -34,6 +34,7 @@ function send(
   path: string,
   body?: string | string[],
   headers: Record<string, string> = {},
+  pace = 0,
 ): Promise<Reply> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
@@ -65,6 +66,13 @@ function send(
       written = true;
       settle();
     });
+    if (pace && Array.isArray(body)) {
+      // A slow line: each chunk after the last one has gone out, `pace` ms apart.
+      const next = (i: number) =>
+        i < body.length ? req.write(body[i], () => setTimeout(() => next(i + 1), pace)) : req.end();
+      next(0);
+      return;
+    }
     if (Array.isArray(body)) for (const chunk of body) req.write(chunk);
     req.end(typeof body === "string" ? body : undefined);
   });
@@ -122,6 +130,31 @@ describe("a body over the limit", () => {
       }
     });
   }
+
+  it("(7 MB over a slow line) answers 413 and keeps the connection while the rest arrives", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      // 7 MB in 28 pieces 50 ms apart: the rest of the body takes well over a second after the 413.
+      const piece = "3328104503850001,Siti\n".repeat(12_000);
+      const body = ["NIK,NAMA\n", ...Array.from({ length: 28 }, () => piece)];
+      const length = body.reduce((n, chunk) => n + Buffer.byteLength(chunk), 0);
+      const refused = await send(
+        agent,
+        server.url,
+        "PUT",
+        "/api/dpm/33.28.10.2001",
+        body,
+        { "content-type": "text/csv", "content-length": String(length) },
+        50,
+      );
+      expect(refused.status).toBe(413);
+      const next = await send(agent, server.url, "GET", "/api/health");
+      expect(next.status).toBe(200);
+      expect(next.localPort).toBe(refused.localPort);
+    } finally {
+      agent.destroy();
+    }
+  });
 
   it("(sent in chunks, without Content-Length) answers 413 and keeps the connection", async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

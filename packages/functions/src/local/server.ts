@@ -79,7 +79,15 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     if (options.webDir) await serveSpa(site, options.webDir);
     const server: ServerType = await new Promise((ready, fail) => {
       const s = serve(
-        { fetch: site.fetch, port: options.port, hostname: process.env.HOST ?? "127.0.0.1" },
+        {
+          fetch: site.fetch,
+          port: options.port,
+          hostname: process.env.HOST ?? "127.0.0.1",
+          // A body refused with 413 (a DPM file over 6 MB) is read to its end by Node itself, so the
+          // browser still uploading it gets the answer. The adapter's own clean-up gives the rest 500 ms
+          // and then cuts the connection, which a slow line or a busy machine turns into a network error.
+          autoCleanupIncoming: false,
+        },
         () => ready(s),
       );
       s.once("error", (error: NodeJS.ErrnoException) =>
