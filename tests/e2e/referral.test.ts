@@ -39,8 +39,12 @@ describe("referral chain in Chromium", () => {
     await expect.poll(() => bo.textContent("[data-testid=inbox-complaints]")).toContain(c.trackingCode);
     await bo.click(`[data-testid=inbox-complaints] >> text=${SITI.name}`);
     await bo.click("[data-testid=back-office] >> text=Rujuk");
-    // Suggested from the resident's PPKS (lansia terlantar) and the category (kesehatan).
+    // Ticked where the category (kesehatan) and the resident's PPKS (lansia terlantar) both point;
+    // what only one points at is offered, with the reason.
     expect(await bo.isChecked("[data-testid=refer-form] input[value=dinas-kesehatan]")).toBe(true);
+    expect(await bo.isChecked("[data-testid=refer-form] input[value=kepolisian-satpol-pp]")).toBe(false);
+    expect(await bo.textContent("[data-testid=refer-form] fieldset")).toContain("RSUD (kategori)");
+    await bo.check("[data-testid=refer-form] input[value=rsud]");
     await bo.fill("#reason", "Perlu perawatan lanjutan yang tidak tersedia di desa.");
     await bo.selectOption("#urgency", "segera");
     await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
@@ -70,9 +74,7 @@ describe("referral chain in Chromium", () => {
 
     await openFromInbox(spv, SITI.name);
     // What the back office proposed is in front of the supervisor and the manager, not only in the record.
-    expect(await spv.textContent("[data-testid=proposed-opds]")).toBe(
-      "Kepolisian / Satpol PP, Dinas Kesehatan",
-    );
+    expect(await spv.textContent("[data-testid=proposed-opds]")).toBe("Dinas Kesehatan, RSUD");
     expect(await spv.textContent("[data-testid=proposed-programs]")).toBe(
       "Kartu Indonesia Sehat / PBI-JK (Program Indonesia Sehat)",
     );
@@ -87,7 +89,7 @@ describe("referral chain in Chromium", () => {
       await manajer
         .locator('[data-testid=approve-opd] optgroup[label="Usulan desa"] option')
         .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
-    ).toEqual(["kepolisian-satpol-pp", "dinas-kesehatan"]);
+    ).toEqual(["dinas-kesehatan", "rsud"]);
     expect(await manajer.inputValue("[data-testid=approve-opd]")).toBe("");
     // One programme proposed: it is chosen already.
     expect(await manajer.inputValue("[data-testid=decision-approve] select[name=program]")).toBe("kis-pbi");

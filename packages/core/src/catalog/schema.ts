@@ -101,18 +101,49 @@ export const DEFAULT_CATALOG: Catalog = {
 };
 
 /**
- * OPDs and programs the referral form suggests for a complaint: OPDs of the routes whose PPKS types the
- * resident has, and programs of the back-office field of the complaint's category. The officer may
- * choose others.
+ * The OPDs that answer each complaint category, by name as the routes name them. The seeds route by PPKS
+ * type only; this is the project's default for the category, from the roles the routes give each OPD
+ * ("jaminan dan fasilitas pelayanan kesehatan"; Dinas Sosial for social assistance and the DTKS).
+ */
+export const CATEGORY_OPDS: Record<string, string[]> = {
+  kesehatan: ["Dinas Kesehatan", "RSUD", "BPJS"],
+  pendidikan: ["Dinas Pendidikan"],
+  bansos: ["Dinas Sosial"],
+  ekonomi: ["Dinas Perinaker", "Dinas Perdagangan, UKM dan Koperasi", "Dinas Pertanian"],
+  perumahan: ["Dinas Sosial"],
+  "data-dtks": ["Dinas Sosial"],
+  rehabilitasi: ["Dinas Sosial", "Dinas PP2PA dan KB"],
+};
+
+/** An OPD the referral form suggests, why, and whether it comes ticked. */
+export interface SuggestedOpd extends Opd {
+  /** Both the complaint's category and one of the resident's PPKS types point at it. */
+  ticked: boolean;
+  because: "kategori dan PPKS" | "kategori" | "PPKS";
+}
+
+/**
+ * OPDs and programs the referral form suggests for a complaint: the OPDs of its category and of the
+ * routes of the resident's PPKS types, those both point at first and ticked (a health complaint of a
+ * poor resident does not come ticked for the agriculture office the poverty route names), and the
+ * programs of the category's back-office field. The officer may choose others.
  */
 export function suggestFrom(catalog: Catalog, ppks: string[], category: string) {
-  const codes = new Set(
+  const byRoute = new Set(
     catalog.routes.filter((r) => r.ppks.some((p) => ppks.includes(p))).flatMap((r) => r.opds),
   );
+  const byCategory = new Set((CATEGORY_OPDS[category] ?? []).map(slug));
+  const opds: SuggestedOpd[] = catalog.opds.flatMap((o): SuggestedOpd[] => {
+    const [c, r] = [byCategory.has(o.code), byRoute.has(o.code)];
+    if (c && r) return [{ ...o, ticked: true, because: "kategori dan PPKS" }];
+    if (c) return [{ ...o, ticked: false, because: "kategori" }];
+    return r ? [{ ...o, ticked: false, because: "PPKS" }] : [];
+  });
+  const rank = { "kategori dan PPKS": 0, kategori: 1, PPKS: 2 };
   const field = catalogs.complaintCategories.find((c) => c.code === category)?.backOfficeField;
   const fields = FIELDS_OF[field ?? ""] ?? [];
   return {
-    opds: catalog.opds.filter((o) => codes.has(o.code)),
+    opds: opds.sort((a, b) => rank[a.because] - rank[b.because]),
     programs: catalog.programs.filter((p) => fields.includes(p.field)),
   };
 }

@@ -190,11 +190,12 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
             <legend>OPD yang disarankan</legend>
             <For
               each={suggestions().opds}
-              fallback={<p class="muted">Tidak ada saran dari jenis PPKS; pilih di bawah.</p>}
+              fallback={<p class="muted">Tidak ada saran dari kategori atau jenis PPKS; pilih di bawah.</p>}
             >
               {(o) => (
                 <label class="check">
-                  <input type="checkbox" name="opds" value={o.code} checked /> {o.name}
+                  <input type="checkbox" name="opds" value={o.code} checked={o.ticked} /> {o.name}{" "}
+                  <span class="muted">({o.because})</span>
                 </label>
               )}
             </For>
