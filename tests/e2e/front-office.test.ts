@@ -99,6 +99,7 @@ describe("front office in Chromium", () => {
     await page.click("button:has-text('Tambah anggota')");
     await page.fill("#member-1-nik", "3328101001150005");
     await page.fill("#member-1-name", "Ahmad Kecil");
+    await page.selectOption("#member-0-relationship", "kepala-keluarga");
     await page.selectOption("#member-1-relationship", "anak");
     await page.selectOption("#houseCondition", "tidak-layak");
     await page.selectOption("#incomeSource", "buruh-harian");

@@ -31,6 +31,7 @@ describe("messages that tell the truth", () => {
     expect(await page.textContent("[data-testid=receipt]")).toContain("Status: Diteruskan ke back office");
     expect(await page.inputValue("#member-0-nik")).toBe(WATI.nik);
     expect(await page.inputValue("#member-0-name")).toBe(WATI.name);
+    await page.selectOption("#member-0-relationship", "kepala-keluarga");
     await page.selectOption("#houseCondition", "tidak-layak");
     await page.selectOption("#incomeSource", "buruh-harian");
     await page.click("button:has-text('Kirim usulan')");

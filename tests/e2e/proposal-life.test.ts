@@ -79,6 +79,13 @@ describe("a household's proposal, from the front office to the DPM", () => {
       expect(await fo.textContent("[data-testid=receipt]")).toContain("Status: Diteruskan ke back office");
       // The household: the reporter first, her child added.
       expect(await fo.getByLabel("NIK", { exact: true }).first().inputValue()).toBe(WATI.nik);
+      // Sent untouched, nothing is chosen for the officer: each list that needs a choice says so.
+      await fo.getByRole("button", { name: "Kirim usulan" }).click();
+      await expect.poll(() => fo.textContent("main")).toContain("Kondisi rumah wajib dipilih.");
+      expect(await fo.textContent("main")).toContain("Sumber penghasilan wajib dipilih.");
+      expect(await fo.textContent("main")).toContain("Hubungan keluarga wajib dipilih.");
+      expect(await fo.locator("[data-testid=proposal-done]").count()).toBe(0);
+      await fo.locator("#member-0-relationship").selectOption({ label: "Kepala keluarga" });
       await fo.getByRole("button", { name: "Tambah anggota" }).click();
       await fo.locator("#member-1-nik").fill(CHILD.nik);
       await fo.locator("#member-1-name").fill(CHILD.name);
@@ -111,6 +118,10 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await survei.getByRole("link", { name: /Wati Lestari \(3328\*{8}0003\)/ }).click();
       await expect.poll(() => survei.textContent("[data-testid=proposal-state]")).toBe("Diusulkan");
       expect(await survei.textContent("[data-testid=proposal-members]")).toContain("3328********0005");
+      // The survey team works kabupaten-wide: the address says which desa and kecamatan.
+      await expect
+        .poll(() => survei.textContent("[data-testid=proposal-address]"))
+        .toMatch(/^RT \d+ \/ RW \d+, Desa Kalisapu, Kecamatan Slawi$/);
       await survei.getByRole("button", { name: "Jadwalkan kunjungan" }).click();
       await expect.poll(() => survei.textContent("[data-testid=proposal-state]")).toBe("Dijadwalkan verval");
       await survei.context().close();

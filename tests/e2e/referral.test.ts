@@ -101,6 +101,12 @@ describe("referral chain in Chromium", () => {
     await expect
       .poll(() => manajer.textContent("[data-testid=referral-state]"))
       .toBe("Disetujui, menunggu OPD");
+    // A receipt reprinted by the manager still names the desa's office, not the kabupaten.
+    await manajer.goto(`/pengaduan/${c.id}`);
+    await expect
+      .poll(() => manajer.textContent("[data-testid=receipt]"))
+      .toContain("Puskesos · Desa Kalisapu");
+    await manajer.goBack();
     await manajer.click("[data-testid=letter-link]");
     await expect.poll(() => manajer.locator("[data-testid=letter]").count()).toBe(2);
     expect(await manajer.textContent("[data-testid=letter-number]")).toMatch(/: 0001\/SLRT-33\.28\//);

@@ -3,15 +3,25 @@ import { RELATIONSHIPS } from "@puskesos/core/proposal/schema";
 import { Field } from "./form.tsx";
 import { IdInput } from "./nik-input.tsx";
 
-/** `<option>`s of a code → label table, one of them selected. */
+/**
+ * `<option>`s of a code → label table, one of them selected. With nothing to select, the list starts on
+ * an empty "— pilih —", so a form sent untouched is refused by name rather than sending the first option.
+ */
 export const Options = (props: { of: Record<string, string>; selected?: string | undefined }) => (
-  <For each={Object.entries(props.of)}>
-    {([code, label]) => (
-      <option value={code} selected={code === props.selected}>
-        {label}
+  <>
+    <Show when={!props.selected}>
+      <option value="" selected>
+        — pilih —
       </option>
-    )}
-  </For>
+    </Show>
+    <For each={Object.entries(props.of)}>
+      {([code, label]) => (
+        <option value={code} selected={code === props.selected}>
+          {label}
+        </option>
+      )}
+    </For>
+  </>
 );
 
 /**

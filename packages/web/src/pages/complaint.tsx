@@ -18,7 +18,8 @@ import { CorrectReporter } from "./complaint-correct.tsx";
 import ProposalForm from "./proposal-form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
-import { can, me } from "../lib/session.ts";
+import { desaNames, regionTree } from "../lib/regions.ts";
+import { can } from "../lib/session.ts";
 import { formatDate, formatDateTime } from "../lib/time.ts";
 
 /**
@@ -118,6 +119,8 @@ export default function Complaint() {
     () => params.id,
     (id) => call(api.complaints[":id"].$get({ param: { id } })),
   );
+  // A reprinted receipt names the complaint's desa office, whoever prints it.
+  const [regions] = createResource(regionTree);
   const [timeline, { refetch: refetchTimeline }] = createResource(
     () => params.id,
     (id) => call(api.complaints[":id"].timeline.$get({ param: { id } })),
@@ -276,7 +279,7 @@ export default function Complaint() {
             <Show when={c().actions.includes("cancel")}>
               <Cancel complaint={c()} onDone={refetch} />
             </Show>
-            <Receipt complaint={c()} office={me()?.scopeName ?? ""} />
+            <Receipt complaint={c()} office={desaNames(regions(), c().desaCode).desa} />
             <Timeline events={timeline()} />
           </>
         )}

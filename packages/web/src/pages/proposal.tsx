@@ -15,6 +15,7 @@ import {
   nextStep,
   relationshipLabel,
 } from "../lib/proposal-text.ts";
+import { desaNames, regionTree } from "../lib/regions.ts";
 import { can } from "../lib/session.ts";
 
 /** One proposal: the household (NIKs masked), its F1 profile, each step so far, and the steps the caller may take. */
@@ -25,6 +26,12 @@ export default function Proposal() {
     (id) => call(api.proposals[":id"].$get({ param: { id } })),
   );
   const [indicators] = createResource(() => call(api.indicators.$get()));
+  // Where to go: the survey team works across the kabupaten, so the address names its desa and kecamatan.
+  const [regions] = createResource(regionTree);
+  const place = (code: string) => {
+    const names = desaNames(regions(), code);
+    return [names.desa, names.kecamatan].filter(Boolean).join(", ");
+  };
 
   return (
     <section class="card">
@@ -50,7 +57,9 @@ export default function Proposal() {
               <dt>Langkah berikutnya</dt>
               <dd>{nextStep(p())}</dd>
               <dt>Alamat</dt>
-              <dd>{addressOf(p().address)}</dd>
+              <dd data-testid="proposal-address">
+                {addressOf(p().address)}, {place(p().desaCode)}
+              </dd>
               <Show when={p().kkMasked}>
                 <dt>No. KK</dt>
                 <dd>
