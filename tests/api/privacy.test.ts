@@ -308,6 +308,7 @@ describe("residents' requests", () => {
     expect(answered.status).toBe(200);
     expect(answered.body.state).toBe("dijawab");
     expect(answered.body.answeredBy).toBe("pdp");
+    expect(answered.body.answeredLate).toBe(false);
     expect(
       (await pdp.post(`/api/privacy/requests/${made.id}/decline`, { version: 1, reason: "Tidak jelas." }))
         .status,
@@ -318,6 +319,33 @@ describe("residents' requests", () => {
     expect(report.body.requests.map((r: { id: string; state: string }) => [r.id, r.state])).toEqual([
       [made.id, "dijawab"],
     ]);
+  });
+});
+
+describe("a request answered after its due day", () => {
+  it("stays marked as answered late, in the open list and in every later one", async () => {
+    const received = new Date(Date.now() - 10 * 86_400_000);
+    const receivedOn = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(received);
+    const late = await pdp.post("/api/privacy/requests", {
+      id: randomUUID(),
+      kind: "akses",
+      nik: BUDI.nik,
+      name: BUDI.name,
+      detail: "Minta daftar siapa saja yang membuka data saya.",
+      receivedOn,
+    });
+    expect(late.status).toBe(201);
+    expect(late.body).toMatchObject({ overdue: true, answeredLate: false });
+    const answered = await pdp.post(`/api/privacy/requests/${late.body.id}/answer`, {
+      version: 1,
+      answer: "Laporan akses diserahkan.",
+    });
+    expect(answered.body).toMatchObject({ state: "dijawab", overdue: false, answeredLate: true });
+    const all = (await pdp.get("/api/privacy/requests?status=semua")).body.items as {
+      id: string;
+      answeredLate: boolean;
+    }[];
+    expect(all.find((r) => r.id === late.body.id)?.answeredLate).toBe(true);
   });
 });
 

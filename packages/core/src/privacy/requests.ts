@@ -5,7 +5,7 @@ import { getItem, putNew, queryPage, transact, update, type Page } from "../db/i
 import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
 import { closingMarks } from "../retention/mark.ts";
-import { addDays, nowIso, today } from "../time/index.ts";
+import { addDays, local, nowIso, today } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
 import { parse } from "../validation/index.ts";
 import { actionsFor, assertMayTake, authorize } from "../workflow/index.ts";
@@ -22,7 +22,10 @@ import {
 } from "./workflow.ts";
 
 /** The stored request: the view's fields plus the full NIK (sealed at rest), its hash and the kabupaten. */
-export interface RequestRecord extends Omit<RequestView, "actions" | "kindLabel" | "stateLabel" | "overdue"> {
+export interface RequestRecord extends Omit<
+  RequestView,
+  "actions" | "kindLabel" | "stateLabel" | "overdue" | "answeredLate"
+> {
   kind: RequestKind;
   state: RequestState;
   nik: string;
@@ -58,6 +61,8 @@ export function toView(record: RequestRecord, caller: UserActor, day = today()):
     kindLabel: REQUEST_KIND_LABELS[record.kind],
     stateLabel: REQUEST_STATE_LABELS[record.state],
     overdue: record.state === "terbuka" && day > record.dueOn,
+    // Kept once answered: the kabupaten's record of whether it met the law's deadline.
+    answeredLate: record.answeredAt ? local(record.answeredAt).day > record.dueOn : false,
     actions: actionsFor(REQUEST_WORKFLOW, record, caller),
   };
 }

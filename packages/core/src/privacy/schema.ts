@@ -52,7 +52,10 @@ export const RequestViewSchema = v.object({
   detail: v.string(),
   receivedOn: v.string(),
   dueOn: v.string(),
+  /** Open past its due day. */
   overdue: v.boolean(),
+  /** Answered or declined after its due day, in the kabupaten's calendar. */
+  answeredLate: v.boolean(),
   answer: v.optional(v.string()),
   answeredAt: v.optional(v.string()),
   answeredBy: v.optional(v.string()),

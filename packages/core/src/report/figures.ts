@@ -71,10 +71,20 @@ export function figuresOf(counts: Counts, opds: readonly Opd[]): Figures {
       made: Object.keys(counts)
         .filter((n) => n.startsWith("u."))
         .reduce((s, n) => s + c(n), 0),
-      scheduled: u("dijadwalkan"),
+      // A proposal counts in every step it reached, as its current state tells: one found layak was
+      // scheduled first, one exported was confirmed first (a withdrawn one counts as made only).
+      scheduled: u(
+        "dijadwalkan",
+        "layak",
+        "tidak-layak",
+        "ditetapkan-musdes",
+        "tidak-ditetapkan",
+        "diekspor",
+      ),
       layak: u("layak", "ditetapkan-musdes", "tidak-ditetapkan", "diekspor"),
       notLayak: u("tidak-layak"),
       confirmed: u("ditetapkan-musdes", "diekspor"),
+      notConfirmed: u("tidak-ditetapkan"),
       exported: u("diekspor"),
     },
     referralsByOpd: [...opdCodes].sort().map((code) => {

@@ -35,12 +35,14 @@ export const FiguresSchema = v.object({
   open: count,
   /** Median calendar days from registration to finish, of those finished; null when none. */
   medianDaysToResolution: v.nullable(v.number()),
+  /** Proposals of the period by how far they got: each counts in every step it reached (see figures.ts). */
   proposals: v.object({
     made: count,
     scheduled: count,
     layak: count,
     notLayak: count,
     confirmed: count,
+    notConfirmed: count,
     exported: count,
   }),
   referralsByOpd: v.array(
@@ -186,3 +188,14 @@ export type Dashboard = v.InferOutput<typeof DashboardSchema>;
 
 export * from "./query-schema.ts";
 export { REPORT_WORKFLOW, REPORT_STATE_LABELS, REPORT_STATES, REPORT_ACTIONS } from "./workflow.ts";
+
+/** The proposals' lines as the screen and the files show them, in order. */
+export const PROPOSAL_ROWS: [label: string, key: keyof Figures["proposals"]][] = [
+  ["Usulan rumah tangga dibuat", "made"],
+  ["Usulan dijadwalkan verval", "scheduled"],
+  ["Usulan layak", "layak"],
+  ["Usulan tidak layak", "notLayak"],
+  ["Usulan ditetapkan musdes", "confirmed"],
+  ["Usulan tidak ditetapkan musdes", "notConfirmed"],
+  ["Usulan diekspor", "exported"],
+];

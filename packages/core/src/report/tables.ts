@@ -1,5 +1,5 @@
 import type { Sheet } from "../sheet/index.ts";
-import type { Dashboard, Figures } from "./schema.ts";
+import { PROPOSAL_ROWS, type Dashboard, type Figures } from "./schema.ts";
 
 const percent = (share: number | null) => (share === null ? "" : Math.round(share * 1000) / 10);
 const orBlank = (n: number | null) => (n === null ? "" : n);
@@ -19,12 +19,8 @@ export function figureSheets(f: Figures): Sheet[] {
         ["Selesai", f.resolved],
         ["Masih terbuka", f.open],
         ["Median hari sampai selesai", orBlank(f.medianDaysToResolution)],
-        ["Usulan rumah tangga dibuat", f.proposals.made],
-        ["Usulan dijadwalkan verval", f.proposals.scheduled],
-        ["Usulan layak", f.proposals.layak],
-        ["Usulan tidak layak", f.proposals.notLayak],
-        ["Usulan ditetapkan musdes", f.proposals.confirmed],
-        ["Usulan diekspor", f.proposals.exported],
+        // A version sent before a line existed does not hold it: left blank, not zero.
+        ...PROPOSAL_ROWS.map(([label, key]) => [label, orBlank(f.proposals[key] ?? null)]),
       ],
     },
     { name: "Kategori", header: ["Kategori", "Jumlah"], rows: f.byCategory.map((c) => [c.name, c.count]) },

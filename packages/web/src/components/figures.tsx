@@ -1,5 +1,5 @@
 import { For, Show, type JSX } from "solid-js";
-import type { Figures } from "@puskesos/core/report/schema";
+import { PROPOSAL_ROWS, type Figures } from "@puskesos/core/report/schema";
 import { ListTable } from "./list-table.tsx";
 import "./figures.css";
 
@@ -50,14 +50,9 @@ export const summaryRows = (f: Figures): [label: string, value: string][] => [
 ];
 
 /** The household proposals' lines, as the file's "Ringkasan" sheet continues. */
-export const proposalRows = (f: Figures): [label: string, value: string][] => [
-  ["Usulan rumah tangga dibuat", String(f.proposals.made)],
-  ["Usulan dijadwalkan verval", String(f.proposals.scheduled)],
-  ["Usulan layak", String(f.proposals.layak)],
-  ["Usulan tidak layak", String(f.proposals.notLayak)],
-  ["Usulan ditetapkan musdes", String(f.proposals.confirmed)],
-  ["Usulan diekspor", String(f.proposals.exported)],
-];
+export const proposalRows = (f: Figures): [label: string, value: string][] =>
+  // A version sent before a line existed does not hold it: shown as not recorded, not as zero.
+  PROPOSAL_ROWS.map(([label, key]) => [label, orDash(f.proposals[key] ?? null)]);
 
 /** A two-column table of label and number. */
 export function Pairs(props: { rows: [string, string][]; head: string; label: string; testid: string }) {

@@ -73,6 +73,9 @@ function Request(props: { request: RequestView; onDone: () => void }) {
         <Show when={r().overdue}>
           <strong class="overdue">lewat batas</strong>
         </Show>
+        <Show when={r().answeredLate}>
+          <strong class="overdue">dijawab lewat batas</strong>
+        </Show>
       </div>
       <div class="note">{r().detail}</div>
       <Show when={r().contact}>
