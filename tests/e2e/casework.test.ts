@@ -59,8 +59,17 @@ describe("a case on a phone", () => {
     await worker.selectOption("#case-source", "satpol-pp");
     await worker.fill("input[name=name]", "Pak Darto");
     await worker.check("input[name=sex][value=L]");
-    await worker.fill("input[name=estimatedAge]", "58");
     await worker.fill("input[name=origin]", "Ditemukan di Terminal Slawi");
+    // Out of range and a list left unchosen: the app says which field and why, in Indonesian, once,
+    // under the field (not the browser's tooltip in its own language).
+    await worker.fill("input[name=estimatedAge]", "250");
+    await worker.click("[data-testid=case-new] button[type=submit]");
+    await expect
+      .poll(() => worker.textContent("[data-testid=case-new] .error"))
+      .toContain("Perkiraan umur maksimal 120.");
+    expect(await worker.textContent("[data-testid=case-new]")).toContain("Jenis PPKS wajib dipilih.");
+    expect(await worker.textContent(".alert")).not.toContain("isian lain");
+    await worker.fill("input[name=estimatedAge]", "58");
     await worker.selectOption("select[name=ppks]", "gelandangan");
     await fits(worker);
     await worker.click("[data-testid=case-new] button[type=submit]");

@@ -19,10 +19,14 @@ export function errorsFromApi(error: unknown): { message: string; fields: Errors
   return { message: "Terjadi kesalahan yang tidak terduga. Coba lagi.", fields: {} };
 }
 
-/** An API refusal in one line: the message and each field's reason, each said once. */
+/**
+ * An API refusal in one line: each field's reason once, or the message when no field is named (a
+ * refusal's message only repeats its first field's, "… (dan 1 isian lain)").
+ */
 export function sentenceFromApi(error: unknown): string {
   const e = errorsFromApi(error);
-  return [e.message, ...Object.values(e.fields)].filter((m, i, a) => a.indexOf(m) === i).join(" ");
+  const reasons = Object.values(e.fields).filter((m, i, a) => a.indexOf(m) === i);
+  return reasons.length ? reasons.join(" ") : e.message;
 }
 
 /**

@@ -9,10 +9,17 @@ import {
   SEXES,
 } from "@puskesos/core/casework/schema";
 import { DesaSelect } from "../components/desa-select.tsx";
-import { Alert, errorsFromApi, Labelled } from "../components/form.tsx";
+import { Alert, errorsFromApi, Labelled, sentenceFromApi } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can, me } from "../lib/session.ts";
+
+/** A field's own reason, under it. */
+const FieldError = (props: { error: string | undefined }) => (
+  <Show when={props.error}>
+    <small class="error">{props.error}</small>
+  </Show>
+);
 
 /**
  * Opens a case for a PPKS client: from a complaint or an approved referral (the client is its reporter),
@@ -86,10 +93,7 @@ export default function CaseNew() {
       const e = errorsFromApi(error);
       setFields(e.fields);
       if (e.fields["client.nik"] && /wilayah|kode/i.test(e.fields["client.nik"])) setConfirmNik(true);
-      setMessage({
-        kind: "error",
-        text: [e.message, ...Object.values(e.fields)].filter((m, i, a) => a.indexOf(m) === i).join(" "),
-      });
+      setMessage({ kind: "error", text: sentenceFromApi(error) });
     } finally {
       setBusy(false);
     }
@@ -103,7 +107,9 @@ export default function CaseNew() {
       </p>
       <h1>Buka kasus</h1>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
-      <form onSubmit={submit} data-testid="case-new">
+      {/* The schema and the server check every field and say which, in Indonesian; the browser's own
+          checks would stop the form in its language without naming the field. */}
+      <form onSubmit={submit} novalidate data-testid="case-new">
         <Labelled label="Asal kasus" for="case-source">
           <select
             id="case-source"
@@ -127,11 +133,13 @@ export default function CaseNew() {
         <label class="field">
           <span class="label">Nama klien</span>
           <input name="name" value={reporterName()} aria-invalid={Boolean(err("client.name"))} />
+          <FieldError error={err("client.name")} />
         </label>
         <Show when={!fixed}>
           <label class="field">
             <span class="label">NIK (bila diketahui)</span>
             <input name="nik" inputmode="numeric" maxlength="16" aria-invalid={Boolean(err("client.nik"))} />
+            <FieldError error={err("client.nik")} />
           </label>
           <Show when={confirmNik()}>
             <label class="check">
@@ -151,15 +159,25 @@ export default function CaseNew() {
               </label>
             )}
           </For>
+          <FieldError error={err("client.sex")} />
         </fieldset>
         <div class="filters">
           <label class="field">
             <span class="label">Tanggal lahir (bila diketahui)</span>
             <input type="date" name="birthDate" />
+            <FieldError error={err("client.birthDate")} />
           </label>
           <label class="field">
             <span class="label">Perkiraan umur (tahun)</span>
-            <input type="number" name="estimatedAge" min="0" max="120" inputmode="numeric" />
+            <input
+              type="number"
+              name="estimatedAge"
+              min="0"
+              max="120"
+              inputmode="numeric"
+              aria-invalid={Boolean(err("client.estimatedAge"))}
+            />
+            <FieldError error={err("client.estimatedAge")} />
           </label>
         </div>
         <Show when={!fixed}>
@@ -172,10 +190,17 @@ export default function CaseNew() {
           </label>
         </Show>
         <Labelled label="Jenis PPKS" for="case-ppks">
-          <select id="case-ppks" name="ppks">
+          <select id="case-ppks" name="ppks" aria-invalid={Boolean(err("client.ppks"))}>
             <option value="">— pilih —</option>
-            <For each={CATALOGS.ppks}>{(p) => <option value={p.code}>{p.name}</option>}</For>
+            <For each={CATALOGS.ppks}>
+              {(p) => (
+                <option value={p.code} selected={p.code === complaint()?.ppks[0]}>
+                  {p.name}
+                </option>
+              )}
+            </For>
           </select>
+          <FieldError error={err("client.ppks")} />
         </Labelled>
         <label class="field">
           <span class="label">Keterangan yang diketahui</span>
@@ -192,6 +217,7 @@ export default function CaseNew() {
               )}
             </For>
           </select>
+          <FieldError error={err("worker")} />
         </Labelled>
         <button type="submit" disabled={busy()}>
           {busy() ? "Membuka…" : "Buka kasus"}

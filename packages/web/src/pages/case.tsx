@@ -96,7 +96,7 @@ function Decision(props: { action: CaseAction; view: CaseView; onDone: (done: st
         </button>
       }
     >
-      <form class="decision" onSubmit={submit} data-testid={`decision-${props.action}`}>
+      <form class="decision" onSubmit={submit} novalidate data-testid={`decision-${props.action}`}>
         <h3 tabindex="-1" ref={heading}>
           {spec().label}
         </h3>
