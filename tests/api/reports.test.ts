@@ -162,15 +162,23 @@ describe("the monthly Puskesos report", () => {
     const noNote = await koord.post("/api/reports/monthly/submit", { month, version: 1 });
     expect(noNote.status).toBe(422);
     expect(noNote.body.error.fields).toEqual([{ field: "note", message: "Tulis apa yang dikoreksi." }]);
+    // Nothing changed since version 1: a correction would only copy it.
+    const same = await koord.post("/api/reports/monthly/submit", { month, version: 1, note: "Cek ulang." });
+    expect(same.status).toBe(422);
+    expect(same.body.error.message).toBe("Angka saat ini sama dengan versi 1: tidak ada yang dikoreksi.");
+    expect((await fo.post("/api/queue")).status).toBe(201);
     const corrected = await koord.post("/api/reports/monthly/submit", {
       month,
       version: 1,
-      note: "Satu pengaduan terlambat dicatat.",
+      note: "Satu warga terlambat dicatat antreannya.",
     });
     expect(corrected.body.submissions.map((s: { version: number }) => s.version)).toEqual([2, 1]);
     const read = await figures(kades, `month=${month}`);
     expect(read).toMatchObject({ state: "dikirim", actions: [] });
-    expect(read.submissions[0]).toMatchObject({ version: 2, note: "Satu pengaduan terlambat dicatat." });
+    expect(read.submissions[0]).toMatchObject({
+      version: 2,
+      note: "Satu warga terlambat dicatat antreannya.",
+    });
   });
 
   it("is read above the desa for a desa in scope, and is 404 outside it", async () => {
@@ -244,7 +252,8 @@ describe("the dashboard", () => {
   it("shows the kabupaten per kecamatan, who sent the month's report, and the trend", async () => {
     const d = (await manajer.get(`/api/reports/dashboard?period=${month}`)).body;
     expect(d.area).toMatchObject({ level: "kabupaten", code: "33.28" });
-    expect(d.totals).toMatchObject({ complaints: 4, tickets: 2, resolved: 2 });
+    // Three queue numbers: two before the report was sent, one before its correction.
+    expect(d.totals).toMatchObject({ complaints: 4, tickets: 3, resolved: 2 });
     expect(d.rows).toHaveLength(18);
     expect(d.rows.find((r: { code: string }) => r.code === "33.28.10").figures.complaints).toBe(3);
     expect(d.rows.find((r: { code: string }) => r.code === "33.28.11").figures.complaints).toBe(1);

@@ -71,6 +71,12 @@ describe("the monthly report and the dashboard", () => {
 
       // 1. The koordinator, on a phone: the month's figures, then "Kirim ke SLRT".
       const koord = await signedInPage(app, "koord.kalisapu");
+      // Sending a month that is still running asks first; the koordinator says yes.
+      const asked: string[] = [];
+      koord.on("dialog", (dialog) => {
+        asked.push(dialog.message());
+        void dialog.accept();
+      });
       await koord.setViewportSize(PHONE);
       await koord.getByRole("button", { name: "Menu" }).click();
       await koord.getByRole("link", { name: "Laporan", exact: true }).click();
@@ -100,6 +106,8 @@ describe("the monthly report and the dashboard", () => {
       await expect
         .poll(() => koord.textContent("[data-testid=report-notice]"))
         .toBe("Laporan versi 1 dikirim ke SLRT.");
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatch(/^Bulan .+ belum berakhir; angkanya masih dapat bertambah\. Tetap kirim\?$/);
       expect(await koord.textContent("[data-testid=report-state]")).toBe("Dikirim ke SLRT (versi 1)");
       const versions = await rowsOf(koord, "report-versions");
       expect(versions).toHaveLength(1);

@@ -9,7 +9,13 @@ import { parse } from "../validation/index.ts";
 import { actionsFor, assertMayTake, authorize } from "../workflow/index.ts";
 import { figuresOf } from "./figures.ts";
 import { assertPast, monthEnded } from "./period.ts";
-import { MonthlyQuerySchema, SubmitReportSchema, type MonthlyReport, type Submission } from "./schema.ts";
+import {
+  MonthlyQuerySchema,
+  sameFigures,
+  SubmitReportSchema,
+  type MonthlyReport,
+  type Submission,
+} from "./schema.ts";
 import { monthOf } from "./stats.ts";
 import { REPORT_WORKFLOW, type ReportState } from "./workflow.ts";
 
@@ -130,6 +136,10 @@ export async function submit(input: unknown): Promise<MonthlyReport> {
     throw ValidationError("Tulis apa yang dikoreksi.", [
       { field: "note", message: "Tulis apa yang dikoreksi." },
     ]);
+  const last = report.submissions[0];
+  // A correction that changes no figure would be a second copy of the last version under a new number.
+  if (action === "correct" && last && sameFigures(last.figures, report.figures))
+    throw ValidationError(`Angka saat ini sama dengan versi ${last.version}: tidak ada yang dikoreksi.`, []);
   const version = latest + 1;
   const now = nowIso();
   const sent: Submission = {

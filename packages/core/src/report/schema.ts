@@ -199,3 +199,19 @@ export const PROPOSAL_ROWS: [label: string, key: keyof Figures["proposals"]][] =
   ["Usulan tidak ditetapkan musdes", "notConfirmed"],
   ["Usulan diekspor", "exported"],
 ];
+
+/** A value with its objects' keys in one order: the stored version's keys come back in any order. */
+const canonical = (x: unknown): unknown =>
+  Array.isArray(x)
+    ? x.map(canonical)
+    : x && typeof x === "object"
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, canonical((x as Record<string, unknown>)[k])]),
+        )
+      : x;
+
+/** Whether two sets of figures say the same (the figures now against the last version sent). */
+export const sameFigures = (a: Figures, b: Figures) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));

@@ -1,5 +1,6 @@
 import { For, Show, type JSX } from "solid-js";
 import { PROPOSAL_ROWS, type Figures } from "@puskesos/core/report/schema";
+export { sameFigures } from "@puskesos/core/report/schema";
 import { ListTable } from "./list-table.tsx";
 import "./figures.css";
 
@@ -20,22 +21,6 @@ export const shortMonth = (month: string) =>
 /** A share 0..1 as "83 %"; blank ("—") when nothing finished. */
 export const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
 export const orDash = (n: number | null) => (n === null ? "—" : String(n));
-
-/** A value with its objects' keys in one order: the stored version's keys come back in any order. */
-const canonical = (x: unknown): unknown =>
-  Array.isArray(x)
-    ? x.map(canonical)
-    : x && typeof x === "object"
-      ? Object.fromEntries(
-          Object.keys(x)
-            .sort()
-            .map((k) => [k, canonical((x as Record<string, unknown>)[k])]),
-        )
-      : x;
-
-/** Whether two sets of figures say the same (the figures now against the last version sent). */
-export const sameFigures = (a: Figures, b: Figures) =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** The summary lines, in the words and order of the downloaded file's "Ringkasan" sheet. */
 export const summaryRows = (f: Figures): [label: string, value: string][] => [

@@ -50,6 +50,14 @@ function SendForm(props: {
         ? { note: "Tulis apa yang dikoreksi." }
         : undefined,
     send: async (json, form) => {
+      // Allowed, since a desa may close its books on the last working day, but never by a stray tap.
+      if (
+        !props.report.monthEnded &&
+        !confirm(
+          `Bulan ${periodName(props.report.month)} belum berakhir; angkanya masih dapat bertambah. Tetap kirim?`,
+        )
+      )
+        return;
       const sent = await call(api.reports.monthly.submit.$post({ json }));
       form.reset();
       props.onSent(sent);
