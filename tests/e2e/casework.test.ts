@@ -143,4 +143,22 @@ describe("a case on a phone", () => {
     expect(await worker.textContent("[data-testid=facility-table]")).toContain("4 dari 4");
     await fits(worker);
   });
+
+  it("lets the manager change a facility's beds on a phone, naming a field left wrong", async () => {
+    const manajer = await phone("manajer");
+    await manajer.goto("/fasilitas");
+    await manajer.waitForSelector("[data-testid=facility-table] >> text=RPS Slawi");
+    await manajer.getByRole("button", { name: "Ubah" }).first().click();
+    const form = manajer.getByTestId("facility-edit");
+    expect(await form.getByLabel("Nama fasilitas").inputValue()).toBe("RPS Slawi");
+    await form.getByLabel("Kapasitas laki-laki").fill("");
+    await form.getByRole("button", { name: "Simpan perubahan" }).click();
+    await expect.poll(() => manajer.textContent(".alert")).toContain("Kapasitas laki-laki");
+    await form.getByLabel("Kapasitas laki-laki").fill("6");
+    await form.getByRole("button", { name: "Simpan perubahan" }).click();
+    await expect.poll(() => manajer.textContent(".alert")).toBe("RPS Slawi diubah.");
+    await expect.poll(() => manajer.locator("[data-testid=facility-edit]").count()).toBe(0);
+    await expect.poll(() => manajer.textContent("[data-testid=facility-table]")).toContain("6 dari 6");
+    await fits(manajer);
+  });
 });
