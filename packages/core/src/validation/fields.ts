@@ -74,7 +74,9 @@ export const isoDate = (label: string) =>
   v.pipe(
     v.string(`${label} harus berupa teks.`),
     v.title(label),
-    v.isoDate(`${label} harus berformat TTTT-BB-HH.`),
+    v.isoDate((issue) =>
+      issue.input === "" ? `${label} wajib diisi.` : `${label} harus berformat TTTT-BB-HH.`,
+    ),
   );
 
 /** A list page's opaque cursor. */

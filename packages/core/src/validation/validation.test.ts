@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import * as v from "valibot";
 import { CreateUserSchema } from "../user/schema.ts";
+import { isoDate } from "./fields.ts";
 import { parse } from "./index.ts";
 
 const valid = {
@@ -34,5 +36,18 @@ describe("parse", () => {
     expect(() => parse(CreateUserSchema, { ...valid, scope: { level: "desa" } })).toThrowError(
       expect.objectContaining({ fields: [{ field: "scope.code", message: "Kode wilayah wajib diisi." }] }),
     );
+  });
+});
+
+describe("a date field", () => {
+  const schema = v.object({ visitDate: isoDate("Tanggal kunjungan") });
+  const reason = (visitDate: string) => {
+    const result = v.safeParse(schema, { visitDate });
+    return result.success ? undefined : result.issues[0]?.message;
+  };
+  it("says an empty one is missing, and a wrong one how to write it", () => {
+    expect(reason("")).toBe("Tanggal kunjungan wajib diisi.");
+    expect(reason("4/12/2026")).toBe("Tanggal kunjungan harus berformat TTTT-BB-HH.");
+    expect(reason("2026-12-04")).toBeUndefined();
   });
 });

@@ -109,7 +109,7 @@ function fieldsOf(
     case "forward":
       return <NoteField name="recommendation" label="Rekomendasi (bila ada)" />;
     case "return-to-desa":
-      return <NoteField name="note" label="Yang perlu diperbaiki desa" />;
+      return <NoteField name="note" label="Catatan pengembalian (yang perlu diperbaiki desa)" />;
     case "resubmit":
       return <NoteField name="note" label="Yang sudah diperbaiki" />;
     case "approve":

@@ -63,6 +63,8 @@ export default function Visits() {
   };
 
   const record = (visit: Visit) => async (result: VerifyInput) => {
+    // "n kunjungan … disimpan" no longer holds once a visit's result goes out (its visit then goes).
+    setMessage(undefined);
     const head = headOf(visit);
     await Outbox.add(
       "verification",
@@ -80,6 +82,7 @@ export default function Visits() {
   };
   const drop = async (visit: Visit, result: Result | undefined) => {
     if (!confirm(`Hapus kunjungan ${headOf(visit)?.name ?? ""} dari perangkat ini?`)) return;
+    setMessage(undefined);
     if (result) await Outbox.remove(result.id);
     await forgetVisit(visit.id);
   };
