@@ -125,6 +125,19 @@ describe("a case on a phone", () => {
     await spv.goto("/perlu-tindakan");
     await spv.click("[data-testid=inbox-cases] >> text=Pak Darto");
     await spv.waitForSelector("[data-testid=case-state]");
+    // Sent back once: the worker sends it again from what was written, not from an empty form.
+    await act(spv, "return-termination", async (form) => {
+      await spv.fill(`${form} textarea[name=note]`, "Lampirkan surat pernyataan keluarga.");
+    });
+    await worker.reload();
+    await act(worker, "submit-termination", async (form) => {
+      expect(await worker.inputValue(`${form} select[name=reason]`)).toBe("kembali-ke-keluarga");
+      expect(await worker.inputValue(`${form} input[name=destination]`)).toBe("Rumah anaknya di Brebes");
+      await worker.fill(`${form} textarea[name=notes]`, "Surat pernyataan keluarga dilampirkan.");
+    });
+    await expect.poll(() => state(worker)).toBe("Terminasi menunggu persetujuan");
+    await spv.reload();
+    await spv.waitForSelector("[data-testid=case-state]");
     await act(spv, "approve-termination");
     await expect.poll(() => state(spv)).toBe("Ditutup");
     const entries = await spv.textContent("[data-testid=case-entries]");

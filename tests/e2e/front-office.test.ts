@@ -86,6 +86,9 @@ describe("front office in Chromium", () => {
     const other = await signedInPage("fo.pagiyanten");
     await other.goto(`/pengaduan/${id}`);
     await expect.poll(() => other.textContent(".alert")).toBe("Pengaduan tidak ditemukan.");
+    // Trying again cannot help a refusal: the way out is back.
+    expect(await other.getByRole("button", { name: "Coba lagi" }).count()).toBe(0);
+    expect(await other.getByRole("button", { name: "Kembali" }).count()).toBe(1);
     await other.context().close();
     await page.context().close();
   });

@@ -17,10 +17,10 @@ import { today } from "../lib/time.ts";
  * form; which actions appear comes from the case's `actions`.
  */
 
-const Note = (props: { name: string; label: string; rows?: number }) => (
+const Note = (props: { name: string; label: string; rows?: number; value?: string | undefined }) => (
   <label class="field">
     <span class="label">{props.label}</span>
-    <textarea name={props.name} rows={props.rows ?? 2} />
+    <textarea name={props.name} rows={props.rows ?? 2} value={props.value ?? ""} />
   </label>
 );
 const Day = (props: { name: string; label: string; value?: string; min?: string }) => (
@@ -34,6 +34,7 @@ const Pick = (props: {
   name: string;
   label: string;
   options: readonly (readonly [string, string])[];
+  value?: string | undefined;
   onChange?: (value: string) => void;
 }) => (
   <Labelled label={props.label} for={`case-${props.name}`}>
@@ -43,7 +44,13 @@ const Pick = (props: {
       onChange={(e) => props.onChange?.(e.currentTarget.value)}
     >
       <option value="">— pilih —</option>
-      <For each={props.options}>{([code, name]) => <option value={code}>{name}</option>}</For>
+      <For each={props.options}>
+        {([code, name]) => (
+          <option value={code} selected={code === props.value}>
+            {name}
+          </option>
+        )}
+      </For>
     </select>
   </Labelled>
 );
@@ -130,7 +137,15 @@ function Facilities(props: { sex: string }) {
   );
 }
 
-export function CaseFields(props: { action: CaseAction; view: CaseView }) {
+export function CaseFields(props: {
+  action: CaseAction;
+  view: CaseView;
+  previous?: Record<string, unknown> | undefined;
+}) {
+  const was = (name: string) => {
+    const value = props.previous?.[name];
+    return typeof value === "string" ? value : undefined;
+  };
   const [goal, setGoal] = createSignal("");
   const goals = () => props.view.plan?.goals ?? [];
   const openSteps = () =>
@@ -225,13 +240,13 @@ export function CaseFields(props: { action: CaseAction; view: CaseView }) {
     case "submit-termination":
       return (
         <>
-          <Day name="date" label="Tanggal terminasi" />
-          <Pick name="reason" label="Alasan terminasi" options={TERMINATION_REASONS} />
+          <Day name="date" label="Tanggal terminasi" value={was("date")} />
+          <Pick name="reason" label="Alasan terminasi" options={TERMINATION_REASONS} value={was("reason")} />
           <label class="field">
             <span class="label">Keberadaan klien setelah terminasi</span>
-            <input name="destination" />
+            <input name="destination" value={was("destination") ?? ""} />
           </label>
-          <Note name="notes" label="Catatan terminasi (bila ada)" />
+          <Note name="notes" label="Catatan terminasi (bila ada)" value={was("notes")} />
         </>
       );
     case "admit":

@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, ErrorBoundary, For, on, Show, type JSX } from "solid-js";
 import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { ApiError } from "../lib/api.ts";
 import { allowed, MENU } from "../lib/menu.ts";
 import { outbox } from "../lib/outbox-lazy.ts";
 import { me, signOut } from "../lib/session.ts";
@@ -81,9 +82,19 @@ export function Layout(props: { children?: JSX.Element }) {
             fallback={(error: Error, retry) => (
               <div class="card">
                 <Alert>{error.message}</Alert>
-                <button type="button" class="secondary" onClick={retry}>
-                  Coba lagi
-                </button>
+                {/* Trying again helps a lost connection or a server fault, not a refusal (not found, no right). */}
+                <Show
+                  when={!(error instanceof ApiError) || error.status === 0 || error.status >= 500}
+                  fallback={
+                    <button type="button" class="secondary" onClick={() => history.back()}>
+                      Kembali
+                    </button>
+                  }
+                >
+                  <button type="button" class="secondary" onClick={retry}>
+                    Coba lagi
+                  </button>
+                </Show>
               </div>
             )}
           >

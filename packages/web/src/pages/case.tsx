@@ -55,7 +55,13 @@ const SEND: Record<CaseAction, (id: string, body: unknown) => Promise<CaseView>>
 const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.name ?? code;
 
 /** An action: its fields, and a button sent with the version the worker is looking at. */
-function Decision(props: { action: CaseAction; view: CaseView; onDone: (done: string) => void }) {
+function Decision(props: {
+  action: CaseAction;
+  view: CaseView;
+  /** What this action recorded last time (a termination sent back is sent again from it). */
+  previous?: Record<string, unknown> | undefined;
+  onDone: (done: string) => void;
+}) {
   const spec = () => CASE_WORKFLOW.actions[props.action];
   const [open, setOpen] = createSignal(false);
   // Focus follows the form: to its heading when it opens, back to its button when it closes.
@@ -103,7 +109,7 @@ function Decision(props: { action: CaseAction; view: CaseView; onDone: (done: st
         <Show when={message()}>
           <Alert>{message()}</Alert>
         </Show>
-        <CaseFields action={props.action} view={props.view} />
+        <CaseFields action={props.action} view={props.view} previous={props.previous} />
         <div class="buttons">
           <button type="submit" disabled={busy()} classList={{ danger: "danger" in spec() }}>
             {spec().label}
@@ -358,6 +364,7 @@ export default function Case() {
                       <Decision
                         action={action}
                         view={c()}
+                        previous={[...f().entries].reverse().find((e) => e.action === action)?.data}
                         onDone={(label) => {
                           setDone(`${label}.`);
                           void refetch();
