@@ -166,7 +166,7 @@ describe("a case on a phone", () => {
     expect(await form.getByLabel("Nama fasilitas").inputValue()).toBe("RPS Slawi");
     await form.getByLabel("Kapasitas laki-laki").fill("");
     await form.getByRole("button", { name: "Simpan perubahan" }).click();
-    await expect.poll(() => manajer.textContent(".alert")).toContain("Kapasitas laki-laki");
+    await expect.poll(() => manajer.textContent(".alert")).toBe("Kapasitas laki-laki wajib diisi.");
     await form.getByLabel("Kapasitas laki-laki").fill("6");
     await form.getByRole("button", { name: "Simpan perubahan" }).click();
     await expect.poll(() => manajer.textContent(".alert")).toBe("RPS Slawi diubah.");

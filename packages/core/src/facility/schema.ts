@@ -13,9 +13,13 @@ export const FACILITY_KINDS = [
 ] as const;
 export const FACILITY_KIND_CODES = FACILITY_KINDS.map(([c]) => c);
 
+/** A number field left empty reaches the schema as NaN (the form's reading of ""): it is missing, not wrong. */
+const required = (label: string) => (issue: { input: unknown }) =>
+  Number.isNaN(issue.input) ? `${label} wajib diisi.` : `${label} harus berupa angka.`;
+
 const beds = (label: string) =>
   v.pipe(
-    v.number(`${label} harus berupa angka.`),
+    v.number(required(label)),
     v.title(label),
     v.integer(`${label} harus bilangan bulat.`),
     v.minValue(0, `${label} minimal 0.`),
@@ -29,7 +33,7 @@ const fields = {
   capacityP: beds("Kapasitas perempuan"),
   /** A stay longer than this shows as "lama" on the occupancy screen. */
   longStayDays: v.pipe(
-    v.number("Batas lama tinggal harus berupa angka."),
+    v.number(required("Batas lama tinggal")),
     v.title("Batas lama tinggal (hari)"),
     v.integer("Batas lama tinggal harus bilangan bulat."),
     v.minValue(1, "Batas lama tinggal minimal 1 hari."),
