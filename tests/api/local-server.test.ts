@@ -114,63 +114,53 @@ describe("a body over the limit", () => {
     ],
   ];
 
+  /**
+   * The refusal `refuse` sends over a one-connection agent is a 413, and the next request goes over the
+   * same connection (the same client port).
+   */
+  async function refusedOnKeptConnection(refuse: (agent: http.Agent) => Promise<Reply>): Promise<Reply> {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const refused = await refuse(agent);
+      expect(refused.status).toBe(413);
+      const next = await send(agent, server.url, "GET", "/api/health");
+      expect(next.status).toBe(200);
+      expect(next.localPort).toBe(refused.localPort);
+      return refused;
+    } finally {
+      agent.destroy();
+    }
+  }
+
   for (const [label, path, body, headers] of oversized) {
     it(`(${label}) answers 413 and leaves the connection usable for the next request`, async () => {
-      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      try {
-        const method = path.startsWith("/api/dpm") ? "PUT" : "POST";
-        const refused = await send(agent, server.url, method, path, body, headers);
-        expect(refused.status).toBe(413);
-        expect(JSON.parse(refused.body).error.code).toBe("payload_too_large");
-        const next = await send(agent, server.url, "GET", "/api/health");
-        expect(next.status).toBe(200);
-        expect(next.localPort).toBe(refused.localPort);
-      } finally {
-        agent.destroy();
-      }
+      const method = path.startsWith("/api/dpm") ? "PUT" : "POST";
+      const refused = await refusedOnKeptConnection((agent) =>
+        send(agent, server.url, method, path, body, headers),
+      );
+      expect(JSON.parse(refused.body).error.code).toBe("payload_too_large");
     });
   }
 
   it("(7 MB over a slow line) answers 413 and keeps the connection while the rest arrives", async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    try {
-      // 7 MB in 28 pieces 50 ms apart: the rest of the body takes well over a second after the 413.
-      const piece = "3328104503850001,Siti\n".repeat(12_000);
-      const body = ["NIK,NAMA\n", ...Array.from({ length: 28 }, () => piece)];
-      const length = body.reduce((n, chunk) => n + Buffer.byteLength(chunk), 0);
-      const refused = await send(
-        agent,
-        server.url,
-        "PUT",
-        "/api/dpm/33.28.10.2001",
-        body,
-        { "content-type": "text/csv", "content-length": String(length) },
-        50,
-      );
-      expect(refused.status).toBe(413);
-      const next = await send(agent, server.url, "GET", "/api/health");
-      expect(next.status).toBe(200);
-      expect(next.localPort).toBe(refused.localPort);
-    } finally {
-      agent.destroy();
-    }
+    // 7 MB in 28 pieces 50 ms apart: the rest of the body takes well over a second after the 413.
+    const piece = "3328104503850001,Siti\n".repeat(12_000);
+    const body = ["NIK,NAMA\n", ...Array.from({ length: 28 }, () => piece)];
+    const length = body.reduce((n, chunk) => n + Buffer.byteLength(chunk), 0);
+    const headers = { "content-type": "text/csv", "content-length": String(length) };
+    await refusedOnKeptConnection((agent) =>
+      send(agent, server.url, "PUT", "/api/dpm/33.28.10.2001", body, headers, 50),
+    );
   });
 
   it("(sent in chunks, without Content-Length) answers 413 and keeps the connection", async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    try {
-      const chunks = Array.from({ length: 64 }, (_, i) => `${i ? "" : '{"name":"'}${"x".repeat(16 * 1024)}`);
-      const refused = await send(agent, server.url, "POST", "/api/complaints/search", [...chunks, '"}'], {
+    const chunks = Array.from({ length: 64 }, (_, i) => `${i ? "" : '{"name":"'}${"x".repeat(16 * 1024)}`);
+    await refusedOnKeptConnection((agent) =>
+      send(agent, server.url, "POST", "/api/complaints/search", [...chunks, '"}'], {
         "content-type": "application/json",
         "transfer-encoding": "chunked",
-      });
-      expect(refused.status).toBe(413);
-      const next = await send(agent, server.url, "GET", "/api/health");
-      expect(next.status).toBe(200);
-      expect(next.localPort).toBe(refused.localPort);
-    } finally {
-      agent.destroy();
-    }
+      }),
+    );
   });
 });
 

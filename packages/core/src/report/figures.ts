@@ -1,6 +1,7 @@
 import { CATALOGS, SERVICE_FIELDS, type Opd } from "../catalog/schema.ts";
 import { COMPLAINT_STATE_LABELS, COMPLAINT_STATES, OPEN_COMPLAINT_STATES } from "../complaint/workflow.ts";
 import * as v from "valibot";
+import { PROPOSAL_STATES } from "../proposal/workflow.ts";
 import { HeadlineSchema, SERVICE_STEPS, type Figures, type Headline } from "./schema.ts";
 import type { Counts } from "./tally.ts";
 
@@ -73,14 +74,7 @@ export function figuresOf(counts: Counts, opds: readonly Opd[]): Figures {
         .reduce((s, n) => s + c(n), 0),
       // A proposal counts in every step it reached, as its current state tells: one found layak was
       // scheduled first, one exported was confirmed first (a withdrawn one counts as made only).
-      scheduled: u(
-        "dijadwalkan",
-        "layak",
-        "tidak-layak",
-        "ditetapkan-musdes",
-        "tidak-ditetapkan",
-        "diekspor",
-      ),
+      scheduled: u(...PROPOSAL_STATES.filter((s) => s !== "diusulkan" && s !== "dibatalkan")),
       layak: u("layak", "ditetapkan-musdes", "tidak-ditetapkan", "diekspor"),
       notLayak: u("tidak-layak"),
       confirmed: u("ditetapkan-musdes", "diekspor"),
