@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type LocalServer } from "@puskesos/functions/local";
 import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
-import { offlineDocument } from "../support/offline.ts";
+import { controlledByServiceWorker, offlineDocument } from "../support/offline.ts";
 import { JOKO } from "../support/residents.ts";
 
 /**
@@ -46,8 +46,7 @@ describe("offline intake", () => {
     await online.goto("/pengaduan/baru");
     await online.waitForSelector("#nik");
     // The service worker has cached the shell and controls the page.
-    await online.evaluate(() => navigator.serviceWorker.ready);
-    await expect.poll(() => online.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await controlledByServiceWorker(online);
     await online.close();
 
     await context.setOffline(true);

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayIn } from "@puskesos/core/time/calendar";
 import { e2eApp, signedInPage } from "../support/browser.ts";
-import { offlineDocument } from "../support/offline.ts";
+import { controlledByServiceWorker, offlineDocument } from "../support/offline.ts";
 import { complaint, dpmCsv, SITI, WATI } from "../support/residents.ts";
 
 /**
@@ -141,8 +141,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
       expect(JSON.stringify(kept)).not.toContain("Wati");
 
       // Out of reach of the network: the page opens again from the device (app shell and the visits kept).
-      await field.evaluate(() => navigator.serviceWorker.ready);
-      await expect.poll(() => field.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+      await controlledByServiceWorker(field);
       await field.context().setOffline(true);
       await field.reload();
       await offlineDocument(field);

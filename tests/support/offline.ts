@@ -18,3 +18,17 @@ export async function offlineDocument(page: Page): Promise<void> {
     uploadThroughput: -1,
   });
 }
+
+/**
+ * Resolves once the service worker controls the page. Its activation (old caches dropped, then
+ * `clients.claim()`) can take seconds on a busy machine, longer than a poll's default second.
+ */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise<void>((resolve) =>
+      navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true }),
+    );
+  });
+}
