@@ -308,6 +308,8 @@ describe("residents' requests", () => {
     expect(answered.status).toBe(200);
     expect(answered.body.state).toBe("dijawab");
     expect(answered.body.answeredBy).toBe("pdp");
+    // The page says who answered by name, as the resident's letter would.
+    expect(answered.body.answeredByName).toBe("Ratna Sari, S.H.");
     expect(answered.body.answeredLate).toBe(false);
     expect(
       (await pdp.post(`/api/privacy/requests/${made.id}/decline`, { version: 1, reason: "Tidak jelas." }))

@@ -166,7 +166,11 @@ describe("a case on a phone", () => {
     expect(await form.getByLabel("Nama fasilitas").inputValue()).toBe("RPS Slawi");
     await form.getByLabel("Kapasitas laki-laki").fill("");
     await form.getByRole("button", { name: "Simpan perubahan" }).click();
-    await expect.poll(() => manajer.textContent(".alert")).toBe("Kapasitas laki-laki wajib diisi.");
+    // The reason sits in the form, under the field, where the officer's eyes are on a phone.
+    await expect.poll(() => form.locator(".alert").textContent()).toBe("Kapasitas laki-laki wajib diisi.");
+    const field = form.locator(".field.invalid");
+    expect(await field.locator("label").textContent()).toBe("Kapasitas laki-laki");
+    expect(await field.locator(".error").textContent()).toBe("Kapasitas laki-laki wajib diisi.");
     await form.getByLabel("Kapasitas laki-laki").fill("6");
     await form.getByRole("button", { name: "Simpan perubahan" }).click();
     await expect.poll(() => manajer.textContent(".alert")).toBe("RPS Slawi diubah.");

@@ -97,6 +97,7 @@ describe("a resident's data rights", () => {
     await pdp.waitForSelector("text=Tidak ada permintaan yang menunggu.");
     await pdp.click("text=Semua");
     await pdp.waitForSelector("[data-testid=request] >> text=Dijawab");
+    expect(await pdp.textContent("[data-testid=request]")).toContain("oleh Ratna Sari, S.H.");
     await pdp.context().close();
   });
 });

@@ -277,6 +277,31 @@ describe("a shared office laptop", () => {
     await context.close();
   });
 
+  it("after a saved registration, leads back to the queue for a ticket's resident, else to the next form", async () => {
+    const page = await newPage();
+    await signIn(page, "fo.kalisapu");
+    await formForNextTicket(page);
+    await fillComplaint(page, SITI);
+    await page.getByRole("button", { name: "Simpan pengaduan" }).click();
+    await page.getByRole("heading", { name: "Pengaduan tercatat" }).waitFor();
+    // The next resident holds a number: the queue calls them, not a blank form.
+    expect(await page.getByRole("link", { name: "Daftarkan pengaduan berikutnya" }).count()).toBe(0);
+    await page.getByRole("link", { name: "← Kembali ke antrian" }).click();
+    await page.waitForURL("**/antrian");
+
+    // Opened from the menu, without a ticket: the next form, or home; the queue is not where it came from.
+    await page.goto("/pengaduan/baru");
+    await fillComplaint(page, BUDI);
+    await page.getByRole("button", { name: "Simpan pengaduan" }).click();
+    await page.getByRole("heading", { name: "Pengaduan tercatat" }).waitFor();
+    expect(await page.getByRole("link", { name: "← Kembali ke antrian" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "← Beranda" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Daftarkan pengaduan berikutnya" }).click();
+    await nik(page).waitFor();
+    expect(await nik(page).inputValue()).toBe("");
+    await page.context().close();
+  });
+
   it("counts the description's characters and stops at the limit", async () => {
     const page = await newPage();
     await signIn(page, "fo.kalisapu");

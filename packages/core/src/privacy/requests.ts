@@ -55,6 +55,7 @@ export function toView(record: RequestRecord, caller: UserActor, day = today()):
     ...(record.answer ? { answer: record.answer } : {}),
     ...(record.answeredAt ? { answeredAt: record.answeredAt } : {}),
     ...(record.answeredBy ? { answeredBy: record.answeredBy } : {}),
+    ...(record.answeredByName ? { answeredByName: record.answeredByName } : {}),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     version: record.version,
@@ -171,11 +172,18 @@ function close(action: "answer" | "decline") {
       );
     authorize(REQUEST_WORKFLOW, action, record, caller, { version: data.version, stale });
     const now = nowIso();
-    const answer = "answer" in data ? data.answer : data.reason;
+    const closed = {
+      state: spec.to,
+      answer: "answer" in data ? data.answer : data.reason,
+      answeredAt: now,
+      answeredBy: caller.username,
+      answeredByName: caller.name,
+      updatedAt: now,
+    };
     await transact([
       update("privacy-request", {
         key: key(id),
-        set: { state: spec.to, answer, answeredAt: now, answeredBy: caller.username, updatedAt: now },
+        set: closed,
         add: { version: 1 },
         remove: ["gsi2pk", "gsi2sk"],
         expect: { state: record.state, version: record.version },
@@ -189,18 +197,7 @@ function close(action: "answer" | "decline") {
         person: record.nikh,
       }),
     ]);
-    return toView(
-      {
-        ...record,
-        state: spec.to,
-        answer,
-        answeredAt: now,
-        answeredBy: caller.username,
-        updatedAt: now,
-        version: record.version + 1,
-      },
-      caller,
-    );
+    return toView({ ...record, ...closed, version: record.version + 1 }, caller);
   };
 }
 

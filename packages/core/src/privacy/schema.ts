@@ -59,6 +59,8 @@ export const RequestViewSchema = v.object({
   answer: v.optional(v.string()),
   answeredAt: v.optional(v.string()),
   answeredBy: v.optional(v.string()),
+  /** The officer's name as it was when answering (older answers carry the username only). */
+  answeredByName: v.optional(v.string()),
   createdAt: v.string(),
   createdBy: v.string(),
   version: v.number(),

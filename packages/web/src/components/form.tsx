@@ -1,12 +1,12 @@
 import { createSignal, For, Show, type JSX } from "solid-js";
 import * as v from "valibot";
 import { toFieldIssues } from "@puskesos/core/validation";
-import { ApiError, type FieldError } from "../lib/api.ts";
+import { ApiError, type FieldError as FieldIssue } from "../lib/api.ts";
 
 /** Field errors by dotted path, from a valibot result or from the server's 422. */
 export type Errors = Record<string, string>;
 
-function byField(issues: FieldError[]): Errors {
+function byField(issues: FieldIssue[]): Errors {
   const out: Errors = {};
   for (const issue of issues) out[issue.field] ??= issue.message;
   return out;
@@ -35,17 +35,31 @@ export function sentenceFromApi(error: unknown): string {
  */
 export function createEdits(reload: () => unknown) {
   const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
-  const run = async (work: () => Promise<string>) => {
+  /** The refusal's reasons by field, for forms that show each under its field. */
+  const [fields, setFields] = createSignal<Errors>({});
+  const clear = () => {
     setMessage(undefined);
+    setFields({});
+  };
+  const run = async (work: () => Promise<string>) => {
+    clear();
     try {
       setMessage({ kind: "success", text: await work() });
       await reload();
     } catch (error) {
       setMessage({ kind: "error", text: sentenceFromApi(error) });
+      setFields(errorsFromApi(error).fields);
     }
   };
-  return { message, run };
+  return { message, fields, run, clear };
 }
+
+/** A field's own reason, under it. */
+export const FieldError = (props: { error: string | undefined }) => (
+  <Show when={props.error}>
+    <small class="error">{props.error}</small>
+  </Show>
+);
 
 /** Validates with the same schema the server uses; returns the output or the field errors. */
 export function check<S extends v.GenericSchema>(

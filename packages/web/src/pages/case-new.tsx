@@ -9,17 +9,10 @@ import {
   SEXES,
 } from "@puskesos/core/casework/schema";
 import { DesaSelect } from "../components/desa-select.tsx";
-import { Alert, errorsFromApi, Labelled, sentenceFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, FieldError, Labelled, sentenceFromApi } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can, me } from "../lib/session.ts";
-
-/** A field's own reason, under it. */
-const FieldError = (props: { error: string | undefined }) => (
-  <Show when={props.error}>
-    <small class="error">{props.error}</small>
-  </Show>
-);
 
 /**
  * Opens a case for a PPKS client: from a complaint or an approved referral (the client is its reporter),

@@ -6,7 +6,7 @@ import {
   UpdateFacilitySchema,
   type Facility,
 } from "@puskesos/core/facility/schema";
-import { Alert, createEdits, Labelled } from "../components/form.tsx";
+import { Alert, createEdits, Field, type Errors } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -33,17 +33,34 @@ function facilityFields(form: HTMLFormElement) {
   };
 }
 
-/** A facility's fields, empty for a new one or as they are for a change. */
-function FacilityFields(props: { initial?: Facility; idPrefix: string }) {
+/** A facility's fields, empty for a new one or as they are for a change, each with its refusal under it. */
+function FacilityFields(props: { initial?: Facility; idPrefix: string; errors: Errors }) {
   const f = props.initial;
+  const id = (name: string) => `${props.idPrefix}-${name}`;
+  const number = (
+    name: "capacityL" | "capacityP" | "longStayDays",
+    label: string,
+    value: unknown,
+    min: string,
+  ) => (
+    <Field label={label} name={id(name)} error={props.errors[name]}>
+      <input
+        id={id(name)}
+        name={name}
+        type="number"
+        min={min}
+        inputmode="numeric"
+        value={String(value ?? "")}
+      />
+    </Field>
+  );
   return (
     <>
-      <label class="field">
-        <span class="label">Nama fasilitas</span>
-        <input name="name" value={f?.name ?? ""} />
-      </label>
-      <Labelled label="Jenis fasilitas" for={`${props.idPrefix}-kind`}>
-        <select id={`${props.idPrefix}-kind`} name="kind">
+      <Field label="Nama fasilitas" name={id("name")} error={props.errors.name}>
+        <input id={id("name")} name="name" value={f?.name ?? ""} />
+      </Field>
+      <Field label="Jenis fasilitas" name={id("kind")} error={props.errors.kind}>
+        <select id={id("kind")} name="kind">
           <option value="">— pilih —</option>
           <For each={FACILITY_KINDS}>
             {([code, name]) => (
@@ -53,23 +70,13 @@ function FacilityFields(props: { initial?: Facility; idPrefix: string }) {
             )}
           </For>
         </select>
-      </Labelled>
-      <label class="field">
-        <span class="label">Kapasitas laki-laki</span>
-        <input name="capacityL" type="number" min="0" inputmode="numeric" value={f?.capacityL ?? ""} />
-      </label>
-      <label class="field">
-        <span class="label">Kapasitas perempuan</span>
-        <input name="capacityP" type="number" min="0" inputmode="numeric" value={f?.capacityP ?? ""} />
-      </label>
-      <label class="field">
-        <span class="label">Batas lama tinggal (hari)</span>
-        <input name="longStayDays" type="number" min="1" inputmode="numeric" value={f?.longStayDays ?? 30} />
-      </label>
-      <label class="field">
-        <span class="label">Alamat (bila ada)</span>
-        <input name="address" value={f?.address ?? ""} />
-      </label>
+      </Field>
+      {number("capacityL", "Kapasitas laki-laki", f?.capacityL, "0")}
+      {number("capacityP", "Kapasitas perempuan", f?.capacityP, "0")}
+      {number("longStayDays", "Batas lama tinggal (hari)", f?.longStayDays ?? 30, "1")}
+      <Field label="Alamat (bila ada)" name={id("address")} error={props.errors.address}>
+        <input id={id("address")} name="address" value={f?.address ?? ""} />
+      </Field>
     </>
   );
 }
@@ -83,14 +90,18 @@ export default function Facilities() {
   const [stays] = createResource(() =>
     can("facility.read") ? call(api.facilities.stays.$get()) : undefined,
   );
-  const { message, run } = createEdits(() => refetch());
+  // Three places a change is made, each answering where it was made: on a phone the add form is a
+  // screen away from the list.
+  const listEdits = createEdits(() => refetch());
+  const editEdits = createEdits(() => refetch());
+  const addEdits = createEdits(() => refetch());
   const nameOf = (code: string) => list()?.find((f) => f.code === code)?.name ?? code;
 
   const add = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const { code, fields } = facilityFields(form);
-    void run(async () => {
+    void addEdits.run(async () => {
       const added = await call(
         api.facilities.$post({ json: checked(AddFacilitySchema, { code, ...fields }) }),
       );
@@ -99,15 +110,25 @@ export default function Facilities() {
     });
   };
 
-  const put = (f: Facility, changes: Partial<Facility>, done: string) =>
-    run(async () => {
+  const put = (
+    edits: ReturnType<typeof createEdits>,
+    f: Facility,
+    changes: Partial<Facility>,
+    done: string,
+  ) =>
+    edits.run(async () => {
       const { code, occupiedL: _l, occupiedP: _p, ...rest } = f;
       const json = checked(UpdateFacilitySchema, { ...rest, ...changes });
       await call(api.facilities[":code"].$put({ param: { code }, json }));
       return done;
     });
   const toggle = (f: Facility) =>
-    void put(f, { active: !f.active }, `${f.name} ${f.active ? "ditandai tidak aktif" : "aktif lagi"}.`);
+    void put(
+      listEdits,
+      f,
+      { active: !f.active },
+      `${f.name} ${f.active ? "ditandai tidak aktif" : "aktif lagi"}.`,
+    );
 
   // The facility whose beds, name or limit are being changed (one at a time, under the list).
   const [editing, setEditing] = createSignal<Facility>();
@@ -116,8 +137,13 @@ export default function Facilities() {
     const f = editing();
     if (!f) return;
     const { fields } = facilityFields(event.currentTarget as HTMLFormElement);
-    void put(f, { ...fields, address: fields.address ?? "" }, `${fields.name || f.name} diubah.`).then(() => {
-      if (message()?.kind === "success") setEditing(undefined);
+    void put(
+      editEdits,
+      f,
+      { ...fields, address: fields.address ?? "" },
+      `${fields.name || f.name} diubah.`,
+    ).then(() => {
+      if (editEdits.message()?.kind === "success") setEditing(undefined);
     });
   };
 
@@ -128,7 +154,8 @@ export default function Facilities() {
       </p>
       <h1>Fasilitas</h1>
       <p class="muted">Rumah singgah / Rumah Perlindungan Sosial, panti, UPT provinsi, dan balai Kemensos.</p>
-      <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <Show when={listEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <Show when={!editing() && editEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
       <ListTable
         headers={[
           "Fasilitas",
@@ -160,7 +187,15 @@ export default function Facilities() {
             <td>{f.longStayDays} hari</td>
             <td class="buttons">
               <Show when={can("facility.manage")}>
-                <button type="button" class="secondary" onClick={() => setEditing(f)}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => {
+                    // A new form starts without the last one's refusal.
+                    editEdits.clear();
+                    setEditing(f);
+                  }}
+                >
                   Ubah
                 </button>
                 <button type="button" class="secondary" onClick={() => toggle(f)}>
@@ -180,10 +215,20 @@ export default function Facilities() {
               Penghuni sekarang: {f.occupiedL} laki-laki, {f.occupiedP} perempuan; kapasitas tidak dapat di
               bawahnya.
             </p>
-            <FacilityFields initial={f} idPrefix="facility-edit" />
+            <Show when={editEdits.message()?.kind === "error" && editEdits.message()}>
+              {(m) => <Alert>{m().text}</Alert>}
+            </Show>
+            <FacilityFields initial={f} idPrefix="facility-edit" errors={editEdits.fields()} />
             <div class="buttons">
               <button type="submit">Simpan perubahan</button>
-              <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  editEdits.clear();
+                  setEditing(undefined);
+                }}
+              >
                 Batal
               </button>
             </div>
@@ -226,11 +271,15 @@ export default function Facilities() {
       <Show when={can("facility.manage")}>
         <h2>Tambah fasilitas</h2>
         <form class="filters" onSubmit={add} novalidate data-testid="facility-add">
-          <label class="field">
-            <span class="label">Kode (huruf kecil, mis. rps-slawi)</span>
-            <input name="code" />
-          </label>
-          <FacilityFields idPrefix="facility" />
+          <Show when={addEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+          <Field
+            label="Kode (huruf kecil, mis. rps-slawi)"
+            name="facility-code"
+            error={addEdits.fields().code}
+          >
+            <input id="facility-code" name="code" />
+          </Field>
+          <FacilityFields idPrefix="facility" errors={addEdits.fields()} />
           <button type="submit">Tambah fasilitas</button>
         </form>
       </Show>

@@ -17,7 +17,12 @@ const ProposalForm = lazy(() => import("./proposal-form.tsx"));
 type Reporter = { nik: string; name: string } | undefined;
 
 /** A registration kept on this device without a connection, as the outbox moves it along. */
-export function SavedOnDevice(props: { id: string; reporter: Reporter; onNext: () => void }) {
+export function SavedOnDevice(props: {
+  id: string;
+  reporter: Reporter;
+  fromQueue: boolean;
+  onNext: () => void;
+}) {
   /** Kept on screen if the officer removes it from the list. */
   const pending = createMemo<OutboxItem | undefined>(
     (last) => outboxItems().find((i) => i.id === props.id) ?? (last?.id === props.id ? last : undefined),
@@ -60,12 +65,32 @@ export function SavedOnDevice(props: { id: string; reporter: Reporter; onNext: (
       </Switch>
       <OutboxList receiptFor={pending()?.state === "received" ? pending()!.id : undefined} />
       <ProposalForm complaintId={props.id} reporter={props.reporter} />
-      <p>
-        <A href="/pengaduan/baru" onClick={() => props.onNext()}>
-          Daftarkan pengaduan berikutnya
-        </A>
-      </p>
+      <NextSteps fromQueue={props.fromQueue} onNext={props.onNext} />
     </section>
+  );
+}
+
+/**
+ * Where the officer goes next: back to the queue to call the next number when this record came from it,
+ * otherwise a fresh form (or home).
+ */
+function NextSteps(props: { fromQueue: boolean; onNext: () => void }) {
+  return (
+    <p class="row">
+      <Show
+        when={props.fromQueue}
+        fallback={
+          <>
+            <A href="/pengaduan/baru" onClick={() => props.onNext()}>
+              Daftarkan pengaduan berikutnya
+            </A>
+            <A href="/">← Beranda</A>
+          </>
+        }
+      >
+        <A href="/antrian">← Kembali ke antrian</A>
+      </Show>
+    </p>
   );
 }
 
@@ -73,6 +98,8 @@ export function SavedOnDevice(props: { id: string; reporter: Reporter; onNext: (
 export function Saved(props: {
   complaint: ComplaintView;
   reporter: Reporter;
+  fromQueue: boolean;
+  onNext: () => void;
   onChange: (complaint: ComplaintView) => void;
 }) {
   return (
@@ -103,9 +130,7 @@ export function Saved(props: {
           }
         />
       </Show>
-      <p>
-        <A href="/antrian">← Kembali ke antrian</A>
-      </p>
+      <NextSteps fromQueue={props.fromQueue} onNext={props.onNext} />
     </section>
   );
 }

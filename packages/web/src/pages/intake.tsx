@@ -161,11 +161,26 @@ export default function Intake() {
   return (
     <Show
       when={!offline()}
-      fallback={<SavedOnDevice id={offline()!} reporter={reporter()} onNext={nextRegistration} />}
+      fallback={
+        <SavedOnDevice
+          id={offline()!}
+          reporter={reporter()}
+          fromQueue={ticket() !== ""}
+          onNext={nextRegistration}
+        />
+      }
     >
       <Show
         when={!saved()}
-        fallback={<Saved complaint={saved()!} reporter={reporter()} onChange={setSaved} />}
+        fallback={
+          <Saved
+            complaint={saved()!}
+            reporter={reporter()}
+            fromQueue={ticket() !== ""}
+            onNext={nextRegistration}
+            onChange={setSaved}
+          />
+        }
       >
         <section class="card narrow">
           <h1>Daftarkan pengaduan</h1>

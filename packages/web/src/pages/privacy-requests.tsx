@@ -85,7 +85,7 @@ function Request(props: { request: RequestView; onDone: () => void }) {
         Status: <strong>{r().stateLabel}</strong>
         <Show when={r().answeredAt}>
           {" "}
-          ({formatDateTime(r().answeredAt!)} oleh {r().answeredBy})
+          ({formatDateTime(r().answeredAt!)} oleh {r().answeredByName ?? r().answeredBy})
         </Show>
       </div>
       <Show when={r().answer}>
