@@ -301,6 +301,9 @@ describe("a household's proposal, from the front office to the DPM", () => {
     await field.setViewportSize({ width: 360, height: 640 });
     await field.goto("/kunjungan");
     await field.getByRole("button", { name: "Bawa kunjungan hari ini" }).click();
+    await expect
+      .poll(() => field.textContent("main"))
+      .toContain("kunjungan hari ini disimpan di perangkat ini");
     const visit = field.locator(`[data-testid=visit-${proposal.id}]`);
     await visit.getByRole("button", { name: "Catat hasil" }).click();
     await field.context().setOffline(true);
@@ -310,6 +313,8 @@ describe("a household's proposal, from the front office to the DPM", () => {
     await expect
       .poll(() => visit.locator("[data-testid=visit-state]").textContent())
       .toBe("Tersimpan di perangkat ini");
+    // The count of visits taken no longer holds once a result is on its way.
+    expect(await field.textContent("main")).not.toContain("kunjungan hari ini disimpan");
 
     // Meanwhile a colleague, online, records the same household.
     const colleague = await post(office, `/api/proposals/${proposal.id}/verify`, {
