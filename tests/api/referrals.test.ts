@@ -408,6 +408,40 @@ describe("the kabupaten's own catalog", () => {
       { field: "routes.0.opds.0", message: 'OPD "dinas-rahasia" tidak ada di katalog.' },
     ]);
 
+    // Which OPDs answer a complaint category is the kabupaten's too; a category left out keeps its default.
+    const categories = await manajer.request("PUT", "/api/catalog/category-routes", {
+      routes: [{ category: "kesehatan", opds: ["rsud-dr-soeselo", "dinas-kesehatan"] }],
+    });
+    expect(categories.status).toBe(200);
+    const kept = (await bo.get("/api/catalog")).body.categoryRoutes as { category: string; opds: string[] }[];
+    expect(kept.find((r) => r.category === "kesehatan")?.opds).toEqual([
+      "rsud-dr-soeselo",
+      "dinas-kesehatan",
+    ]);
+    expect(kept.find((r) => r.category === "pendidikan")?.opds).toEqual(["dinas-pendidikan"]);
+    for (const [routes, field, message] of [
+      [
+        [{ category: "kesehatan", opds: ["dinas-rahasia"] }],
+        "routes.0.opds.0",
+        'OPD "dinas-rahasia" tidak ada di katalog.',
+      ],
+      [[{ category: "sihir", opds: [] }], "routes.0.category", "Kategori pengaduan tidak dikenal."],
+      [
+        [
+          { category: "bansos", opds: [] },
+          { category: "bansos", opds: ["dinas-sosial"] },
+        ],
+        "routes",
+        "Setiap kategori hanya boleh muncul sekali.",
+      ],
+    ] as const) {
+      const refused = await manajer.request("PUT", "/api/catalog/category-routes", { routes });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fields).toContainEqual({ field, message });
+    }
+    expect((await bo.request("PUT", "/api/catalog/category-routes", { routes: [] })).status).toBe(403);
+    expect((await bo.get("/api/catalog")).body.categoryRoutes).toEqual(kept);
+
     // An OPD officer can be tied to the new OPD, and the manager can assign referrals to it with the new program.
     const officer = await admin.post("/api/users", {
       username: "opd.soeselo",

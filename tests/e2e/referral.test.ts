@@ -243,3 +243,39 @@ describe("fields of social welfare services in Chromium", () => {
     for (const p of [manajer, bo]) await p.context().close();
   });
 });
+
+describe("OPDs per complaint category in Chromium", () => {
+  it("lets the manager choose a category's OPDs on a phone, and the back office's referral suggests them", async () => {
+    const manajer = await signedInPage(app, "manajer");
+    await manajer.setViewportSize({ width: 360, height: 640 });
+    await manajer.goto("/katalog");
+    const health = manajer.getByTestId("category-route-kesehatan");
+    expect(await health.locator("summary").textContent()).toBe("Kesehatan — Dinas Kesehatan, RSUD, BPJS");
+    await health.locator("summary").click();
+    await health.getByLabel("BPJS").uncheck();
+    await health.getByLabel("Dinas Sosial").check();
+    await expect.poll(() => manajer.textContent("main")).toContain("Ada perubahan yang belum disimpan.");
+    await manajer.getByRole("button", { name: "Simpan OPD per kategori" }).click();
+    // The answer sits by the button, not at the top of a long page.
+    const answer = manajer.locator("#kategori ~ .alert");
+    await expect.poll(() => answer.textContent()).toBe("OPD per kategori pengaduan disimpan.");
+    expect(await answer.evaluate((e) => e.getBoundingClientRect().top >= 0)).toBe(true);
+    expect(await health.locator("summary").textContent()).toBe(
+      "Kesehatan — Dinas Kesehatan, RSUD, Dinas Sosial",
+    );
+    const [scroll, client] = await manajer.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(scroll).toBeLessThanOrEqual(client);
+
+    const c = await forwardedComplaint();
+    const bo = await signedInPage(app, "bo.kalisapu");
+    await bo.goto(`/pengaduan/${c.id}`);
+    await bo.click("[data-testid=back-office] >> text=Rujuk");
+    const suggested = bo.locator("[data-testid=refer-form] fieldset").first();
+    await expect.poll(() => suggested.textContent()).toContain("Dinas Sosial (kategori)");
+    expect(await suggested.textContent()).not.toContain("BPJS");
+    for (const p of [manajer, bo]) await p.context().close();
+  });
+});

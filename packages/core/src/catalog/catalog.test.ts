@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORY_OPDS, CATALOGS, DEFAULT_CATALOG, suggestFrom } from "./schema.ts";
+import { CATEGORY_OPDS, CATALOGS, DEFAULT_CATALOG } from "./schema.ts";
+import { suggestFrom } from "./suggest.ts";
 
 const suggest = (ppks: string[], category: string) => suggestFrom(DEFAULT_CATALOG, ppks, category);
 const codes = (list: { code: string }[]) => list.map((o) => o.code);

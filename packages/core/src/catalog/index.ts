@@ -8,11 +8,13 @@ import {
   AddOpdSchema,
   AddProgramSchema,
   DEFAULT_CATALOG,
+  SaveCategoryRoutesSchema,
   SaveRoutesSchema,
   serviceFieldName,
   SetServiceFieldSchema,
   slug,
   type Catalog,
+  type CategoryRoute,
   type Opd,
   type Program,
   type Route,
@@ -34,6 +36,7 @@ export async function load(): Promise<Catalog> {
   });
   const own = (kind: string) => items.filter((i) => String(i.sk).startsWith(`${kind}#`));
   const routes = items.find((i) => i.sk === "ROUTES")?.routes as Route[] | undefined;
+  const categoryRoutes = items.find((i) => i.sk === "CATEGORYROUTES")?.routes as CategoryRoute[] | undefined;
   const changed = new Map(own("PROGRAMFIELD").map((i) => [i.code as string, i.serviceField as ServiceField]));
   const added = own("PROGRAM").map(
     ({ code, name, field, level, serviceField }) =>
@@ -45,6 +48,10 @@ export async function load(): Promise<Catalog> {
       changed.has(p.code) ? { ...p, serviceField: changed.get(p.code) } : p,
     ),
     routes: routes ?? DEFAULT_CATALOG.routes,
+    // A category the kabupaten's list leaves out (added to the intake form later) keeps its default.
+    categoryRoutes: DEFAULT_CATALOG.categoryRoutes.map(
+      (d) => categoryRoutes?.find((r) => r.category === d.category) ?? d,
+    ),
   };
 }
 
@@ -146,10 +153,8 @@ export async function setServiceField(code: string, input: unknown): Promise<Pro
   return { ...program, serviceField };
 }
 
-/** Manager: replaces the referral routes (which OPDs serve which PPKS types). */
-export async function saveRoutes(input: unknown): Promise<Route[]> {
-  const caller = assertCan("catalog.update");
-  const { routes } = parse(SaveRoutesSchema, input);
+/** Refuses a route naming an OPD the kabupaten's catalog does not have, on the field that names it. */
+async function assertKnownOpds(routes: { opds: string[] }[]) {
   const known = new Set((await load()).opds.map((o) => o.code));
   routes.forEach((route, i) =>
     route.opds.forEach((code, j) => {
@@ -159,20 +164,46 @@ export async function saveRoutes(input: unknown): Promise<Route[]> {
         ]);
     }),
   );
+}
+
+/** One catalog item replaced with its audit entry. */
+async function replace(sk: string, routes: unknown[], action: string, summary: string) {
+  const caller = assertCan("catalog.update");
   await transact([
-    put("catalog-routes", {
+    put(`catalog-${sk.toLowerCase()}`, {
       pk: "CATALOG",
-      sk: "ROUTES",
+      sk,
       type: "catalog",
       routes,
       updatedBy: caller.username,
       updatedAt: nowIso(),
     }),
-    Audit.entry({
-      action: "catalog.routes",
-      target: { type: "catalog", id: "routes" },
-      summary: `Menyimpan ${routes.length} rute rujukan`,
-    }),
+    Audit.entry({ action, target: { type: "catalog", id: sk.toLowerCase() }, summary }),
   ]);
+}
+
+/** Manager: replaces the referral routes (which OPDs serve which PPKS types). */
+export async function saveRoutes(input: unknown): Promise<Route[]> {
+  assertCan("catalog.update");
+  const { routes } = parse(SaveRoutesSchema, input);
+  await assertKnownOpds(routes);
+  await replace("ROUTES", routes, "catalog.routes", `Menyimpan ${routes.length} rute rujukan`);
   return routes;
+}
+
+/**
+ * Manager: which OPDs answer each complaint category, as the referral form suggests them (with the
+ * PPKS routes'). Categories left out of the list keep their default.
+ */
+export async function saveCategoryRoutes(input: unknown): Promise<CategoryRoute[]> {
+  assertCan("catalog.update");
+  const { routes } = parse(SaveCategoryRoutesSchema, input);
+  await assertKnownOpds(routes);
+  await replace(
+    "CATEGORYROUTES",
+    routes,
+    "catalog.category-routes",
+    `Menyimpan OPD ${routes.length} kategori pengaduan`,
+  );
+  return (await load()).categoryRoutes;
 }

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import rest from "./catalogs.json";
 import { code, text } from "../validation/fields.ts";
 import { complaintCategories, ppks, rumpun } from "./intake.json";
-import { PPKS_CODES } from "./reference.ts";
+import { CATEGORY_CODES, PPKS_CODES } from "./reference.ts";
 
 export * from "./reference.ts";
 
@@ -53,7 +53,8 @@ export const serviceFieldName = (code: string) => SERVICE_FIELDS.find((f) => f.c
 
 export const programName = (code: string) => catalogs.programs.find((p) => p.code === code)?.name;
 
-const FIELDS_OF: Record<string, string[]> = {
+/** The programme fields (`field`) each back-office field of a category offers. */
+export const FIELDS_OF: Record<string, string[]> = {
   kesehatan: ["kesehatan"],
   pendidikan: ["pendidikan"],
   "sosial-ekonomi": ["sosial", "ekonomi"],
@@ -79,11 +80,17 @@ export const RouteSchema = v.object({
 export type Route = v.InferOutput<typeof RouteSchema>;
 export const RouteListSchema = v.array(RouteSchema);
 
+/** A category route: the OPDs (by code) that answer complaints of one category. */
+export const CategoryRouteSchema = v.object({ category: v.string(), opds: v.array(v.string()) });
+export type CategoryRoute = v.InferOutput<typeof CategoryRouteSchema>;
+export const CategoryRouteListSchema = v.array(CategoryRouteSchema);
+
 /** The national defaults and the kabupaten's own additions, as the forms use them. */
 export const CatalogSchema = v.object({
   opds: v.array(OpdSchema),
   programs: v.array(ProgramSchema),
   routes: v.array(RouteSchema),
+  categoryRoutes: v.array(CategoryRouteSchema),
 });
 export type Catalog = v.InferOutput<typeof CatalogSchema>;
 
@@ -93,17 +100,11 @@ export const DEFAULT_ROUTES: Route[] = catalogs.opdRoutes.map((route) => ({
   opds: [...new Set(route.opd.map((o) => slug(o.name)))],
 }));
 
-export const DEFAULT_CATALOG: Catalog = {
-  opds: OPDS,
-  // Parsed once, so a default field outside the four fails loudly at start rather than in a report.
-  programs: v.parse(v.array(ProgramSchema), catalogs.programs),
-  routes: DEFAULT_ROUTES,
-};
-
 /**
  * The OPDs that answer each complaint category, by name as the routes name them. The seeds route by PPKS
  * type only; this is the project's default for the category, from the roles the routes give each OPD
- * ("jaminan dan fasilitas pelayanan kesehatan"; Dinas Sosial for social assistance and the DTKS).
+ * ("jaminan dan fasilitas pelayanan kesehatan"; Dinas Sosial for social assistance and the DTKS). The
+ * kabupaten changes them in its catalog.
  */
 export const CATEGORY_OPDS: Record<string, string[]> = {
   kesehatan: ["Dinas Kesehatan", "RSUD", "BPJS"],
@@ -115,38 +116,19 @@ export const CATEGORY_OPDS: Record<string, string[]> = {
   rehabilitasi: ["Dinas Sosial", "Dinas PP2PA dan KB"],
 };
 
-/** An OPD the referral form suggests, why, and whether it comes ticked. */
-export interface SuggestedOpd extends Opd {
-  /** Both the complaint's category and one of the resident's PPKS types point at it. */
-  ticked: boolean;
-  because: "kategori dan PPKS" | "kategori" | "PPKS";
-}
+/** Every category of the intake form, with its default OPDs (none for a category the defaults leave out). */
+export const DEFAULT_CATEGORY_ROUTES: CategoryRoute[] = complaintCategories.map((c) => ({
+  category: c.code,
+  opds: (CATEGORY_OPDS[c.code] ?? []).map(slug),
+}));
 
-/**
- * OPDs and programs the referral form suggests for a complaint: the OPDs of its category and of the
- * routes of the resident's PPKS types, those both point at first and ticked (a health complaint of a
- * poor resident does not come ticked for the agriculture office the poverty route names), and the
- * programs of the category's back-office field. The officer may choose others.
- */
-export function suggestFrom(catalog: Catalog, ppks: string[], category: string) {
-  const byRoute = new Set(
-    catalog.routes.filter((r) => r.ppks.some((p) => ppks.includes(p))).flatMap((r) => r.opds),
-  );
-  const byCategory = new Set((CATEGORY_OPDS[category] ?? []).map(slug));
-  const opds: SuggestedOpd[] = catalog.opds.flatMap((o): SuggestedOpd[] => {
-    const [c, r] = [byCategory.has(o.code), byRoute.has(o.code)];
-    if (c && r) return [{ ...o, ticked: true, because: "kategori dan PPKS" }];
-    if (c) return [{ ...o, ticked: false, because: "kategori" }];
-    return r ? [{ ...o, ticked: false, because: "PPKS" }] : [];
-  });
-  const rank = { "kategori dan PPKS": 0, kategori: 1, PPKS: 2 };
-  const field = catalogs.complaintCategories.find((c) => c.code === category)?.backOfficeField;
-  const fields = FIELDS_OF[field ?? ""] ?? [];
-  return {
-    opds: opds.sort((a, b) => rank[a.because] - rank[b.because]),
-    programs: catalog.programs.filter((p) => fields.includes(p.field)),
-  };
-}
+export const DEFAULT_CATALOG: Catalog = {
+  opds: OPDS,
+  // Parsed once, so a default field outside the four fails loudly at start rather than in a report.
+  programs: v.parse(v.array(ProgramSchema), catalogs.programs),
+  routes: DEFAULT_ROUTES,
+  categoryRoutes: DEFAULT_CATEGORY_ROUTES,
+};
 
 const name = (label: string) => text(label, 3, 120);
 
@@ -218,4 +200,28 @@ export const SaveRoutesSchema = v.strictObject(
     ),
   },
   "Data rute harus berupa objek JSON.",
+);
+
+export const SaveCategoryRoutesSchema = v.strictObject(
+  {
+    routes: v.pipe(
+      v.array(
+        v.strictObject(
+          {
+            category: v.picklist(CATEGORY_CODES, "Kategori pengaduan tidak dikenal."),
+            // Empty: the category suggests no OPD (the PPKS routes still do).
+            opds: v.array(code("OPD", "Kode OPD tidak valid."), "OPD harus berupa daftar."),
+          },
+          "Rute kategori harus berupa objek.",
+        ),
+        "Rute kategori harus berupa daftar.",
+      ),
+      v.title("OPD per kategori"),
+      v.check(
+        (routes) => new Set(routes.map((r) => r.category)).size === routes.length,
+        "Setiap kategori hanya boleh muncul sekali.",
+      ),
+    ),
+  },
+  "Data rute kategori harus berupa objek JSON.",
 );

@@ -71,4 +71,18 @@ export const catalog = new Hono<AppEnv>()
     }),
     validate("json", Catalog.SaveRoutesSchema),
     async (c) => c.json(await Catalog.saveRoutes(c.req.valid("json"))),
+  )
+  .put(
+    "/category-routes",
+    operation({
+      id: "catalog.saveCategoryRoutes",
+      tags,
+      summary: "Menyimpan OPD per kategori pengaduan (manajer, admin)",
+      description:
+        "OPD yang disarankan formulir rujukan untuk tiap kategori pengaduan, di samping rute PPKS. " +
+        "Kategori yang tidak disebut kembali ke bawaan.",
+      response: Catalog.CategoryRouteListSchema,
+    }),
+    validate("json", Catalog.SaveCategoryRoutesSchema),
+    async (c) => c.json(await Catalog.saveCategoryRoutes(c.req.valid("json"))),
   );

@@ -1,6 +1,7 @@
 import { useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS, suggestFrom } from "@puskesos/core/catalog/schema";
+import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS } from "@puskesos/core/catalog/schema";
+import { suggestFrom } from "@puskesos/core/catalog/suggest";
 import { useCatalog } from "../lib/catalog.ts";
 import {
   COMPLAINT_WORKFLOW,

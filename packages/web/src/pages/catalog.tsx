@@ -14,6 +14,7 @@ import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
 import { can } from "../lib/session.ts";
 import { IndicatorsSection } from "../components/indicators.tsx";
+import { CategoryRoutes, OpdChecks } from "../components/category-routes.tsx";
 
 /**
  * Manager: the kabupaten's own OPDs and programs, which OPDs serve which PPKS types, and the welfare
@@ -21,7 +22,10 @@ import { IndicatorsSection } from "../components/indicators.tsx";
  */
 export default function CatalogPage() {
   const [catalog, { refetch }] = useCatalog();
-  const { message, run } = createEdits(() => refetch());
+  // Each part answers under its own form: on a phone the page's top is a few screens away.
+  const opdEdits = createEdits(() => refetch());
+  const programEdits = createEdits(() => refetch());
+  const routeEdits = createEdits(() => refetch());
   const [routes, setRoutes] = createSignal<Route[]>();
   const editing = () => routes() ?? catalog()?.routes ?? [];
   const [chosen, setChosen] = createSignal<string>();
@@ -43,7 +47,7 @@ export default function CatalogPage() {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const name = String(new FormData(form).get("name") ?? "");
-    void run(async () => {
+    void opdEdits.run(async () => {
       await call(api.catalog.opds.$post({ json: { name } }));
       form.reset();
       return `OPD ${name} ditambahkan.`;
@@ -54,7 +58,7 @@ export default function CatalogPage() {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const name = String(data.get("name") ?? "");
-    void run(async () => {
+    void programEdits.run(async () => {
       const json = checked(AddProgramSchema, {
         name,
         field: String(data.get("field")),
@@ -69,7 +73,7 @@ export default function CatalogPage() {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const code = String(data.get("program") ?? "");
-    void run(async () => {
+    void programEdits.run(async () => {
       const json = checked(SetServiceFieldSchema, { serviceField: chosenField(data) });
       const changed: Program = await call(
         api.catalog.programs[":code"]["service-field"].$put({ param: { code }, json }),
@@ -86,7 +90,7 @@ export default function CatalogPage() {
       ),
     );
   const saveRoutes = () =>
-    run(async () => {
+    routeEdits.run(async () => {
       await call(api.catalog.routes.$put({ json: { routes: editing() } }));
       setRoutes(undefined);
       return "Rute rujukan disimpan.";
@@ -97,14 +101,14 @@ export default function CatalogPage() {
       <h1>Katalog kabupaten</h1>
       <nav class="sections" aria-label="Bagian katalog">
         <Show when={can("catalog.update")}>
-          <a href="#opd">OPD</a> · <a href="#program">Program</a> · <a href="#rute">Rute rujukan</a>
+          <a href="#opd">OPD</a> · <a href="#program">Program</a> · <a href="#rute">Rute rujukan</a> ·{" "}
+          <a href="#kategori">OPD per kategori</a>
         </Show>
         <Show when={can("catalog.update") && can("indicator.manage")}> · </Show>
         <Show when={can("indicator.manage")}>
           <a href="#indikator">Indikator kabupaten</a>
         </Show>
       </nav>
-      <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
       <Show when={can("catalog.update") && catalog()}>
         {(c) => (
           <>
@@ -120,6 +124,7 @@ export default function CatalogPage() {
               </Labelled>
               <button type="submit">Tambah OPD</button>
             </form>
+            <Show when={opdEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
             <h2 id="program">Program</h2>
             <For each={byField()}>
               {(group) => (
@@ -179,6 +184,7 @@ export default function CatalogPage() {
               </Labelled>
               <button type="submit">Tambah program</button>
             </form>
+            <Show when={programEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
             <h2 id="rute">Rute rujukan</h2>
             <Index each={editing()}>
               {(route, i) => (
@@ -203,26 +209,19 @@ export default function CatalogPage() {
                       )}
                     </For>
                   </div>
-                  <div class="columns">
-                    <For each={c().opds}>
-                      {(o) => (
-                        <label class="check">
-                          <input
-                            type="checkbox"
-                            checked={route().opds.includes(o.code)}
-                            onChange={() => toggle(i, "opds", o.code)}
-                          />{" "}
-                          {o.name}
-                        </label>
-                      )}
-                    </For>
-                  </div>
+                  <OpdChecks
+                    opds={c().opds}
+                    chosen={route().opds}
+                    onToggle={(code) => toggle(i, "opds", code)}
+                  />
                 </details>
               )}
             </Index>
+            <Show when={routeEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
             <button type="button" onClick={saveRoutes}>
               Simpan rute rujukan
             </button>
+            <CategoryRoutes catalog={c()} onSaved={() => refetch()} />
           </>
         )}
       </Show>
