@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
+import { e2eApp, inViewport, newPage, signedInPage } from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
 import { complaint, WATI } from "../support/residents.ts";
 
@@ -90,5 +90,29 @@ describe("messages that tell the truth", () => {
     });
     await expect.poll(() => admin.textContent("main")).toContain("dpm-kalisapu.csv");
     await admin.context().close();
+  });
+});
+
+describe("answers where the officer is looking", () => {
+  it("refuses an incomplete PSKS under the add form at the foot of a long page on a phone, and adds a complete one", async () => {
+    const page = await signedInPage(app, "koord.kalisapu");
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto("/psks");
+    const submit = page.getByRole("button", { name: "Tambah PSKS" });
+    await page.getByLabel("Nama", { exact: true }).fill("Karang Taruna Tunas Muda");
+    await submit.click();
+    const answer = page.locator("form + .edit-answer");
+    await expect.poll(() => answer.textContent()).toContain("Jenis PSKS");
+    // In view without scrolling back to the top, where the list is.
+    await expect.poll(() => inViewport(answer)).toBe(true);
+    expect(await page.locator(".alert").count()).toBe(1);
+    await page.locator("#psks-kind").selectOption({ label: "Karang Taruna" });
+    await page.locator("#psks-contact").fill("Andi Saputra");
+    await submit.click();
+    await expect
+      .poll(() => answer.textContent())
+      .toBe("Karang Taruna Tunas Muda ditambahkan ke daftar PSKS.");
+    await expect.poll(() => page.textContent("main")).toContain("Andi Saputra");
+    await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
+import { e2eApp, inViewport, newPage, signedInPage } from "../support/browser.ts";
 import { complaint, dpmCsv, SITI } from "../support/residents.ts";
 
 const app = e2eApp();
@@ -257,9 +257,9 @@ describe("OPDs per complaint category in Chromium", () => {
     await expect.poll(() => manajer.textContent("main")).toContain("Ada perubahan yang belum disimpan.");
     await manajer.getByRole("button", { name: "Simpan OPD per kategori" }).click();
     // The answer sits by the button, not at the top of a long page.
-    const answer = manajer.locator("#kategori ~ .alert");
+    const answer = manajer.locator("#kategori ~ .edit-answer");
     await expect.poll(() => answer.textContent()).toBe("OPD per kategori pengaduan disimpan.");
-    expect(await answer.evaluate((e) => e.getBoundingClientRect().top >= 0)).toBe(true);
+    await expect.poll(() => inViewport(answer)).toBe(true);
     expect(await health.locator("summary").textContent()).toBe(
       "Kesehatan — Dinas Kesehatan, RSUD, Dinas Sosial",
     );

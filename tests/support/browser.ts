@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD } from "@puskesos/core/demo";
 import { startLocal, type LocalServer } from "@puskesos/functions/local";
@@ -103,3 +103,10 @@ export async function signedInContext(
   if (!res.ok()) throw new Error(`sign-in of ${username}: ${res.status()} ${await res.text()}`);
   return context;
 }
+
+/** Whether the element is wholly on screen, without scrolling (to the pixel: a scroll lands on whole ones). */
+export const inViewport = (locator: Locator) =>
+  locator.evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    return box.top >= -1 && box.bottom <= window.innerHeight + 1;
+  });

@@ -1,14 +1,14 @@
 import { createSignal, For, Index, Show } from "solid-js";
 import { categoryName, type Catalog, type CategoryRoute, type Opd } from "@puskesos/core/catalog/schema";
 import { api, call } from "../lib/api.ts";
-import { Alert, createEdits } from "./form.tsx";
+import { createEdits, EditAnswer } from "./form.tsx";
 
 /**
  * Manager: the OPDs the referral form suggests for each complaint category, beside those of the
  * resident's PPKS routes; an OPD both point at comes ticked.
  */
 export function CategoryRoutes(props: { catalog: Catalog; onSaved: () => unknown }) {
-  const { message, run } = createEdits(props.onSaved);
+  const edits = createEdits(props.onSaved);
   const [changed, setChanged] = createSignal<CategoryRoute[]>();
   const editing = () => changed() ?? props.catalog.categoryRoutes;
   const nameOf = (code: string) => props.catalog.opds.find((o) => o.code === code)?.name ?? code;
@@ -21,7 +21,7 @@ export function CategoryRoutes(props: { catalog: Catalog; onSaved: () => unknown
       ),
     );
   const save = () =>
-    run(async () => {
+    edits.run(async () => {
       await call(api.catalog["category-routes"].$put({ json: { routes: editing() } }));
       setChanged(undefined);
       return "OPD per kategori pengaduan disimpan.";
@@ -49,7 +49,7 @@ export function CategoryRoutes(props: { catalog: Catalog; onSaved: () => unknown
           </details>
         )}
       </Index>
-      <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <EditAnswer edits={edits} />
       <Show when={changed()}>
         <p class="muted">Ada perubahan yang belum disimpan.</p>
       </Show>

@@ -54,6 +54,24 @@ export function createEdits(reload: () => unknown) {
   return { message, fields, run, clear };
 }
 
+/**
+ * An edit's answer where it was made (under its form), brought into view: the form's button may be the
+ * last thing on a phone's screen.
+ */
+export function EditAnswer(props: {
+  edits: { message: () => { kind: "error" | "success"; text: string } | undefined };
+}) {
+  return (
+    <Show when={props.edits.message()}>
+      {(m) => (
+        <div class="edit-answer" ref={(e) => queueMicrotask(() => e.scrollIntoView?.({ block: "nearest" }))}>
+          <Alert kind={m().kind}>{m().text}</Alert>
+        </div>
+      )}
+    </Show>
+  );
+}
+
 /** A field's own reason, under it. */
 export const FieldError = (props: { error: string | undefined }) => (
   <Show when={props.error}>

@@ -4,7 +4,7 @@ import { AddIndicatorSchema, INDICATOR_KINDS, type IndicatorKind } from "@puskes
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDate } from "../lib/time.ts";
-import { Alert, createEdits, Labelled } from "./form.tsx";
+import { Alert, createEdits, EditAnswer, Labelled } from "./form.tsx";
 import { ListTable } from "./list-table.tsx";
 
 /**
@@ -16,6 +16,8 @@ export function IndicatorsSection() {
   const [list, { refetch }] = createResource(() => call(api.indicators.$get()));
   const [kind, setKind] = createSignal<IndicatorKind>("ya-tidak");
   const { message, run } = createEdits(() => refetch());
+  // The add form answers under itself: on a phone the list's top is screens away.
+  const adding = createEdits(() => refetch());
   // Opened from the home page's task (/katalog#indikator): the section comes into view once listed.
   const location = useLocation();
   createEffect(() => {
@@ -31,7 +33,7 @@ export function IndicatorsSection() {
       .split("\n")
       .map((o) => o.trim())
       .filter(Boolean);
-    void run(async () => {
+    void adding.run(async () => {
       const json = checked(AddIndicatorSchema, {
         label: String(data.get("label") ?? ""),
         kind: kind(),
@@ -109,6 +111,7 @@ export function IndicatorsSection() {
         </Show>
         <button type="submit">Tambah indikator</button>
       </form>
+      <EditAnswer edits={adding} />
     </section>
   );
 }

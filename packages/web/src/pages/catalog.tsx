@@ -8,7 +8,7 @@ import {
   type Program,
   type Route,
 } from "@puskesos/core/catalog/schema";
-import { Alert, createEdits, Labelled } from "../components/form.tsx";
+import { createEdits, EditAnswer, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
@@ -124,7 +124,7 @@ export default function CatalogPage() {
               </Labelled>
               <button type="submit">Tambah OPD</button>
             </form>
-            <Show when={opdEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+            <EditAnswer edits={opdEdits} />
             <h2 id="program">Program</h2>
             <For each={byField()}>
               {(group) => (
@@ -184,7 +184,7 @@ export default function CatalogPage() {
               </Labelled>
               <button type="submit">Tambah program</button>
             </form>
-            <Show when={programEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+            <EditAnswer edits={programEdits} />
             <h2 id="rute">Rute rujukan</h2>
             <Index each={editing()}>
               {(route, i) => (
@@ -217,7 +217,7 @@ export default function CatalogPage() {
                 </details>
               )}
             </Index>
-            <Show when={routeEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+            <EditAnswer edits={routeEdits} />
             <button type="button" onClick={saveRoutes}>
               Simpan rute rujukan
             </button>

@@ -6,7 +6,7 @@ import {
   UpdateFacilitySchema,
   type Facility,
 } from "@puskesos/core/facility/schema";
-import { Alert, createEdits, Field, type Errors } from "../components/form.tsx";
+import { Alert, createEdits, EditAnswer, Field, type Errors } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -215,9 +215,11 @@ export default function Facilities() {
               Penghuni sekarang: {f.occupiedL} laki-laki, {f.occupiedP} perempuan; kapasitas tidak dapat di
               bawahnya.
             </p>
-            <Show when={editEdits.message()?.kind === "error" && editEdits.message()}>
-              {(m) => <Alert>{m().text}</Alert>}
-            </Show>
+            <EditAnswer
+              edits={{
+                message: () => (editEdits.message()?.kind === "error" ? editEdits.message() : undefined),
+              }}
+            />
             <FacilityFields initial={f} idPrefix="facility-edit" errors={editEdits.fields()} />
             <div class="buttons">
               <button type="submit">Simpan perubahan</button>
@@ -271,7 +273,7 @@ export default function Facilities() {
       <Show when={can("facility.manage")}>
         <h2>Tambah fasilitas</h2>
         <form class="filters" onSubmit={add} novalidate data-testid="facility-add">
-          <Show when={addEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+          <EditAnswer edits={addEdits} />
           <Field
             label="Kode (huruf kecil, mis. rps-slawi)"
             name="facility-code"

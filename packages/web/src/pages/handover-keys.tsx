@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
 import { AddTrustedSenderSchema } from "@puskesos/core/casework/schema";
-import { Alert, createEdits } from "../components/form.tsx";
+import { createEdits, EditAnswer } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -13,12 +13,12 @@ import { formatDateTime } from "../lib/time.ts";
  */
 export default function HandoverKeys() {
   const [keys, { refetch }] = createResource(() => call(api.cases["handover-keys"].$get()));
-  const { message, run } = createEdits(() => refetch());
+  const edits = createEdits(() => refetch());
   const add = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    void run(async () => {
+    void edits.run(async () => {
       const json = checked(AddTrustedSenderSchema, {
         kabupatenCode: String(data.get("kabupatenCode") ?? "").trim(),
         publicKey: String(data.get("publicKey") ?? ""),
@@ -34,7 +34,6 @@ export default function HandoverKeys() {
         <A href="/kasus">← Kasus</A>
       </p>
       <h1>Kunci serah terima</h1>
-      <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
       <Show when={keys()}>
         {(k) => (
           <>
@@ -87,6 +86,8 @@ export default function HandoverKeys() {
         </p>
         <button type="submit">Daftarkan</button>
       </form>
+      {/* Under the form it answers: on a phone the page's top is screens away. */}
+      <EditAnswer edits={edits} />
     </section>
   );
 }

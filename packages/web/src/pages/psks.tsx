@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
 import { AddPsksSchema, UpdatePsksSchema, type PsksEntry } from "@puskesos/core/psks/schema";
-import { Alert, createEdits, Labelled } from "../components/form.tsx";
+import { Alert, createEdits, EditAnswer, Labelled } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -22,6 +22,8 @@ export default function Psks() {
     me()?.scope.level === "kabupaten" ? call(api.regions.$get()) : undefined,
   );
   const { message, run } = createEdits(() => refetch());
+  // The add form answers under itself: on a phone the list's top is screens away.
+  const adding = createEdits(() => refetch());
   const regionName = (code: string) => {
     const kab = tree();
     if (!kab || code === kab.code) return code === kab?.code ? kab.name : (me()?.scopeName ?? code);
@@ -38,7 +40,7 @@ export default function Psks() {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const value = (name: string) => String(data.get(name) ?? "").trim();
-    void run(async () => {
+    void adding.run(async () => {
       const json = checked(AddPsksSchema, {
         kind: value("kind"),
         name: value("name"),
@@ -148,6 +150,7 @@ export default function Psks() {
           </Show>
           <button type="submit">Tambah PSKS</button>
         </form>
+        <EditAnswer edits={adding} />
       </Show>
     </section>
   );
