@@ -106,7 +106,7 @@ describe("answers where the officer is looking", () => {
     // In view without scrolling back to the top, where the list is.
     await expect.poll(() => inViewport(answer)).toBe(true);
     expect(await page.locator(".alert").count()).toBe(1);
-    await page.locator("#psks-kind").selectOption({ label: "Karang Taruna" });
+    await page.getByLabel("Jenis PSKS").selectOption({ label: "Karang Taruna" });
     await page.locator("#psks-contact").fill("Andi Saputra");
     await submit.click();
     await expect

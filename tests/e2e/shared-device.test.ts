@@ -284,6 +284,10 @@ describe("a shared office laptop", () => {
     await fillComplaint(page, SITI);
     await page.getByRole("button", { name: "Simpan pengaduan" }).click();
     await page.getByRole("heading", { name: "Pengaduan tercatat" }).waitFor();
+    // The result replaces the form on the same address: the focus goes to it, not to the page's body.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe("Pengaduan tercatat");
     // The next resident holds a number: the queue calls them, not a blank form.
     expect(await page.getByRole("link", { name: "Daftarkan pengaduan berikutnya" }).count()).toBe(0);
     await page.getByRole("link", { name: "← Kembali ke antrian" }).click();

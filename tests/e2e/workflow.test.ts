@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REFERRAL_WORKFLOW } from "@puskesos/core/referral/schema";
-import { e2eApp, signedInPage } from "../support/browser.ts";
+import { e2eApp, newPage, signedInPage } from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
 
 const app = e2eApp();
@@ -58,5 +58,46 @@ describe("menus, buttons and timelines from core's declarations", () => {
     await opd.goto(`/rujukan/${id}`);
     await expect.poll(() => opd.textContent("main")).toContain("Rujukan tidak ditemukan.");
     await opd.context().close();
+  });
+});
+
+describe("keyboard and screen reader users", () => {
+  it("moves the focus to the first refused field, marked and tied to its message", async () => {
+    const page = await newPage(app);
+    await page.goto("/masuk");
+    await page.getByRole("button", { name: "Masuk" }).press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("username");
+    expect(await page.getAttribute("#username", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#username", "aria-describedby")).toBe("username-error");
+    expect(await page.textContent("#username-error")).toBe("Nama pengguna wajib diisi.");
+    // Fixed, the mark goes with the message.
+    await page.fill("#username", "fo.kalisapu");
+    await expect.poll(() => page.getAttribute("#username", "aria-invalid")).toBe(null);
+    expect(await page.getAttribute("#username", "aria-describedby")).toBe(null);
+    await page.context().close();
+  });
+
+  it("starts a new page at its heading, closes the phone's menu with Escape, and offers the password change on a laptop", async () => {
+    const page = await signedInPage(app, "fo.kalisapu");
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await page.getByRole("link", { name: "Ganti kata sandi" }).isVisible()).toBe(true);
+    await page.locator("nav").getByRole("link", { name: "Antrian" }).press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Antrian hari ini");
+
+    await page.setViewportSize({ width: 360, height: 640 });
+    const toggle = page.getByRole("button", { name: "Menu" });
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("Escape");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Menu");
+    // The skip link, before the brand, leads past the header.
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Lewati ke isi");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("isi");
+    await page.context().close();
   });
 });

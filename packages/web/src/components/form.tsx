@@ -1,4 +1,4 @@
-import { createSignal, For, Show, type JSX } from "solid-js";
+import { createEffect, createSignal, For, Show, type JSX } from "solid-js";
 import * as v from "valibot";
 import { toFieldIssues } from "@puskesos/core/validation";
 import { ApiError, type FieldError as FieldIssue } from "../lib/api.ts";
@@ -29,49 +29,6 @@ export function sentenceFromApi(error: unknown): string {
   return reasons.length ? reasons.join(" ") : e.message;
 }
 
-/**
- * For a page of small edits (catalog, indicators): `run` does one, shows its result or the server's
- * refusal as one message, and reloads what the page lists.
- */
-export function createEdits(reload: () => unknown) {
-  const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
-  /** The refusal's reasons by field, for forms that show each under its field. */
-  const [fields, setFields] = createSignal<Errors>({});
-  const clear = () => {
-    setMessage(undefined);
-    setFields({});
-  };
-  const run = async (work: () => Promise<string>) => {
-    clear();
-    try {
-      setMessage({ kind: "success", text: await work() });
-      await reload();
-    } catch (error) {
-      setMessage({ kind: "error", text: sentenceFromApi(error) });
-      setFields(errorsFromApi(error).fields);
-    }
-  };
-  return { message, fields, run, clear };
-}
-
-/**
- * An edit's answer where it was made (under its form), brought into view: the form's button may be the
- * last thing on a phone's screen.
- */
-export function EditAnswer(props: {
-  edits: { message: () => { kind: "error" | "success"; text: string } | undefined };
-}) {
-  return (
-    <Show when={props.edits.message()}>
-      {(m) => (
-        <div class="edit-answer" ref={(e) => queueMicrotask(() => e.scrollIntoView?.({ block: "nearest" }))}>
-          <Alert kind={m().kind}>{m().text}</Alert>
-        </div>
-      )}
-    </Show>
-  );
-}
-
 /** A field's own reason, under it. */
 export const FieldError = (props: { error: string | undefined }) => (
   <Show when={props.error}>
@@ -90,6 +47,31 @@ export function check<S extends v.GenericSchema>(
     : { ok: false, errors: byField(toFieldIssues(schema, result.issues)) };
 }
 
+/** Marks the control with this id as wrong and tied to its message, or clears both, for screen readers. */
+function markControl(id: string, error: string | undefined) {
+  const control = document.getElementById(id);
+  if (!control) return;
+  const described = (control.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .filter((t) => t && t !== `${id}-error`);
+  if (error) {
+    control.setAttribute("aria-invalid", "true");
+    control.dataset.refused = "";
+    described.push(`${id}-error`);
+  } else if (control.dataset.refused !== undefined) {
+    // Only the mark set here goes: a control may mark itself (the NIK field, as the officer types).
+    control.removeAttribute("aria-invalid");
+    delete control.dataset.refused;
+  }
+  if (described.length) control.setAttribute("aria-describedby", described.join(" "));
+  else control.removeAttribute("aria-describedby");
+}
+
+/** After a refused submit, the first field marked wrong takes the focus (its message is read with it). */
+export function focusFirstInvalid(form: HTMLFormElement) {
+  queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
 export function Field(props: {
   label: string;
   name: string;
@@ -97,6 +79,7 @@ export function Field(props: {
   hint?: string;
   children: JSX.Element;
 }) {
+  createEffect(() => markControl(props.name, props.error));
   return (
     <div class="field" classList={{ invalid: Boolean(props.error) }}>
       <label for={props.name}>{props.label}</label>
@@ -193,9 +176,15 @@ export function createForm<S extends v.GenericSchema>(options: {
     const data = new FormData(element);
     setMessage("");
     const early = options.precheck?.(data);
-    if (early) return setErrors(early);
+    if (early) {
+      setErrors(early);
+      return focusFirstInvalid(element);
+    }
     const input = check(options.schema, options.read(data));
-    if (!input.ok) return setErrors(options.adjust?.(input.errors) ?? input.errors);
+    if (!input.ok) {
+      setErrors(options.adjust?.(input.errors) ?? input.errors);
+      return focusFirstInvalid(element);
+    }
     setErrors({});
     setBusy(true);
     try {
@@ -204,6 +193,7 @@ export function createForm<S extends v.GenericSchema>(options: {
       const refusal = errorsFromApi(error);
       setErrors(refusal.fields);
       setMessage(refusal.message);
+      focusFirstInvalid(element);
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,8 @@ import { AddIndicatorSchema, INDICATOR_KINDS, type IndicatorKind } from "@puskes
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDate } from "../lib/time.ts";
-import { Alert, createEdits, EditAnswer, Labelled } from "./form.tsx";
+import { Alert, Labelled } from "./form.tsx";
+import { createEdits, EditAnswer } from "./edits.tsx";
 import { ListTable } from "./list-table.tsx";
 
 /**

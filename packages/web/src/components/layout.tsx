@@ -1,5 +1,5 @@
 import { A, useLocation, useNavigate } from "@solidjs/router";
-import { createEffect, createSignal, ErrorBoundary, For, on, Show, type JSX } from "solid-js";
+import { createEffect, createSignal, ErrorBoundary, For, on, onCleanup, Show, type JSX } from "solid-js";
 import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { ApiError } from "../lib/api.ts";
@@ -11,14 +11,27 @@ export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [open, setOpen] = createSignal(false);
-  // Following a link closes the folded menu.
+  let toggle: HTMLButtonElement | undefined;
+  let main!: HTMLElement;
+  // Following a link closes the folded menu, and the new page's heading takes the focus, so a keyboard
+  // or screen reader user starts on the page they opened rather than on a link that has gone.
   createEffect(
     on(
       () => location.pathname,
-      () => setOpen(false),
+      () => {
+        setOpen(false);
+        focusHeading(main);
+      },
       { defer: true },
     ),
   );
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !open()) return;
+    setOpen(false);
+    toggle?.focus();
+  };
+  document.addEventListener("keydown", closeOnEscape);
+  onCleanup(() => document.removeEventListener("keydown", closeOnEscape));
   const out = async () => {
     // Records not yet received stay on this device for this user alone: ask before leaving them.
     const warning = await (await outbox()).signOutWarning();
@@ -28,6 +41,16 @@ export function Layout(props: { children?: JSX.Element }) {
   };
   return (
     <>
+      <a
+        href="#isi"
+        class="skip"
+        onClick={(event) => {
+          event.preventDefault();
+          main.focus();
+        }}
+      >
+        Lewati ke isi
+      </a>
       <header class="top">
         <A href="/" class="brand">
           Puskesos · SLRT
@@ -37,6 +60,7 @@ export function Layout(props: { children?: JSX.Element }) {
             <>
               {/* On a phone the menu folds behind one button, so the header stays one line. */}
               <button
+                ref={toggle}
                 type="button"
                 class="menu-toggle"
                 aria-expanded={open()}
@@ -74,7 +98,7 @@ export function Layout(props: { children?: JSX.Element }) {
           )}
         </Show>
       </header>
-      <main class="page">
+      <main class="page" id="isi" tabindex="-1" ref={main}>
         {/* A failed load (404 outside the scope, lost connection) shows its message in place of the page; a new
             address starts over. */}
         <Show when={location.pathname} keyed>
@@ -104,4 +128,22 @@ export function Layout(props: { children?: JSX.Element }) {
       </main>
     </>
   );
+}
+
+/**
+ * Focuses the page's heading once it is drawn (its code and data may still be loading), unless the
+ * user has already moved into the page.
+ */
+function focusHeading(main: HTMLElement) {
+  const started = performance.now();
+  const look = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body && main.contains(active)) return;
+    const heading = main.querySelector<HTMLElement>("h1");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    } else if (performance.now() - started < 3000) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
 }

@@ -13,15 +13,18 @@ export function TicketSlip(props: {
 }) {
   return (
     <div class="issued">
-      <PrintSlip testid={props.testid}>
-        <p class="slip-title">Puskesos · {me()?.scopeName}</p>
-        <p class="slip-label">{props.provisional ? "Nomor antrian sementara" : "Nomor antrian"}</p>
-        <p class="slip-number" data-testid={props.provisional ? "provisional-number" : "ticket-number"}>
-          {props.label}
-        </p>
-        <p class="slip-small">{formatDateTime(props.at)}</p>
-        <p class="slip-small">Mohon menunggu panggilan petugas.</p>
-      </PrintSlip>
+      {/* Read out as it appears: the number the resident is given. */}
+      <div role="status">
+        <PrintSlip testid={props.testid}>
+          <p class="slip-title">Puskesos · {me()?.scopeName}</p>
+          <p class="slip-label">{props.provisional ? "Nomor antrian sementara" : "Nomor antrian"}</p>
+          <p class="slip-number" data-testid={props.provisional ? "provisional-number" : "ticket-number"}>
+            {props.label}
+          </p>
+          <p class="slip-small">{formatDateTime(props.at)}</p>
+          <p class="slip-small">Mohon menunggu panggilan petugas.</p>
+        </PrintSlip>
+      </div>
       <button type="button" class="secondary" onClick={printNow}>
         Cetak tiket
       </button>

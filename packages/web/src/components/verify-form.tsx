@@ -247,14 +247,31 @@ export function VerifyForm(props: {
       </Show>
       <fieldset classList={{ invalid: Boolean(errors().result) }}>
         <legend>Hasil verval</legend>
-        <label class="check">
-          <input type="radio" name={`${prefix}-result`} value="layak" /> Layak
-        </label>
-        <label class="check">
-          <input type="radio" name={`${prefix}-result`} value="tidak-layak" /> Tidak layak
-        </label>
+        <For
+          each={
+            [
+              ["layak", "Layak"],
+              ["tidak-layak", "Tidak layak"],
+            ] as const
+          }
+        >
+          {([value, label]) => (
+            <label class="check">
+              <input
+                type="radio"
+                name={`${prefix}-result`}
+                value={value}
+                aria-invalid={errors().result ? "true" : undefined}
+                aria-describedby={errors().result ? `${prefix}-result-error` : undefined}
+              />{" "}
+              {label}
+            </label>
+          )}
+        </For>
         <Show when={errors().result}>
-          <small class="error">{errors().result}</small>
+          <small class="error" id={`${prefix}-result-error`}>
+            {errors().result}
+          </small>
         </Show>
         <Field label="Alasan" name={`${prefix}-reason`} error={errors().reason}>
           <textarea id={`${prefix}-reason`} name={`${prefix}-reason`} rows="3" />

@@ -193,24 +193,41 @@ async function sessionIs(owner: string): Promise<boolean> {
 }
 
 let flushing: Promise<void> | undefined;
-/** Sends everything of the signed-in user not yet received, one at a time (a weak connection does better with one request). */
+/** Asked again while a round was under way (the connection came back during a failing try). */
+let again = false;
+/**
+ * Sends everything of the signed-in user not yet received, one at a time (a weak connection does better
+ * with one request). Asked while sending, it goes round once more after: the connection may have come
+ * back while the round under way was failing.
+ */
 export function flush(): Promise<void> {
-  flushing ??= (async () => {
+  if (flushing) {
+    again = true;
+    return flushing;
+  }
+  flushing = (async () => {
     try {
-      const store = current;
-      if (!store) return;
-      // Oldest first: a proposal refers to the complaint saved before it.
-      const waiting = (await store.peek()).filter(waits).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-      if (!waiting.length || !(await sessionIs(store.owner))) return;
-      for (const item of waiting) {
-        if (store !== current) return;
-        await send(item.id, store);
-      }
+      do {
+        again = false;
+        await sendWaiting();
+      } while (again);
     } finally {
       flushing = undefined;
     }
   })();
   return flushing;
+}
+
+async function sendWaiting() {
+  const store = current;
+  if (!store) return;
+  // Oldest first: a proposal refers to the complaint saved before it.
+  const waiting = (await store.peek()).filter(waits).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+  if (!waiting.length || !(await sessionIs(store.owner))) return;
+  for (const item of waiting) {
+    if (store !== current) return;
+    await send(item.id, store);
+  }
 }
 
 /** Resends a refusal the officer resolved by confirming the NIK against the card. */

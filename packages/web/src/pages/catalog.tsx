@@ -8,7 +8,8 @@ import {
   type Program,
   type Route,
 } from "@puskesos/core/catalog/schema";
-import { createEdits, EditAnswer, Labelled } from "../components/form.tsx";
+import { Labelled } from "../components/form.tsx";
+import { createEdits, EditAnswer } from "../components/edits.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";

@@ -6,7 +6,8 @@ import {
   UpdateFacilitySchema,
   type Facility,
 } from "@puskesos/core/facility/schema";
-import { Alert, createEdits, EditAnswer, Field, type Errors } from "../components/form.tsx";
+import { Alert, Field, type Errors } from "../components/form.tsx";
+import { createEdits, EditAnswer } from "../components/edits.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
 import { AddTrustedSenderSchema } from "@puskesos/core/casework/schema";
-import { createEdits, EditAnswer } from "../components/form.tsx";
+import { createEdits, EditAnswer } from "../components/edits.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";

@@ -204,6 +204,10 @@ export default function Home() {
                 <dd>{opdName() ?? user().opd}</dd>
               </Show>
             </dl>
+            {/* The header keeps it in the phone's menu only; on a laptop it is here. */}
+            <p>
+              <A href="/ganti-sandi">Ganti kata sandi</A>
+            </p>
           </section>
           <Show when={waiting()}>
             {(list) => (

@@ -13,6 +13,9 @@ import { me } from "../lib/session.ts";
 // Needed only once a reporter turns out not to be in the DPM; the service worker keeps it for offline use.
 const ProposalForm = lazy(() => import("./proposal-form.tsx"));
 
+/** The result replaces the form on the same address: the focus moves to it, as to a new page's heading. */
+const focusNow = (heading: HTMLElement) => queueMicrotask(() => heading.focus());
+
 /** Who was just registered, for the household form's first member (kept in memory only). */
 type Reporter = { nik: string; name: string } | undefined;
 
@@ -29,7 +32,9 @@ export function SavedOnDevice(props: {
   );
   return (
     <section class="card narrow">
-      <h1>{OUTBOX_STATE_LABELS[pending()?.state ?? "saved"]}</h1>
+      <h1 tabindex="-1" ref={focusNow}>
+        {OUTBOX_STATE_LABELS[pending()?.state ?? "saved"]}
+      </h1>
       <Switch>
         <Match when={pending()?.state === "sent"}>
           <Alert kind="info">Pengaduan sedang dikirim ke server. Jawabannya muncul di sini.</Alert>
@@ -104,7 +109,9 @@ export function Saved(props: {
 }) {
   return (
     <section class="card narrow">
-      <h1>Pengaduan tercatat</h1>
+      <h1 tabindex="-1" ref={focusNow}>
+        Pengaduan tercatat
+      </h1>
       <Show
         when={props.complaint.dpm.found}
         fallback={

@@ -1,7 +1,8 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
 import { AddPsksSchema, UpdatePsksSchema, type PsksEntry } from "@puskesos/core/psks/schema";
-import { Alert, createEdits, EditAnswer, Labelled } from "../components/form.tsx";
+import { Alert, Labelled } from "../components/form.tsx";
+import { createEdits, EditAnswer } from "../components/edits.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -78,7 +79,7 @@ export default function Psks() {
       </p>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
       <div class="filters">
-        <Labelled label="Jenis PSKS" for="psks-kind-filter">
+        <Labelled label="Tampilkan jenis" for="psks-kind-filter">
           <select id="psks-kind-filter" value={kind()} onChange={(e) => setKind(e.currentTarget.value)}>
             <option value="">Semua jenis</option>
             <For each={CATALOGS.psks}>{(p) => <option value={p.code}>{p.name}</option>}</For>

@@ -48,31 +48,33 @@ export default function Status() {
       </form>
       <Show when={found()}>
         {(s) => (
-          <dl class="facts result" data-testid="public-status">
-            <dt>Status</dt>
-            <dd data-testid="public-state">{s().stateLabel}</dd>
-            <dt>Kategori</dt>
-            <dd>{s().category}</dd>
-            <dt>Desa</dt>
-            <dd>{s().desa}</dd>
-            <dt>Didaftarkan</dt>
-            <dd>{formatDay(s().registeredOn)}</dd>
-            <dt>Terakhir berubah</dt>
-            <dd>{formatDateTime(s().timeZone, s().updatedAt)}</dd>
-            <Show when={s().proposal}>
-              {(p) => (
-                <>
-                  <dt>Usulan masuk DPM</dt>
-                  <dd data-testid="public-proposal">
-                    {p().stateLabel}
-                    <Show when={p().inDpmOn}>
-                      {(on) => <>; masuk DPM sejak {formatDate(s().timeZone, on())}</>}
-                    </Show>
-                  </dd>
-                </>
-              )}
-            </Show>
-          </dl>
+          <div role="status">
+            <dl class="facts result" data-testid="public-status">
+              <dt>Status</dt>
+              <dd data-testid="public-state">{s().stateLabel}</dd>
+              <dt>Kategori</dt>
+              <dd>{s().category}</dd>
+              <dt>Desa</dt>
+              <dd>{s().desa}</dd>
+              <dt>Didaftarkan</dt>
+              <dd>{formatDay(s().registeredOn)}</dd>
+              <dt>Terakhir berubah</dt>
+              <dd>{formatDateTime(s().timeZone, s().updatedAt)}</dd>
+              <Show when={s().proposal}>
+                {(p) => (
+                  <>
+                    <dt>Usulan masuk DPM</dt>
+                    <dd data-testid="public-proposal">
+                      {p().stateLabel}
+                      <Show when={p().inDpmOn}>
+                        {(on) => <>; masuk DPM sejak {formatDate(s().timeZone, on())}</>}
+                      </Show>
+                    </dd>
+                  </>
+                )}
+              </Show>
+            </dl>
+          </div>
         )}
       </Show>
     </section>
