@@ -277,6 +277,36 @@ describe("a shared office laptop", () => {
     await context.close();
   });
 
+  it("sends a record at once when the connection returns during a try that is still failing", async () => {
+    const page = await newPage();
+    const context = page.context();
+    // Saved without a connection; then a try on a weak link hangs and fails; the next goes through.
+    let tries = 0;
+    let release!: () => void;
+    const hanging = new Promise<void>((resolve) => (release = resolve));
+    await context.route(REGISTRATIONS, async (route) => {
+      tries++;
+      if (tries === 1) return route.abort("internetdisconnected");
+      if (tries > 2) return route.continue();
+      await hanging;
+      await route.abort("internetdisconnected");
+    });
+    await signIn(page, "fo.kalisapu");
+    await page.goto("/pengaduan/baru");
+    await fillComplaint(page, SITI);
+    await page.getByRole("button", { name: "Simpan pengaduan" }).click();
+    await page.getByRole("heading", { name: "Tersimpan di perangkat ini" }).waitFor();
+    await backOnline(page);
+    await expect.poll(() => tries).toBe(2);
+    // The connection comes back again while that try is under way, and only then does the try fail.
+    await backOnline(page);
+    release();
+    // Sent in the same round, not at the next half-minute retry.
+    await page.getByRole("heading", { name: "Diterima server" }).waitFor({ timeout: 10_000 });
+    expect(tries).toBe(3);
+    await page.context().close();
+  });
+
   it("after a saved registration, leads back to the queue for a ticket's resident, else to the next form", async () => {
     const page = await newPage();
     await signIn(page, "fo.kalisapu");
