@@ -104,7 +104,8 @@ describe("a shared office laptop", () => {
     expect(await page.getByLabel("Nama pelapor").inputValue()).toBe("");
     expect(await page.getByLabel(CONSENT).isChecked()).toBe(false);
 
-    // The next officer on the same browser.
+    // The next officer on the same browser (the first resident's draft goes at sign-out, as asked).
+    page.once("dialog", (dialog) => void dialog.accept());
     await signOut(page);
     await signIn(page, "koord.kalisapu");
     await page.goto("/pengaduan/baru");
@@ -192,6 +193,8 @@ describe("a shared office laptop", () => {
     await page.getByRole("button", { name: "Keluar" }).click();
     await expect.poll(() => dialogs.length).toBe(1);
     expect(dialogs[0]).toMatch(/^Ada 1 catatan yang belum terkirim[^]*Tetap keluar\?$/);
+    // The half-typed registration is deleted at sign-out: the question says so.
+    expect(dialogs[0]).toContain("Draf pengaduan yang belum disimpan di formulir akan dihapus.");
     await page.waitForTimeout(300);
     expect(page.url()).toMatch(/\/pengaduan\/baru$/);
 
@@ -275,6 +278,28 @@ describe("a shared office laptop", () => {
     await received.getByRole("button", { name: "Cetak tanda terima" }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await context.close();
+  });
+
+  it("asks before signing out over a half-typed registration, which sign-out deletes", async () => {
+    const page = await newPage();
+    await signIn(page, "fo.kalisapu");
+    await page.goto("/pengaduan/baru");
+    await nik(page).fill(SITI.nik);
+    await page.getByLabel("Nama pelapor").fill(SITI.name);
+    await page.waitForTimeout(500);
+    const dialogs: string[] = [];
+    page.once("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await expect
+      .poll(() => dialogs)
+      .toEqual(["Draf pengaduan yang belum disimpan di formulir akan dihapus. Tetap keluar?"]);
+    expect(page.url()).toMatch(/\/pengaduan\/baru$/);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await signOut(page);
+    await page.context().close();
   });
 
   it("sends a record at once when the connection returns during a try that is still failing", async () => {

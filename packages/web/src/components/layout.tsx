@@ -33,7 +33,7 @@ export function Layout(props: { children?: JSX.Element }) {
   document.addEventListener("keydown", closeOnEscape);
   onCleanup(() => document.removeEventListener("keydown", closeOnEscape));
   const out = async () => {
-    // Records not yet received stay on this device for this user alone: ask before leaving them.
+    // What sign-out would leave on the device or delete: asked first.
     const warning = await (await outbox()).signOutWarning();
     if (warning && !window.confirm(warning)) return;
     await signOut();

@@ -147,6 +147,13 @@ export async function keepDraft(
   };
 }
 
+/** How many drafts the user has on this device (for the sign-out question), without opening them. */
+export async function draftsKept(owner: string): Promise<number> {
+  const known = (await indexedDB.databases?.()) ?? [{ name: DATABASE(owner) }];
+  if (!known.some((db) => db.name === DATABASE(owner))) return 0;
+  return (await (await storeOf(owner)).peek()).length;
+}
+
 /**
  * Drops every draft of a user (at sign-out), any they had in clear from before drafts were sealed, and
  * any from before drafts had an owner. Their store is only opened when this device has one.

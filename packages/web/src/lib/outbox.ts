@@ -258,17 +258,28 @@ export const isConfirmable = (item: OutboxItem) =>
 export const refusal = (item: OutboxItem) =>
   new ApiError(422, item.error?.message ?? "", item.error?.fields ?? []);
 
-/** What signing out would leave behind, as the question to ask first; nothing when nothing is left. */
+/**
+ * What signing out would leave behind (records for this user alone) or delete (a half-typed
+ * registration), as the question to ask first; nothing when there is neither.
+ */
 export async function signOutWarning(): Promise<string | undefined> {
   const kept = current ? await current.peek() : [];
   const waiting = kept.filter(waits).length;
   const refused = kept.filter((i) => i.state === "refused").length;
-  if (!waiting && !refused) return undefined;
+  const drafts = current ? await (await import("./draft.ts")).draftsKept(current.owner) : 0;
   const what = [
     ...(waiting ? [`${waiting} catatan yang belum terkirim`] : []),
     ...(refused ? [`${refused} catatan yang ditolak server dan belum diperbaiki`] : []),
   ].join(" dan ");
-  return `Ada ${what}. Catatan itu tetap di perangkat ini, hanya untuk Anda, dan ${waiting ? "dikirim" : "dapat diperbaiki"} saat Anda masuk lagi. Pengguna lain tidak dapat melihatnya di aplikasi ini. Tetap keluar?`;
+  const parts = [
+    ...(what
+      ? [
+          `Ada ${what}. Catatan itu tetap di perangkat ini, hanya untuk Anda, dan ${waiting ? "dikirim" : "dapat diperbaiki"} saat Anda masuk lagi. Pengguna lain tidak dapat melihatnya di aplikasi ini.`,
+        ]
+      : []),
+    ...(drafts ? ["Draf pengaduan yang belum disimpan di formulir akan dihapus."] : []),
+  ];
+  return parts.length ? `${parts.join(" ")} Tetap keluar?` : undefined;
 }
 
 /** At sign-out: the received records go; the rest stays sealed for its user, and the key too while anything needs it. */
