@@ -138,6 +138,13 @@ describe("throttling of failed sign-ins", () => {
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     // Other usernames are not affected.
     expect((await new Client("10.3.1.2").login("spv.slawi")).status).toBe(200);
+    // The admin's reset is what a locked-out officer asks for: the one-time password works at once.
+    const admin = await signedIn("admin", undefined, "10.3.1.3");
+    const reset = await admin.post("/api/users/spv.adiwerna/password-reset");
+    expect(reset.status).toBe(200);
+    expect((await new Client("10.3.1.4").login("spv.adiwerna", reset.body.temporaryPassword)).status).toBe(
+      200,
+    );
   });
 
   it("answers 429 for one address trying many usernames", async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, freshTable, signedIn } from "../support/api.ts";
 import { BUDI, complaint, dpmCsv, JOKO, SITI, WATI } from "../support/residents.ts";
@@ -276,6 +277,15 @@ describe("DPM", () => {
     });
     expect(noNik.status).toBe(422);
     expect(noNik.body.error.message).toBe("Kolom NIK tidak ditemukan. Kolom yang ada: NAMA, ALAMAT.");
+    // A workbook saved from Excel instead of a CSV: told what to do, not shown the zip's first bytes.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("DPM").addRow(["NIK", "NAMA"]);
+    const xlsx = new TextDecoder().decode(await workbook.xlsx.writeBuffer());
+    const excel = await admin.request("PUT", `/api/dpm/${KALISAPU}`, xlsx, { "content-type": "text/csv" });
+    expect(excel.status).toBe(422);
+    expect(excel.body.error.message).toBe(
+      "Berkas ini berkas Excel (.xlsx), bukan CSV. Di Excel pilih Simpan Sebagai → CSV, lalu impor berkas CSV itu.",
+    );
     const allBad = await admin.request("PUT", `/api/dpm/${KALISAPU}`, "NIK,NAMA\n123,A", {
       "content-type": "text/csv",
     });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { UpdateCommand } from "@puskesos/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useDb } from "@puskesos/core/db";
+import { addDays, today } from "@puskesos/core/time";
 import { Client, freshTable, signedIn } from "../support/api.ts";
 import { complaint, dpmCsv, SITI } from "../support/residents.ts";
 
@@ -106,12 +107,21 @@ describe("the referral chain", () => {
     expect(opdTimeline.body.length).toBe(5);
     expect(JSON.stringify(opdTimeline.body)).not.toMatch(/Layak dibantu|Lampirkan surat/);
     expect((await act(dinkes, id, "accept", { version: 5 })).body.state).toBe("diterima-opd");
-    const done = await act(dinkes, id, "complete", {
+    const outcome = {
       version: 6,
       service: "Didaftarkan sebagai peserta PBI-JK dan dirawat di RSUD.",
-      servedOn: new Date().toISOString().slice(0, 10),
       reference: "PBI/2026/0457",
-    });
+    };
+    // A service day is the kabupaten's: not ahead of today, not before the referral was made.
+    for (const [servedOn, message] of [
+      [addDays(today(), 1), "Tanggal layanan tidak boleh setelah hari ini."],
+      ["1990-01-01", "Tanggal layanan tidak boleh sebelum rujukan dibuat."],
+    ] as const) {
+      const refused = await act(dinkes, id, "complete", { ...outcome, servedOn });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fields).toEqual([{ field: "servedOn", message }]);
+    }
+    const done = await act(dinkes, id, "complete", { ...outcome, servedOn: today() });
     expect(done.body).toMatchObject({ state: "selesai", outcome: { reference: "PBI/2026/0457" } });
     expect((await fo.get(`/api/complaints/${c.id}`)).body.state).toBe("selesai");
     expect((await dinkes.get("/api/referrals/inbox")).body.items).toEqual([]);

@@ -40,6 +40,28 @@ describe("messages that tell the truth", () => {
     await page.context().close();
   });
 
+  it("wraps a pasted link or a long unbroken run in a resident's text instead of widening the page", async () => {
+    const fo = await signedInPage(app, "fo.kalisapu");
+    const long = `https://contoh.example/${"a".repeat(400)} ${"-".repeat(300)}`;
+    const c = await (
+      await fo.request.post("/api/complaints", {
+        headers: { origin: app.server.url },
+        data: complaint({ description: long }, { nik: WATI.nik, name: `Wati${"x".repeat(90)}` }),
+      })
+    ).json();
+    for (const width of [360, 1366]) {
+      await fo.setViewportSize({ width, height: 740 });
+      await fo.goto(`/pengaduan/${c.id}`);
+      await expect.poll(() => fo.textContent("main")).toContain("aaaa");
+      const [scroll, client] = await fo.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(scroll, `${width} px`).toBeLessThanOrEqual(client);
+    }
+    await fo.context().close();
+  });
+
   it("clears an earlier result on the public status page when a new lookup fails", async () => {
     const fo = await signedInPage(app, "fo.kalisapu");
     const c = await (

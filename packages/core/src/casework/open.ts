@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, FieldError } from "../error/index.ts";
 import { maskNik, nikHash, requireNik } from "../resident/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import type { UserRecord } from "../user/record.ts";
+import { today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { entry, load, opened, personOf, toView, type CaseRecord } from "./record.ts";
 import { CASE_WORKFLOW, isCaseWorker, OpenCaseSchema, WorkersQuerySchema, type CaseView } from "./schema.ts";
@@ -90,6 +91,8 @@ async function origin(
 export async function open(input: unknown): Promise<CaseView> {
   const caller = assertCan("case.open");
   const data = parse(OpenCaseSchema, input);
+  if (data.client.birthDate && data.client.birthDate > today())
+    throw FieldError("client.birthDate", "Tanggal lahir tidak boleh setelah hari ini.");
   const existing = await load(data.id);
   if (existing) {
     if (existing.openedBy !== caller.username) throw ConflictError("ID kasus ini sudah dipakai.");

@@ -38,7 +38,18 @@ export interface ParsedDpm {
   fatal?: string;
 }
 
+/** An Excel workbook (a zip) or another binary file sent where a CSV was expected, told apart by its start. */
+function notCsv(text: string): string | undefined {
+  if (text.startsWith("PK\u0003\u0004"))
+    return "Berkas ini berkas Excel (.xlsx), bukan CSV. Di Excel pilih Simpan Sebagai → CSV, lalu impor berkas CSV itu.";
+  if (text.slice(0, 1024).includes("\u0000"))
+    return "Berkas ini bukan berkas teks CSV. Simpan daftar DPM sebagai CSV, lalu impor berkas itu.";
+  return undefined;
+}
+
 export function parseDpmCsv(text: string): ParsedDpm {
+  const binary = notCsv(text);
+  if (binary) return { rows: [], errors: [], fatal: binary };
   const parsed = Papa.parse<string[]>(text.trim(), {
     skipEmptyLines: "greedy",
     delimitersToGuess: [",", ";", "\t", "|"],

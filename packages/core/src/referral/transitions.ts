@@ -4,10 +4,10 @@ import * as Audit from "../audit/index.ts";
 import * as Catalog from "../catalog/index.ts";
 import * as Complaint from "../complaint/index.ts";
 import { failedWrite, transact, update, type Write } from "../db/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { ConflictError, NotFoundError, refuse, ValidationError } from "../error/index.ts";
 import * as Settings from "../settings/index.ts";
 import * as Timeline from "../timeline/index.ts";
-import { dueAfter, endOfLocalDay, nowIso, today } from "../time/index.ts";
+import { dueAfter, endOfLocalDay, local, nowIso, today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize } from "../workflow/index.ts";
 import { countsOfReferral, tally } from "../report/tally.ts";
@@ -196,6 +196,12 @@ export const accept = step("accept", () => ({}));
 
 export const decline = step("decline", (input) => ({ note: input.reason }));
 
-export const complete = step("complete", (input) => ({
-  set: { outcome: { service: input.service, servedOn: input.servedOn, reference: input.reference } },
-}));
+export const complete = step("complete", (input, { record }) => {
+  // A service day read in the kabupaten's calendar: not ahead of today, not before the referral existed.
+  if (input.servedOn > today()) refuse("servedOn", "Tanggal layanan tidak boleh setelah hari ini.");
+  if (input.servedOn < local(record.createdAt).day)
+    refuse("servedOn", "Tanggal layanan tidak boleh sebelum rujukan dibuat.");
+  return {
+    set: { outcome: { service: input.service, servedOn: input.servedOn, reference: input.reference } },
+  };
+});

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { assertCan, can, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { hashPassword } from "../auth/password.ts";
+import { clear as clearFailures } from "../auth/throttle.ts";
 import { putNew, queryPage, transact, update as updateWrite, type Write } from "../db/index.ts";
 import { AppError, ConflictError, NotFoundError } from "../error/index.ts";
 import { nowIso } from "../time/index.ts";
@@ -125,5 +126,7 @@ export async function resetPassword(username: string): Promise<UserWithPassword>
     },
     { action: "user.reset-password", summary: `Mengatur ulang kata sandi ${record.username}` },
   );
+  // A user locked out by failed sign-ins is usually why the admin resets: the new password works at once.
+  await clearFailures({ kind: "user", value: record.username });
   return { user: toUser(next), temporaryPassword: password };
 }

@@ -1,7 +1,13 @@
 /** Shows a one-time password once, for the admin to hand over in person. */
 export function OneTimePassword(props: { username: string; password: string; onClose: () => void }) {
   return (
-    <div class="alert success" role="status" data-testid="temp-password-box">
+    <div
+      class="alert success"
+      role="status"
+      data-testid="temp-password-box"
+      // Shown once: brought into view wherever the list had been scrolled to.
+      ref={(box) => queueMicrotask(() => box.scrollIntoView?.({ block: "center" }))}
+    >
       <p>
         Kata sandi sementara untuk <strong>{props.username}</strong>:
       </p>

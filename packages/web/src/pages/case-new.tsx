@@ -13,6 +13,7 @@ import { Alert, errorsFromApi, FieldError, Labelled, sentenceFromApi } from "../
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can, me } from "../lib/session.ts";
+import { today } from "../lib/time.ts";
 
 /**
  * Opens a case for a PPKS client: from a complaint or an approved referral (the client is its reporter),
@@ -157,7 +158,7 @@ export default function CaseNew() {
         <div class="filters">
           <label class="field">
             <span class="label">Tanggal lahir (bila diketahui)</span>
-            <input type="date" name="birthDate" />
+            <input type="date" name="birthDate" max={today()} />
             <FieldError error={err("client.birthDate")} />
           </label>
           <label class="field">

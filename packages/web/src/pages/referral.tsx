@@ -154,7 +154,7 @@ function fieldsOf(
           <NoteField name="service" label="Layanan yang diberikan" />
           <label class="field">
             <span class="label">Tanggal layanan</span>
-            <input type="date" name="servedOn" value={today()} />
+            <input type="date" name="servedOn" value={today()} max={today()} />
           </label>
           <label class="field">
             <span class="label">Nomor referensi</span>
