@@ -207,6 +207,11 @@ describe("the monthly Puskesos report", () => {
       expect(res.body.error.fields[0].field, query).toBe(field);
       expect(res.body.error.message, query).toMatch(/[a-z]/);
     }
+    // The month in words, as the page says it.
+    const next = `${Number(month.slice(0, 4)) + 1}-01`;
+    expect((await koord.get(`/api/reports/monthly?month=${next}`)).body.error.message).toBe(
+      `Bulan Januari ${next.slice(0, 4)} belum tiba.`,
+    );
     const unknown = await koord.get(`/api/reports/monthly?month=${month}&bulan=1`);
     expect(unknown.status).toBe(422);
   });

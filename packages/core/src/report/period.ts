@@ -1,5 +1,5 @@
 import { FieldError } from "../error/index.ts";
-import { today } from "../time/index.ts";
+import { formatMonth, today } from "../time/index.ts";
 
 /** The first year the reports accept: no kabupaten ran this system before. */
 const FIRST_YEAR = 2020;
@@ -12,7 +12,7 @@ export function assertPast(period: string, field: string): void {
   if (period > now)
     throw FieldError(
       field,
-      period.length === 4 ? `Tahun ${period} belum tiba.` : `Bulan ${period} belum tiba.`,
+      period.length === 4 ? `Tahun ${period} belum tiba.` : `Bulan ${formatMonth(period)} belum tiba.`,
     );
 }
 

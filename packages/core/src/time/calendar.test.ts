@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
+  formatMonth,
   endOfDay,
   formatDateTime,
   formatDay,
@@ -77,5 +78,12 @@ describe("kabupaten calendar", () => {
     expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
     expect(addMonths("2026-12-15", 1)).toBe("2027-01-15");
     expect(addMonths("2026-05-20", -360)).toBe("1996-05-20");
+  });
+});
+
+describe("formatMonth", () => {
+  it("names a month as Indonesians write it, whatever the process's zone", () => {
+    expect(formatMonth("2027-05")).toBe("Mei 2027");
+    expect(formatMonth("2026-12")).toBe("Desember 2026");
   });
 });

@@ -140,6 +140,15 @@ export const ROMAN_MONTHS = [
   "XII",
 ] as const;
 
+/** A month `YYYY-MM` in words, "Mei 2027". */
+export function formatMonth(month: string): string {
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString("id-ID", {
+    timeZone: "UTC",
+    month: "long",
+    year: "numeric",
+  });
+}
+
 /** "2 Desember 2026" in the zone. */
 export function formatDate(zone: string, iso: string, style: "long" | "medium" = "long"): string {
   return new Date(iso).toLocaleDateString("id-ID", { timeZone: zone, dateStyle: style });

@@ -81,10 +81,11 @@ export const CreateUserSchema = v.pipe(
     ["scope", "level"],
   ),
   v.forward(
-    v.check(
-      (input) => TIED_TO_OPD[input.role] === Boolean(input.opd),
-      "OPD wajib dipilih untuk peran OPD saja.",
-    ),
+    v.check((input) => !TIED_TO_OPD[input.role] || Boolean(input.opd), "OPD wajib dipilih untuk peran OPD."),
+    ["opd"],
+  ),
+  v.forward(
+    v.check((input) => TIED_TO_OPD[input.role] || !input.opd, "OPD hanya diisi untuk peran OPD."),
     ["opd"],
   ),
 );

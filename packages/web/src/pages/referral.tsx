@@ -17,7 +17,7 @@ import {
   type ReferralAction,
   type ReferralView,
 } from "@puskesos/core/referral/schema";
-import { Alert, errorsFromApi } from "../components/form.tsx";
+import { Alert, sentenceFromApi } from "../components/form.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -186,10 +186,8 @@ function Decision(props: {
       await SEND[props.action](props.referral.id, body);
       props.onDone();
     } catch (error) {
-      const e = errorsFromApi(error);
-      setMessage(
-        [e.message, ...Object.values(e.fields)].filter((m, i, all) => all.indexOf(m) === i).join(" "),
-      );
+      // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
+      setMessage(sentenceFromApi(error));
     } finally {
       setBusy(false);
     }
