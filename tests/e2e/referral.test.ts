@@ -290,3 +290,20 @@ describe("OPDs per complaint category in Chromium", () => {
     for (const p of [manajer, bo]) await p.context().close();
   });
 });
+
+describe("a slow catalogue", () => {
+  it("keeps the back office's ticks when the kabupaten's catalogue arrives late", async () => {
+    const c = await forwardedComplaint();
+    const bo = await signedInPage(app, "bo.kalisapu");
+    await bo.context().route("**/api/catalog", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await bo.goto(`/pengaduan/${c.id}`);
+    await bo.click("[data-testid=back-office] >> text=Rujuk");
+    await bo.check("[data-testid=refer-form] input[value=rsud]");
+    await bo.waitForTimeout(2000);
+    expect(await bo.isChecked("[data-testid=refer-form] input[value=rsud]")).toBe(true);
+    await bo.context().close();
+  });
+});

@@ -1,5 +1,5 @@
 import { useNavigate } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS } from "@puskesos/core/catalog/schema";
 import { suggestFrom } from "@puskesos/core/catalog/suggest";
 import { useCatalog } from "../lib/catalog.ts";
@@ -30,7 +30,9 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
     (await call(api.psks.$get({ query: {} }))).filter((e) => e.active),
   );
   const all = () => catalog() ?? DEFAULT_CATALOG;
-  const suggestions = () => suggestFrom(all(), props.complaint.ppks, props.complaint.category);
+  // Drawn once the kabupaten's catalog is in: drawn from the defaults first, the lists were drawn again
+  // when it arrived, and the ticks the officer had made were lost.
+  const suggestions = createMemo(() => suggestFrom(all(), props.complaint.ppks, props.complaint.category));
 
   const handle = async (action: "handle" | "resolve", form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -187,50 +189,54 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           <Field label="Catatan (bila ada)" name="notes" error={refer.errors().notes}>
             <textarea id="notes" name="notes" rows="2" />
           </Field>
-          <fieldset>
-            <legend>OPD yang disarankan</legend>
-            <For
-              each={suggestions().opds}
-              fallback={<p class="muted">Tidak ada saran dari kategori atau jenis PPKS; pilih di bawah.</p>}
-            >
-              {(o) => (
-                <label class="check">
-                  <input type="checkbox" name="opds" value={o.code} checked={o.ticked} /> {o.name}{" "}
-                  <span class="muted">({o.because})</span>
-                </label>
-              )}
-            </For>
-          </fieldset>
-          <details>
-            <summary>OPD lain</summary>
-            <For each={all().opds.filter((o) => !suggestions().opds.some((s) => s.code === o.code))}>
-              {(o) => (
-                <label class="check">
-                  <input type="checkbox" name="opds" value={o.code} /> {o.name}
-                </label>
-              )}
-            </For>
-          </details>
-          <fieldset>
-            <legend>Program yang disarankan</legend>
-            <For each={suggestions().programs}>
-              {(p) => (
-                <label class="check">
-                  <input type="checkbox" name="programs" value={p.code} /> {p.name}
-                </label>
-              )}
-            </For>
-          </fieldset>
-          <details>
-            <summary>Program lain</summary>
-            <For each={all().programs.filter((p) => !suggestions().programs.some((s) => s.code === p.code))}>
-              {(p) => (
-                <label class="check">
-                  <input type="checkbox" name="programs" value={p.code} /> {p.name}
-                </label>
-              )}
-            </For>
-          </details>
+          <Show when={catalog()} fallback={<p class="muted">Memuat daftar OPD dan program…</p>}>
+            <fieldset>
+              <legend>OPD yang disarankan</legend>
+              <For
+                each={suggestions().opds}
+                fallback={<p class="muted">Tidak ada saran dari kategori atau jenis PPKS; pilih di bawah.</p>}
+              >
+                {(o) => (
+                  <label class="check">
+                    <input type="checkbox" name="opds" value={o.code} checked={o.ticked} /> {o.name}{" "}
+                    <span class="muted">({o.because})</span>
+                  </label>
+                )}
+              </For>
+            </fieldset>
+            <details>
+              <summary>OPD lain</summary>
+              <For each={all().opds.filter((o) => !suggestions().opds.some((s) => s.code === o.code))}>
+                {(o) => (
+                  <label class="check">
+                    <input type="checkbox" name="opds" value={o.code} /> {o.name}
+                  </label>
+                )}
+              </For>
+            </details>
+            <fieldset>
+              <legend>Program yang disarankan</legend>
+              <For each={suggestions().programs}>
+                {(p) => (
+                  <label class="check">
+                    <input type="checkbox" name="programs" value={p.code} /> {p.name}
+                  </label>
+                )}
+              </For>
+            </fieldset>
+            <details>
+              <summary>Program lain</summary>
+              <For
+                each={all().programs.filter((p) => !suggestions().programs.some((s) => s.code === p.code))}
+              >
+                {(p) => (
+                  <label class="check">
+                    <input type="checkbox" name="programs" value={p.code} /> {p.name}
+                  </label>
+                )}
+              </For>
+            </details>
+          </Show>
           <button type="submit" disabled={refer.busy()}>
             Kirim rujukan ke supervisor
           </button>
