@@ -21,14 +21,22 @@ export async function offlineDocument(page: Page): Promise<void> {
 
 /**
  * Resolves once the service worker controls the page. Its activation (old caches dropped, then
- * `clients.claim()`) can take seconds on a busy machine, longer than a poll's default second.
+ * `clients.claim()`) can take seconds on a busy machine; and a document created after the claim but
+ * before the worker was active is never claimed, so after a while the page is loaded again, which an
+ * active worker always controls.
  */
 export async function controlledByServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise<void>((resolve) =>
-      navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true }),
-    );
-  });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const controlled = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (navigator.serviceWorker.controller) return true;
+      return new Promise<boolean>((resolve) => {
+        navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true), { once: true });
+        setTimeout(() => resolve(Boolean(navigator.serviceWorker.controller)), 5000);
+      });
+    });
+    if (controlled) return;
+    await page.reload();
+  }
+  throw new Error("The service worker never took control of the page.");
 }
