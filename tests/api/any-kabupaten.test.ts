@@ -1,20 +1,28 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Demo from "@puskesos/core/demo";
 import { startLocal } from "@puskesos/functions/local";
-import { DEMO_PASSWORD, freshTable, signedIn, type Client } from "../support/api.ts";
-import { complaint } from "../support/residents.ts";
+import { Client, DEMO_PASSWORD, freshTable, signedIn } from "../support/api.ts";
+import { complaint, WATI } from "../support/residents.ts";
 
 /**
  * The app outside Kabupaten Tegal: a kota of kelurahan only in WITA and a kota in WIT. The demo
  * users are placed in the kota's own kecamatan and desa (demo/users.ts), sign in and work there.
  */
 const KOTA = [
-  { code: "73.71", name: "Kota Makassar", zone: "Asia/Makassar", home: "fo.bontorannu", spv: "spv.mariso" },
+  {
+    code: "73.71",
+    name: "Kota Makassar",
+    zone: "Asia/Makassar",
+    home: "fo.bontorannu",
+    place: "Kelurahan Bontorannu",
+    spv: "spv.mariso",
+  },
   {
     code: "91.71",
     name: "Kota Jayapura",
     zone: "Asia/Jayapura",
     home: "fo.kayobatu",
+    place: "Desa Kayo Batu",
     spv: "spv.jayapurautara",
   },
 ] as const;
@@ -58,6 +66,12 @@ for (const [k, kota] of KOTA.entries()) {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ desaCode: desa, state: "diteruskan", dpm: { found: false } });
       expect((await fo.get(`/api/complaints/${res.body.id}`)).status).toBe(200);
+      // A kelurahan is named as one to its resident, not as a desa.
+      const status = await new Client(`10.91.${k}.1`).post("/api/status", {
+        code: res.body.trackingCode,
+        nikLast4: WATI.nik.slice(-4),
+      });
+      expect(status.body.desa).toBe(kota.place);
     });
 
     it("shows a supervisor its own kecamatan only, and the manager the whole kota in its zone", async () => {

@@ -119,7 +119,7 @@ describe("public status page", () => {
       state: "diteruskan",
       stateLabel: "Diteruskan ke back office",
       category: "Kesehatan",
-      desa: "Kalisapu",
+      desa: "Desa Kalisapu",
       proposal: { stateLabel: "Diusulkan" },
       timeZone: "Asia/Jakarta",
     });

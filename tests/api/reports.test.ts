@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { today } from "@puskesos/core/time";
+import { formatMonth, today } from "@puskesos/core/time";
 import { Client, freshTable, signedIn } from "../support/api.ts";
 import { BUDI, complaint, dpmCsv, JOKO, referral, SITI, WATI } from "../support/residents.ts";
 
@@ -246,6 +246,11 @@ describe("the monthly Puskesos report", () => {
     const csv = await koord.get(`/api/reports/monthly/file?month=${month}&format=csv`);
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain("Pengaduan tercatat;3");
+    // When the figures were taken, in the kabupaten's time (WIB here), and the month in words.
+    expect(String(csv.body)).toMatch(
+      /Versi;Angka per \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB \(belum dikirim\)/,
+    );
+    expect(String(csv.body)).toContain(`Bulan;${formatMonth(month)}`);
     expect((await koord.get(`/api/reports/monthly/file?month=${month}&format=pdf`)).status).toBe(422);
     expect((await koord.get(`/api/reports/monthly/file?month=${month}&format=csv&version=9`)).status).toBe(
       404,

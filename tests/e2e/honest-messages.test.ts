@@ -10,7 +10,7 @@ describe("messages that tell the truth", () => {
   it("starts the household form with the reporter and moves the receipt with the complaint", async () => {
     const page = await signedInPage(app, "fo.kalisapu");
     await page.goto("/pengaduan/baru");
-    await page.fill("#nik", WATI.nik);
+    await page.fill("#nik", "332");
     await page.fill("#name", "W");
     await page.fill("#rt", "3");
     await page.fill("#rw", "1");
@@ -20,6 +20,13 @@ describe("messages that tell the truth", () => {
     // Each field's message names the field as the form labels it.
     await expect.poll(() => page.textContent("main")).toContain("Nama pelapor minimal 2 karakter.");
     expect(await page.textContent("main")).toContain("Kategori wajib dipilih.");
+    expect(await page.textContent("main")).toContain("NIK harus 16 digit; yang diisi 3 digit.");
+    // A field still wrong says what is wrong with what it holds now, not with what was sent.
+    await page.fill("#nik", "33281");
+    await expect.poll(() => page.textContent("main")).toContain("NIK harus 16 digit; yang diisi 5 digit.");
+    expect(await page.textContent("main")).not.toContain("yang diisi 3 digit");
+    await page.fill("#nik", WATI.nik);
+    await expect.poll(() => page.textContent("main")).not.toContain("NIK harus 16 digit");
     // A fixed field's message goes as the officer fixes it; the one still wrong stays.
     await page.fill("#name", WATI.name);
     await expect.poll(() => page.textContent("main")).not.toContain("Nama pelapor minimal 2 karakter.");
@@ -111,6 +118,40 @@ describe("messages that tell the truth", () => {
       buffer: Buffer.from("NIK,NAMA\n"),
     });
     await expect.poll(() => admin.textContent("main")).toContain("dpm-kalisapu.csv");
+    await admin.selectOption("[data-testid=dpm-desa]", "33.28.10.2001");
+    // An empty file is not "no file chosen"; a workbook's reason is said once, not again as "file: …".
+    await admin.setInputFiles("#dpm-file", {
+      name: "kosong.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.alloc(0),
+    });
+    await admin.click("button:has-text('Impor')");
+    await expect
+      .poll(() => admin.textContent(".alert"))
+      .toBe("Berkas kosong.csv kosong: tidak ada satu baris pun.");
+    await admin.setInputFiles("#dpm-file", {
+      name: "dpm.xlsx",
+      mimeType: "text/csv",
+      buffer: Buffer.from("PK\u0003\u0004[Content_Types].xml"),
+    });
+    await admin.click("button:has-text('Impor')");
+    await expect.poll(() => admin.textContent(".alert")).toContain("bukan CSV");
+    expect((await admin.textContent(".alert"))!.split("bukan CSV")).toHaveLength(2);
+    await admin.context().close();
+  });
+
+  it("takes down an earlier success when the next change of the same form is refused", async () => {
+    const admin = await signedInPage(app, "admin");
+    await admin.goto("/pengaturan");
+    const retention = admin.locator("[data-testid=retention]");
+    const first = retention.locator("input[type=number]").first();
+    await first.fill("60");
+    await retention.locator("button[type=submit]").click();
+    await expect.poll(() => retention.locator(".alert.success").count()).toBe(1);
+    await first.fill("1");
+    await retention.locator("button[type=submit]").click();
+    await expect.poll(() => retention.locator("[aria-invalid=true]").count()).toBe(1);
+    expect(await retention.locator(".alert.success").count()).toBe(0);
     await admin.context().close();
   });
 });

@@ -165,12 +165,12 @@ describe("the monthly report and the dashboard", () => {
         .click();
       await expect
         .poll(() => manajer.textContent("[data-testid=dash-submissions]"))
-        .toContain(`1 dari ${allDesa} desa sudah mengirim laporan`);
+        .toContain(`1 dari ${allDesa} desa/kelurahan sudah mengirim laporan`);
       const slawi = await rowsOf(manajer, "dash-rows").then((rows) =>
         rows.find((r) => r[0] === "Kec. Slawi"),
       );
       // Kecamatan, served, complaints, finished, referred, open, reports sent.
-      expect(slawi).toEqual(["Kec. Slawi", "1", "2", "1", "1", "1", `1 dari ${slawiDesa} desa`]);
+      expect(slawi).toEqual(["Kec. Slawi", "1", "2", "1", "1", "1", `1 dari ${slawiDesa} desa/kelurahan`]);
       const tiles = await manajer.textContent("[data-testid=dash-tiles]");
       expect(tiles).toContain("Pengaduan2");
       await expect
@@ -188,7 +188,7 @@ describe("the monthly report and the dashboard", () => {
         .poll(() => manajer.textContent(`[data-testid=dash-sent-${KALISAPU.replaceAll(".", "\\.")}]`))
         .toBe("Dikirim, versi 1");
       expect(await manajer.textContent("[data-testid=dash-submissions]")).toContain(
-        `1 dari ${slawiDesa} desa sudah mengirim`,
+        `1 dari ${slawiDesa} desa/kelurahan sudah mengirim`,
       );
       expect(await manajer.textContent("[data-testid=dash-missing]")).not.toContain("Kalisapu");
       expect(await manajer.textContent("[data-testid=dash-title]")).toContain("Kec. Slawi");

@@ -1,5 +1,5 @@
 import type { Role, Scope } from "../actor/schema.ts";
-import type { Desa, Kabupaten, Kecamatan } from "../region/schema.ts";
+import { desaLabel, type Desa, type Kabupaten, type Kecamatan } from "../region/schema.ts";
 
 /** A demo user of one kabupaten, with the name of its scope as the app shows it. */
 export interface DemoUser {
@@ -142,7 +142,7 @@ function where(
   const desa = places[place];
   return {
     scope: { level: "desa", code: desa.code },
-    scopeName: `${desa.kind === "kelurahan" ? "Kelurahan" : "Desa"} ${desa.name}`,
+    scopeName: desaLabel(desa),
     placeName: desa.name,
   };
 }

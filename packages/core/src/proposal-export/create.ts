@@ -13,6 +13,7 @@ import {
 } from "../db/index.ts";
 import { ConflictError, isAppError, ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
+import { desaLabel } from "../region/schema.ts";
 import * as Timeline from "../timeline/index.ts";
 import { local } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -96,7 +97,7 @@ async function areaOf(desaCode: string | undefined): Promise<string> {
     const message = "Desa tidak ada di kabupaten ini.";
     throw ValidationError(message, [{ field: "desaCode", message }]);
   }
-  return `${desa.kind === "kelurahan" ? "Kelurahan" : "Desa"} ${desa.name}, Kec. ${desa.kecamatanName}`;
+  return `${desaLabel(desa)}, Kec. ${desa.kecamatanName}`;
 }
 
 /** The confirmed proposals of the kabupaten or of one desa: one Query, in the index's order. */

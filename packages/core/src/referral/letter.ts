@@ -6,6 +6,7 @@ import { useConfig } from "../config/index.ts";
 import { getItem, update, type Write } from "../db/index.ts";
 import { ConflictError, NotFoundError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
+import { desaLabel } from "../region/schema.ts";
 import * as Settings from "../settings/index.ts";
 import { local, ROMAN_MONTHS } from "../time/index.ts";
 import { loadInReach } from "./record.ts";
@@ -67,7 +68,7 @@ export async function letter(id: string): Promise<ReferralLetter> {
       nik: complaint.reporter.nik,
       rt: complaint.reporter.rt,
       rw: complaint.reporter.rw,
-      desa: desa?.name ?? record.desaCode,
+      desa: desa && desa.level === "desa" ? desaLabel(desa) : record.desaCode,
       kecamatan: desa && desa.level === "desa" ? desa.kecamatanName : record.kecamatanCode,
     },
     reason: record.reason,

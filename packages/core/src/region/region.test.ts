@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadKabupaten, timeZoneOf } from "./index.ts";
+import { desaLabel, desaWord } from "./schema.ts";
 
 describe("regions from idn-area-data", () => {
   it("loads Kabupaten Tegal with its 18 kecamatan and 287 desa/kelurahan", async () => {
@@ -19,6 +20,16 @@ describe("regions from idn-area-data", () => {
       name: "Kagok",
       kind: "kelurahan",
     });
+  });
+
+  it("names a kelurahan as one, and a set of villages by what they are", async () => {
+    const tegal = (await loadKabupaten("33.28")).kecamatan.flatMap((k) => k.desa);
+    const makassar = (await loadKabupaten("73.71")).kecamatan.flatMap((k) => k.desa);
+    expect(desaLabel({ kind: "kelurahan", name: "Kagok" })).toBe("Kelurahan Kagok");
+    expect(desaLabel({ kind: "desa", name: "Kalisapu" })).toBe("Desa Kalisapu");
+    expect(desaWord(tegal)).toBe("desa/kelurahan");
+    expect(desaWord(makassar)).toBe("kelurahan");
+    expect(desaWord(tegal.filter((d) => d.kind === "desa"))).toBe("desa");
   });
 
   it("refuses a kabupaten code that does not exist", async () => {

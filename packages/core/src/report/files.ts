@@ -3,6 +3,7 @@ import * as Audit from "../audit/index.ts";
 import { NotFoundError } from "../error/index.ts";
 import { EXPORT_CONTENT_TYPES } from "../proposal-export/schema.ts";
 import { toCsv, toXlsx, type Sheet } from "../sheet/index.ts";
+import { formatLocal, formatMonth, nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import * as Dashboard from "./dashboard.ts";
 import * as Monthly from "./monthly.ts";
@@ -35,12 +36,13 @@ export async function monthlyFile(query: unknown): Promise<FileOut> {
         `${report.desaName}, Kec. ${report.kecamatanName}, ${report.kabupatenName}`,
       ],
       ["Kode desa", report.desaCode],
-      ["Bulan", report.month],
+      ["Bulan", formatMonth(report.month)],
+      // Times as the kabupaten's officers read them; figures not yet sent say when they were taken.
       [
         "Versi",
         sent
-          ? `${sent.version}, dikirim ${sent.submittedAt} oleh ${sent.submittedByName}`
-          : "Angka saat ini (belum dikirim)",
+          ? `${sent.version}, dikirim ${formatLocal(sent.submittedAt)} oleh ${sent.submittedByName}`
+          : `Angka per ${formatLocal(nowIso())} (belum dikirim)`,
       ],
       ...(sent?.note ? [["Koreksi", sent.note]] : []),
     ],

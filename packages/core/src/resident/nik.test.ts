@@ -112,8 +112,14 @@ describe("checkKk issue date (digits 7–12, DDMMYY)", () => {
     ["3328103104100005", "No. KK: tanggal terbit 31-04-10 tidak ada di kalender."],
     ["3328100100100005", "No. KK: tanggal terbit 01-00-10 tidak ada di kalender."],
     // 23-11-26 is tomorrow; 1926 is before any No. KK was issued.
-    ["3328102311260005", "No. KK: tanggal terbit 23-11-26 di masa depan."],
-    ["3328100101500005", "No. KK: tanggal terbit 01-01-50 di masa depan."],
+    [
+      "3328102311260005",
+      "No. KK: tanggal terbit 23-11-26 tidak mungkin: 23-11-2026 belum tiba, dan tahun 1926 sebelum ada No. KK (1970).",
+    ],
+    [
+      "3328100101690005",
+      "No. KK: tanggal terbit 01-01-69 tidak mungkin: 01-01-2069 belum tiba, dan tahun 1969 sebelum ada No. KK (1970).",
+    ],
   ];
   for (const [kk, reason] of refusals)
     it(`refuses ${kk}: ${reason}`, () => {

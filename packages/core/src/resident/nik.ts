@@ -179,7 +179,12 @@ export function checkKk(
   // A day that exists in no reading (31-02) is not a date at all, wherever it would fall.
   if (!isCalendarDate(year ?? 2000 + yy, month, day))
     return { ok: false, reason: `${label}: tanggal terbit ${shown} tidak ada di kalender.` };
-  if (year === undefined) return { ok: false, reason: `${label}: tanggal terbit ${shown} di masa depan.` };
+  // Neither century fits: say why for both, or "01-01-69" reads as a claim that 1969 is to come.
+  if (year === undefined) {
+    const yy2 = value.slice(10, 12);
+    const reason = `${label}: tanggal terbit ${shown} tidak mungkin: ${shown.slice(0, 6)}20${yy2} belum tiba, dan tahun 19${yy2} sebelum ada No. KK (${KK_EARLIEST_YEAR}).`;
+    return { ok: false, reason };
+  }
 
   if (value.slice(12) === "0000") return { ok: false, reason: `${label}: nomor urut 0000 tidak valid.` };
   return { ok: true, value, warnings: regionWarnings(label, value, options.regions ?? {}) };

@@ -7,6 +7,7 @@ import { COMPLAINT_STATE_LABELS } from "../complaint/schema.ts";
 import { useDb } from "../db/index.ts";
 import { AppError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
+import { desaLabel } from "../region/schema.ts";
 import { parse } from "../validation/index.ts";
 import { StatusQuerySchema, type PublicStatus } from "./schema.ts";
 import { PROPOSAL_STATE_LABELS } from "../proposal/workflow.ts";
@@ -40,7 +41,7 @@ export async function status(input: unknown): Promise<PublicStatus> {
     state: record.state,
     stateLabel: COMPLAINT_STATE_LABELS[record.state],
     category: categoryName(record.category) ?? record.category,
-    desa: desa?.name ?? record.desaCode,
+    desa: desa && desa.level === "desa" ? desaLabel(desa) : record.desaCode,
     registeredOn: record.queueDay,
     updatedAt: record.updatedAt,
     timeZone: kabupatenZone(),

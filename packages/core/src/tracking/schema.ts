@@ -29,7 +29,7 @@ export const PublicStatusSchema = v.object({
   stateLabel: v.string(),
   /** The category's name. */
   category: v.string(),
-  /** The desa's name. */
+  /** "Desa Kalisapu" or "Kelurahan …". */
   desa: v.string(),
   /** The kabupaten's day it was registered. */
   registeredOn: v.string(),

@@ -6,6 +6,7 @@ import { opdName } from "../catalog/index.ts";
 import { getItem } from "../db/index.ts";
 import { ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
+import { desaLabel } from "../region/schema.ts";
 import { nowIso } from "../time/index.ts";
 import type { CreateUserSchema, User } from "./schema.ts";
 
@@ -52,7 +53,7 @@ async function scopeName(scope: Scope): Promise<string> {
       { field: "scope.code", message: `Kode wilayah ${scope.code} tidak ada di kabupaten ini.` },
     ]);
   return region.level === "desa"
-    ? `${region.kind === "kelurahan" ? "Kelurahan" : "Desa"} ${region.name}`
+    ? desaLabel(region)
     : region.level === "kecamatan"
       ? `Kecamatan ${region.name}`
       : region.name;

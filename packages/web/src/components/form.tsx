@@ -67,6 +67,15 @@ function markControl(id: string, error: string | undefined) {
   else control.removeAttribute("aria-describedby");
 }
 
+/**
+ * Whether the form already shows every field's reason of a refusal (call it after setting them:
+ * Solid draws at once). Its message would only say the first of them a second time.
+ */
+export const saidByFields = (form: HTMLFormElement, fields: Errors) => {
+  const reasons = Object.values(fields);
+  return reasons.length > 0 && reasons.every((r) => form.textContent?.includes(r));
+};
+
 /** After a refused submit, the first field marked wrong takes the focus (its message is read with it). */
 export function focusFirstInvalid(form: HTMLFormElement) {
   queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -144,9 +153,13 @@ export function createForm<S extends v.GenericSchema>(options: {
   const [errors, setErrors] = createSignal<Errors>({});
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
+  /** The last submit was sent and taken: an earlier success must not stand beside a new refusal. */
+  const [sent, setSent] = createSignal(false);
 
   // Once a submit has shown errors, a field's error goes as soon as the officer has fixed that field,
-  // not at the next submit. Only the edited field's errors are dropped, and typing never adds one.
+  // not at the next submit; while it is still wrong its message follows what is typed now (a message
+  // about the last value sent would describe a number no longer in the box). Only the edited field's
+  // errors change, and typing never adds one.
   const revise = (event: Event) => {
     const field = (event.target as { name?: unknown } | null)?.name;
     const shown = errors();
@@ -154,12 +167,14 @@ export function createForm<S extends v.GenericSchema>(options: {
     const element = event.currentTarget as HTMLFormElement;
     const data = new FormData(element);
     const input = check(options.schema, options.read(data));
-    const still = { ...options.precheck?.(data), ...(input.ok ? {} : input.errors) };
-    const fixed = Object.keys(shown).filter(
-      (key) => (key === field || key.endsWith(`.${field}`)) && !(key in still),
-    );
-    if (fixed.length)
-      setErrors(Object.fromEntries(Object.entries(shown).filter(([k]) => !fixed.includes(k))));
+    const schemaErrors = input.ok ? {} : (options.adjust?.(input.errors) ?? input.errors);
+    const still: Errors = { ...options.precheck?.(data), ...schemaErrors };
+    const next: Errors = {};
+    for (const [key, message] of Object.entries(shown)) {
+      const now = key === field || key.endsWith(`.${field}`) ? still[key] : message;
+      if (now) next[key] = now;
+    }
+    if (JSON.stringify(next) !== JSON.stringify(shown)) setErrors(next);
   };
   const watched = new WeakSet<HTMLFormElement>();
   const watch = (element: HTMLFormElement) => {
@@ -175,6 +190,7 @@ export function createForm<S extends v.GenericSchema>(options: {
     watch(element);
     const data = new FormData(element);
     setMessage("");
+    setSent(false);
     const early = options.precheck?.(data);
     if (early) {
       setErrors(early);
@@ -189,14 +205,15 @@ export function createForm<S extends v.GenericSchema>(options: {
     setBusy(true);
     try {
       await options.send(input.value, element);
+      setSent(true);
     } catch (error) {
       const refusal = errorsFromApi(error);
       setErrors(refusal.fields);
-      setMessage(refusal.message);
+      setMessage(saidByFields(element, refusal.fields) ? "" : refusal.message);
       focusFirstInvalid(element);
     } finally {
       setBusy(false);
     }
   };
-  return { errors, message, busy, submit };
+  return { errors, message, busy, sent, submit };
 }

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, For, Show } from "solid-js";
 import { RETENTION_RULES } from "@puskesos/core/retention/labels";
 import { MAX_MONTHS, MIN_MONTHS, RETENTION_KINDS } from "@puskesos/core/retention/schema";
 import { UpdateRetentionOnlySchema } from "@puskesos/core/settings/schema";
@@ -11,8 +11,7 @@ import { Alert, createForm, ErrorList, Field } from "./form.tsx";
  */
 export function RetentionForm() {
   const [settings, { refetch }] = createResource(() => call(api.settings.$get()));
-  const [saved, setSaved] = createSignal(false);
-  const { errors, message, busy, submit } = createForm({
+  const { errors, message, busy, sent, submit } = createForm({
     schema: UpdateRetentionOnlySchema,
     read: (form) => ({
       retention: Object.fromEntries(
@@ -20,9 +19,7 @@ export function RetentionForm() {
       ),
     }),
     send: async (json) => {
-      setSaved(false);
       await call(api.settings.retention.$put({ json }));
-      setSaved(true);
       await refetch();
     },
   });
@@ -33,7 +30,7 @@ export function RetentionForm() {
         Setelah catatan selesai dan tidak berubah selama masa ini, data pribadinya dihapus otomatis setiap
         pukul 02.00. Angka laporan tidak berubah.
       </p>
-      <Show when={saved()}>
+      <Show when={sent()}>
         <Alert kind="success">Masa simpan disimpan; berlaku mulai penghapusan malam berikutnya.</Alert>
       </Show>
       <Show when={message()}>

@@ -1,4 +1,4 @@
-import type { Kabupaten } from "@puskesos/core/region/schema";
+import { desaLabel, type Kabupaten } from "@puskesos/core/region/schema";
 import { api, call } from "./api.ts";
 
 let tree: Promise<Kabupaten> | undefined;
@@ -17,7 +17,7 @@ export function desaNames(kabupaten: Kabupaten | undefined, code: string) {
   const kecamatan = kabupaten?.kecamatan.find((k) => code.startsWith(`${k.code}.`));
   const desa = kecamatan?.desa.find((d) => d.code === code);
   return {
-    desa: desa ? `${desa.kind === "kelurahan" ? "Kelurahan" : "Desa"} ${desa.name}` : code,
+    desa: desa ? desaLabel(desa) : code,
     kecamatan: kecamatan ? `Kecamatan ${kecamatan.name}` : "",
   };
 }

@@ -9,7 +9,15 @@ import {
   SEXES,
 } from "@puskesos/core/casework/schema";
 import { DesaSelect } from "../components/desa-select.tsx";
-import { Alert, errorsFromApi, FieldError, Labelled, sentenceFromApi } from "../components/form.tsx";
+import {
+  Alert,
+  errorsFromApi,
+  FieldError,
+  focusFirstInvalid,
+  Labelled,
+  saidByFields,
+  sentenceFromApi,
+} from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can, me } from "../lib/session.ts";
@@ -87,7 +95,8 @@ export default function CaseNew() {
       const e = errorsFromApi(error);
       setFields(e.fields);
       if (e.fields["client.nik"] && /wilayah|kode/i.test(e.fields["client.nik"])) setConfirmNik(true);
-      setMessage({ kind: "error", text: sentenceFromApi(error) });
+      if (saidByFields(form, e.fields)) focusFirstInvalid(form);
+      else setMessage({ kind: "error", text: sentenceFromApi(error) });
     } finally {
       setBusy(false);
     }

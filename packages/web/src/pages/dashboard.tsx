@@ -1,7 +1,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, For, Match, onCleanup, onMount, Show, Switch } from "solid-js";
 import type { Dashboard as DashboardView } from "@puskesos/core/report/schema";
-import type { Kabupaten } from "@puskesos/core/region/schema";
+import { desaWord, type Kabupaten } from "@puskesos/core/region/schema";
 import { BarChart, LineChart } from "../components/charts.tsx";
 import {
   FigureSections,
@@ -73,10 +73,11 @@ export default function Dashboard() {
   };
   /** Desa that sent the month's report, per kecamatan, from the list of those missing. */
   const sentIn = (d: DashboardView, kecamatan: string) => {
-    const all = tree()?.kecamatan.find((k) => k.code === kecamatan)?.desa.length ?? 0;
+    const desa = tree()?.kecamatan.find((k) => k.code === kecamatan)?.desa ?? [];
     const missing = d.submissions?.missing.filter((m) => m.code.startsWith(`${kecamatan}.`)).length ?? 0;
-    return `${all - missing} dari ${all} desa`;
+    return `${desa.length - missing} dari ${desa.length} ${desaWord(desa)}`;
   };
+  const villages = () => desaWord(tree()?.kecamatan.flatMap((k) => k.desa) ?? []);
   const drillable = (d: DashboardView, code: string) =>
     d.area.level !== "desa" && code !== (tree()?.code ?? "") && code.length > d.area.code.length;
 
@@ -191,10 +192,10 @@ export default function Dashboard() {
             <Show when={d().submissions}>
               {(s) => (
                 <section class="submissions" aria-labelledby="dash-sent-title">
-                  <h2 id="dash-sent-title">Laporan bulanan desa</h2>
+                  <h2 id="dash-sent-title">Laporan bulanan {villages()}</h2>
                   <p data-testid="dash-submissions">
                     <strong>
-                      {s().submitted} dari {s().total} desa
+                      {s().submitted} dari {s().total} {villages()}
                     </strong>{" "}
                     sudah mengirim laporan {periodName(d().period)}.
                   </p>

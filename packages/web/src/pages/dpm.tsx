@@ -24,7 +24,8 @@ export default function Dpm() {
     setMessage("");
     setResult(undefined);
     if (!desa()) return setMessage("Pilih desa terlebih dahulu.");
-    if (!file || !file.size) return setMessage("Pilih berkas CSV DPM.");
+    if (!file || !file.name) return setMessage("Pilih berkas CSV DPM.");
+    if (!file.size) return setMessage(`Berkas ${file.name} kosong: tidak ada satu baris pun.`);
     setBusy(true);
     try {
       // The extract goes as the CSV it is, not JSON: the typed client's request, with the file as its body.
@@ -41,7 +42,14 @@ export default function Dpm() {
     } catch (error) {
       setMessage(
         error instanceof ApiError
-          ? [error.message, ...error.fields.slice(0, 20).map((f) => `${f.field}: ${f.message}`)].join("\n")
+          ? [
+              error.message,
+              // A whole-file reason is the message itself; only the rows' own lines add to it.
+              ...error.fields
+                .filter((f) => f.message !== error.message)
+                .slice(0, 20)
+                .map((f) => `${f.field}: ${f.message}`),
+            ].join("\n")
           : "Gagal mengunggah berkas.",
       );
     } finally {

@@ -64,7 +64,7 @@ export default function Letter() {
                     <tr>
                       <td>Alamat</td>
                       <td>
-                        : RT {l().resident.rt} / RW {l().resident.rw}, Desa {l().resident.desa}, Kecamatan{" "}
+                        : RT {l().resident.rt} / RW {l().resident.rw}, {l().resident.desa}, Kecamatan{" "}
                         {l().resident.kecamatan}
                       </td>
                     </tr>

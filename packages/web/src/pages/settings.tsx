@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, For, Show } from "solid-js";
 import { DUE_STEPS, UpdateSettingsSchema } from "@puskesos/core/settings/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { RetentionForm } from "../components/retention-form.tsx";
@@ -10,8 +10,7 @@ import { api, call } from "../lib/api.ts";
  */
 export default function SettingsPage() {
   const [settings, { refetch }] = createResource(() => call(api.settings.$get()));
-  const [saved, setSaved] = createSignal(false);
-  const { errors, message, busy, submit } = createForm({
+  const { errors, message, busy, sent, submit } = createForm({
     schema: UpdateSettingsSchema,
     read: (form) => ({
       dueDays: Object.fromEntries(DUE_STEPS.map(({ step }) => [step, Number(form.get(step))])),
@@ -21,9 +20,7 @@ export default function SettingsPage() {
         .filter(Boolean),
     }),
     send: async (next) => {
-      setSaved(false);
       await call(api.settings.$put({ json: next }));
-      setSaved(true);
       await refetch();
     },
   });
@@ -31,7 +28,7 @@ export default function SettingsPage() {
     <>
       <section class="card narrow">
         <h1>Pengaturan kabupaten</h1>
-        <Show when={saved()}>
+        <Show when={sent()}>
           <Alert kind="success">Pengaturan disimpan; berlaku untuk langkah rujukan berikutnya.</Alert>
         </Show>
         <Show when={message()}>

@@ -54,7 +54,7 @@ export default function Status() {
               <dd data-testid="public-state">{s().stateLabel}</dd>
               <dt>Kategori</dt>
               <dd>{s().category}</dd>
-              <dt>Desa</dt>
+              <dt>Wilayah</dt>
               <dd>{s().desa}</dd>
               <dt>Didaftarkan</dt>
               <dd>{formatDay(s().registeredOn)}</dd>
