@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { today } from "@puskesos/core/time";
+import { formatDay, today } from "@puskesos/core/time";
 import { Client, createdUser, freshTable, signedIn } from "../support/api.ts";
 import { complaint, dpmCsv, person, referral, SITI } from "../support/residents.ts";
 
@@ -143,6 +143,11 @@ describe("verification in the field", () => {
       "schedule",
       "verify",
     ]);
+    // The complaint's history names the visit's day in words, as every other date on screen.
+    const timeline = await bo.get(`/api/complaints/${p.complaintId}/timeline`);
+    expect(timeline.body.map((e: { note?: string }) => e.note)).toContain(
+      `Kunjungan ${formatDay(today(), "medium")} oleh Teguh, Rina`,
+    );
   });
 
   it("schedules and records a result once; refuses the wrong role, scope, state, version and input", async () => {

@@ -150,6 +150,10 @@ describe("a case on a phone", () => {
       "Evaluasi dicatat",
     ])
       expect(entries).toContain(label);
+    // A chosen reason or kind reads as the list said it, not as its code.
+    expect(entries).toContain("Kembali ke keluarga");
+    expect(entries).toContain("Penempatan");
+    expect(entries).not.toContain("kembali-ke-keluarga");
     await fits(spv);
 
     await worker.goto("/fasilitas");

@@ -171,6 +171,12 @@ describe("the monthly report and the dashboard", () => {
       );
       // Kecamatan, served, complaints, finished, referred, open, reports sent.
       expect(slawi).toEqual(["Kec. Slawi", "1", "2", "1", "1", "1", `1 dari ${slawiDesa} desa/kelurahan`]);
+      // The downloaded dashboard says the same of Slawi's reports (its column was empty for a kecamatan).
+      const file = await manajer.request.get(
+        `/api/reports/dashboard/file?${new URLSearchParams({ period: month, area: "33.28", format: "csv" })}`,
+      );
+      const slawiLine = (await file.text()).split("\n").find((line) => line.includes(";Slawi;"));
+      expect(slawiLine).toMatch(new RegExp(`;1 dari ${slawiDesa}\\r?$`));
       const tiles = await manajer.textContent("[data-testid=dash-tiles]");
       expect(tiles).toContain("Pengaduan2");
       await expect

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { dayIn } from "@puskesos/core/time/calendar";
+import { addDays, dayIn } from "@puskesos/core/time/calendar";
 import { e2eApp, inViewport, newPage, signedInPage } from "../support/browser.ts";
 import { complaint, dpmCsv, SITI } from "../support/residents.ts";
 
@@ -124,10 +124,19 @@ describe("referral chain in Chromium", () => {
     expect(await opd.textContent("main")).not.toContain("Layak dibantu segera.");
     await opd.click("[data-testid=decision-accept] button");
     await expect.poll(() => opd.textContent("[data-testid=referral-state]")).toBe("Diterima OPD");
+    // A day after today is refused by the app in Indonesian, not stopped by the browser's own check.
+    const refused = opd.locator("[data-testid=decision-complete] .alert");
+    const tomorrow = addDays(dayIn("Asia/Jakarta"), 1);
+    await opd.fill("[data-testid=decision-complete] input[name=servedOn]", tomorrow);
+    await opd.fill("[data-testid=decision-complete] textarea[name=service]", "Didaftarkan PBI-JK.");
+    await opd.fill("[data-testid=decision-complete] input[name=reference]", "PBI/2026/0457");
+    await opd.click("[data-testid=decision-complete] button");
+    await expect.poll(() => refused.textContent()).toContain("Tanggal layanan tidak boleh setelah hari ini.");
+    await opd.fill("[data-testid=decision-complete] textarea[name=service]", "");
+    await opd.fill("[data-testid=decision-complete] input[name=reference]", "");
     // Sent empty: each missing field's reason once, the service date's limit kept in the field.
     await opd.fill("[data-testid=decision-complete] input[name=servedOn]", "");
     await opd.click("[data-testid=decision-complete] button");
-    const refused = opd.locator("[data-testid=decision-complete] .alert");
     await expect.poll(() => refused.textContent()).toContain("Tanggal layanan wajib diisi.");
     expect(await refused.textContent()).not.toContain("isian lain");
     expect(await opd.getAttribute("[data-testid=decision-complete] input[name=servedOn]", "max")).toMatch(

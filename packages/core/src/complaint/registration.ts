@@ -1,8 +1,7 @@
 import * as v from "valibot";
 import { CATEGORY_CODES, PPKS_CODES } from "../catalog/reference.ts";
 import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
-import { RegionCodeSchema } from "../user/schema.ts";
-import { choice, fullName, note, text, uuid } from "../validation/fields.ts";
+import { choice, fullName, note, RegionCodeSchema, text, uuid } from "../validation/fields.ts";
 
 // Apart from schema.ts so the intake form checks a registration without the workflows and views it
 // does not show (schema.ts re-exports all of it).

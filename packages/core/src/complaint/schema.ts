@@ -1,8 +1,7 @@
 import * as v from "valibot";
 import { CATEGORY_CODES, SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { NikSchema } from "../resident/schema.ts";
-import { RegionCodeSchema } from "../user/schema.ts";
-import { CursorSchema, isoDate, pageOf } from "../validation/fields.ts";
+import { CursorSchema, isoDate, pageOf, RegionCodeSchema } from "../validation/fields.ts";
 import { PROPOSAL_STATES } from "../proposal/workflow.ts";
 import { COMPLAINT_ACTIONS, COMPLAINT_STATES } from "./workflow.ts";
 

@@ -1,7 +1,15 @@
 import * as v from "valibot";
 import { KkSchema, NikSchema } from "../resident/schema.ts";
-import { RegionCodeSchema } from "../user/schema.ts";
-import { choice, CursorSchema, fullName, isoDate, note, pageOf, uuid } from "../validation/fields.ts";
+import {
+  choice,
+  CursorSchema,
+  fullName,
+  isoDate,
+  note,
+  pageOf,
+  uuid,
+  RegionCodeSchema,
+} from "../validation/fields.ts";
 import { codesOf, HOUSE_CONDITIONS, INCOME_SOURCES, RELATIONSHIPS } from "./f1.ts";
 import { PROPOSAL_ACTIONS, PROPOSAL_STATES } from "./workflow.ts";
 

@@ -1,7 +1,7 @@
 import * as Indicator from "../indicator/index.ts";
 import { FieldError } from "../error/index.ts";
 import { maskNik, nikHash, requireNik } from "../resident/index.ts";
-import { local, nowIso, today } from "../time/index.ts";
+import { formatDay, local, nowIso, today } from "../time/index.ts";
 import type { ProposalRecord } from "./record.ts";
 import { step } from "./step.ts";
 
@@ -13,7 +13,7 @@ export const schedule = step("schedule", (input, { caller }) => {
     set: {
       schedule: { visitDate: input.visitDate, officers: input.officers, by: caller.username, at: nowIso() },
     },
-    note: `Kunjungan ${input.visitDate} oleh ${input.officers.join(", ")}`,
+    note: `Kunjungan ${formatDay(input.visitDate, "medium")} oleh ${input.officers.join(", ")}`,
   };
 });
 

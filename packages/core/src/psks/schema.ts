@@ -1,8 +1,7 @@
 import * as v from "valibot";
 import { PSKS_CODES } from "../catalog/schema.ts";
-import { RegionCodeSchema } from "../user/schema.ts";
 import { PhoneSchema } from "../resident/schema.ts";
-import { choice, fullName, note, text, VersionSchema } from "../validation/fields.ts";
+import { choice, fullName, note, text, VersionSchema, RegionCodeSchema } from "../validation/fields.ts";
 
 /**
  * The registry of Potensi dan Sumber Kesejahteraan Sosial (seed 003 §2.3.3 b, 12 kinds): who in a desa,

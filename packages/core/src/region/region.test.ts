@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadKabupaten, timeZoneOf } from "./index.ts";
-import { desaLabel, desaWord } from "./schema.ts";
+import { desaLabel, desaWord, kabupatenWord } from "./schema.ts";
 
 describe("regions from idn-area-data", () => {
   it("loads Kabupaten Tegal with its 18 kecamatan and 287 desa/kelurahan", async () => {
@@ -30,6 +30,8 @@ describe("regions from idn-area-data", () => {
     expect(desaWord(tegal)).toBe("desa/kelurahan");
     expect(desaWord(makassar)).toBe("kelurahan");
     expect(desaWord(tegal.filter((d) => d.kind === "desa"))).toBe("desa");
+    expect(kabupatenWord({ name: "Kota Jayapura" })).toBe("Kota");
+    expect(kabupatenWord({ name: "Kabupaten Tegal" })).toBe("Kabupaten");
   });
 
   it("refuses a kabupaten code that does not exist", async () => {

@@ -78,10 +78,15 @@ export async function get(query: unknown): Promise<Dashboard> {
         : desaUnder(area.code).map((d) => ({ code: d.code, name: d.name }));
     rows = list.map((child) => {
       const s = sentBy.get(child.code);
+      // A kecamatan's row of a month counts its desa that sent the report, as a desa's row names its own.
+      const desa = month && area.level === "kabupaten" ? desaUnder(child.code) : [];
       return {
         ...child,
         figures: headlineOf(figures(children.filter((i) => i.region === child.code))),
         ...(s ? { submitted: { version: s.version, submittedAt: s.submittedAt } } : {}),
+        ...(desa.length
+          ? { reports: { sent: desa.filter((d) => sentBy.has(d.code)).length, of: desa.length } }
+          : {}),
       };
     });
     // Residents served at the kabupaten's own SLRT front office are the kabupaten's, no kecamatan's.

@@ -94,6 +94,7 @@ async function build(caller: UserActor, desaCode: string | undefined, month: str
   return {
     desaCode: desa.code,
     desaName: desa.name,
+    desaKind: desa.kind,
     kecamatanCode: desa.kecamatanCode,
     kecamatanName: desa.kecamatanName,
     kabupatenName: kabupaten.name,

@@ -1,8 +1,7 @@
 import * as v from "valibot";
 import { CATALOGS, CATEGORY_CODES, PPKS_CODES } from "../catalog/schema.ts";
 import { COMPLAINT_STATES } from "../complaint/workflow.ts";
-import { RegionCodeSchema } from "../user/schema.ts";
-import { choice, CursorSchema } from "../validation/fields.ts";
+import { choice, CursorSchema, RegionCodeSchema } from "../validation/fields.ts";
 
 /** The queries of the lists and files of oversight. */
 const RUMPUN_CODES = CATALOGS.rumpun.map((r) => r.code);

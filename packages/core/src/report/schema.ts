@@ -1,7 +1,6 @@
 import * as v from "valibot";
 import { COMPLAINT_STATES } from "../complaint/workflow.ts";
-import { RegionCodeSchema } from "../user/schema.ts";
-import { note } from "../validation/fields.ts";
+import { note, RegionCodeSchema } from "../validation/fields.ts";
 import { PsksCountsSchema } from "../psks/schema.ts";
 import { MonthSchema } from "./query-schema.ts";
 import { REPORT_ACTIONS, REPORT_STATES } from "./workflow.ts";
@@ -85,6 +84,8 @@ export type Submission = v.InferOutput<typeof SubmissionSchema>;
 export const MonthlyReportSchema = v.object({
   desaCode: v.string(),
   desaName: v.string(),
+  /** A kelurahan's report is signed by its lurah, a desa's by its kepala desa. */
+  desaKind: v.picklist(["desa", "kelurahan"]),
   kecamatanCode: v.string(),
   kecamatanName: v.string(),
   kabupatenName: v.string(),
@@ -136,6 +137,8 @@ export const AreaRowSchema = v.object({
   figures: HeadlineSchema,
   /** For a desa row of a month: the report it sent, if any. */
   submitted: v.optional(v.object({ version: v.number(), submittedAt: v.string() })),
+  /** For a kecamatan row of a month: how many of its desa sent the report. */
+  reports: v.optional(v.object({ sent: v.number(), of: v.number() })),
 });
 
 export const DashboardSchema = v.object({

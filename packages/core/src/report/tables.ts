@@ -101,7 +101,11 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
         orBlank(r.figures.medianDaysToResolution),
         r.figures.proposals.made,
         r.figures.proposals.layak,
-        r.submitted ? `versi ${r.submitted.version}` : "",
+        r.submitted
+          ? `versi ${r.submitted.version}`
+          : r.reports
+            ? `${r.reports.sent} dari ${r.reports.of}`
+            : "",
       ]),
     },
     {

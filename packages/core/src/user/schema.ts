@@ -8,7 +8,7 @@ import {
   ScopeLevelSchema,
   TIED_TO_OPD,
 } from "../actor/schema.ts";
-import { code, CursorSchema, fullName, pageOf } from "../validation/fields.ts";
+import { code, CursorSchema, fullName, pageOf, RegionCodeSchema } from "../validation/fields.ts";
 
 /** Schemas shared by the API and the Solid forms; every message names its field in Indonesian. */
 
@@ -35,15 +35,8 @@ export const NewPasswordSchema = v.pipe(
 
 export const FullNameSchema = fullName("Nama lengkap");
 
-export const RegionCodeSchema = v.pipe(
-  v.string("Kode wilayah harus berupa teks."),
-  v.title("Kode wilayah"),
-  v.trim(),
-  v.regex(
-    /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/,
-    "Kode wilayah harus berformat PP.KK, PP.KK.CC, atau PP.KK.CC.DDDD.",
-  ),
-);
+// Kept with the field builders so the registration form does not pull in the user schemas.
+export { RegionCodeSchema } from "../validation/fields.ts";
 
 export const ScopeSchema = v.pipe(
   v.object(

@@ -92,3 +92,14 @@ export const pageOf = <S extends v.GenericSchema>(item: S) =>
 
 /** The body of an action that carries nothing but the version the officer saw. */
 export const VersionOnlySchema = v.strictObject({ version: VersionSchema }, "Data harus berupa objek JSON.");
+
+/** A region code at any level: PP.KK, PP.KK.CC or PP.KK.CC.DDDD. */
+export const RegionCodeSchema = v.pipe(
+  v.string("Kode wilayah harus berupa teks."),
+  v.title("Kode wilayah"),
+  v.trim(),
+  v.regex(
+    /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/,
+    "Kode wilayah harus berformat PP.KK, PP.KK.CC, atau PP.KK.CC.DDDD.",
+  ),
+);

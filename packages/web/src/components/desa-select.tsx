@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import type { Kabupaten } from "@puskesos/core/region/schema";
 
-/** Every desa of the kabupaten, grouped by kecamatan. */
+/** Every desa of the kabupaten, grouped by kecamatan; a kelurahan is marked as one. */
 export function DesaSelect(props: {
   id?: string;
   tree: Kabupaten | undefined;
@@ -20,7 +20,9 @@ export function DesaSelect(props: {
       <For each={props.tree?.kecamatan}>
         {(k) => (
           <optgroup label={`Kec. ${k.name}`}>
-            <For each={k.desa}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+            <For each={k.desa}>
+              {(d) => <option value={d.code}>{d.kind === "kelurahan" ? `Kel. ${d.name}` : d.name}</option>}
+            </For>
           </optgroup>
         )}
       </For>

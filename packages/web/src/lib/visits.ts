@@ -1,4 +1,5 @@
 import { createSignal } from "solid-js";
+import { desaLabel } from "@puskesos/core/region/schema";
 import type { Indicator } from "@puskesos/core/indicator/schema";
 import type { ProposalView } from "@puskesos/core/proposal/schema";
 import { api, call } from "./api.ts";
@@ -94,8 +95,10 @@ export async function takeToday(waiting: ReadonlySet<string>): Promise<number> {
     call(api.indicators.$get()),
     call(api.regions.$get()),
   ]);
-  const desaName = (code: string) =>
-    tree.kecamatan.flatMap((k) => k.desa).find((d) => d.code === code)?.name ?? code;
+  const desaName = (code: string) => {
+    const desa = tree.kecamatan.flatMap((k) => k.desa).find((d) => d.code === code);
+    return desa ? desaLabel(desa) : code;
+  };
   const store = mine();
   const due = scheduled.filter((p) => p.actions.includes("verify") && !waiting.has(p.id));
   for (const kept of await store.peek())

@@ -12,11 +12,13 @@ import {
   DischargeSchema,
   EvaluationSchema,
   HandOverSchema,
+  INTERVENTION_KINDS,
   InterventionSchema,
   PlanSchema,
   PROGRESS,
   ReturnCaseSchema,
   SEX_LABELS,
+  TERMINATION_REASONS,
   TerminationSchema,
   type CaseAction,
   type CaseEntry,
@@ -173,6 +175,12 @@ function listWords(k: string, v: unknown, goals: Goal[]): string | undefined {
   }
 }
 
+/** Fields whose value is a code of a list: shown by the list's label ("Tujuan tercapai", not the code). */
+const CODED: Record<string, Map<string, string>> = {
+  kind: new Map(INTERVENTION_KINDS),
+  reason: new Map(TERMINATION_REASONS),
+};
+
 /** An entry's fields in words: the stage's own record, as the worker wrote it. */
 function EntryData(props: { entry: CaseEntry; goals: Goal[] }) {
   const LABELS: Record<string, string> = {
@@ -202,7 +210,9 @@ function EntryData(props: { entry: CaseEntry; goals: Goal[] }) {
     summary: "Ringkasan dari kabupaten asal",
   };
   const words = (k: string, v: unknown): string | undefined =>
-    typeof v === "string" || typeof v === "number" ? String(v) : listWords(k, v, props.goals);
+    typeof v === "string" || typeof v === "number"
+      ? (CODED[k]?.get(String(v)) ?? String(v))
+      : listWords(k, v, props.goals);
   // In the order of LABELS (problems before needs), dates as the kabupaten writes them.
   const shown = () =>
     Object.keys(LABELS)

@@ -99,7 +99,7 @@ export default function CatalogPage() {
 
   return (
     <section class="card">
-      <h1>Katalog kabupaten</h1>
+      <h1>Katalog kabupaten/kota</h1>
       <nav class="sections" aria-label="Bagian katalog">
         <Show when={can("catalog.update")}>
           <a href="#opd">OPD</a> · <a href="#program">Program</a> · <a href="#rute">Rute rujukan</a> ·{" "}

@@ -163,6 +163,7 @@ export default function Complaints() {
       </Show>
       <form
         class="filters"
+        novalidate
         aria-label="Saringan daftar pengaduan"
         onSubmit={(event) => {
           event.preventDefault();

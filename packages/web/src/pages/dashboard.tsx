@@ -71,11 +71,10 @@ export default function Dashboard() {
     if (year) setPeriod(y);
     else setPeriod(y === thisMonth().slice(0, 4) ? thisMonth() : `${y}-12`);
   };
-  /** Desa that sent the month's report, per kecamatan, from the list of those missing. */
-  const sentIn = (d: DashboardView, kecamatan: string) => {
-    const desa = tree()?.kecamatan.find((k) => k.code === kecamatan)?.desa ?? [];
-    const missing = d.submissions?.missing.filter((m) => m.code.startsWith(`${kecamatan}.`)).length ?? 0;
-    return `${desa.length - missing} dari ${desa.length} ${desaWord(desa)}`;
+  /** Desa of a kecamatan's row that sent the month's report, as the server counted them for the file too. */
+  const sentIn = (row: DashboardView["rows"][number]) => {
+    const desa = tree()?.kecamatan.find((k) => k.code === row.code)?.desa ?? [];
+    return row.reports ? `${row.reports.sent} dari ${row.reports.of} ${desaWord(desa)}` : "—";
   };
   const villages = () => desaWord(tree()?.kecamatan.flatMap((k) => k.desa) ?? []);
   const drillable = (d: DashboardView, code: string) =>
@@ -248,10 +247,7 @@ export default function Dashboard() {
                   <td class="count">{row.figures.open}</td>
                   <Show when={d().submissions}>
                     <td data-testid={`dash-sent-${row.code}`}>
-                      <Show
-                        when={d().area.level === "kecamatan"}
-                        fallback={row.code === tree()?.code ? "—" : sentIn(d(), row.code)}
-                      >
+                      <Show when={d().area.level === "kecamatan"} fallback={sentIn(row)}>
                         <Show when={row.submitted} fallback={<span class="badge">Belum dikirim</span>}>
                           {(s) => (
                             <A

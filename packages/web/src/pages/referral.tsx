@@ -193,7 +193,9 @@ function Decision(props: {
     }
   };
   return (
-    <form class="decision" onSubmit={submit} data-testid={`decision-${props.action}`}>
+    // The server names each wrong field in Indonesian; the browser's own check would stop the form in
+    // its language and date format, without the other fields' reasons.
+    <form class="decision" onSubmit={submit} novalidate data-testid={`decision-${props.action}`}>
       <h3>{spec().label}</h3>
       <Show when={message()}>
         <Alert>{message()}</Alert>

@@ -258,7 +258,9 @@ export default function Report() {
                 <div class="sign-line" />
               </div>
               <div>
-                <div>Kepala Desa {r().desaName}</div>
+                <div>
+                  {r().desaKind === "kelurahan" ? "Lurah" : "Kepala Desa"} {r().desaName}
+                </div>
                 <div class="sign-space" />
                 <div class="sign-line" />
               </div>

@@ -27,7 +27,7 @@ export default function SettingsPage() {
   return (
     <>
       <section class="card narrow">
-        <h1>Pengaturan kabupaten</h1>
+        <h1>Pengaturan kabupaten/kota</h1>
         <Show when={sent()}>
           <Alert kind="success">Pengaturan disimpan; berlaku untuk langkah rujukan berikutnya.</Alert>
         </Show>

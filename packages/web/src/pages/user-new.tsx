@@ -9,18 +9,22 @@ import {
   type ScopeLevel,
 } from "@puskesos/core/actor/schema";
 import { CreateUserSchema } from "@puskesos/core/user/schema";
+import { desaWord, kabupatenWord } from "@puskesos/core/region/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { OneTimePassword } from "../components/one-time-password.tsx";
 import { api, call } from "../lib/api.ts";
 
-const LEVEL_LABEL: Record<ScopeLevel, string> = {
-  desa: "Desa",
-  kecamatan: "Kecamatan",
-  kabupaten: "Kabupaten",
-};
-
 export default function UserNew() {
   const [tree] = createResource(() => call(api.regions.$get()));
+  // A kota's levels are named as a kota's: "Kota", "Kelurahan" (or "Desa/kelurahan" where both).
+  const levelLabel = (level: ScopeLevel) => {
+    const t = tree();
+    if (level === "kecamatan" || !t)
+      return { desa: "Desa", kecamatan: "Kecamatan", kabupaten: "Kabupaten" }[level];
+    if (level === "kabupaten") return kabupatenWord(t);
+    const word = desaWord(t.kecamatan.flatMap((k) => k.desa));
+    return word[0]!.toUpperCase() + word.slice(1);
+  };
   const [opds] = createResource(() => call(api.catalog.opd.$get()));
   const [role, setRole] = createSignal<Role>(ROLES[0]);
   const [level, setLevel] = createSignal<ScopeLevel>("desa");
@@ -50,7 +54,7 @@ export default function UserNew() {
     // An empty region code means nothing was picked yet: say which list to pick from.
     adjust: (e) =>
       e["scope.code"] && !scopeCode()
-        ? { ...e, "scope.code": `Pilih ${LEVEL_LABEL[level()].toLowerCase()} tugas.` }
+        ? { ...e, "scope.code": `Pilih ${levelLabel(level()).toLowerCase()} tugas.` }
         : e,
     send: async (user, form) => {
       const out = await call(api.users.$post({ json: user }));
@@ -108,7 +112,7 @@ export default function UserNew() {
               value={level()}
               onChange={(e) => setLevel(e.currentTarget.value as ScopeLevel)}
             >
-              <For each={levels()}>{(l) => <option value={l}>{LEVEL_LABEL[l]}</option>}</For>
+              <For each={levels()}>{(l) => <option value={l}>{levelLabel(l)}</option>}</For>
             </select>
           </Field>
         </Show>

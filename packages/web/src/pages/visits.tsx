@@ -117,7 +117,7 @@ export default function Visits() {
                 <li class="card inner" data-testid={`visit-${visit.id}`}>
                   <h2>{headOf(visit)?.name}</h2>
                   <p>
-                    {addressOf(visit.address)}, Desa {visit.desaName}
+                    {addressOf(visit.address)}, {visit.desaName}
                     <br />
                     <span class="muted">
                       Jadwal {formatDay(visit.visitDate, "medium")}
