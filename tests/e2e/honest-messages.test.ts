@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { e2eApp, inViewport, newPage, signedInPage } from "../support/browser.ts";
+import { e2eApp, inViewport, newPage, signedInContext, signedInPage } from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
 import { complaint, WATI } from "../support/residents.ts";
 
@@ -138,6 +138,49 @@ describe("messages that tell the truth", () => {
     await expect.poll(() => admin.textContent(".alert")).toContain("bukan CSV");
     expect((await admin.textContent(".alert"))!.split("bukan CSV")).toHaveLength(2);
     await admin.context().close();
+  });
+
+  it("names the resident's kelurahan on a receipt made at the kabupaten's own front office", async () => {
+    const admin = await signedInContext(app, "admin");
+    const made = await admin.request.post("/api/users", {
+      headers: { origin: app.server.url },
+      data: {
+        username: "fo.slrt",
+        name: "Petugas SLRT",
+        role: "front-office",
+        scope: { level: "kabupaten", code: "33.28" },
+      },
+    });
+    expect(made.status()).toBe(201);
+    const page = await newPage(app);
+    await page.goto("/masuk");
+    await page.fill("#username", "fo.slrt");
+    await page.fill("#password", (await made.json()).temporaryPassword);
+    await page.click("button[type=submit]");
+    await page.waitForURL("**/ganti-sandi");
+    await page.fill("#currentPassword", (await made.json()).temporaryPassword);
+    await page.fill("#newPassword", "sandi-baru-yang-panjang-2026");
+    await page.fill("#confirm", "sandi-baru-yang-panjang-2026");
+    await page.click("button[type=submit]");
+    await page.waitForSelector("[data-testid=home-name]");
+    await page.goto("/pengaduan/baru");
+    // Kagok is a kelurahan of Slawi: marked as one in the list, and named as one on the receipt.
+    await expect
+      .poll(() => page.locator("#desaCode option[value='33.28.10.1007']").textContent())
+      .toBe("Kel. Kagok");
+    await page.selectOption("#desaCode", "33.28.10.1007");
+    await page.fill("#nik", WATI.nik);
+    await page.fill("#name", WATI.name);
+    await page.fill("#rt", "3");
+    await page.fill("#rw", "1");
+    await page.selectOption("#category", "perumahan");
+    await page.fill("#description", "Rumah bocor dan tidak ada penghasilan tetap.");
+    await page.check("input[name=consent]");
+    await page.click("button[type=submit]");
+    await page.waitForSelector("[data-testid=tracking-code]");
+    expect(await page.textContent("[data-testid=receipt]")).toContain("Puskesos · Kelurahan Kagok");
+    await page.context().close();
+    await admin.close();
   });
 
   it("takes down an earlier success when the next change of the same form is refused", async () => {

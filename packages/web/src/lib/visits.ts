@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import { desaLabel } from "@puskesos/core/region/schema";
+import { desaLabel } from "@puskesos/core/region/words";
 import type { Indicator } from "@puskesos/core/indicator/schema";
 import type { ProposalView } from "@puskesos/core/proposal/schema";
 import { api, call } from "./api.ts";

@@ -4,7 +4,6 @@ import { createResource, For, Show } from "solid-js";
 import { ROLE_DUTIES } from "@puskesos/core/actor/duties";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { ZONE_NAMES } from "@puskesos/core/time/calendar";
-import { kabupatenWord } from "@puskesos/core/region/schema";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { can, me } from "../lib/session.ts";
@@ -191,7 +190,8 @@ export default function Home() {
                       <dt>Kecamatan</dt>
                       <dd>{kab().kecamatan[0]?.name}</dd>
                     </Show>
-                    <dt>{kabupatenWord(kab())}</dt>
+                    {/* Its name says which ("Kota Jayapura"); importing the word would load the form's pieces. */}
+                    <dt>Kabupaten/kota</dt>
                     <dd>
                       {kab().name}, {kab().provinceName}
                     </dd>

@@ -5,7 +5,6 @@ import { Alert } from "../components/form.tsx";
 import { OutboxList } from "../components/outbox-list.tsx";
 import { Receipt } from "../components/receipt.tsx";
 import { OUTBOX_STATE_LABELS, outboxItems, type OutboxItem } from "../lib/outbox.ts";
-import { me } from "../lib/session.ts";
 
 // What the intake screen shows once a registration is saved, apart from the form so that the form's
 // first paint on a weak connection carries none of it (issue 15).
@@ -106,6 +105,8 @@ export function Saved(props: {
   fromQueue: boolean;
   onNext: () => void;
   onChange: (complaint: ComplaintView) => void;
+  /** Where the complaint was registered, for the receipt: the resident's desa at a kabupaten's office. */
+  office: string;
 }) {
   return (
     <section class="card narrow">
@@ -126,7 +127,7 @@ export function Saved(props: {
           Pengaduan diteruskan ke back office.
         </Alert>
       </Show>
-      <Receipt complaint={props.complaint} office={me()?.scopeName ?? ""} />
+      <Receipt complaint={props.complaint} office={props.office} />
       <Show when={!props.complaint.dpm.found}>
         <ProposalForm
           complaintId={props.complaint.id}

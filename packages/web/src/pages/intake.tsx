@@ -2,6 +2,7 @@ import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, lazy, onCleanup, Show } from "solid-js";
 import { COMPLAINT_CATEGORIES, PPKS_BY_RUMPUN } from "@puskesos/core/catalog/reference";
 import type { ComplaintView } from "@puskesos/core/complaint/schema";
+import { desaLabel } from "@puskesos/core/region/words";
 import {
   LEGAL_BASES,
   LEGAL_BASIS_LABELS,
@@ -48,6 +49,13 @@ export default function Intake() {
     me()?.scope.level === "kabupaten" ? call(api.regions.$get()) : undefined,
   );
   const [desa, setDesa] = createSignal(me()?.scope.level === "desa" ? me()!.scope.code : "");
+  // A kabupaten's office registers for every desa: its receipt names the resident's, not the kabupaten.
+  const officeOf = (code: string) => {
+    const place = tree()
+      ?.kecamatan.flatMap((k) => k.desa)
+      .find((d) => d.code === code);
+    return place ? desaLabel(place) : (me()?.scopeName ?? "");
+  };
   const [dpm, setDpm] = createSignal<DpmResult | { error: string }>();
   const [needsConfirm, setNeedsConfirm] = createSignal(false);
   const [saved, setSaved] = createSignal<ComplaintView>();
@@ -179,6 +187,7 @@ export default function Intake() {
             fromQueue={ticket() !== ""}
             onNext={nextRegistration}
             onChange={setSaved}
+            office={officeOf(saved()!.desaCode)}
           />
         }
       >

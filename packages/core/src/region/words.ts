@@ -1,0 +1,16 @@
+import type { Desa, Kabupaten } from "./schema.ts";
+
+/** "Desa Kalisapu" or "Kelurahan Bontorannu": a kelurahan is not a desa, and residents know which theirs is. */
+export function desaLabel(desa: Pick<Desa, "kind" | "name">): string {
+  return `${desa.kind === "kelurahan" ? "Kelurahan" : "Desa"} ${desa.name}`;
+}
+
+/** "Kota" for a kota, "Kabupaten" for a kabupaten: the name says which (Kemendagri's names begin with it). */
+export const kabupatenWord = (kabupaten: Pick<Kabupaten, "name">) =>
+  kabupaten.name.startsWith("Kota ") ? "Kota" : "Kabupaten";
+
+/** What to call a set of villages in a sentence: a kota may have kelurahan only, a kabupaten both. */
+export function desaWord(desa: readonly Pick<Desa, "kind">[]): string {
+  const kelurahan = desa.filter((d) => d.kind === "kelurahan").length;
+  return kelurahan === 0 ? "desa" : kelurahan === desa.length ? "kelurahan" : "desa/kelurahan";
+}
