@@ -25,8 +25,13 @@ describe("messages that tell the truth", () => {
     await page.fill("#nik", "33281");
     await expect.poll(() => page.textContent("main")).toContain("NIK harus 16 digit; yang diisi 5 digit.");
     expect(await page.textContent("main")).not.toContain("yang diisi 3 digit");
+    // A screen reader hears what the number says once it is whole, not at each digit on the way.
+    expect(await page.textContent("[data-testid=nik-spoken]")).toBe("");
     await page.fill("#nik", WATI.nik);
     await expect.poll(() => page.textContent("main")).not.toContain("NIK harus 16 digit");
+    await expect
+      .poll(() => page.textContent("[data-testid=nik-spoken]"))
+      .toMatch(/^Lahir \d+ \w+ \d{4}, perempuan$/);
     // A fixed field's message goes as the officer fixes it; the one still wrong stays.
     await page.fill("#name", WATI.name);
     await expect.poll(() => page.textContent("main")).not.toContain("Nama pelapor minimal 2 karakter.");

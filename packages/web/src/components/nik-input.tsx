@@ -63,6 +63,10 @@ export function IdInput(props: {
           </small>
         )}
       </Show>
+      {/* Read out once the number is whole (16 digits), not at every keystroke on the way there. */}
+      <span class="visually-hidden" aria-live="polite" data-testid={`${props.id}-spoken`}>
+        {value().replace(/\D/g, "").length >= 16 ? hint()?.text : ""}
+      </span>
     </>
   );
 }
