@@ -2,15 +2,17 @@ import { parseArgs } from "node:util";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { isAppError } from "@puskesos/core/error";
 import { createFirstAdmin } from "@puskesos/core/user";
-import { tableFromEnv } from "./table-from-env.ts";
+import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
 
 /**
  * `npm run admin:create -- --username admin.tegal --name "Nama Admin"`
  *
- * Creates the first admin of a stage and prints a one-time password. Against AWS: set TABLE_NAME (the
+ * Creates an admin of a stage (the first, or one more when every admin is locked out) and prints a
+ * one-time password. KABUPATEN_CODE is required (the admin's scope). Against AWS: set TABLE_NAME (the
  * stack's TableName output), AWS_REGION and credentials. Against a local DynamoDB: DYNAMODB_ENDPOINT.
  */
 const { values } = parseArgs({ options: { username: { type: "string" }, name: { type: "string" } } });
+kabupatenFromEnv();
 configure(fromEnv());
 tableFromEnv();
 try {

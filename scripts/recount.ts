@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { recount } from "@puskesos/core/report/recount";
-import { tableFromEnv } from "./table-from-env.ts";
+import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
 
 /**
  * `npm run recount` (add `-- --fix` to write the recounted values and missing list entries)
@@ -10,6 +10,7 @@ import { tableFromEnv } from "./table-from-env.ts";
  * AWS_REGION and credentials (a full Scan: run it off-hours). Locally: DYNAMODB_ENDPOINT as well.
  */
 const { values } = parseArgs({ options: { fix: { type: "boolean", default: false } } });
+kabupatenFromEnv();
 configure(fromEnv());
 tableFromEnv();
 const result = await recount({ fix: values.fix });

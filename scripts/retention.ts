@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import * as Actor from "@puskesos/core/actor";
 import { configure, deriveKeys, fromEnv } from "@puskesos/core/config";
@@ -7,7 +5,7 @@ import { loadStackKeys } from "@puskesos/core/config/secrets";
 import { RECORD_KINDS, RETENTION_NOUNS, sweep } from "@puskesos/core/retention";
 import { RETENTION_RULES } from "@puskesos/core/retention/labels";
 import { backfill } from "@puskesos/core/retention/backfill";
-import { tableFromEnv } from "./table-from-env.ts";
+import { kabupatenFromEnv, localSecret, tableFromEnv } from "./table-from-env.ts";
 
 /**
  * `npm run retention` (first time on a table older than the job: `npm run retention -- --backfill`)
@@ -19,12 +17,9 @@ import { tableFromEnv } from "./table-from-env.ts";
  * DYNAMODB_ENDPOINT (printed at start) and PUSKESOS_DATA_DIR (default .data, where the local secret is).
  */
 const { values } = parseArgs({ options: { backfill: { type: "boolean", default: false } } });
+kabupatenFromEnv();
 tableFromEnv();
-const keys = process.env.SECRET_ID
-  ? await loadStackKeys(process.env.SECRET_ID)
-  : deriveKeys(
-      readFileSync(resolve(process.env.PUSKESOS_DATA_DIR ?? ".data", "stack.secret"), "utf8").trim(),
-    );
+const keys = process.env.SECRET_ID ? await loadStackKeys(process.env.SECRET_ID) : deriveKeys(localSecret());
 configure({ ...fromEnv(), ...keys });
 
 if (values.backfill) {

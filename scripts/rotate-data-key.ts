@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { configure, deriveKeys, fromEnv } from "@puskesos/core/config";
 import { loadStackKeys } from "@puskesos/core/config/secrets";
 import { currentVersion } from "@puskesos/core/seal";
 import { rotate } from "@puskesos/core/seal/rotate";
-import { tableFromEnv } from "./table-from-env.ts";
+import { kabupatenFromEnv, localSecret, tableFromEnv } from "./table-from-env.ts";
 
 /**
  * `DATA_KEY_VERSION=2 npm run rotate-data-key`
@@ -15,12 +13,9 @@ import { tableFromEnv } from "./table-from-env.ts";
  * `npm start` runs: TABLE_NAME=puskesos, DYNAMODB_ENDPOINT (printed at start) and PUSKESOS_DATA_DIR
  * (default .data, where the local secret is kept). A full Scan: run it off-hours.
  */
+kabupatenFromEnv();
 tableFromEnv();
-const keys = process.env.SECRET_ID
-  ? await loadStackKeys(process.env.SECRET_ID)
-  : deriveKeys(
-      readFileSync(resolve(process.env.PUSKESOS_DATA_DIR ?? ".data", "stack.secret"), "utf8").trim(),
-    );
+const keys = process.env.SECRET_ID ? await loadStackKeys(process.env.SECRET_ID) : deriveKeys(localSecret());
 configure({ ...fromEnv(), ...keys });
 const result = await rotate();
 console.log(

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { configureDb } from "@puskesos/core/db";
 
 /**
@@ -17,4 +19,31 @@ export function tableFromEnv(env: NodeJS.ProcessEnv = process.env) {
     tableName: table,
     ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, region: "local" } : {}),
   });
+}
+
+/**
+ * A maintenance command's kabupaten: required, never the local server's default, because it decides an
+ * admin's scope and the day the retention job counts from (a Tegal admin on a Makassar table otherwise).
+ */
+export function kabupatenFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const code = env.KABUPATEN_CODE;
+  if (!code) {
+    console.error(
+      "KABUPATEN_CODE belum diisi: kode Kemendagri kabupaten/kota stack ini, mis. KABUPATEN_CODE=33.28 (sama dengan yang dipakai saat deploy atau npm start).",
+    );
+    process.exit(1);
+  }
+  return code;
+}
+
+/** The local server's stack secret (`npm start` keeps it in its data folder; `--memory` keeps none). */
+export function localSecret(env: NodeJS.ProcessEnv = process.env): string {
+  const file = resolve(env.PUSKESOS_DATA_DIR ?? ".data", "stack.secret");
+  if (!existsSync(file)) {
+    console.error(
+      `Kunci lokal ${file} tidak ada. Perintah ini bekerja pada server lokal yang menyimpan datanya (npm start tanpa --memory; PUSKESOS_DATA_DIR bila folder datanya lain), atau pada AWS dengan SECRET_ID.`,
+    );
+    process.exit(1);
+  }
+  return readFileSync(file, "utf8").trim();
 }

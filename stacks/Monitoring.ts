@@ -12,7 +12,7 @@ export function Monitoring({ stack }: StackContext) {
     handler,
     table,
     alarmEmail: process.env.ALARM_EMAIL || undefined,
-    monthlyBudgetUsd: Number(process.env.MONTHLY_BUDGET_USD ?? 20),
+    monthlyBudgetUsd: Number(process.env.MONTHLY_BUDGET_USD ?? 25),
   });
   acceptSstInternals(stack);
   acceptMonitoringFindings(monitoring.topic);

@@ -8,7 +8,8 @@ export function Storage({ stack, app }: StackContext) {
   const protect = isProduction(app.stage);
   const { table } = new PuskesosTable(stack, "Data", { protect, infrequentAccess: tableClassIsIa() });
   const { secret } = new StackSecret(stack, "Keys", { protect });
-  stack.addOutputs({ TableName: table.tableName });
+  // The maintenance commands (retention backfill, data key rotation) need both by name.
+  stack.addOutputs({ TableName: table.tableName, SecretArn: secret.secretArn });
   acceptSstInternals(stack);
   acceptSecretFindings(secret);
   return { table, secret };

@@ -29,7 +29,7 @@ export function kabupatenOf(stage: string): string {
   const match = STAGE.exec(stage);
   if (!match)
     throw new Error(
-      `Stage "${stage}" does not name a kabupaten. Use kab-<code> for production (e.g. kab-3328 for 33.28) or dev-/test-<code>; \`npm run deploy -- 33.28\` picks it for you.`,
+      `Stage "${stage}" tidak menyebut kabupaten/kota. Pakai kab-<kode> untuk produksi (mis. kab-3328 untuk 33.28) atau dev-/test-<kode>; \`npm run deploy -- 33.28\` memilihkannya.`,
     );
   return requireKnownKabupaten(`${match[2]}.${match[3]}`);
 }
@@ -37,9 +37,9 @@ export function kabupatenOf(stage: string): string {
 /** The code, if it is a kabupaten or kota in the Kemendagri list (idn-area-data); throws otherwise. */
 export function requireKnownKabupaten(code: string): string {
   if (!/^\d{2}\.\d{2}$/.test(code))
-    throw new Error(`"${code}" is not a kabupaten/kota code; write it as in Kemendagri's list, e.g. 33.28.`);
+    throw new Error(`"${code}" bukan kode kabupaten/kota; tulis seperti daftar Kemendagri, mis. 33.28.`);
   const name = kabupatenName(code);
-  if (!name) throw new Error(`${code} is not in Kemendagri's list of kabupaten/kota (idn-area-data).`);
+  if (!name) throw new Error(`${code} tidak ada di daftar kabupaten/kota Kemendagri (idn-area-data).`);
   return code;
 }
 
@@ -67,7 +67,7 @@ export function customDomain(env: NodeJS.ProcessEnv = process.env) {
 export function dataKeyVersion(env: NodeJS.ProcessEnv = process.env): string {
   const value = env.DATA_KEY_VERSION ?? "1";
   if (!/^[1-9]\d{0,3}$/.test(value))
-    throw new Error(`DATA_KEY_VERSION must be a whole number from 1, not "${value}".`);
+    throw new Error(`DATA_KEY_VERSION harus bilangan bulat mulai 1, bukan "${value}".`);
   return value;
 }
 
@@ -75,6 +75,6 @@ export function dataKeyVersion(env: NodeJS.ProcessEnv = process.env): string {
 export function tableClassIsIa(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env.TABLE_CLASS ?? "standard";
   if (value !== "standard" && value !== "ia")
-    throw new Error(`TABLE_CLASS must be "standard" or "ia", not "${value}".`);
+    throw new Error(`TABLE_CLASS harus "standard" atau "ia", bukan "${value}".`);
   return value === "ia";
 }

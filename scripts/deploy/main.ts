@@ -5,28 +5,53 @@ import { deployPlan, PlanError, removePlan, type Plan } from "./plan.ts";
 
 /**
  * `npm run deploy -- 33.28 --alarm-email tik@tegalkab.go.id [--test] [--region ap-southeast-3]
- *   [--budget 20] [--table-class standard|ia] [--domain puskesos.tegalkab.go.id --certificate arn:aws:acm:us-east-1:...] [--dry-run]`
+ *   [--budget 25] [--table-class standard|ia] [--data-key-version 1] [--domain puskesos.tegalkab.go.id --certificate arn:aws:acm:us-east-1:...] [--dry-run]`
  * `npm run remove -- 33.28` (test stage only) or `npm run remove -- --stage dev-3328`
  *
  * Derives the stage from the kabupaten code, checks the settings, then builds and runs SST. Needs AWS
  * credentials for the target account (not for --dry-run).
  */
 const [command, ...rest] = process.argv.slice(2);
-const { values, positionals } = parseArgs({
-  args: rest,
-  allowPositionals: true,
-  options: {
-    test: { type: "boolean" },
-    "dry-run": { type: "boolean" },
-    region: { type: "string" },
-    "alarm-email": { type: "string" },
-    budget: { type: "string" },
-    domain: { type: "string" },
-    certificate: { type: "string" },
-    "table-class": { type: "string" },
-    stage: { type: "string" },
-  },
-});
+const { values, positionals } = parsed();
+
+/** The arguments, or a refusal in the operator's words instead of Node's stack trace. */
+function parsed() {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? error.message;
+    console.error(
+      `Argumen ${option} tidak dikenal atau belum diberi nilai. Contoh: npm run deploy -- 33.28 --alarm-email tik@tegalkab.go.id --dry-run`,
+    );
+    process.exit(1);
+  }
+}
+
+function parse() {
+  return parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      test: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      region: { type: "string" },
+      "alarm-email": { type: "string" },
+      budget: { type: "string" },
+      domain: { type: "string" },
+      certificate: { type: "string" },
+      "table-class": { type: "string" },
+      stage: { type: "string" },
+      "data-key-version": { type: "string" },
+    },
+  });
+}
+
+if (positionals.length > 1) {
+  console.error(`Satu kode kabupaten/kota per perintah; ${positionals.slice(1).join(", ")} tidak dipakai.`);
+  process.exit(1);
+}
 
 let plan: Plan;
 try {
@@ -42,6 +67,7 @@ try {
           domain: values.domain,
           certificate: values.certificate,
           tableClass: values["table-class"],
+          dataKeyVersion: values["data-key-version"] ?? process.env.DATA_KEY_VERSION,
         });
 } catch (error) {
   if (!(error instanceof PlanError)) throw error;

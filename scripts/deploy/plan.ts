@@ -1,4 +1,11 @@
-import { isProduction, kabupatenName, requireKnownKabupaten, stageFor } from "../../stacks/stage.ts";
+import {
+  dataKeyVersion,
+  isProduction,
+  kabupatenName,
+  kabupatenOf,
+  requireKnownKabupaten,
+  stageFor,
+} from "../../stacks/stage.ts";
 
 export const DEFAULT_REGION = "ap-southeast-3";
 
@@ -11,6 +18,8 @@ export interface DeployOptions {
   domain?: string;
   certificate?: string;
   tableClass?: string;
+  /** DATA_KEY_VERSION: after a rotation, every deploy must keep the raised version (docs/deploy.md). */
+  dataKeyVersion?: string;
 }
 
 export interface Plan {
@@ -45,9 +54,11 @@ export function deployPlan(options: DeployOptions): Plan {
     );
   if (options.alarmEmail && !EMAIL.test(options.alarmEmail))
     throw new PlanError(`--alarm-email "${options.alarmEmail}" bukan alamat email.`);
-  const budget = options.budget ?? "20";
+  // The cost model's month 12 at the default profile is about US$23 (npm run cost): a lower default
+  // would send a forecast alert every month from about the seventh.
+  const budget = options.budget ?? "25";
   if (!/^\d+(\.\d+)?$/.test(budget) || Number(budget) <= 0)
-    throw new PlanError(`--budget "${budget}" harus angka dolar AS lebih dari 0 (contoh: 20).`);
+    throw new PlanError(`--budget "${budget}" harus angka dolar AS lebih dari 0 (contoh: 25).`);
   if (Boolean(options.domain) !== Boolean(options.certificate))
     throw new PlanError(
       "--domain dan --certificate diisi bersama (sertifikat ACM untuk domain itu, di us-east-1).",
@@ -57,7 +68,17 @@ export function deployPlan(options: DeployOptions): Plan {
   const tableClass = options.tableClass ?? "standard";
   if (tableClass !== "standard" && tableClass !== "ia")
     throw new PlanError(`--table-class "${tableClass}" tidak dikenal: pilih standard atau ia.`);
-  const env: Record<string, string> = { MONTHLY_BUDGET_USD: budget, TABLE_CLASS: tableClass };
+  let keyVersion: string;
+  try {
+    keyVersion = dataKeyVersion({ DATA_KEY_VERSION: options.dataKeyVersion });
+  } catch (error) {
+    throw new PlanError(error instanceof Error ? error.message : String(error));
+  }
+  const env: Record<string, string> = {
+    MONTHLY_BUDGET_USD: budget,
+    TABLE_CLASS: tableClass,
+    DATA_KEY_VERSION: keyVersion,
+  };
   if (options.alarmEmail) env.ALARM_EMAIL = options.alarmEmail;
   if (options.domain && options.certificate) {
     env.SITE_DOMAIN = options.domain;
@@ -81,15 +102,21 @@ export function deployPlan(options: DeployOptions): Plan {
  * this command (its table and secret would be retained anyway).
  */
 export function removePlan(options: { code: string | undefined; stage?: string; region?: string }): Plan {
-  const stage = options.stage ?? stageFor(known(options.code), "test");
+  const stage = options.stage ?? stageFor(known(options.code, "remove"), "test");
   if (isProduction(stage))
     throw new PlanError(
       `${stage} adalah stage produksi: perintah ini hanya menghapus stage uji (dev-, test-, ci-, pr-).`,
     );
+  let code: string;
+  try {
+    code = kabupatenOf(stage);
+  } catch (error) {
+    throw new PlanError(error instanceof Error ? error.message : String(error));
+  }
   const region = options.region ?? DEFAULT_REGION;
   return {
     stage,
-    kabupaten: stage,
+    kabupaten: `${code} ${kabupatenName(code) ?? ""}`.trim(),
     region,
     production: false,
     env: {},
@@ -97,8 +124,9 @@ export function removePlan(options: { code: string | undefined; stage?: string; 
   };
 }
 
-function known(code: string | undefined): string {
-  if (!code) throw new PlanError("Sebutkan kode kabupaten/kota Kemendagri, contoh: npm run deploy -- 33.28");
+function known(code: string | undefined, command: "deploy" | "remove" = "deploy"): string {
+  if (!code)
+    throw new PlanError(`Sebutkan kode kabupaten/kota Kemendagri, contoh: npm run ${command} -- 33.28`);
   try {
     return requireKnownKabupaten(code);
   } catch (error) {

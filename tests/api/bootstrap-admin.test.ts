@@ -9,7 +9,10 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../..");
 
 /** The documented first-admin command, run as regional IT would run it, against DynamoDB Local. */
-async function createAdmin(args: string[]) {
+async function createAdmin(
+  args: string[],
+  env: Record<string, string | undefined> = { KABUPATEN_CODE: "33.28" },
+) {
   try {
     const out = await run(process.execPath, ["--import", "tsx", "scripts/create-admin.ts", ...args], {
       cwd: root,
@@ -18,6 +21,7 @@ async function createAdmin(args: string[]) {
         TABLE_NAME: useDb().table,
         DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
         NODE_NO_WARNINGS: "1",
+        ...env,
       },
     });
     return { code: 0, stdout: out.stdout, stderr: out.stderr };
@@ -47,10 +51,16 @@ describe("npm run admin:create", () => {
     const again = await createAdmin(["--username", "admin.tegal", "--name", "Orang Lain"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(
-      'Pengguna "admin.tegal" sudah ada; perintah ini hanya membuat admin pertama.',
+      'Pengguna "admin.tegal" sudah ada; perintah ini tidak menimpa pengguna. Pilih nama pengguna lain.',
     );
     const bad = await createAdmin(["--username", "A"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("username: Nama pengguna minimal 3 karakter.");
+    // Without the kabupaten, an admin of the default one (Tegal) would be made on any table.
+    const unplaced = await createAdmin(["--username", "admin.lain", "--name", "Admin Lain"], {
+      KABUPATEN_CODE: undefined,
+    });
+    expect(unplaced.code).toBe(1);
+    expect(unplaced.stderr).toContain("KABUPATEN_CODE belum diisi");
   }, 60_000);
 });

@@ -87,6 +87,10 @@ describe.each([
     expect(table.DeletionPolicy).toBe(production ? "Retain" : "Delete");
     expect(secret.DeletionPolicy).toBe(production ? "Retain" : "Delete");
     expect(secret.UpdateReplacePolicy).toBe(production ? "Retain" : "Delete");
+    // docs/deploy.md's maintenance commands take both by these names; the secret's ARN, never its value.
+    const outputs = (json as { Outputs?: Record<string, { Value: unknown }> }).Outputs ?? {};
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["TableName", "SecretArn"]));
+    expect(JSON.stringify(outputs.SecretArn!.Value)).toMatch(/"Ref":"Keys/);
   });
 
   it("keeps the secret out of the template and the environment; the Lambda may read that secret only", () => {

@@ -10,7 +10,12 @@ describe("npm run deploy", () => {
       kabupaten: "33.28 Kabupaten Tegal",
       region: "ap-southeast-3",
       production: true,
-      env: { ALARM_EMAIL: "tik@tegalkab.go.id", MONTHLY_BUDGET_USD: "20", TABLE_CLASS: "standard" },
+      env: {
+        ALARM_EMAIL: "tik@tegalkab.go.id",
+        MONTHLY_BUDGET_USD: "25",
+        TABLE_CLASS: "standard",
+        DATA_KEY_VERSION: "1",
+      },
     });
     expect(plan.commands.at(-1)).toEqual([
       "npx",
@@ -24,6 +29,8 @@ describe("npm run deploy", () => {
     const test = deployPlan({ code: "33.28", test: true, region: "ap-southeast-1", budget: "5" });
     expect(test).toMatchObject({ stage: "test-3328", production: false, region: "ap-southeast-1" });
     expect(deployPlan({ code: "33.28", test: true, tableClass: "ia" }).env.TABLE_CLASS).toBe("ia");
+    // A rotated key's version is in the plan, so a later deploy shows which version it seals with.
+    expect(deployPlan({ code: "33.28", test: true, dataKeyVersion: "2" }).env.DATA_KEY_VERSION).toBe("2");
     const domain = deployPlan({
       code: "33.28",
       alarmEmail: "tik@tegalkab.go.id",
@@ -36,7 +43,7 @@ describe("npm run deploy", () => {
   it("refuses, in Indonesian and before anything runs, what would deploy a wrong or unwatched stage", () => {
     expect(() => deployPlan({ code: undefined })).toThrow(/kode kabupaten/);
     expect(() => deployPlan({ code: "33.99", alarmEmail: "a@b.id" })).toThrow(
-      /33\.99 is not in Kemendagri's list/,
+      /33\.99 tidak ada di daftar kabupaten\/kota Kemendagri/,
     );
     expect(() => deployPlan({ code: "33.28" })).toThrow(/wajib punya --alarm-email/);
     expect(() => deployPlan({ code: "33.28", alarmEmail: "tik" })).toThrow(/bukan alamat email/);
@@ -54,6 +61,7 @@ describe("npm run deploy", () => {
     ).toThrow(/us-east-1/);
     expect(() => deployPlan({ code: "33.28", test: true, region: "jakarta" })).toThrow(/Region/);
     expect(() => deployPlan({ code: "33.28", test: true, tableClass: "glacier" })).toThrow(/--table-class/);
+    expect(() => deployPlan({ code: "33.28", test: true, dataKeyVersion: "x" })).toThrow(/DATA_KEY_VERSION/);
   });
 });
 
@@ -62,7 +70,11 @@ describe("npm run remove", () => {
     expect(removePlan({ code: "33.28" }).commands).toEqual([
       ["npx", "sst", "remove", "--stage", "test-3328", "--region", "ap-southeast-3"],
     ]);
-    expect(removePlan({ code: undefined, stage: "dev-3328" }).stage).toBe("dev-3328");
+    expect(removePlan({ code: undefined, stage: "dev-3328" })).toMatchObject({
+      stage: "dev-3328",
+      kabupaten: "33.28 Kabupaten Tegal",
+    });
+    expect(() => removePlan({ code: undefined, stage: "dev-9999" })).toThrow(/99\.99 tidak ada/);
     expect(() => removePlan({ code: undefined, stage: "kab-3328" })).toThrow(/stage produksi/);
     expect(() => removePlan({ code: undefined, stage: "tegal" })).toThrow(/stage produksi/);
   });

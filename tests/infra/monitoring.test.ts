@@ -25,7 +25,7 @@ describe("Monitoring stack", () => {
       Endpoint: "tik@tegalkab.go.id",
     });
     template.hasResourceProperties("AWS::Budgets::Budget", {
-      Budget: { BudgetLimit: { Amount: 20, Unit: "USD" }, TimeUnit: "MONTHLY", BudgetType: "COST" },
+      Budget: { BudgetLimit: { Amount: 25, Unit: "USD" }, TimeUnit: "MONTHLY", BudgetType: "COST" },
       NotificationsWithSubscribers: [
         Match.objectLike({
           Notification: Match.objectLike({ NotificationType: "FORECASTED", Threshold: 100 }),

@@ -21,9 +21,9 @@ describe("stages named after the kabupaten", () => {
   });
 
   it("refuses a stage or code that names no kabupaten, saying what to write", () => {
-    expect(() => kabupatenOf("prod")).toThrow(/does not name a kabupaten.*kab-3328/);
-    expect(() => kabupatenOf("kab-3399")).toThrow(/33\.99 is not in Kemendagri's list/);
-    expect(() => stageFor("3328")).toThrow(/not a kabupaten\/kota code/);
-    expect(() => stageFor("33.28.10")).toThrow(/not a kabupaten\/kota code/);
+    expect(() => kabupatenOf("prod")).toThrow(/tidak menyebut kabupaten.*kab-3328/);
+    expect(() => kabupatenOf("kab-3399")).toThrow(/33\.99 tidak ada di daftar kabupaten\/kota Kemendagri/);
+    expect(() => stageFor("3328")).toThrow(/bukan kode kabupaten\/kota/);
+    expect(() => stageFor("33.28.10")).toThrow(/bukan kode kabupaten\/kota/);
   });
 });

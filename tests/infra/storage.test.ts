@@ -51,7 +51,7 @@ describe("Storage stack, table class", () => {
       const ia = (await synth("test-3328")).template;
       ia.hasResourceProperties("AWS::DynamoDB::Table", { TableClass: "STANDARD_INFREQUENT_ACCESS" });
       process.env.TABLE_CLASS = "cold";
-      await expect(synth("test-3328")).rejects.toThrow(/TABLE_CLASS must be/);
+      await expect(synth("test-3328")).rejects.toThrow(/TABLE_CLASS harus/);
     } finally {
       delete process.env.TABLE_CLASS;
     }

@@ -25,7 +25,9 @@ export async function createFirstAdmin(input: unknown): Promise<{ user: User; te
       { mustChangePassword: true, createdBy: "sistem:bootstrap-admin" },
     );
     if (!(await putIfAbsent(record)))
-      throw ConflictError(`Pengguna "${data.username}" sudah ada; perintah ini hanya membuat admin pertama.`);
+      throw ConflictError(
+        `Pengguna "${data.username}" sudah ada; perintah ini tidak menimpa pengguna. Pilih nama pengguna lain.`,
+      );
     return { user: toUser(record), temporaryPassword: password };
   });
 }
