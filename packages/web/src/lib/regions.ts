@@ -1,4 +1,5 @@
-import { desaLabel, type Kabupaten } from "@puskesos/core/region/schema";
+import type { Kabupaten } from "@puskesos/core/region/schema";
+import { desaLabel } from "@puskesos/core/region/words";
 import { api, call } from "./api.ts";
 
 let tree: Promise<Kabupaten> | undefined;

@@ -1,8 +1,8 @@
 import { createSignal } from "solid-js";
-import { desaLabel } from "@puskesos/core/region/words";
 import type { Indicator } from "@puskesos/core/indicator/schema";
 import type { ProposalView } from "@puskesos/core/proposal/schema";
 import { api, call } from "./api.ts";
+import { desaNames } from "./regions.ts";
 import { sealedStore, type SealedStore } from "./sealed-store.ts";
 import { me } from "./session.ts";
 import { today } from "./time.ts";
@@ -95,10 +95,6 @@ export async function takeToday(waiting: ReadonlySet<string>): Promise<number> {
     call(api.indicators.$get()),
     call(api.regions.$get()),
   ]);
-  const desaName = (code: string) => {
-    const desa = tree.kecamatan.flatMap((k) => k.desa).find((d) => d.code === code);
-    return desa ? desaLabel(desa) : code;
-  };
   const store = mine();
   const due = scheduled.filter((p) => p.actions.includes("verify") && !waiting.has(p.id));
   for (const kept of await store.peek())
@@ -109,7 +105,7 @@ export async function takeToday(waiting: ReadonlySet<string>): Promise<number> {
       id: p.id,
       version: p.version,
       desaCode: p.desaCode,
-      desaName: desaName(p.desaCode),
+      desaName: desaNames(tree, p.desaCode).desa,
       address: p.address,
       members: p.members,
       houseCondition: p.houseCondition,
