@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocal, type LocalServer } from "@puskesos/functions/local";
 import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
 import { controlledByServiceWorker, offlineDocument } from "../support/offline.ts";
-import { JOKO } from "../support/residents.ts";
+import { BUDI, JOKO, WATI } from "../support/residents.ts";
 
 /**
  * The intake screen without a connection (Chromium's offline emulation): the shell comes from the
@@ -123,5 +123,72 @@ describe("offline intake", () => {
     await again.waitForSelector("#nik");
     expect(await again.textContent("h1")).toBe("Daftarkan pengaduan");
     await own.close();
+  });
+});
+
+describe("over a plain-http LAN address (not a secure context)", () => {
+  it("registers a complaint, keeps nothing in clear on the device, and says that drafts last only while the page is open", async () => {
+    // A name that is not localhost: Chromium withholds Web Crypto's subtle and randomUUID there.
+    const lan = await launchChromium(["--host-resolver-rules=MAP puskesos.lan 127.0.0.1"]);
+    try {
+      const base = `http://puskesos.lan:${new URL(server.url).port}`;
+      const own = await lan.newContext({ baseURL: base });
+      const p = await own.newPage();
+      p.on("pageerror", (error) => {
+        throw error;
+      });
+      await p.goto("/masuk");
+      expect(await p.evaluate(() => window.isSecureContext)).toBe(false);
+      await p.fill("#username", "fo.kalisapu");
+      await p.fill("#password", "puskesos-demo");
+      await p.click("button[type=submit]");
+      await p.waitForSelector("[data-testid=home-name]");
+      expect(await p.textContent("main")).toContain("Alamat http tidak aman");
+
+      await p.goto("/pengaduan/baru");
+      await p.waitForSelector("#nik");
+      await p.fill("#nik", WATI.nik);
+      await p.fill("#name", WATI.name);
+      await p.fill("#rt", "3");
+      await p.fill("#rw", "1");
+      await p.selectOption("#category", "ekonomi");
+      await p.fill("#description", "Kehilangan pekerjaan, butuh bantuan modal usaha.");
+      await p.check("input[name=consent]");
+      await p.click("button[type=submit]");
+      expect(await (await p.waitForSelector("[data-testid=tracking-code]")).textContent()).toMatch(
+        /[A-Z2-9]{4}-[A-Z2-9]{4}/,
+      );
+
+      // Offline: the record waits in the page, the officer is told not to close it, then it is sent.
+      await p.click("text=Daftarkan pengaduan berikutnya");
+      await p.waitForSelector("#nik");
+      await own.setOffline(true);
+      await p.fill("#nik", BUDI.nik);
+      await p.fill("#name", BUDI.name);
+      await p.fill("#rt", "4");
+      await p.fill("#rw", "2");
+      await p.selectOption("#category", "ekonomi");
+      await p.fill("#description", "Rumah rusak setelah banjir.");
+      await p.check("input[name=consent]");
+      await p.click("button[type=submit]");
+      expect(await (await p.waitForSelector("[data-testid=saved-offline]")).textContent()).toContain(
+        "Jangan tutup halaman ini",
+      );
+      await expect
+        .poll(() => p.textContent("[data-testid=outbox-state]"))
+        .toBe("Tersimpan selama halaman ini terbuka");
+      const kept = await p.evaluate(async () => {
+        const names = (await indexedDB.databases()).map((d) => d.name);
+        return names.filter((name) => name?.startsWith("puskesos."));
+      });
+      expect(kept).toEqual([]);
+      await own.setOffline(false);
+      await expect
+        .poll(() => p.textContent("[data-testid=outbox-state]"), { timeout: 15_000 })
+        .toBe("Diterima server");
+      await own.close();
+    } finally {
+      await lan.close();
+    }
   });
 });

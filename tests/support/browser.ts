@@ -10,7 +10,7 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 export const WEB_DIST = resolve(ROOT, "packages/web/dist");
 
 /** Debian's Chromium, headless, with the flags this offline machine needs. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(executablePath))
     throw new Error(
@@ -27,6 +27,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--disable-quic",
       "--no-first-run",
+      ...extraArgs,
     ],
   });
 }

@@ -3,6 +3,7 @@ import { createEffect, createSignal, ErrorBoundary, For, on, onCleanup, Show, ty
 import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { ApiError } from "../lib/api.ts";
+import { canSeal } from "../lib/id.ts";
 import { allowed, MENU } from "../lib/menu.ts";
 import { outbox } from "../lib/outbox-lazy.ts";
 import { me, signOut } from "../lib/session.ts";
@@ -99,6 +100,13 @@ export function Layout(props: { children?: JSX.Element }) {
         </Show>
       </header>
       <main class="page" id="isi" tabindex="-1" ref={main}>
+        {/* Over plain http (a LAN address) the browser withholds Web Crypto: nothing can be kept sealed. */}
+        <Show when={!canSeal()}>
+          <Alert kind="info">
+            Alamat http tidak aman: draf dan data yang belum terkirim hilang bila halaman ditutup. Pakai
+            https.
+          </Alert>
+        </Show>
         {/* A failed load (404 outside the scope, lost connection) shows its message in place of the page; a new
             address starts over. */}
         <Show when={location.pathname} keyed>

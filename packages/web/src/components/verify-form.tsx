@@ -1,4 +1,5 @@
 import { createSignal, For, Index, Match, Show, Switch } from "solid-js";
+import { newId } from "../lib/id.ts";
 import type * as v from "valibot";
 import type { Indicator } from "@puskesos/core/indicator/schema";
 import {
@@ -34,7 +35,7 @@ export function VerifyForm(props: {
   /** Closes the form without saving (shown as a button beside the submit). */
   onCancel?: () => void;
 }) {
-  const resultId = crypto.randomUUID();
+  const resultId = newId();
   const prefix = `verval-${props.proposal.id.slice(0, 8)}`;
   const [added, setAdded] = createSignal<number[]>([]);
   const [needsConfirm, setNeedsConfirm] = createSignal(false);

@@ -4,6 +4,7 @@ import type { ComplaintView, RegisterComplaintSchema } from "@puskesos/core/comp
 import type { CreateProposalSchema, ProposalView, VerifySchema } from "@puskesos/core/proposal/schema";
 import { api, ApiError, call, type FieldError } from "./api.ts";
 import { adoptLegacy } from "./outbox-legacy.ts";
+import { canSeal } from "./id.ts";
 import { sealedStore, type SealedStore } from "./sealed-store.ts";
 import { me, onSignOut } from "./session.ts";
 
@@ -55,7 +56,7 @@ export const OUTBOX_KIND_LABELS: Record<OutboxKind, string> = {
 };
 
 export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
-  saved: "Tersimpan di perangkat ini",
+  saved: canSeal() ? "Tersimpan di perangkat ini" : "Tersimpan selama halaman ini terbuka",
   sent: "Terkirim, menunggu jawaban",
   received: "Diterima server",
   refused: "Ditolak server",

@@ -1,4 +1,5 @@
 import { createStore, del, entries, get, set, update, type UseStore } from "idb-keyval";
+import { canSeal } from "./id.ts";
 
 /**
  * One user's own IndexedDB database (`puskesos.<name>.<username>`) whose records keep a few fields in
@@ -37,6 +38,7 @@ export function sealedStore<T extends { id: string }, Clear extends keyof T>(
   owner: string,
   clearFields: readonly Clear[],
 ): SealedStore<T, Clear> {
+  if (!canSeal()) return pageStore(owner, clearFields);
   const store: UseStore = createStore(`puskesos.${name}.${owner}`, name);
   let key: Promise<CryptoKey> | undefined;
   const keyOf = () =>
@@ -101,5 +103,30 @@ export function sealedStore<T extends { id: string }, Clear extends keyof T>(
       key = undefined;
       await del(KEY, store);
     },
+  };
+}
+
+/**
+ * Where nothing can be sealed (a plain-http address: no Web Crypto), records are kept in this page's
+ * memory only, never in clear on the device: they are gone when the tab closes (the layout says so).
+ */
+function pageStore<T extends { id: string }, Clear extends keyof T>(
+  owner: string,
+  clearFields: readonly Clear[],
+): SealedStore<T, Clear> {
+  const records = new Map<string, T>();
+  const clearOf = (item: T) => {
+    const clear = {} as Pick<T, Clear>;
+    for (const field of clearFields) clear[field] = item[field];
+    return clear;
+  };
+  return {
+    owner,
+    get: async (id) => records.get(id),
+    put: async (item) => void records.set(item.id, structuredClone(item)),
+    all: async () => [...records.values()],
+    peek: async () => [...records.values()].map(clearOf),
+    del: async (id) => void records.delete(id),
+    dropKey: async () => undefined,
   };
 }

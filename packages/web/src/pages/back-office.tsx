@@ -1,4 +1,5 @@
 import { useNavigate } from "@solidjs/router";
+import { newId } from "../lib/id.ts";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS } from "@puskesos/core/catalog/schema";
 import { suggestFrom } from "@puskesos/core/catalog/suggest";
@@ -66,7 +67,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
   const refer = createForm({
     schema: CreateReferralSchema,
     read: (form) => ({
-      id: crypto.randomUUID(),
+      id: newId(),
       complaintId: props.complaint.id,
       reason: form.get("reason"),
       urgency: form.get("urgency"),

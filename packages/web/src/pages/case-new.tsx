@@ -1,4 +1,5 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { newId } from "../lib/id.ts";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
 import {
@@ -38,7 +39,7 @@ export default function CaseNew() {
   const [confirmNik, setConfirmNik] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   // One id per case being opened: a resend after a lost answer opens the same case, not a second one.
-  let caseId = crypto.randomUUID();
+  let caseId = newId();
   const [complaint] = createResource(
     () => params.pengaduan,
     (id) => call(api.complaints[":id"].$get({ param: { id } })),
@@ -85,7 +86,7 @@ export default function CaseNew() {
         ),
       });
       const opened = await call(api.cases.$post({ json }));
-      caseId = crypto.randomUUID();
+      caseId = newId();
       if (can("case.read")) navigate(`/kasus/${opened.id}`);
       else {
         form.reset();

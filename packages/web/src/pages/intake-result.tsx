@@ -4,6 +4,7 @@ import type { ComplaintView } from "@puskesos/core/complaint/schema";
 import { Alert } from "../components/form.tsx";
 import { OutboxList } from "../components/outbox-list.tsx";
 import { Receipt } from "../components/receipt.tsx";
+import { canSeal } from "../lib/id.ts";
 import { OUTBOX_STATE_LABELS, outboxItems, type OutboxItem } from "../lib/outbox.ts";
 
 // What the intake screen shows once a registration is saved, apart from the form so that the form's
@@ -63,6 +64,7 @@ export function SavedOnDevice(props: {
               Belum tersambung ke server. Pengaduan akan dikirim otomatis saat koneksi kembali; kode pelacakan
               muncul di kotak keluar setelah diterima. Bila pelapor tidak ada di DPM, profil rumah tangganya
               dapat dicatat sekarang.
+              {canSeal() ? "" : " Jangan tutup halaman ini sebelum pengaduan terkirim."}
             </span>
           </Alert>
         </Match>

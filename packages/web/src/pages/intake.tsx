@@ -1,4 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
+import { newId } from "../lib/id.ts";
 import { createResource, createSignal, For, lazy, onCleanup, Show } from "solid-js";
 import { COMPLAINT_CATEGORIES, PPKS_BY_RUMPUN } from "@puskesos/core/catalog/reference";
 import type { ComplaintView } from "@puskesos/core/complaint/schema";
@@ -124,7 +125,7 @@ export default function Intake() {
         String(form.get(name) ?? "").trim() ? String(form.get(name)) : undefined;
       const queue = Number(params.antrian);
       return {
-        id: crypto.randomUUID(),
+        id: newId(),
         ...(Number.isInteger(queue) && queue > 0 ? { queueNumber: queue } : {}),
         ...(me()?.scope.level === "kabupaten" ? { desaCode: desa() } : {}),
         reporter: {

@@ -1,4 +1,5 @@
 import { A } from "@solidjs/router";
+import { newId } from "../lib/id.ts";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { RecordMusdesSchema, type MusdesView } from "@puskesos/core/musdes/schema";
 import type { ProposalView } from "@puskesos/core/proposal/schema";
@@ -27,7 +28,7 @@ async function awaiting(desa: string): Promise<ProposalView[]> {
 /** The koordinator's or kepala desa's record of one musdes: when, where, who came, and each decision. */
 function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: MusdesView) => void }) {
   // One id per musdes: sending it again after a lost answer applies what was not applied, once.
-  let id = crypto.randomUUID();
+  let id = newId();
   const [decided, setDecided] = createSignal<string[]>([]);
   const { errors, message, busy, submit } = createForm({
     schema: RecordMusdesSchema,
@@ -58,7 +59,7 @@ function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: Musdes
         : undefined,
     send: async (musdes) => {
       const recorded = await call(api.musdes.$post({ json: musdes }));
-      id = crypto.randomUUID();
+      id = newId();
       props.onSaved(recorded);
     },
   });

@@ -1,4 +1,5 @@
 import { A } from "@solidjs/router";
+import { newId } from "../lib/id.ts";
 import { createResource, createSignal, For, Show } from "solid-js";
 import {
   AnswerRequestSchema,
@@ -146,7 +147,7 @@ function NewRequest(props: { onDone: () => void }) {
     read: (data) => {
       const contact = String(data.get("contact") ?? "").trim();
       return {
-        id: crypto.randomUUID(),
+        id: newId(),
         kind: String(data.get("kind") ?? ""),
         nik: String(data.get("nik") ?? ""),
         name: String(data.get("name") ?? ""),

@@ -1,4 +1,5 @@
 import { createResource, createSignal, Show } from "solid-js";
+import { newId } from "../lib/id.ts";
 import {
   CreateExportSchema,
   type ExportFormat,
@@ -55,7 +56,7 @@ export default function ProposalExports() {
       return setMessage({ kind: "error", text: "Pilih desa terlebih dahulu." });
     setBusy(true);
     try {
-      pendingId ??= crypto.randomUUID();
+      pendingId ??= newId();
       const code = chosenDesa();
       const json = checked(CreateExportSchema, { id: pendingId, ...(code ? { desaCode: code } : {}) });
       const batch = await call(api["proposal-exports"].$post({ json }));

@@ -1,4 +1,5 @@
 import { createSignal, Index, Show } from "solid-js";
+import { newId } from "../lib/id.ts";
 import {
   CreateProposalSchema,
   HOUSE_CONDITIONS,
@@ -29,7 +30,7 @@ export default function ProposalForm(props: {
   const [rows, setRows] = createSignal([0]);
   const [done, setDone] = createSignal<ProposalView | { pending: number }>();
   let next = 1;
-  const id = crypto.randomUUID();
+  const id = newId();
 
   const { errors, message, busy, submit } = createForm({
     schema: CreateProposalSchema,
