@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { isAppError } from "@puskesos/core/error";
 import { createFirstAdmin } from "@puskesos/core/user";
+import { argsOrExit } from "./args.ts";
 import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
 
 /**
@@ -11,7 +11,10 @@ import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
  * one-time password. KABUPATEN_CODE is required (the admin's scope). Against AWS: set TABLE_NAME (the
  * stack's TableName output), AWS_REGION and credentials. Against a local DynamoDB: DYNAMODB_ENDPOINT.
  */
-const { values } = parseArgs({ options: { username: { type: "string" }, name: { type: "string" } } });
+const { values } = argsOrExit(
+  { options: { username: { type: "string" }, name: { type: "string" } } },
+  'npm run admin:create -- --username admin.tegal --name "Nama Admin"',
+);
 kabupatenFromEnv();
 configure(fromEnv());
 tableFromEnv();

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { argsOrExit } from "./args.ts";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { recount } from "@puskesos/core/report/recount";
 import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
@@ -9,7 +9,10 @@ import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
  * Recounts every report counter from the records and lists any difference. Against AWS: TABLE_NAME,
  * AWS_REGION and credentials (a full Scan: run it off-hours). Locally: DYNAMODB_ENDPOINT as well.
  */
-const { values } = parseArgs({ options: { fix: { type: "boolean", default: false } } });
+const { values } = argsOrExit(
+  { options: { fix: { type: "boolean", default: false } } },
+  "npm run recount [-- --fix]",
+);
 kabupatenFromEnv();
 configure(fromEnv());
 tableFromEnv();

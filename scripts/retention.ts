@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { argsOrExit } from "./args.ts";
 import * as Actor from "@puskesos/core/actor";
 import { configure, deriveKeys, fromEnv } from "@puskesos/core/config";
 import { loadStackKeys } from "@puskesos/core/config/secrets";
@@ -16,7 +16,10 @@ import { kabupatenFromEnv, localSecret, tableFromEnv } from "./table-from-env.ts
  * KABUPATEN_CODE, AWS_REGION and credentials. Locally, while `npm start` runs: TABLE_NAME=puskesos,
  * DYNAMODB_ENDPOINT (printed at start) and PUSKESOS_DATA_DIR (default .data, where the local secret is).
  */
-const { values } = parseArgs({ options: { backfill: { type: "boolean", default: false } } });
+const { values } = argsOrExit(
+  { options: { backfill: { type: "boolean", default: false } } },
+  "npm run retention [-- --backfill]",
+);
 kabupatenFromEnv();
 tableFromEnv();
 const keys = process.env.SECRET_ID ? await loadStackKeys(process.env.SECRET_ID) : deriveKeys(localSecret());

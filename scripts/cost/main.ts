@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { execFileSync } from "node:child_process";
 import { app } from "@puskesos/functions/app";
+import { argsOrExit } from "../args.ts";
 import { measureCapacity } from "../bench/capacity.ts";
-import { alwaysOnCost, monthlyCost, type Measured } from "./model.ts";
+import { alwaysOnCost, dec, monthlyCost, type Measured } from "./model.ts";
 import { PRICES } from "./prices.ts";
 import { DEFAULT_PROFILE, officersFor } from "./profile.ts";
 import { ALARM_METRICS, LAMBDA_PLATFORM_LOG_BYTES } from "./stack-facts.ts";
@@ -15,15 +16,18 @@ import { ALARM_METRICS, LAMBDA_PLATFORM_LOG_BYTES } from "./stack-facts.ts";
  * the request units and durations each operation takes here (measured now on DynamoDB Local, as
  * `npm run bench` does) and the price table in scripts/cost/prices.ts.
  */
-const { values } = parseArgs({
-  options: {
-    desa: { type: "string" },
-    "per-day": { type: "string" },
-    days: { type: "string" },
-    months: { type: "string" },
-    "cpu-factor": { type: "string" },
+const { values } = argsOrExit(
+  {
+    options: {
+      desa: { type: "string" },
+      "per-day": { type: "string" },
+      days: { type: "string" },
+      months: { type: "string" },
+      "cpu-factor": { type: "string" },
+    },
   },
-});
+  "npm run cost -- --desa 300 --per-day 15 --days 22 --months 12",
+);
 const number = (name: string, raw: string | undefined, fallback: number) => {
   if (raw === undefined) return fallback;
   const n = Number(raw);
@@ -44,6 +48,11 @@ profile.officersPerDay = officersFor(profile.desa);
 profile.dpmImportsPerMonth = profile.desa;
 const cpuFactor = number("cpu-factor", values["cpu-factor"], 2);
 
+// The site's size is part of the bill: built now, once the arguments are known to be good.
+execFileSync("npm", ["run", "build", "--workspace", "@puskesos/web"], {
+  cwd: resolve(import.meta.dirname, "../.."),
+  stdio: ["ignore", "ignore", "inherit"],
+});
 process.env.LOG_LEVEL = "silent";
 console.log("Mengukur di DynamoDB Local (seperti npm run bench)...");
 const units = await measureCapacity();
@@ -78,9 +87,9 @@ const firstMonth = monthlyCost({ ...profile, monthsOfData: 1 }, measured, PRICES
 const infrequent = monthlyCost(profile, measured, PRICES, { ...options, tableClass: "infrequent-access" });
 const server = alwaysOnCost(PRICES, cost.storedGb);
 
-const usd = (n: number) => `US$ ${n.toFixed(2).padStart(6)}`;
+const usd = (n: number) => `US$ ${dec(n).padStart(6)}`;
 console.log(
-  `\nBiaya bulanan satu kabupaten (${profile.desa} desa × ${profile.complaintsPerDesaPerDay} pengaduan/hari × ${profile.workingDaysPerMonth} hari kerja = ${cost.complaintsPerMonth.toLocaleString("en-US")} pengaduan/bulan; data ${profile.monthsOfData} bulan)\n`,
+  `\nBiaya bulanan satu kabupaten (${profile.desa} desa × ${profile.complaintsPerDesaPerDay} pengaduan/hari × ${profile.workingDaysPerMonth} hari kerja = ${cost.complaintsPerMonth.toLocaleString("id-ID")} pengaduan/bulan; data ${profile.monthsOfData} bulan)\n`,
 );
 for (const item of cost.items) console.log(`${item.service.padEnd(26)} ${usd(item.usd)}   ${item.detail}`);
 console.log(
@@ -90,10 +99,10 @@ console.log(
   `Bulan pertama (data 1 bulan): ${usd(firstMonth.total)}   target < US$6: ${firstMonth.total < 6 ? "ya" : "TIDAK"}`,
 );
 console.log(
-  `Satu pengaduan seumur hidupnya: ${cost.wruPerComplaint.toFixed(1)} unit tulis (target ≤ 30: ${cost.wruPerComplaint <= 30 ? "ya" : "TIDAK"}), ${(cost.bytesPerComplaint / 1024).toFixed(1)} KB tersimpan (target ≤ 8 KB: ${cost.bytesPerComplaint <= 8 * 1024 ? "ya" : "TIDAK"})`,
+  `Satu pengaduan seumur hidupnya: ${dec(cost.wruPerComplaint, 1)} unit tulis (target ≤ 30: ${cost.wruPerComplaint <= 30 ? "ya" : "TIDAK"}), ${dec(cost.bytesPerComplaint / 1024, 1)} KB tersimpan (target ≤ 8 KB: ${cost.bytesPerComplaint <= 8 * 1024 ? "ya" : "TIDAK"})`,
 );
 console.log(
-  `  menurut jenis item: ${cost.wruPerComplaintBy.map(([kind, n]) => `${kind} ${n.toFixed(1)}`).join(", ")}`,
+  `  menurut jenis item: ${cost.wruPerComplaintBy.map(([kind, n]) => `${kind} ${dec(n, 1)}`).join(", ")}`,
 );
 console.log(
   `Dengan kelas tabel Standard-IA (TABLE_CLASS=ia), data ${profile.monthsOfData} bulan: ${usd(infrequent.total)}`,

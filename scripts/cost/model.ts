@@ -93,44 +93,44 @@ export function monthlyCost(profile: Profile, measured: Measured, prices: PriceT
     {
       service: "Lambda",
       usd: (requests / MILLION) * prices.lambdaRequests.usd + gbSeconds * prices.lambdaArmGbSecond.usd,
-      detail: `${fmt(requests)} requests, ${fmt(gbSeconds)} GB-s (${options.memoryMb} MB, durations × ${options.cpuFactor}, ${fmt(coldStarts)} cold starts)`,
+      detail: `${fmt(requests)} permintaan, ${fmt(gbSeconds)} GB-detik (${options.memoryMb} MB, durasi × ${options.cpuFactor}, ${fmt(coldStarts)} cold start)`,
     },
     {
       service: "API Gateway (HTTP API)",
       usd: (requests / MILLION) * prices.httpApiRequests.usd,
-      detail: `${fmt(requests)} requests`,
+      detail: `${fmt(requests)} permintaan`,
     },
     {
       service: "DynamoDB requests",
       usd:
         ((wru / MILLION) * prices.dynamoWriteUnits.usd + (rru / MILLION) * prices.dynamoReadUnits.usd) *
         (ia ? IA_REQUEST_FACTOR : 1),
-      detail: `${fmt(wru)} WRU, ${fmt(rru)} RRU (on-demand${ia ? ", Standard-IA" : ""})`,
+      detail: `${fmt(wru)} unit tulis, ${fmt(rru)} unit baca (on-demand${ia ? ", Standard-IA" : ""})`,
     },
     {
       service: "DynamoDB storage + PITR",
       usd:
         storedGb * (ia ? prices.dynamoIaStorageGbMonth.usd : prices.dynamoStorageGbMonth.usd) +
         tableGb * prices.dynamoPitrGbMonth.usd,
-      detail: `${storedGb.toFixed(2)} GB (${tableGb.toFixed(2)} table + ${indexGb.toFixed(2)} index copies) after ${profile.monthsOfData} months, +${((monthTable + monthIndexes) / GB).toFixed(2)} GB a month`,
+      detail: `${dec(storedGb)} GB (tabel ${dec(tableGb)} + salinan indeks ${dec(indexGb)}) setelah ${profile.monthsOfData} bulan, +${dec((monthTable + monthIndexes) / GB)} GB per bulan`,
     },
     {
       service: "CloudWatch Logs",
       // 30-day retention: about one month of logs is stored at any time.
       usd: logGb * (prices.logsIngestGb.usd + prices.logsStorageGbMonth.usd),
-      detail: `${logGb.toFixed(2)} GB ingested, kept 30 days`,
+      detail: `${dec(logGb)} GB masuk, disimpan 30 hari`,
     },
     {
       service: "CloudWatch alarms",
       usd: options.alarmMetrics * prices.alarmMetric.usd,
-      detail: `5 alarms over ${options.alarmMetrics} metrics`,
+      detail: `5 alarm atas ${options.alarmMetrics} metrik`,
     },
     {
       service: "Secrets Manager",
       usd:
         options.secrets * prices.secret.usd +
         ((coldStarts * options.secrets) / 10_000) * prices.secretCalls.usd,
-      detail: `${options.secrets} secrets, ${fmt(coldStarts * options.secrets)} reads`,
+      detail: `${options.secrets} rahasia, ${fmt(coldStarts * options.secrets)} kali dibaca`,
     },
     {
       service: "CloudFront + S3",
@@ -138,7 +138,7 @@ export function monthlyCost(profile: Profile, measured: Measured, prices: PriceT
         (edgeGb > 1024 ? (edgeGb - 1024) * prices.cloudfrontGb.usd : 0) +
         (requests > 10 * MILLION ? ((requests - 10 * MILLION) / 10_000) * prices.cloudfrontRequests.usd : 0) +
         (measured.siteBytes / GB) * prices.s3StorageGbMonth.usd,
-      detail: `${edgeGb.toFixed(1)} GB and ${fmt(requests)} requests (within the always-free 1 TB and 10 million)`,
+      detail: `${dec(edgeGb, 1)} GB dan ${fmt(requests)} permintaan (dalam gratis selamanya: 1 TB dan 10 juta)`,
     },
   ];
   const total = items.reduce((sum, i) => sum + i.usd, 0);
@@ -169,12 +169,15 @@ export function alwaysOnCost(prices: PriceTable, storageGb: number) {
   const hours = 730;
   const disk = Math.max(20, Math.ceil(storageGb));
   const items: LineItem[] = [
-    { service: "EC2 t4g.small", usd: hours * prices.ec2T4gSmallHour.usd, detail: "730 h on-demand" },
-    { service: "EBS gp3 20 GB", usd: 20 * prices.ebsGp3GbMonth.usd, detail: "server disk" },
-    { service: "RDS db.t4g.micro", usd: hours * prices.rdsT4gMicroHour.usd, detail: "730 h, Single-AZ" },
+    { service: "EC2 t4g.small", usd: hours * prices.ec2T4gSmallHour.usd, detail: "730 jam on-demand" },
+    { service: "EBS gp3 20 GB", usd: 20 * prices.ebsGp3GbMonth.usd, detail: "disk server" },
+    { service: "RDS db.t4g.micro", usd: hours * prices.rdsT4gMicroHour.usd, detail: "730 jam, Single-AZ" },
     { service: `RDS storage ${disk} GB`, usd: disk * prices.rdsGp3GbMonth.usd, detail: "gp3" },
   ];
   return { items, total: items.reduce((sum, i) => sum + i.usd, 0) };
 }
 
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const fmt = (n: number) => Math.round(n).toLocaleString("id-ID");
+/** A decimal as Indonesian writes it (23,15). */
+export const dec = (n: number, digits = 2) =>
+  n.toLocaleString("id-ID", { minimumFractionDigits: digits, maximumFractionDigits: digits });

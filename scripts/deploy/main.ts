@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { argsOrExit } from "../args.ts";
 import { deployPlan, PlanError, removePlan, type Plan } from "./plan.ts";
 
 /**
@@ -14,38 +14,27 @@ import { deployPlan, PlanError, removePlan, type Plan } from "./plan.ts";
 const [command, ...rest] = process.argv.slice(2);
 const { values, positionals } = parsed();
 
-/** The arguments, or a refusal in the operator's words instead of Node's stack trace. */
 function parsed() {
-  try {
-    return parse();
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? error.message;
-    console.error(
-      `Argumen ${option} tidak dikenal atau belum diberi nilai. Contoh: npm run deploy -- 33.28 --alarm-email tik@tegalkab.go.id --dry-run`,
-    );
-    process.exit(1);
-  }
-}
-
-function parse() {
-  return parseArgs({
-    args: rest,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      test: { type: "boolean" },
-      "dry-run": { type: "boolean" },
-      region: { type: "string" },
-      "alarm-email": { type: "string" },
-      budget: { type: "string" },
-      domain: { type: "string" },
-      certificate: { type: "string" },
-      "table-class": { type: "string" },
-      stage: { type: "string" },
-      "data-key-version": { type: "string" },
+  return argsOrExit(
+    {
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        test: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        region: { type: "string" },
+        "alarm-email": { type: "string" },
+        budget: { type: "string" },
+        domain: { type: "string" },
+        certificate: { type: "string" },
+        "table-class": { type: "string" },
+        stage: { type: "string" },
+        "data-key-version": { type: "string" },
+      },
     },
-  });
+    "npm run deploy -- 33.28 --alarm-email tik@tegalkab.go.id --dry-run",
+  );
 }
 
 if (positionals.length > 1) {

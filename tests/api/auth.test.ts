@@ -34,6 +34,9 @@ describe("sign-in", () => {
     try {
       const res = await new Client("10.9.9.9").login("bo.kalisapu");
       expect(res.headers.get("set-cookie")).toMatch(/^__Host-puskesos_sesi=.*; Path=\/; .*Secure/);
+      // The API document names the cookie this stack sets, not the local server's.
+      const doc = await new Client("10.9.9.9").get("/api/openapi.json");
+      expect(doc.body.components.securitySchemes.sesi.name).toBe("__Host-puskesos_sesi");
     } finally {
       configure(previous);
     }

@@ -62,5 +62,11 @@ describe("npm run admin:create", () => {
     });
     expect(unplaced.code).toBe(1);
     expect(unplaced.stderr).toContain("KABUPATEN_CODE belum diisi");
+    // A mistyped option is named in Indonesian, with the command as it should be typed, not a trace.
+    const typo = await createAdmin(["--usernam", "admin.lain"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr.trim()).toBe(
+      'Argumen --usernam tidak dikenal atau belum diberi nilai. Contoh: npm run admin:create -- --username admin.tegal --name "Nama Admin"',
+    );
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { NotFoundError } from "@puskesos/core/error";
+import { sessionCookieName } from "../http/cookie.ts";
 import type { AppEnv } from "../http/env.ts";
 import type { OpenApiDocument } from "./docs-page.ts";
 
@@ -16,7 +17,7 @@ export function docs(source: OpenApiSource) {
     cached ??= source();
     const doc = await cached;
     if (!doc) throw NotFoundError("Dokumen API");
-    return doc;
+    return withCookie(doc);
   };
   return new Hono<AppEnv>()
     .get("/openapi.json", async (c) => c.json(await spec()))
@@ -24,4 +25,21 @@ export function docs(source: OpenApiSource) {
     .get("/docs.css", async (c) =>
       c.body((await page()).REFERENCE_CSS, 200, { "Content-Type": "text/css; charset=utf-8" }),
     );
+}
+
+/**
+ * The document names the session cookie this stack sets: `__Host-puskesos_sesi` behind HTTPS, where the
+ * file made at build time (which cannot know) says `puskesos_sesi`.
+ */
+function withCookie(doc: OpenApiDocument): OpenApiDocument {
+  const components = (doc as { components?: { securitySchemes?: Record<string, object> } }).components;
+  const sesi = components?.securitySchemes?.sesi;
+  if (!components || !sesi) return doc;
+  return {
+    ...doc,
+    components: {
+      ...components,
+      securitySchemes: { ...components.securitySchemes, sesi: { ...sesi, name: sessionCookieName() } },
+    },
+  } as OpenApiDocument;
 }
