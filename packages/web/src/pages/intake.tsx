@@ -51,6 +51,7 @@ export default function Intake() {
   );
   const [desa, setDesa] = createSignal(me()?.scope.level === "desa" ? me()!.scope.code : "");
   // A kabupaten's office registers for every desa: its receipt names the resident's, not the kabupaten.
+  // Not lib/regions.ts's desaNames: importing it puts that module on this route (over its 40 KB budget).
   const officeOf = (code: string) => {
     const place = tree()
       ?.kecamatan.flatMap((k) => k.desa)
