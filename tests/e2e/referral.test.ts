@@ -94,14 +94,25 @@ describe("referral chain in Chromium", () => {
     expect(await manajer.inputValue("[data-testid=approve-opd]")).toBe("");
     // One programme proposed: it is chosen already.
     expect(await manajer.inputValue("[data-testid=decision-approve] select[name=program]")).toBe("kis-pbi");
-    await manajer.click("[data-testid=decision-approve] button");
+    // By keyboard: the button is disabled while the request runs, and the focus must not fall to <body>
+    // (the next Tab would start again at the top of the page).
+    const focused = () => manajer.evaluate(() => document.activeElement?.textContent?.trim());
+    await manajer.focus("[data-testid=decision-approve] button");
+    await manajer.keyboard.press("Enter");
     await expect.poll(() => manajer.textContent("[data-testid=decision-approve]")).toContain("OPD tujuan");
+    await expect.poll(focused).toBe("Setujui dan tugaskan OPD");
     expect(await manajer.textContent("[data-testid=referral-state]")).toBe("Diteruskan ke manajer");
     await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
-    await manajer.click("[data-testid=decision-approve] button");
+    await manajer.focus("[data-testid=decision-approve] button");
+    await manajer.keyboard.press("Enter");
     await expect
       .poll(() => manajer.textContent("[data-testid=referral-state]"))
       .toBe("Disetujui, menunggu OPD");
+    // The form has gone with the state: the heading takes the focus, and the outcome is said.
+    await expect.poll(focused).toBe(`Rujukan: ${SITI.name}`);
+    expect(await manajer.textContent("main [role=status]")).toBe(
+      "Tersimpan: Setujui dan tugaskan OPD. Status sekarang: Disetujui, menunggu OPD.",
+    );
     // A receipt reprinted by the manager still names the desa's office, not the kabupaten.
     await manajer.goto(`/pengaduan/${c.id}`);
     await expect

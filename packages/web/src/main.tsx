@@ -130,6 +130,8 @@ function NotFound() {
   return <p class="card">Halaman tidak ditemukan.</p>;
 }
 
+// Not needed for the first paint: loaded beside it.
+void import("./lib/keep-focus.ts").then(({ keepFocusThroughBusy }) => keepFocusThroughBusy());
 // The outbox starts once the session is known: what it sends belongs to that user, and its code is not
 // needed for the first screen.
 loadMe()

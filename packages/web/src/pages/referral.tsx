@@ -169,7 +169,8 @@ function fieldsOf(
 function Decision(props: {
   action: ReferralAction;
   referral: ReferralView;
-  onDone: () => void;
+  /** Resolves once the page shows the new state, so the button is not enabled again in the meantime. */
+  onDone: (label: string) => Promise<void>;
   children?: JSX.Element;
 }) {
   const spec = () => REFERRAL_WORKFLOW.actions[props.action];
@@ -184,7 +185,7 @@ function Decision(props: {
     setMessage("");
     try {
       await SEND[props.action](props.referral.id, body);
-      props.onDone();
+      await props.onDone(spec().label);
     } catch (error) {
       // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
       setMessage(sentenceFromApi(error));
@@ -218,9 +219,12 @@ export default function Referral() {
     () => params.id,
     (id) => call(api.referrals[":id"].timeline.$get({ param: { id } })),
   );
-  const done = () => {
-    void refetch();
-    void refetchTimeline();
+  // Said where the focus lands (the heading) once the decision's form has gone with the new state.
+  const [saved, setSaved] = createSignal("");
+  const done = async (label: string) => {
+    // Taken either way: a failed reload of the page must not read as a refused decision.
+    await Promise.allSettled([refetch(), refetchTimeline()]);
+    setSaved(label);
   };
   const [catalog] = useCatalog();
   const all = () => catalog() ?? DEFAULT_CATALOG;
@@ -236,6 +240,11 @@ export default function Referral() {
         {(r) => (
           <>
             <h1>Rujukan: {r().reporter.name}</h1>
+            <Show when={saved()}>
+              <Alert kind="success">
+                Tersimpan: {saved()}. Status sekarang: {REFERRAL_STATE_LABELS[r().state]}.
+              </Alert>
+            </Show>
             <dl class="facts">
               <dt>Status</dt>
               <dd data-testid="referral-state">
@@ -312,6 +321,7 @@ export default function Referral() {
               </Show>
             </dl>
             <Show when={r().actions.length}>
+              <h2>Tindakan</h2>
               <div class="decisions">
                 <For each={r().actions}>
                   {(action) => (
