@@ -85,6 +85,18 @@ describe("a case on a phone", () => {
       await worker.check(`${form} input[value=tanpa-tempat-tinggal]`);
     });
     await act(worker, "submit-plan", async (form) => {
+      // Sent with the goal empty: the reason names "Tujuan 1" (not "goals.0.goal"), and that field
+      // takes the focus, marked wrong, on a phone that would otherwise show the reason far above.
+      await worker.fill(`${form} textarea[name="goals.0.strategy"]`, "Penempatan di rumah singgah");
+      await worker.fill(`${form} input[name="goals.0.steps.0.step"]`, "Antar ke RPS Slawi");
+      await worker.click(`${form} button[type=submit]`);
+      await expect.poll(() => worker.textContent(`${form} [role=alert]`)).toContain("Tujuan 1 wajib diisi.");
+      expect(
+        await worker.evaluate(() => [
+          document.activeElement?.getAttribute("name"),
+          document.activeElement?.getAttribute("aria-invalid"),
+        ]),
+      ).toEqual(["goals.0.goal", "true"]);
       await worker.fill(`${form} input[name="goals.0.goal"]`, "Tempat tinggal sementara yang aman");
       await worker.fill(`${form} textarea[name="goals.0.strategy"]`, "Penempatan di rumah singgah");
       await worker.fill(`${form} input[name="goals.0.steps.0.step"]`, "Antar ke RPS Slawi");

@@ -100,7 +100,18 @@ describe("referral chain in Chromium", () => {
     await manajer.focus("[data-testid=decision-approve] button");
     await manajer.keyboard.press("Enter");
     await expect.poll(() => manajer.textContent("[data-testid=decision-approve]")).toContain("OPD tujuan");
-    await expect.poll(focused).toBe("Setujui dan tugaskan OPD");
+    // The first field the refusal names takes the focus, marked wrong and tied to the reason.
+    expect(
+      await manajer.evaluate(() => {
+        const active = document.activeElement!;
+        return [active.getAttribute("name"), active.getAttribute("aria-invalid")];
+      }),
+    ).toEqual(["opd", "true"]);
+    expect(
+      await manajer.textContent(
+        `#${await manajer.getAttribute("[data-testid=approve-opd]", "aria-describedby")}`,
+      ),
+    ).toContain("OPD tujuan");
     expect(await manajer.textContent("[data-testid=referral-state]")).toBe("Diteruskan ke manajer");
     await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
     await manajer.focus("[data-testid=decision-approve] button");

@@ -47,6 +47,7 @@ export const PlanSchema = body({
           strategy: note("Strategi", 5, 1000),
           steps: v.pipe(
             v.array(StepInput, "Langkah harus berupa daftar."),
+            v.title("Langkah tujuan"),
             v.minLength(1, "Setiap tujuan perlu minimal satu langkah."),
             v.maxLength(10, "Paling banyak 10 langkah per tujuan."),
           ),

@@ -71,19 +71,29 @@ function fallbackMessage(issue: v.BaseIssue<unknown>, label: string): string {
 
 type Walkable = v.GenericSchema & {
   entries?: Record<string, Walkable>;
+  item?: Walkable;
   wrapped?: Walkable;
   pipe?: unknown[];
 };
 
-/** The `v.title` of the schema at `keys` inside object (and optional) schemas. */
+/**
+ * The `v.title` of the schema at `keys` inside object, list and optional schemas. A field inside a
+ * list is numbered by its place, counted from 1 ("Langkah 1.2": the second step of the first goal),
+ * never named by its path ("goals.0.steps.1.step").
+ */
 function labelAt(schema: v.GenericSchema, keys: string[]): string | undefined {
   let current: Walkable | undefined = schema as Walkable;
+  const places: number[] = [];
   for (const key of keys) {
     while (current?.wrapped) current = current.wrapped;
-    current = current?.entries?.[key];
+    if (current?.item && /^\d+$/.test(key)) {
+      places.push(Number(key) + 1);
+      current = current.item;
+    } else current = current?.entries?.[key];
   }
   while (current?.wrapped && !titleOf(current)) current = current.wrapped;
-  return current ? titleOf(current) : undefined;
+  const title = current ? titleOf(current) : undefined;
+  return title && places.length ? `${title} ${places.join(".")}` : title;
 }
 
 const titleOf = (schema: Walkable) => ("pipe" in schema ? v.getTitle(schema) : undefined);

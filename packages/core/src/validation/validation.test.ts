@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as v from "valibot";
+import { EvaluationSchema, PlanSchema } from "../casework/inputs.ts";
 import { CreateUserSchema } from "../user/schema.ts";
 import { isoDate } from "./fields.ts";
 import { parse } from "./index.ts";
@@ -49,5 +50,28 @@ describe("a date field", () => {
     expect(reason("")).toBe("Tanggal kunjungan wajib diisi.");
     expect(reason("4/12/2026")).toBe("Tanggal kunjungan harus berformat TTTT-BB-HH.");
     expect(reason("2026-12-04")).toBeUndefined();
+  });
+
+  it("numbers a field inside a list by its place, never by its path", () => {
+    const fields = (schema: v.GenericSchema, input: unknown) => {
+      try {
+        parse(schema, input);
+        return expect.unreachable();
+      } catch (error) {
+        return (error as { fields: { field: string; message: string }[] }).fields;
+      }
+    };
+    expect(fields(PlanSchema, { version: 1, goals: [{}] })).toEqual([
+      { field: "goals.0.goal", message: "Tujuan 1 wajib diisi." },
+      { field: "goals.0.strategy", message: "Strategi 1 wajib diisi." },
+      { field: "goals.0.steps", message: "Langkah tujuan 1 wajib diisi." },
+    ]);
+    const goal = { goal: "Punya tempat tinggal", strategy: "Cari rumah singgah" };
+    expect(
+      fields(PlanSchema, { version: 1, goals: [{ ...goal, steps: [{ targetDate: "2026-12-20" }] }] }),
+    ).toEqual([{ field: "goals.0.steps.0.step", message: "Langkah 1.1 wajib diisi." }]);
+    expect(fields(EvaluationSchema, { version: 1, date: "2026-12-01", goals: [{ goalId: "g1" }] })).toEqual([
+      { field: "goals.0.progress", message: "Kemajuan 1 wajib diisi." },
+    ]);
   });
 });

@@ -76,6 +76,29 @@ export const saidByFields = (form: HTMLFormElement, fields: Errors) => {
   return reasons.length > 0 && reasons.every((r) => form.textContent?.includes(r));
 };
 
+/**
+ * For a form whose refusal is said in one alert (`alertId`): each control the server named is marked
+ * wrong and tied to that alert, the marks of the last refusal go, and the first control named is
+ * returned (to take the focus; none when no control carries a named field).
+ */
+export function markRefused(form: HTMLFormElement, fields: Errors, alertId: string): HTMLElement | undefined {
+  for (const control of form.querySelectorAll<HTMLElement>("[data-refused]")) {
+    control.removeAttribute("aria-invalid");
+    control.removeAttribute("aria-describedby");
+    delete control.dataset.refused;
+  }
+  let first: HTMLElement | undefined;
+  for (const name of Object.keys(fields)) {
+    const control = form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+    if (!control || control.getAttribute("type") === "hidden") continue;
+    control.setAttribute("aria-invalid", "true");
+    control.setAttribute("aria-describedby", alertId);
+    control.dataset.refused = "";
+    first ??= control;
+  }
+  return first;
+}
+
 /** After a refused submit, the first field marked wrong takes the focus (its message is read with it). */
 export function focusFirstInvalid(form: HTMLFormElement) {
   queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -115,9 +138,10 @@ export function Labelled(props: { label: string; for: string; children: JSX.Elem
   );
 }
 
-export function Alert(props: { kind?: "error" | "success" | "info"; children: JSX.Element }) {
+export function Alert(props: { kind?: "error" | "success" | "info"; id?: string; children: JSX.Element }) {
   return (
     <div
+      id={props.id}
       class={`alert ${props.kind ?? "error"}`}
       role={props.kind === "error" || !props.kind ? "alert" : "status"}
     >

@@ -27,7 +27,7 @@ import {
   type CaseView,
 } from "@puskesos/core/casework/schema";
 import { bodyOf, CaseFields } from "../components/case-fields.tsx";
-import { Alert, sentenceFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, markRefused, sentenceFromApi } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime, formatDay } from "../lib/time.ts";
@@ -77,18 +77,23 @@ function Decision(props: {
   const [busy, setBusy] = createSignal(false);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     setBusy(true);
     setMessage("");
     try {
-      await SEND[props.action](props.view.id, bodyOf(event.currentTarget as HTMLFormElement, props.view));
+      await SEND[props.action](props.view.id, bodyOf(form, props.view));
       setOpen(false);
       props.onDone(spec().done);
     } catch (error) {
       setMessage(sentenceFromApi(error));
+      // The reason is said at the top of a long form: the first field it names (or the form's heading,
+      // just above the reason) takes the focus, so a phone shows it and a screen reader reads it.
+      (markRefused(form, errorsFromApi(error).fields, alertId) ?? heading)?.focus();
     } finally {
       setBusy(false);
     }
   };
+  const alertId = `refused-${props.action}`;
   return (
     <Show
       when={open()}
@@ -109,7 +114,7 @@ function Decision(props: {
           {spec().label}
         </h3>
         <Show when={message()}>
-          <Alert>{message()}</Alert>
+          <Alert id={alertId}>{message()}</Alert>
         </Show>
         <CaseFields action={props.action} view={props.view} previous={props.previous} />
         <div class="buttons">

@@ -17,7 +17,7 @@ import {
   type ReferralAction,
   type ReferralView,
 } from "@puskesos/core/referral/schema";
-import { Alert, sentenceFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, markRefused, sentenceFromApi } from "../components/form.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -174,11 +174,13 @@ function Decision(props: {
   children?: JSX.Element;
 }) {
   const spec = () => REFERRAL_WORKFLOW.actions[props.action];
+  const alertId = `refused-${props.action}`;
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const element = event.currentTarget as HTMLFormElement;
+    const form = new FormData(element);
     const body: Record<string, unknown> = { version: props.referral.version };
     for (const [name, value] of form.entries()) if (String(value).trim()) body[name] = String(value).trim();
     setBusy(true);
@@ -189,6 +191,7 @@ function Decision(props: {
     } catch (error) {
       // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
       setMessage(sentenceFromApi(error));
+      markRefused(element, errorsFromApi(error).fields, alertId)?.focus();
     } finally {
       setBusy(false);
     }
@@ -199,7 +202,7 @@ function Decision(props: {
     <form class="decision" onSubmit={submit} novalidate data-testid={`decision-${props.action}`}>
       <h3>{spec().label}</h3>
       <Show when={message()}>
-        <Alert>{message()}</Alert>
+        <Alert id={alertId}>{message()}</Alert>
       </Show>
       {props.children}
       <button type="submit" disabled={busy()} classList={{ danger: "danger" in spec() }}>
