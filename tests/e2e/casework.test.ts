@@ -102,6 +102,12 @@ describe("a case on a phone", () => {
       await worker.fill(`${form} input[name="goals.0.steps.0.step"]`, "Antar ke RPS Slawi");
     });
     await expect.poll(() => state(worker)).toBe("Rencana menunggu persetujuan");
+    // Printed, the case file shows its content (a receipt slip's print styles hid everything).
+    await worker.emulateMedia({ media: "print" });
+    expect(await worker.isVisible("h1")).toBe(true);
+    expect(await worker.isVisible("text=Tempat tinggal sementara yang aman")).toBe(true);
+    expect(await worker.isVisible("text=Cetak berkas")).toBe(false);
+    await worker.emulateMedia({ media: "screen" });
 
     const spv = await phone("spv.slawi");
     await spv.click("[data-testid=home-cases] >> text=Buka");

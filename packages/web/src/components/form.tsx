@@ -29,10 +29,12 @@ export function sentenceFromApi(error: unknown): string {
   return reasons.length ? reasons.join(" ") : e.message;
 }
 
-/** A field's own reason, under it. */
+/** A field's own reason, under it, said by a screen reader as it appears. */
 export const FieldError = (props: { error: string | undefined }) => (
   <Show when={props.error}>
-    <small class="error">{props.error}</small>
+    <small class="error" role="alert">
+      {props.error}
+    </small>
   </Show>
 );
 
@@ -75,29 +77,6 @@ export const saidByFields = (form: HTMLFormElement, fields: Errors) => {
   const reasons = Object.values(fields);
   return reasons.length > 0 && reasons.every((r) => form.textContent?.includes(r));
 };
-
-/**
- * For a form whose refusal is said in one alert (`alertId`): each control the server named is marked
- * wrong and tied to that alert, the marks of the last refusal go, and the first control named is
- * returned (to take the focus; none when no control carries a named field).
- */
-export function markRefused(form: HTMLFormElement, fields: Errors, alertId: string): HTMLElement | undefined {
-  for (const control of form.querySelectorAll<HTMLElement>("[data-refused]")) {
-    control.removeAttribute("aria-invalid");
-    control.removeAttribute("aria-describedby");
-    delete control.dataset.refused;
-  }
-  let first: HTMLElement | undefined;
-  for (const name of Object.keys(fields)) {
-    const control = form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
-    if (!control || control.getAttribute("type") === "hidden") continue;
-    control.setAttribute("aria-invalid", "true");
-    control.setAttribute("aria-describedby", alertId);
-    control.dataset.refused = "";
-    first ??= control;
-  }
-  return first;
-}
 
 /** After a refused submit, the first field marked wrong takes the focus (its message is read with it). */
 export function focusFirstInvalid(form: HTMLFormElement) {

@@ -1,5 +1,15 @@
 import { A, useLocation, useNavigate } from "@solidjs/router";
-import { createEffect, createSignal, ErrorBoundary, For, on, onCleanup, Show, type JSX } from "solid-js";
+import {
+  createEffect,
+  createSignal,
+  ErrorBoundary,
+  For,
+  lazy,
+  on,
+  onCleanup,
+  Show,
+  type JSX,
+} from "solid-js";
 import { Alert } from "./form.tsx";
 import { ROLE_LABELS } from "@puskesos/core/actor/schema";
 import { ApiError } from "../lib/api.ts";
@@ -7,6 +17,9 @@ import { canSeal } from "../lib/id.ts";
 import { allowed, MENU } from "../lib/menu.ts";
 import { outbox } from "../lib/outbox-lazy.ts";
 import { me, signOut } from "../lib/session.ts";
+
+// Only a plain-http page loads it: every other page's first screen stays without its words.
+const InsecureNote = lazy(() => import("./insecure-note.tsx"));
 
 export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
@@ -102,10 +115,7 @@ export function Layout(props: { children?: JSX.Element }) {
       <main class="page" id="isi" tabindex="-1" ref={main}>
         {/* Over plain http (a LAN address) the browser withholds Web Crypto: nothing can be kept sealed. */}
         <Show when={!canSeal()}>
-          <Alert kind="info">
-            Alamat http tidak aman: draf dan data yang belum terkirim hilang bila halaman ditutup. Pakai
-            https.
-          </Alert>
+          <InsecureNote />
         </Show>
         {/* A failed load (404 outside the scope, lost connection) shows its message in place of the page; a new
             address starts over. */}

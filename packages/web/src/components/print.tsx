@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { onCleanup, onMount, type JSX } from "solid-js";
+import "./letters.css";
 
 /**
  * A slip for a receipt printer (58/80 mm) or A4: only `.print-slip` is printed (styles.css @media
@@ -17,13 +18,18 @@ export function printNow() {
   window.print();
 }
 
-/**
- * A page printed on A4 (a letter, an annex): the way back and _Cetak_ on screen only, and while it is
- * open the print styles for letters (styles.css, body.letter) instead of a receipt slip's.
- */
-export function A4Pages(props: { back: { href: string; label: string }; children: JSX.Element }) {
+/** While the calling page is open, printing gives its content on A4 (letters.css, body.letter), not a receipt slip. */
+export function useA4Print() {
   onMount(() => document.body.classList.add("letter"));
   onCleanup(() => document.body.classList.remove("letter"));
+}
+
+/**
+ * A page printed on A4 (a letter, an annex): the way back and _Cetak_ on screen only, and while it is
+ * open the print styles for letters (letters.css, body.letter) instead of a receipt slip's.
+ */
+export function A4Pages(props: { back: { href: string; label: string }; children: JSX.Element }) {
+  useA4Print();
   return (
     <>
       <p class="no-print">

@@ -58,7 +58,9 @@ export function ScheduleForm(props: { proposal: ProposalView; onDone: () => void
         )}
       </Index>
       <Show when={errors().officers}>
-        <small class="error">{errors().officers}</small>
+        <small class="error" role="alert">
+          {errors().officers}
+        </small>
       </Show>
       <div class="buttons">
         <button

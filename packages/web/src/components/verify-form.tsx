@@ -159,7 +159,9 @@ export function VerifyForm(props: {
           )}
         </Index>
         <Show when={errors().members}>
-          <small class="error">{errors().members}</small>
+          <small class="error" role="alert">
+            {errors().members}
+          </small>
         </Show>
         <p>
           <button
@@ -270,7 +272,7 @@ export function VerifyForm(props: {
           )}
         </For>
         <Show when={errors().result}>
-          <small class="error" id={`${prefix}-result-error`}>
+          <small class="error" id={`${prefix}-result-error`} role="alert">
             {errors().result}
           </small>
         </Show>

@@ -159,7 +159,8 @@ export default function CaseNew() {
           <For each={SEXES}>
             {(s) => (
               <label class="check">
-                <input type="radio" name="sex" value={s} /> {SEX_LABELS[s]}
+                <input type="radio" name="sex" value={s} aria-invalid={Boolean(err("client.sex"))} />{" "}
+                {SEX_LABELS[s]}
               </label>
             )}
           </For>

@@ -27,7 +27,9 @@ import {
   type CaseView,
 } from "@puskesos/core/casework/schema";
 import { bodyOf, CaseFields } from "../components/case-fields.tsx";
-import { Alert, errorsFromApi, markRefused, sentenceFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
+import { printNow, useA4Print } from "../components/print.tsx";
+import { markRefused } from "../components/refused.ts";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime, formatDay } from "../lib/time.ts";
@@ -245,10 +247,16 @@ export default function Case() {
     () => params.id,
     (id) => call(api.cases[":id"].$get({ param: { id } })),
   );
+  // The case file prints on A4 (its facts, plan and entries; buttons and the menu left out), whether
+  // from "Cetak berkas" or the browser's own menu: not the blank sheet of a receipt slip's styles.
+  useA4Print();
   return (
     <section class="card">
-      <p>
-        <A href="/kasus">← Kasus</A>
+      <p class="no-print">
+        <A href="/kasus">← Kasus</A> ·{" "}
+        <button type="button" class="secondary" onClick={printNow}>
+          Cetak berkas
+        </button>
       </p>
       <Show when={file.error as Error | undefined}>{(e) => <Alert>{e().message}</Alert>}</Show>
       <Show when={file()}>

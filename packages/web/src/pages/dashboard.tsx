@@ -1,5 +1,5 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createResource, For, Match, onCleanup, onMount, Show, Switch } from "solid-js";
+import { createResource, For, Match, Show, Switch } from "solid-js";
 import type { Dashboard as DashboardView } from "@puskesos/core/report/schema";
 import { desaWord, type Kabupaten } from "@puskesos/core/region/schema";
 import { BarChart, LineChart } from "../components/charts.tsx";
@@ -14,7 +14,7 @@ import {
 } from "../components/figures.tsx";
 import { Alert, Labelled } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
-import { printNow } from "../components/print.tsx";
+import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
@@ -81,8 +81,7 @@ export default function Dashboard() {
     d.area.level !== "desa" && code !== (tree()?.code ?? "") && code.length > d.area.code.length;
 
   // Printed on A4 with the letters' print styles, whether from "Cetak" or the browser's own menu.
-  onMount(() => document.body.classList.add("letter"));
-  onCleanup(() => document.body.classList.remove("letter"));
+  useA4Print();
 
   return (
     <section class="card dashboard">

@@ -341,7 +341,9 @@ export default function Intake() {
                   )}
                 </For>
                 <Show when={errors().ppks}>
-                  <small class="error">{errors().ppks}</small>
+                  <small class="error" role="alert">
+                    {errors().ppks}
+                  </small>
                 </Show>
               </div>
             </fieldset>
@@ -356,11 +358,13 @@ export default function Intake() {
                 )}
               </For>
               <label class="check" classList={{ invalid: Boolean(errors().consent) }}>
-                <input type="checkbox" name="consent" /> Warga telah diberi tahu dan menyetujui datanya
-                diproses untuk layanan ini.
+                <input type="checkbox" name="consent" aria-invalid={errors().consent ? "true" : undefined} />{" "}
+                Warga telah diberi tahu dan menyetujui datanya diproses untuk layanan ini.
               </label>
               <Show when={errors().consent}>
-                <small class="error">{errors().consent}</small>
+                <small class="error" role="alert">
+                  {errors().consent}
+                </small>
               </Show>
             </fieldset>
             <button type="submit" disabled={busy()}>

@@ -89,7 +89,9 @@ function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: Musdes
         <input id="minutesRef" name="minutesRef" />
       </Field>
       <Show when={errors().decisions}>
-        <small class="error">{errors().decisions}</small>
+        <small class="error" role="alert">
+          {errors().decisions}
+        </small>
       </Show>
       <For each={props.proposals}>
         {(p) => (
@@ -101,7 +103,13 @@ function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: Musdes
               {p.members.length} anggota · verval {p.verification ? formatDay(p.verification.visitDate) : "—"}
               {p.verification ? `: ${p.verification.reason}` : ""}
             </p>
-            <Show when={decisionError(p.id, "proposalId")}>{(e) => <small class="error">{e()}</small>}</Show>
+            <Show when={decisionError(p.id, "proposalId")}>
+              {(e) => (
+                <small class="error" role="alert">
+                  {e()}
+                </small>
+              )}
+            </Show>
             <label class="check">
               <input type="radio" name={`decision-${p.id}`} value="ya" /> Ditetapkan
             </label>

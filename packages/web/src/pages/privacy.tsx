@@ -1,10 +1,10 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { AccessReportQuerySchema, type AccessReport } from "@puskesos/core/privacy/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { IdInput } from "../components/nik-input.tsx";
-import { printNow } from "../components/print.tsx";
+import { printNow, useA4Print } from "../components/print.tsx";
 import { RetentionForm } from "../components/retention-form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
@@ -103,8 +103,7 @@ export default function Privacy() {
 /** The report as an A4 letter on the kabupaten's letterhead, signed by the officer. */
 function Letter(props: { report: AccessReport; onBack: () => void }) {
   const [settings] = createResource(() => call(api.settings.$get()));
-  onMount(() => document.body.classList.add("letter"));
-  onCleanup(() => document.body.classList.remove("letter"));
+  useA4Print();
   return (
     <>
       <p class="no-print">

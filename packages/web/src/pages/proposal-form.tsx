@@ -116,7 +116,9 @@ export default function ProposalForm(props: {
           )}
         </Index>
         <Show when={errors().members}>
-          <small class="error">{errors().members}</small>
+          <small class="error" role="alert">
+            {errors().members}
+          </small>
         </Show>
         <p>
           <button

@@ -17,7 +17,8 @@ import {
   type ReferralAction,
   type ReferralView,
 } from "@puskesos/core/referral/schema";
-import { Alert, errorsFromApi, markRefused, sentenceFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
+import { markRefused } from "../components/refused.ts";
 import { Timeline } from "../components/timeline.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";

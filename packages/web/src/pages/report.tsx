@@ -1,5 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
-import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import {
   REPORT_STATE_LABELS,
   REPORT_WORKFLOW,
@@ -11,7 +11,7 @@ import { DesaSelect } from "../components/desa-select.tsx";
 import { FigureSections, periodName, sameFigures } from "../components/figures.tsx";
 import { Alert, createForm, Field, Labelled } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
-import { printNow } from "../components/print.tsx";
+import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { formatDateTime, today } from "../lib/time.ts";
@@ -131,8 +131,7 @@ export default function Report() {
   };
 
   // Printed on A4 with the letters' print styles, whether from "Cetak" or the browser's own menu.
-  onMount(() => document.body.classList.add("letter"));
-  onCleanup(() => document.body.classList.remove("letter"));
+  useA4Print();
 
   return (
     <section class="card report">
