@@ -39,6 +39,14 @@ describe("referral chain in Chromium", () => {
     // The tracking code tells one resident's complaints apart in the list.
     await expect.poll(() => bo.textContent("[data-testid=inbox-complaints]")).toContain(c.trackingCode);
     await bo.click(`[data-testid=inbox-complaints] >> text=${SITI.name}`);
+    // Handling in the desa with no answer: the reason once, under the answer, which takes the focus.
+    expect(await bo.getAttribute("[data-testid=back-office] >> text=Tangani di desa", "aria-pressed")).toBe(
+      "true",
+    );
+    await bo.click("[data-testid=resolve]");
+    await expect.poll(() => bo.textContent("#answer-error")).toBe("Jawaban/informasi minimal 5 karakter.");
+    expect(await bo.evaluate(() => document.activeElement?.id)).toBe("answer");
+    expect(await bo.locator("[data-testid=back-office] .alert").count()).toBe(0);
     await bo.click("[data-testid=back-office] >> text=Rujuk");
     // Ticked where the category (kesehatan) and the resident's PPKS (lansia terlantar) both point;
     // what only one points at is offered, with the reason.

@@ -92,6 +92,12 @@ describe("keyboard and screen reader users", () => {
     await page.keyboard.press("Escape");
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Menu");
+    // Tabbing out of the open menu closes it: it would cover the control the focus has moved to.
+    await toggle.click();
+    await page.getByRole("button", { name: "Keluar" }).focus();
+    await page.keyboard.press("Tab");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.focus();
     // The skip link, before the brand, leads past the header.
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Shift+Tab");

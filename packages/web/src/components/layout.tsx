@@ -83,7 +83,18 @@ export function Layout(props: { children?: JSX.Element }) {
               >
                 Menu
               </button>
-              <div id="main-menu" class="menu" classList={{ open: open() }}>
+              {/* Folded over the page on a phone: it closes once the focus leaves it, so it never
+                  hides the control the keyboard has moved to. */}
+              <div
+                id="main-menu"
+                class="menu"
+                classList={{ open: open() }}
+                onFocusOut={(event) => {
+                  const next = event.relatedTarget as Node | null;
+                  if (open() && next && !event.currentTarget.contains(next) && next !== toggle)
+                    setOpen(false);
+                }}
+              >
                 <nav aria-label="Menu utama">
                   <For each={MENU.filter((entry) => allowed(entry.anyOf))}>
                     {(entry) => (

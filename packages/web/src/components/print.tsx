@@ -28,10 +28,16 @@ export function useA4Print() {
  * A page printed on A4 (a letter, an annex): the way back and _Cetak_ on screen only, and while it is
  * open the print styles for letters (letters.css, body.letter) instead of a receipt slip's.
  */
-export function A4Pages(props: { back: { href: string; label: string }; children: JSX.Element }) {
+export function A4Pages(props: {
+  /** The page's name for a screen reader (and the focus on arrival); the sheets carry their own titles. */
+  title: string;
+  back: { href: string; label: string };
+  children: JSX.Element;
+}) {
   useA4Print();
   return (
     <>
+      <h1 class="visually-hidden">{props.title}</h1>
       <p class="no-print">
         <A href={props.back.href}>← {props.back.label}</A> ·{" "}
         <button type="button" class="secondary" onClick={printNow}>

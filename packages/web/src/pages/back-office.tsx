@@ -11,7 +11,16 @@ import {
   type ComplaintView,
 } from "@puskesos/core/complaint/schema";
 import { CreateReferralSchema, URGENCIES } from "@puskesos/core/referral/schema";
-import { Alert, createForm, errorsFromApi, ErrorList, Field } from "../components/form.tsx";
+import {
+  Alert,
+  createForm,
+  errorsFromApi,
+  ErrorList,
+  Field,
+  focusFirstInvalid,
+  saidByFields,
+  type Errors,
+} from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 
@@ -25,6 +34,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
     may("handle") || may("resolve") ? "handle" : "refer",
   );
   const [message, setMessage] = createSignal("");
+  const [handleErrors, setHandleErrors] = createSignal<Errors>({});
   const [catalog] = useCatalog();
   // The registry's active entries this desa can call on (its own, its kecamatan's, the kabupaten's).
   const [registry] = createResource(async () =>
@@ -49,6 +59,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
       ...(data.getAll("psksIds").length ? { psksIds: data.getAll("psksIds").map(String) } : {}),
     };
     setMessage("");
+    setHandleErrors({});
     try {
       const param = { id: props.complaint.id };
       const json = checked(HandlingSchema, input);
@@ -59,8 +70,11 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
       );
       props.onDone();
     } catch (error) {
+      // Each reason once: under the field it names, or at the top when it names none.
       const e = errorsFromApi(error);
-      setMessage([e.message, ...Object.values(e.fields)].join(" "));
+      setHandleErrors(e.fields);
+      setMessage(saidByFields(form, e.fields) ? "" : e.message);
+      focusFirstInvalid(form);
     }
   };
 
@@ -89,6 +103,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           <button
             type="button"
             classList={{ secondary: mode() !== "handle" }}
+            aria-pressed={mode() === "handle"}
             onClick={() => setMode("handle")}
           >
             Tangani di desa
@@ -98,6 +113,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           <button
             type="button"
             classList={{ secondary: mode() !== "refer" }}
+            aria-pressed={mode() === "refer"}
             onClick={() => setMode("refer")}
           >
             {COMPLAINT_WORKFLOW.actions.refer.label}
@@ -109,16 +125,16 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           <Show when={message()}>
             <Alert>{message()}</Alert>
           </Show>
-          <Field label="Jawaban / informasi yang diberikan" name="answer">
+          <Field label="Jawaban / informasi yang diberikan" name="answer" error={handleErrors().answer}>
             <textarea id="answer" name="answer" rows="3" />
           </Field>
-          <Field label="Penanganan di desa (bila ada)" name="handling">
+          <Field label="Penanganan di desa (bila ada)" name="handling" error={handleErrors().handling}>
             <textarea id="handling" name="handling" rows="2" />
           </Field>
-          <Field label="Program desa (bila ada)" name="villageProgram">
+          <Field label="Program desa (bila ada)" name="villageProgram" error={handleErrors().villageProgram}>
             <input id="villageProgram" name="villageProgram" />
           </Field>
-          <Field label="Bidang layanan (bila ada)" name="serviceField">
+          <Field label="Bidang layanan (bila ada)" name="serviceField" error={handleErrors().serviceField}>
             <select id="serviceField" name="serviceField">
               <option value="">— pilih —</option>
               <For each={SERVICE_FIELDS}>{(f) => <option value={f.code}>{f.name}</option>}</For>

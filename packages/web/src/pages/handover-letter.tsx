@@ -44,7 +44,10 @@ export default function HandoverLetter() {
             interventions?: { date?: string; kind?: string; description?: string }[];
           };
         return (
-          <A4Pages back={{ href: `/kasus/${params.id}`, label: "Kasus" }}>
+          <A4Pages
+            title="Berita acara serah terima klien"
+            back={{ href: `/kasus/${params.id}`, label: "Kasus" }}
+          >
             <p class="no-print">
               <button type="button" onClick={download} data-testid="handover-download">
                 Unduh berkas serah terima bertanda tangan

@@ -17,7 +17,7 @@ export default function Letter() {
   return (
     <Show when={letter()}>
       {(l) => (
-        <A4Pages back={{ href: `/rujukan/${params.id}`, label: "Rujukan" }}>
+        <A4Pages title="Surat rujukan" back={{ href: `/rujukan/${params.id}`, label: "Rujukan" }}>
           <For each={["Untuk OPD tujuan", "Salinan untuk desa"]}>
             {(copy) => (
               <article class="letter-page" data-testid="letter">

@@ -19,7 +19,7 @@ export default function MusdesAnnex() {
   return (
     <Show when={annex()}>
       {(a) => (
-        <A4Pages back={{ href: "/musdes", label: "Musdes" }}>
+        <A4Pages title="Lampiran berita acara musyawarah" back={{ href: "/musdes", label: "Musdes" }}>
           <article class="letter-page annex" data-testid="musdes-annex">
             <header class="letterhead">
               <div>LAMPIRAN BERITA ACARA MUSYAWARAH DESA</div>
