@@ -130,7 +130,11 @@ export async function list(query: unknown): Promise<MusdesView[]> {
   return items.map(view);
 }
 
-/** The annex of one musdes: the households it decided on, for the A4 list signed at the musdes. */
+/**
+ * The annex of one musdes: the households it decided on, for the A4 list signed at the musdes. It
+ * names each household's head, its RT/RW and the desa's decision on it, so every member of every
+ * household finds the reading in the access report by NIK, recorded before it is handed out.
+ */
 export async function annex(id: string): Promise<MusdesAnnex> {
   assertCan("musdes.read");
   const musdes = await load(id);
@@ -141,6 +145,16 @@ export async function annex(id: string): Promise<MusdesAnnex> {
     Region.current(),
     Promise.all(musdes.decisions.map((d) => Proposal.load(d.proposalId))),
   ]);
+  await Audit.recordMany(
+    proposals.flatMap((p) =>
+      (p?.members ?? []).map((m) => ({
+        action: "musdes.annex",
+        target: { type: "musdes", id: musdes.id },
+        summary: `Membuka lampiran musdes ${musdes.date} (${musdes.decisions.length} rumah tangga)`,
+        person: m.nikh,
+      })),
+    ),
+  );
   return {
     musdes: view(musdes),
     desa: desa?.name ?? musdes.desaCode,

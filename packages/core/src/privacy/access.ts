@@ -74,7 +74,7 @@ export async function report(input: unknown): Promise<AccessReport> {
         role: e.role,
         roleLabel: roleLabel(e.role),
         ...describeAction(e.action),
-        record: describeRecord(e.targetType, e.targetId, e.action),
+        record: describeRecord(e),
       };
     });
   return { nikMasked: maskNik(nik), madeAt: nowIso(), entries, requests: ofPerson(requests, caller) };

@@ -3,6 +3,7 @@ import { COMPLAINT_WORKFLOW } from "../complaint/workflow.ts";
 import { PROPOSAL_WORKFLOW } from "../proposal/workflow.ts";
 import { REFERRAL_WORKFLOW } from "../referral/workflow.ts";
 import { eventOf } from "../workflow/index.ts";
+import type { AuditEntry } from "../audit/schema.ts";
 import type { AccessKind } from "./schema.ts";
 import { REQUEST_WORKFLOW } from "./workflow.ts";
 
@@ -26,8 +27,13 @@ const NAMED: Record<string, [AccessKind, string]> = {
   "referral.letter": ["surat", "Membuka surat rujukan (NIK lengkap)"],
   "proposal.create": ["usulan", "Mengusulkan rumah tangga masuk DPM"],
   "proposal.read": ["usulan", "Membuka usulan rumah tangga"],
+  "proposal.visits": ["usulan", "Membawa daftar kunjungan verval ke perangkat (nama, NIK tersamar)"],
+  "musdes.annex": ["usulan", "Membuka lampiran musdes (nama kepala keluarga, RT/RW, keputusan)"],
+  // The workflow's "Diekspor …" reads as the household's state; the resident reads what was done.
+  "proposal.export": ["ekspor", "Memasukkan rumah tangga ke batch ekspor usulan untuk DTSEN/SIKS-NG"],
   "proposal.export-download": ["ekspor", "Mengunduh berkas usulan (NIK lengkap) untuk DTSEN/SIKS-NG"],
-  "case.open": ["kasus", "Membuka penanganan kasus"],
+  // "Membuka" alone is how reads are worded here ("Membuka berkas kasus"): a new case says so.
+  "case.open": ["kasus", "Membuka kasus baru"],
   "case.read": ["kasus", "Membuka berkas kasus"],
   "case.handover-file": ["kasus", "Membuka berkas serah terima kasus"],
   "case.import": ["kasus", "Menerima kasus dari kabupaten lain"],
@@ -59,12 +65,20 @@ const RECORD_LABELS: Record<string, string> = {
   region: "Daftar pengaduan",
   dpm: "DPM desa",
   case: "Kasus",
+  musdes: "Musdes",
 };
 
+/** A case's id in the summary of an entry kept against the resident ("Kasus <id>: …"). */
+const CASE_ID = /kasus ([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
 /** The record an entry was about, named without its contents: "Pengaduan 3f2a9c01". */
-export function describeRecord(targetType: string, targetId: string, action: string): string {
-  const label = RECORD_LABELS[targetType];
-  if (label) return `${label} ${targetId.slice(0, 8)}`;
-  // Entries kept against the resident: named by what they came from.
-  return RECORD_LABELS[action.split(".")[0] ?? ""] ?? "Data warga";
+export function describeRecord(e: Pick<AuditEntry, "targetType" | "targetId" | "action" | "summary">) {
+  const label = RECORD_LABELS[e.targetType];
+  if (label) return `${label} ${e.targetId.slice(0, 8)}`;
+  // Entries kept against the resident: named by what they came from. A case's entries name their
+  // case only in the summary; its id is taken from there (nothing else of the summary is shown).
+  const from = e.action.split(".")[0] ?? "";
+  const caseId = from === "case" ? CASE_ID.exec(e.summary)?.[1] : undefined;
+  if (caseId) return `Kasus ${caseId}`;
+  return RECORD_LABELS[from] ?? "Data warga";
 }

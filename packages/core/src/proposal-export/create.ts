@@ -209,10 +209,11 @@ async function finish(batch: ExportRecord, caller: UserActor, known?: ProposalRe
 }
 
 /**
- * One proposal into the batch: its move, the state its complaint shows, its timeline entry and its
- * audit entry as one transaction. Answers the proposal as moved, or undefined when it is not in the
- * batch (moved by someone else, or withdrawn). An index read may lag behind the table: when the
- * condition fails, the proposal is read again and tried once more if it is still confirmed.
+ * One proposal into the batch: its move, the state its complaint shows, its timeline entry and an
+ * audit entry per member (each finds the export by NIK) as one transaction. Answers the proposal as
+ * moved, or undefined when it is not in the batch (moved by someone else, or withdrawn). An index read
+ * may lag behind the table: when the condition fails, it is read again and tried once more if still
+ * confirmed.
  */
 async function take(batch: ExportRecord, record: ProposalRecord, caller: UserActor, again = false) {
   if (record.export?.batchId === batch.id) return record;
@@ -228,11 +229,14 @@ async function take(batch: ExportRecord, record: ProposalRecord, caller: UserAct
         to: "diekspor",
         note: `Batch ${batch.number}`,
       }),
-      Audit.entry({
-        action: "proposal.export",
-        target: { type: "proposal", id: record.id },
-        summary: `${PROPOSAL_STATE_LABELS[record.state]} → ${PROPOSAL_STATE_LABELS.diekspor} (batch ${batch.number})`,
-      }),
+      ...Audit.entriesFor(
+        {
+          action: "proposal.export",
+          target: { type: "proposal", id: record.id },
+          summary: `${PROPOSAL_STATE_LABELS[record.state]} → ${PROPOSAL_STATE_LABELS.diekspor} (batch ${batch.number})`,
+        },
+        record.members.map((m) => m.nikh),
+      ),
     ]);
     return { ...record, state: "diekspor" as const, export: exported };
   } catch (error) {

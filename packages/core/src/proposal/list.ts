@@ -36,6 +36,19 @@ export async function list(query: unknown): Promise<Page<ProposalView>> {
     ExpressionAttributeValues: { ":pk": partition.value, ...(start ? { ":area": start } : {}) },
   };
   const page = await queryPage<ProposalRecord>(keyed, { limit: 50, cursor: q.cursor });
+  // A day's visits are what the survey team takes onto the phone ("Bawa kunjungan hari ini"): names
+  // and masked NIKs leave the office, so each member finds it in the access report by NIK.
+  if (q.visitDate)
+    await Audit.recordMany(
+      page.items.flatMap((p) =>
+        p.members.map((m) => ({
+          action: "proposal.visits",
+          target: { type: "proposal", id: p.id },
+          summary: `Daftar kunjungan verval ${q.visitDate} (${p.members.length} anggota)`,
+          person: m.nikh,
+        })),
+      ),
+    );
   return { ...page, items: page.items.map((item) => toView(item, caller)) };
 }
 

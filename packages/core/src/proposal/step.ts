@@ -22,9 +22,17 @@ export interface Outcome {
 }
 
 /**
+ * The residents a step is about: every member of the household, not only its head (a member asking
+ * by NIK must find the visit, the result and the decision), and those a verval adds or drops.
+ */
+const householdOf = (record: ProposalRecord, set: Partial<ProposalRecord>) => [
+  ...new Set([...record.members, ...(set.members ?? [])].map((m) => m.nikh)),
+];
+
+/**
  * One step of a proposal as a typed function: input parsed with the action's declared schema, the
  * declaration enforced (role, reach, version, state), and the proposal's move, the state its complaint
- * shows, the timeline and the audit entry written as one transaction. `replay` answers a resend
+ * shows, the timeline and the audit entries written as one transaction. `replay` answers a resend
  * (the same device-made result) without a second move.
  */
 export function step<A extends Stepped>(
@@ -58,14 +66,14 @@ export function step<A extends Stepped>(
           to: outcome.to,
           ...(outcome.note ? { note: outcome.note } : {}),
         }),
-        Audit.entry({
-          action: `proposal.${action}`,
-          target: { type: "proposal", id },
-          summary: `${PROPOSAL_STATE_LABELS[record.state]} → ${PROPOSAL_STATE_LABELS[outcome.to]}`,
-          // A step is about the household: recorded against its head (every member at creation and opening).
-          person: (record.members.find((m) => m.relationship === "kepala-keluarga") ?? record.members[0])
-            ?.nikh,
-        }),
+        ...Audit.entriesFor(
+          {
+            action: `proposal.${action}`,
+            target: { type: "proposal", id },
+            summary: `${PROPOSAL_STATE_LABELS[record.state]} → ${PROPOSAL_STATE_LABELS[outcome.to]}`,
+          },
+          householdOf(record, outcome.set),
+        ),
         ...(outcome.writes ?? []),
       ]);
     } catch (error) {
