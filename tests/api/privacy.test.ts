@@ -169,6 +169,17 @@ describe("residents' requests", () => {
     });
     expect(kind.status).toBe(422);
     expect(kind.body.error.fields[0].field).toBe("kind");
+    // None picked (the form's empty choice): to be chosen, not a list of codes.
+    const unpicked = await pdp.post("/api/privacy/requests", {
+      ...made,
+      id: randomUUID(),
+      kind: "",
+      receivedOn: "2026-01-01",
+    });
+    expect(unpicked.body.error.fields[0]).toEqual({
+      field: "kind",
+      message: "Jenis permintaan wajib dipilih.",
+    });
     expect((await admin.get("/api/privacy/requests")).status).toBe(403);
   });
 

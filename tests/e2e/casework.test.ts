@@ -189,11 +189,19 @@ describe("a case on a phone", () => {
     expect(await form.getByLabel("Nama fasilitas").inputValue()).toBe("RPS Slawi");
     await form.getByLabel("Kapasitas laki-laki").fill("");
     await form.getByRole("button", { name: "Simpan perubahan" }).click();
-    // The reason sits in the form, under the field, where the officer's eyes are on a phone.
-    await expect.poll(() => form.locator(".alert").textContent()).toBe("Kapasitas laki-laki wajib diisi.");
+    // The reason sits in the form, under the field, where the officer's eyes are on a phone; said
+    // once (no alert above repeating it), and the field takes the focus.
     const field = form.locator(".field.invalid");
+    await expect.poll(() => field.locator(".error").textContent()).toBe("Kapasitas laki-laki wajib diisi.");
     expect(await field.locator("label").textContent()).toBe("Kapasitas laki-laki");
-    expect(await field.locator(".error").textContent()).toBe("Kapasitas laki-laki wajib diisi.");
+    expect(await form.locator(".alert").count()).toBe(0);
+    expect(await manajer.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("capacityL");
+    // What is not a number is not called missing.
+    await form.getByLabel("Kapasitas laki-laki").pressSequentially("2e");
+    await form.getByRole("button", { name: "Simpan perubahan" }).click();
+    await expect
+      .poll(() => field.locator(".error").textContent())
+      .toBe("Kapasitas laki-laki harus berupa angka.");
     await form.getByLabel("Kapasitas laki-laki").fill("6");
     await form.getByRole("button", { name: "Simpan perubahan" }).click();
     await expect.poll(() => manajer.textContent(".alert")).toBe("RPS Slawi diubah.");

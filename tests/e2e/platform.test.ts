@@ -104,6 +104,8 @@ describe("in Chromium", () => {
       .poll(() => admin.textContent("[data-testid=audit-table]"))
       .toContain("Mengganti kata sandi sendiri");
     expect(await admin.textContent("[data-testid=audit-table]")).toContain("Membuat pengguna fo.procot");
+    // The record's kind in words, not the code's ("user").
+    expect(await admin.textContent("[data-testid=audit-table]")).toContain("Pengguna fo.procot");
     await admin.context().close();
     await user.context().close();
   });

@@ -22,3 +22,27 @@ export const AuditPageSchema = v.object({
   day: v.optional(v.string()),
 });
 export type AuditPage = v.InferOutput<typeof AuditPageSchema>;
+
+/** What each kind of record an entry is about is called in the log (its `targetType`). */
+export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  catalog: "Katalog",
+  complaint: "Pengaduan",
+  dpm: "DPM",
+  facility: "Fasilitas",
+  indicator: "Indikator",
+  musdes: "Musdes",
+  person: "Warga (kasus)",
+  "privacy-request": "Permintaan warga",
+  proposal: "Usulan",
+  "proposal-export": "Ekspor usulan",
+  psks: "PSKS",
+  queue: "Antrian",
+  referral: "Rujukan",
+  region: "Daftar pengaduan",
+  report: "Laporan",
+  resident: "Warga",
+  retention: "Retensi",
+  settings: "Pengaturan",
+  "trusted-sender": "Kunci serah terima",
+  user: "Pengguna",
+};

@@ -2,7 +2,7 @@ import * as v from "valibot";
 /** Request kinds, states, labels and actions, for the API and the forms. */
 export * from "./workflow.ts";
 import { NikSchema } from "../resident/schema.ts";
-import { fullName, isoDate, note, pageOf, text, uuid, CursorSchema } from "../validation/fields.ts";
+import { choice, fullName, isoDate, note, pageOf, text, uuid, CursorSchema } from "../validation/fields.ts";
 import { REQUEST_KINDS, REQUEST_STATES } from "./workflow.ts";
 
 /** The resident asked about: NIK in the body, never in a URL. */
@@ -81,9 +81,10 @@ export const CreateRequestSchema = v.strictObject(
   {
     /** Made on the device so a resend is the same request. */
     id: uuid("ID permintaan"),
-    kind: v.pipe(
-      v.picklist(REQUEST_KINDS, "Jenis permintaan harus akses, koreksi, penghapusan, atau keberatan."),
-      v.title("Jenis permintaan"),
+    kind: choice(
+      REQUEST_KINDS,
+      "Jenis permintaan",
+      "Jenis permintaan harus akses, koreksi, penghapusan, atau keberatan.",
     ),
     nik: NikSchema,
     name: fullName("Nama warga"),

@@ -33,10 +33,20 @@ export function createEdits(reload: () => unknown) {
  * last thing on a phone's screen.
  */
 export function EditAnswer(props: {
-  edits: { message: () => { kind: "error" | "success"; text: string } | undefined };
+  edits: {
+    message: () => { kind: "error" | "success"; text: string } | undefined;
+    fields?: () => Errors;
+  };
+  /** The form shows each field's reason under it: a refusal naming fields is not said again here. */
+  fieldsShown?: boolean;
 }) {
+  const shown = () => {
+    const m = props.edits.message();
+    const named = Object.keys(props.edits.fields?.() ?? {}).length > 0;
+    return m?.kind === "error" && props.fieldsShown && named ? undefined : m;
+  };
   return (
-    <Show when={props.edits.message()}>
+    <Show when={shown()}>
       {(m) => (
         <div class="edit-answer" ref={(e) => queueMicrotask(() => e.scrollIntoView?.({ block: "nearest" }))}>
           <Alert kind={m().kind}>{m().text}</Alert>

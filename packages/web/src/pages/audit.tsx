@@ -1,5 +1,6 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { ROLE_LABELS, type Role } from "@puskesos/core/actor/schema";
+import { AUDIT_TARGET_LABELS } from "@puskesos/core/audit/schema";
 import { Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
@@ -58,9 +59,7 @@ export default function Audit() {
             </td>
             <td>{e.summary}</td>
             <td>
-              <code>
-                {e.targetType}:{e.targetId}
-              </code>
+              {AUDIT_TARGET_LABELS[e.targetType] ?? e.targetType} <code>{e.targetId}</code>
             </td>
             <td>{e.ip}</td>
           </tr>

@@ -6,7 +6,7 @@ import {
   UpdateFacilitySchema,
   type Facility,
 } from "@puskesos/core/facility/schema";
-import { Alert, Field, type Errors } from "../components/form.tsx";
+import { Alert, Field, focusFirstInvalid, type Errors } from "../components/form.tsx";
 import { createEdits, EditAnswer } from "../components/edits.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
@@ -20,7 +20,14 @@ const kindName = (code: string) => FACILITY_KINDS.find(([c]) => c === code)?.[1]
 function facilityFields(form: HTMLFormElement) {
   const data = new FormData(form);
   const value = (name: string) => String(data.get(name) ?? "").trim();
-  const number = (name: string) => (value(name) === "" ? Number.NaN : Number(value(name)));
+  // A number field holding what is not a number ("2e") reads as empty in the form's data: it is sent
+  // as text, so the refusal says it must be a number rather than that it is missing.
+  const number = (name: string) =>
+    (form.elements.namedItem(name) as HTMLInputElement | null)?.validity.badInput
+      ? value(name) || "bukan angka"
+      : value(name) === ""
+        ? Number.NaN
+        : Number(value(name));
   return {
     code: value("code"),
     fields: {
@@ -96,25 +103,29 @@ export default function Facilities() {
   const listEdits = createEdits(() => refetch());
   const editEdits = createEdits(() => refetch());
   const addEdits = createEdits(() => refetch());
+  const [addRound, setAddRound] = createSignal(1);
   const nameOf = (code: string) => list()?.find((f) => f.code === code)?.name ?? code;
 
   const add = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const { code, fields } = facilityFields(form);
-    void addEdits.run(async () => {
-      const added = await call(
-        api.facilities.$post({ json: checked(AddFacilitySchema, { code, ...fields }) }),
-      );
-      form.reset();
-      return `${added.name} ditambahkan.`;
-    });
+    void addEdits
+      .run(async () => {
+        const added = await call(
+          api.facilities.$post({ json: checked(AddFacilitySchema, { code, ...fields }) }),
+        );
+        form.reset();
+        setAddRound((n) => n + 1);
+        return `${added.name} ditambahkan.`;
+      })
+      .then(() => Object.keys(addEdits.fields()).length && focusFirstInvalid(form));
   };
 
   const put = (
     edits: ReturnType<typeof createEdits>,
     f: Facility,
-    changes: Partial<Facility>,
+    changes: Record<string, unknown>,
     done: string,
   ) =>
     edits.run(async () => {
@@ -137,7 +148,8 @@ export default function Facilities() {
     event.preventDefault();
     const f = editing();
     if (!f) return;
-    const { fields } = facilityFields(event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
+    const { fields } = facilityFields(form);
     void put(
       editEdits,
       f,
@@ -145,14 +157,18 @@ export default function Facilities() {
       `${fields.name || f.name} diubah.`,
     ).then(() => {
       if (editEdits.message()?.kind === "success") setEditing(undefined);
+      else focusFirstInvalid(form);
     });
   };
 
   return (
     <section class="card">
-      <p>
-        <A href="/kasus">← Kasus</A>
-      </p>
+      {/* Only for who may open the cases (an admin manages facilities without reading cases). */}
+      <Show when={can("case.read") || can("case.open")}>
+        <p>
+          <A href="/kasus">← Kasus</A>
+        </p>
+      </Show>
       <h1>Fasilitas</h1>
       <p class="muted">Rumah singgah / Rumah Perlindungan Sosial, panti, UPT provinsi, dan balai Kemensos.</p>
       <Show when={listEdits.message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
@@ -219,7 +235,9 @@ export default function Facilities() {
             <EditAnswer
               edits={{
                 message: () => (editEdits.message()?.kind === "error" ? editEdits.message() : undefined),
+                fields: editEdits.fields,
               }}
+              fieldsShown
             />
             <FacilityFields initial={f} idPrefix="facility-edit" errors={editEdits.fields()} />
             <div class="buttons">
@@ -252,7 +270,7 @@ export default function Facilities() {
           {(s) => (
             <tr>
               <td>
-                <Show when={s.caseId} fallback={s.clientName}>
+                <Show when={s.caseId && can("case.read")} fallback={s.clientName}>
                   <A href={`/kasus/${s.caseId}`}>{s.clientName}</A>
                 </Show>{" "}
                 ({s.sex === "P" ? "P" : "L"})
@@ -274,7 +292,7 @@ export default function Facilities() {
       <Show when={can("facility.manage")}>
         <h2>Tambah fasilitas</h2>
         <form class="filters" onSubmit={add} novalidate data-testid="facility-add">
-          <EditAnswer edits={addEdits} />
+          <EditAnswer edits={addEdits} fieldsShown />
           <Field
             label="Kode (huruf kecil, mis. rps-slawi)"
             name="facility-code"
@@ -282,7 +300,10 @@ export default function Facilities() {
           >
             <input id="facility-code" name="code" />
           </Field>
-          <FacilityFields idPrefix="facility" errors={addEdits.fields()} />
+          {/* Drawn again after each facility added: its fields start over from their defaults. */}
+          <Show when={addRound()} keyed>
+            {(_round) => <FacilityFields idPrefix="facility" errors={addEdits.fields()} />}
+          </Show>
           <button type="submit">Tambah fasilitas</button>
         </form>
       </Show>

@@ -4,6 +4,7 @@ import { AddTrustedSenderSchema } from "@puskesos/core/casework/schema";
 import { createEdits, EditAnswer } from "../components/edits.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
+import { can } from "../lib/session.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime } from "../lib/time.ts";
 
@@ -30,9 +31,11 @@ export default function HandoverKeys() {
   };
   return (
     <section class="card">
-      <p>
-        <A href="/kasus">← Kasus</A>
-      </p>
+      <Show when={can("case.read") || can("case.open")}>
+        <p>
+          <A href="/kasus">← Kasus</A>
+        </p>
+      </Show>
       <h1>Kunci serah terima</h1>
       <Show when={keys()}>
         {(k) => (
