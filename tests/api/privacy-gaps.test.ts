@@ -135,6 +135,8 @@ describe("a household member who is not the reporter", () => {
     const annex = await koord.get(`/api/musdes/${musdesId}/annex`);
     expect(annex.status).toBe(200);
     expect(annex.body.households.map((h: { proposalId: string }) => h.proposalId)).toEqual([proposalId]);
+    // Its heading says which kind of village held it (a kelurahan holds a musyawarah kelurahan).
+    expect(annex.body.desaKind).toBe("desa");
     for (const nik of [WIFE.nik, GRANDCHILD.nik, REPORTER.nik])
       expect(await accesses(nik)).toContainEqual(
         expect.objectContaining({

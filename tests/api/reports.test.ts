@@ -150,11 +150,13 @@ describe("the monthly Puskesos report", () => {
     expect((await kades.post("/api/reports/monthly/submit", { month, version: 0 })).status).toBe(403);
     const sent = await koord.post("/api/reports/monthly/submit", { month, version: 0 });
     expect(sent.status).toBe(200);
+    // Just sent: nothing differs yet, so no correction is offered (the view carries none).
     expect(sent.body).toMatchObject({
       state: "dikirim",
-      actions: ["correct"],
+      actions: [],
       submissions: [{ version: 1, submittedBy: "koord.kalisapu", submittedByName: "Dwi Lestari" }],
     });
+    expect((await figures(koord, `month=${month}`)).actions).toEqual([]);
     // Someone sent meanwhile: the second send of version 0 loses.
     const again = await koord.post("/api/reports/monthly/submit", { month, version: 0 });
     expect(again.status).toBe(409);
@@ -167,6 +169,8 @@ describe("the monthly Puskesos report", () => {
     expect(same.status).toBe(422);
     expect(same.body.error.message).toBe("Angka saat ini sama dengan versi 1: tidak ada yang dikoreksi.");
     expect((await fo.post("/api/queue")).status).toBe(201);
+    // A figure has changed since: the correction is offered.
+    expect((await figures(koord, `month=${month}`)).actions).toEqual(["correct"]);
     const corrected = await koord.post("/api/reports/monthly/submit", {
       month,
       version: 1,

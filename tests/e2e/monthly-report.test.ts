@@ -108,12 +108,8 @@ describe("the monthly report and the dashboard", () => {
         .toBe("Laporan versi 1 dikirim ke SLRT.");
       expect(asked).toHaveLength(1);
       expect(asked[0]).toMatch(/^Bulan .+ belum berakhir; angkanya masih dapat bertambah\. Tetap kirim\?$/);
-      // A correction of nothing is refused at once, without first asking about the running month.
-      await koord.getByLabel("Catatan koreksi").fill("Cek ulang.");
-      await koord.getByRole("button", { name: "Kirim koreksi" }).click();
-      await expect
-        .poll(() => koord.textContent("[data-testid=report-correct] .alert"))
-        .toBe("Angka saat ini sama dengan versi 1: tidak ada yang dikoreksi.");
+      // Nothing differs from what was just sent: no correction is offered until a figure changes.
+      expect(await koord.getByRole("button", { name: "Kirim koreksi" }).count()).toBe(0);
       expect(asked).toHaveLength(1);
       expect(await koord.textContent("[data-testid=report-state]")).toBe("Dikirim ke SLRT (versi 1)");
       const versions = await rowsOf(koord, "report-versions");

@@ -158,6 +158,7 @@ export async function annex(id: string): Promise<MusdesAnnex> {
   return {
     musdes: view(musdes),
     desa: desa?.name ?? musdes.desaCode,
+    desaKind: desa?.level === "desa" ? desa.kind : "desa",
     kecamatan: desa?.level === "desa" ? desa.kecamatanName : "",
     kabupaten: kabupaten.name,
     households: musdes.decisions.flatMap((d, i) => {

@@ -74,6 +74,8 @@ export const MusdesListSchema = v.array(MusdesViewSchema);
 export const MusdesAnnexSchema = v.object({
   musdes: MusdesViewSchema,
   desa: v.string(),
+  /** A kelurahan holds a musyawarah kelurahan, and its annex says so. */
+  desaKind: v.picklist(["desa", "kelurahan"]),
   kecamatan: v.string(),
   kabupaten: v.string(),
   households: v.array(

@@ -13,6 +13,7 @@ import {
   MonthlyQuerySchema,
   sameFigures,
   SubmitReportSchema,
+  type Figures,
   type MonthlyReport,
   type Submission,
 } from "./schema.ts";
@@ -91,6 +92,7 @@ async function build(caller: UserActor, desaCode: string | undefined, month: str
     Region.current(),
   ]);
   const state: ReportState = sent.length ? "dikirim" : "belum-dikirim";
+  const figures = figuresOf(stats, catalog.opds);
   return {
     desaCode: desa.code,
     desaName: desa.name,
@@ -101,9 +103,9 @@ async function build(caller: UserActor, desaCode: string | undefined, month: str
     month,
     monthEnded: monthEnded(month),
     state,
-    figures: figuresOf(stats, catalog.opds),
+    figures,
     submissions: sent,
-    actions: actionsFor(REPORT_WORKFLOW, { state, desaCode: desa.code }, caller),
+    actions: offered(actionsFor(REPORT_WORKFLOW, { state, desaCode: desa.code }, caller), figures, sent),
   };
 }
 
@@ -181,8 +183,18 @@ export async function submit(input: unknown): Promise<MonthlyReport> {
     ...report,
     state: "dikirim",
     submissions: [sent, ...report.submissions],
-    actions: actionsFor(REPORT_WORKFLOW, { state: "dikirim", desaCode: report.desaCode }, caller),
+    actions: offered(
+      actionsFor(REPORT_WORKFLOW, { state: "dikirim", desaCode: report.desaCode }, caller),
+      report.figures,
+      [sent],
+    ),
   };
+}
+
+/** A correction is offered only once a figure differs from the last version sent (else it is refused). */
+function offered<A extends string>(actions: A[], figures: Figures, sent: readonly { figures: Figures }[]) {
+  const last = sent[0];
+  return last && sameFigures(last.figures, figures) ? actions.filter((a) => a !== "correct") : actions;
 }
 
 const stale = (report: MonthlyReport) => {

@@ -50,14 +50,9 @@ function SendForm(props: {
         ? { note: "Tulis apa yang dikoreksi." }
         : undefined,
     send: async (json, form) => {
-      // Allowed, since a desa may close its books on the last working day, but never by a stray tap. A
-      // correction that changes nothing is not asked about: the server refuses it, saying so.
-      const last = props.report.submissions[0];
-      const nothingNew =
-        props.action === "correct" && last !== undefined && sameFigures(last.figures, props.report.figures);
+      // Allowed, since a desa may close its books on the last working day, but never by a stray tap.
       if (
         !props.report.monthEnded &&
-        !nothingNew &&
         !confirm(
           `Bulan ${periodName(props.report.month)} belum berakhir; angkanya masih dapat bertambah. Tetap kirim?`,
         )
