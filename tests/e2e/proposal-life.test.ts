@@ -178,6 +178,10 @@ describe("a household's proposal, from the front office to the DPM", () => {
       const koord = await signedInPage(app, "koord.kalisapu");
       await koord.getByRole("link", { name: "Musdes", exact: true }).click();
       await expect.poll(() => koord.textContent("[data-testid=musdes-waiting]")).toContain(WATI.name);
+      // What is no number is called so, not missing.
+      await koord.getByLabel("Jumlah hadir").fill("2e");
+      await koord.getByRole("button", { name: "Simpan musdes" }).click();
+      await expect.poll(() => koord.textContent("#present-error")).toBe("Jumlah hadir harus berupa angka.");
       await koord.getByLabel("Jumlah hadir").fill("27");
       await koord.getByLabel("Tempat").fill("Balai Desa Kalisapu");
       await koord.getByLabel("Nomor berita acara").fill("BA/05/2026");

@@ -186,7 +186,7 @@ export default function CaseNew() {
           </label>
         </div>
         <Show when={!fixed}>
-          <Labelled label="Desa asal di kabupaten ini (bila ada)" for="case-desa">
+          <Labelled label="Desa/kelurahan asal di wilayah ini (bila ada)" for="case-desa">
             <DesaSelect id="case-desa" tree={tree()} value={desa()} onChange={setDesa} />
           </Labelled>
           <label class="field">

@@ -40,7 +40,8 @@ function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: Musdes
         id,
         date: form.get("date"),
         place: form.get("place"),
-        present: present ? Number(present) : undefined,
+        // Sent as typed when it is no number ("2e"), so the refusal says so rather than "wajib diisi".
+        present: present ? (Number.isFinite(Number(present)) ? Number(present) : present) : undefined,
         minutesRef: form.get("minutesRef"),
         decisions: chosen.map((p) => {
           const reason = String(form.get(`reason-${p.id}`) ?? "").trim();
@@ -79,7 +80,8 @@ function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: Musdes
           <input id="date" name="date" type="date" value={today()} max={today()} />
         </Field>
         <Field label="Jumlah hadir" name="present" error={errors().present}>
-          <input id="present" name="present" type="number" inputmode="numeric" min="1" />
+          {/* Text, not a number field: a number field hands over "" for "2e", read as missing. */}
+          <input id="present" name="present" inputmode="numeric" />
         </Field>
       </div>
       <Field label="Tempat" name="place" error={errors().place}>

@@ -1,5 +1,6 @@
 import { createResource, createSignal, Show } from "solid-js";
 import { newId } from "../lib/id.ts";
+import { desaWord, kabupatenWord } from "@puskesos/core/region/words";
 import {
   CreateExportSchema,
   type ExportFormat,
@@ -95,7 +96,7 @@ export default function ProposalExports() {
             checked={area() === "desa"}
             onChange={() => setArea("desa")}
           />{" "}
-          Satu desa
+          Satu {tree() ? desaWord(tree()!.kecamatan.flatMap((k) => k.desa)) : "desa"}
         </label>
         <label class="check">
           <input
@@ -105,7 +106,7 @@ export default function ProposalExports() {
             checked={area() === "kabupaten"}
             onChange={() => setArea("kabupaten")}
           />{" "}
-          Seluruh kabupaten
+          Seluruh {tree() ? kabupatenWord(tree()!).toLowerCase() : "kabupaten"}
         </label>
         <Show when={area() === "desa"}>
           <Labelled label="Desa" for="export-desa">
