@@ -10,6 +10,10 @@ async function register(page: Page, resident: { nik: string; name: string }) {
   await page.click("nav >> text=Antrian");
   await page.click("[data-testid=take-ticket]");
   const number = Number(await page.textContent("[data-testid=ticket-number]"));
+  // Said by the page's live region, there before the number (one drawn with its text is not read).
+  expect(await page.textContent("[data-testid=ticket-spoken]")).toBe(
+    `Nomor antrian ${String(number).padStart(3, "0")}`,
+  );
   const row = page.locator(`[data-testid=ticket-row-${number}]`);
   await row.locator("text=Panggil").click();
   await row.locator("text=Daftarkan pengaduan").click();

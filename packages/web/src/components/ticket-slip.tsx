@@ -13,8 +13,8 @@ export function TicketSlip(props: {
 }) {
   return (
     <div class="issued">
-      {/* Read out as it appears: the number the resident is given. */}
-      <div role="status">
+      {/* The number is read out by the page's own live region (queue.tsx), which is there before it. */}
+      <div>
         <PrintSlip testid={props.testid}>
           <p class="slip-title">Puskesos · {me()?.scopeName}</p>
           <p class="slip-label">{props.provisional ? "Nomor antrian sementara" : "Nomor antrian"}</p>

@@ -67,6 +67,15 @@ export default function Queue() {
       <Show when={message()}>
         <Alert>{message()}</Alert>
       </Show>
+      {/* Always on the page, so a screen reader says each number given (a live region drawn together
+          with its first text is not read). */}
+      <p class="visually-hidden" role="status" data-testid="ticket-spoken">
+        {issued()
+          ? `Nomor antrian ${ticketLabel(issued()!.number)}`
+          : provisional()
+            ? `Nomor antrian sementara ${provisional()}`
+            : ""}
+      </p>
       <Show when={issued()}>
         {(t) => <TicketSlip label={ticketLabel(t().number)} at={t().issuedAt} testid="ticket" />}
       </Show>
