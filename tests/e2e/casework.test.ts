@@ -78,6 +78,11 @@ describe("a case on a phone", () => {
     await expect.poll(() => state(worker)).toBe("Asesmen");
     expect(await worker.textContent("main")).toContain("identitas belum terverifikasi");
     await fits(worker);
+    // The actions are for the screen: on paper neither they nor their heading show.
+    expect(await worker.isVisible("h2:has-text('Tindakan')")).toBe(true);
+    await worker.emulateMedia({ media: "print" });
+    expect(await worker.isVisible("h2:has-text('Tindakan')")).toBe(false);
+    await worker.emulateMedia({ media: "screen" });
 
     await act(worker, "assess", async (form) => {
       await worker.fill(`${form} textarea[name=problems]`, "Tidak punya tempat tinggal dan identitas.");

@@ -379,9 +379,10 @@ export default function Case() {
                 </ul>
               </Show>
 
+              {/* The actions are for the screen: a printed case file leaves them out, heading and all. */}
               <Show when={c().actions.length}>
-                <h2>Tindakan</h2>
-                <div class="decisions buttons">
+                <h2 class="no-print">Tindakan</h2>
+                <div class="decisions buttons no-print">
                   <For each={c().actions as CaseAction[]}>
                     {(action) => (
                       <Decision
