@@ -126,6 +126,18 @@ describe("offline intake", () => {
   });
 });
 
+/** Fills the intake form for a resident and saves it. */
+async function register(p: Page, resident: { nik: string; name: string }, description: string) {
+  await p.fill("#nik", resident.nik);
+  await p.fill("#name", resident.name);
+  await p.fill("#rt", "3");
+  await p.fill("#rw", "1");
+  await p.selectOption("#category", "ekonomi");
+  await p.fill("#description", description);
+  await p.check("input[name=consent]");
+  await p.click("button[type=submit]");
+}
+
 describe("over a plain-http LAN address (not a secure context)", () => {
   it("registers a complaint, keeps nothing in clear on the device, and says that drafts last only while the page is open", async () => {
     // A name that is not localhost: Chromium withholds Web Crypto's subtle and randomUUID there.
@@ -147,14 +159,7 @@ describe("over a plain-http LAN address (not a secure context)", () => {
 
       await p.goto("/pengaduan/baru");
       await p.waitForSelector("#nik");
-      await p.fill("#nik", WATI.nik);
-      await p.fill("#name", WATI.name);
-      await p.fill("#rt", "3");
-      await p.fill("#rw", "1");
-      await p.selectOption("#category", "ekonomi");
-      await p.fill("#description", "Kehilangan pekerjaan, butuh bantuan modal usaha.");
-      await p.check("input[name=consent]");
-      await p.click("button[type=submit]");
+      await register(p, WATI, "Kehilangan pekerjaan, butuh bantuan modal usaha.");
       expect(await (await p.waitForSelector("[data-testid=tracking-code]")).textContent()).toMatch(
         /[A-Z2-9]{4}-[A-Z2-9]{4}/,
       );
@@ -163,14 +168,7 @@ describe("over a plain-http LAN address (not a secure context)", () => {
       await p.click("text=Daftarkan pengaduan berikutnya");
       await p.waitForSelector("#nik");
       await own.setOffline(true);
-      await p.fill("#nik", BUDI.nik);
-      await p.fill("#name", BUDI.name);
-      await p.fill("#rt", "4");
-      await p.fill("#rw", "2");
-      await p.selectOption("#category", "ekonomi");
-      await p.fill("#description", "Rumah rusak setelah banjir.");
-      await p.check("input[name=consent]");
-      await p.click("button[type=submit]");
+      await register(p, BUDI, "Rumah rusak setelah banjir.");
       expect(await (await p.waitForSelector("[data-testid=saved-offline]")).textContent()).toContain(
         "Jangan tutup halaman ini",
       );

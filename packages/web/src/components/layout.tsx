@@ -163,7 +163,7 @@ export function Layout(props: { children?: JSX.Element }) {
  * Focuses the page's heading once it is drawn (its code and data may still be loading), unless the
  * user has already moved into the page.
  */
-function focusHeading(main: HTMLElement) {
+export function focusHeading(main: HTMLElement) {
   const started = performance.now();
   const look = () => {
     const active = document.activeElement;

@@ -1,3 +1,5 @@
+import { focusHeading } from "../components/layout.tsx";
+
 /**
  * A button disabled while its request runs (`disabled={busy()}`) drops the keyboard focus to <body>, and
  * the next Tab starts again at the top of the page. This gives it back: to the button once it is enabled
@@ -15,9 +17,8 @@ export function keepFocusThroughBusy() {
       if (active === button) return void (waited < 2000 && setTimeout(look, 50));
       if (active && active !== document.body) return;
       if (!button.isConnected) {
-        const heading = document.querySelector<HTMLElement>("main h1");
-        heading?.setAttribute("tabindex", "-1");
-        return heading?.focus();
+        const main = document.querySelector("main");
+        return void (main && focusHeading(main));
       }
       if (!button.disabled) return button.focus();
       if (waited < 60_000) setTimeout(look, 50);

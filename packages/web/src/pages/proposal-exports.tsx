@@ -96,7 +96,7 @@ export default function ProposalExports() {
             checked={area() === "desa"}
             onChange={() => setArea("desa")}
           />{" "}
-          Satu {tree() ? desaWord(tree()!.kecamatan.flatMap((k) => k.desa)) : "desa"}
+          Satu {desaWord(tree()?.kecamatan.flatMap((k) => k.desa) ?? [])}
         </label>
         <label class="check">
           <input
