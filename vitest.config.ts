@@ -68,6 +68,11 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // One DynamoDB Local for the project; each file's server makes its own table on it.
+          globalSetup: ["tests/support/dynamo-global.ts"],
+          // As in the API project: each file starts its own server (config, table) in its setup, so a
+          // worker's files can share loaded modules.
+          isolate: false,
           // Three files share two cores here, so a page's answer can take seconds; a real failure still fails.
           expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocal, type LocalServer } from "@puskesos/functions/local";
-import { ensureWebBuilt, launchChromium } from "../support/browser.ts";
+import type { LocalServer } from "@puskesos/functions/local";
+import { launchChromium, startE2eServer } from "../support/browser.ts";
 import { controlledByServiceWorker, offlineDocument } from "../support/offline.ts";
 import { BUDI, JOKO, WATI } from "../support/residents.ts";
 
@@ -17,7 +17,7 @@ let context: BrowserContext;
 let offline = false;
 
 beforeAll(async () => {
-  server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
+  server = await startE2eServer();
   browser = await launchChromium();
   context = await browser.newContext({ baseURL: server.url });
 });

@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, inject } from "vitest";
 import { DEMO_PASSWORD } from "@puskesos/core/demo";
 import { startLocal, type LocalServer } from "@puskesos/functions/local";
 
@@ -40,13 +41,25 @@ export function ensureWebBuilt(): string {
 }
 
 /**
- * The local app (memory-only, demo users) and Chromium for one end-to-end test file: started before
- * its tests, stopped after them.
+ * The local app with the demo users, for one end-to-end file: its own table on the project's one
+ * DynamoDB Local (a Java per file spent minutes of the suite's CPU starting and compiling itself).
  */
+export function startE2eServer(): Promise<LocalServer> {
+  return startLocal({
+    port: 0,
+    dataDir: undefined,
+    webDir: ensureWebBuilt(),
+    seedDemo: true,
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    tableName: `e2e-${randomUUID()}`,
+  });
+}
+
+/** The local app and Chromium for one end-to-end test file: started before its tests, stopped after them. */
 export function e2eApp(): { server: LocalServer; browser: Browser } {
   const app = {} as { server: LocalServer; browser: Browser };
   beforeAll(async () => {
-    app.server = await startLocal({ port: 0, dataDir: undefined, webDir: ensureWebBuilt(), seedDemo: true });
+    app.server = await startE2eServer();
     app.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -22,6 +22,11 @@ export interface LocalOptions {
   seedDemo: boolean;
   config?: Partial<Config>;
   tableName?: string;
+  /**
+   * A DynamoDB Local already running (the test suite shares one across its files): used as it is,
+   * neither started nor stopped here.
+   */
+  dynamoEndpoint?: string;
 }
 
 /**
@@ -64,7 +69,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     ...options.config,
   });
   await assertKnownKabupaten(config.kabupatenCode);
-  const dynamo: DynamoLocal = await startDynamoLocal({ path: options.dataDir });
+  const dynamo: DynamoLocal = options.dynamoEndpoint
+    ? { endpoint: options.dynamoEndpoint, stop: async () => {} }
+    : await startDynamoLocal({ path: options.dataDir });
   try {
     const db = configureDb({
       tableName: options.tableName ?? "puskesos",
