@@ -4,7 +4,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 /**
  * The two every-page files first: they are the longest, and on a fresh clone (no timing cache) vitest
  * orders by file size, which put these two small files last and left the run waiting on them alone.
- * Then the infrastructure files, which run one at a time: last, they were a minute's tail on one core.
+ * Then the infrastructure files, which take turns to synthesize (tests/support/synth.ts): early, they
+ * share a core with the rest instead of making a tail of their own.
  */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -57,10 +58,9 @@ export default defineConfig({
         test: {
           name: "infra",
           include: ["tests/infra/**/*.test.ts"],
-          // SST keeps state in .sst/: synthesize one stack at a time.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Including the wait for another file's synthesis.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -1,5 +1,6 @@
 import type { Role, ScopeLevel } from "../actor/index.ts";
 import { putIfAbsent } from "../db/index.ts";
+import { hashPassword } from "../auth/password.ts";
 import * as Region from "../region/index.ts";
 import * as User from "../user/index.ts";
 import { demoUsersOf, type DemoUser } from "./users.ts";
@@ -121,11 +122,14 @@ export const DEMO_USERS: {
 /** Adds the demo users that are missing; never overwrites a user (passwords changed stay changed). */
 export async function seed(): Promise<number> {
   let added = 0;
+  // scrypt takes about 100 ms a hash on purpose; every demo user has the same published password, so
+  // one hash (one salt) serves them all, and a start or a test file pays it once, not per user.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const { username, name, role, scope, opd } of await users()) {
     const record = await User.newRecord(
       { username, name, role, scope, ...(opd ? { opd } : {}) },
       DEMO_PASSWORD,
-      { mustChangePassword: false, createdBy: "sistem:demo" },
+      { mustChangePassword: false, createdBy: "sistem:demo", passwordHash },
     );
     if (await putIfAbsent(record)) added += 1;
   }

@@ -63,7 +63,12 @@ async function scopeName(scope: Scope): Promise<string> {
 export async function newRecord(
   input: v.InferOutput<typeof CreateUserSchema>,
   password: string,
-  options: { mustChangePassword: boolean; createdBy: string },
+  options: {
+    mustChangePassword: boolean;
+    createdBy: string;
+    /** `password` already hashed: the demo users share one password, hashed once per seed. */
+    passwordHash?: string;
+  },
 ): Promise<UserRecord & Record<string, unknown>> {
   const now = nowIso();
   if (input.opd && !(await opdName(input.opd)))
@@ -83,7 +88,7 @@ export async function newRecord(
     ...(input.opd ? { opd: input.opd } : {}),
     active: true,
     mustChangePassword: options.mustChangePassword,
-    passwordHash: await hashPassword(password),
+    passwordHash: options.passwordHash ?? (await hashPassword(password)),
     authVersion: 1,
     version: 1,
     createdAt: now,
