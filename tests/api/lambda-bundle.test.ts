@@ -96,6 +96,13 @@ describe("the bundled Lambda handler", () => {
     const desa = await handler(event("GET", "/api/regions/33.28.10.2001", undefined, cookie), context);
     expect(desa.statusCode).toBe(200);
     expect(JSON.parse(desa.body)).toMatchObject({ name: "Kalisapu", kecamatanName: "Slawi" });
+    // Every kabupaten and kota of Indonesia, for naming a handover's other side, from the built module.
+    const all = await handler(event("GET", "/api/regions/kabupaten", undefined, cookie), context);
+    expect(all.statusCode).toBe(200);
+    const list = JSON.parse(all.body) as { code: string; name: string }[];
+    expect(list.length).toBeGreaterThan(500);
+    expect(list).toContainEqual({ code: "33.29", name: "Kabupaten Brebes" });
+    expect(list).toContainEqual({ code: "91.71", name: "Kota Jayapura" });
   });
 
   it("validates with the Indonesian 422 and serves the OpenAPI document made at build time", async () => {

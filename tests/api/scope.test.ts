@@ -65,6 +65,16 @@ describe("region records by role and scope", () => {
     expect(kab.body.kecamatan).toHaveLength(18);
     expect(kab.body.kecamatan.reduce((n: number, k: { desa: unknown[] }) => n + k.desa.length, 0)).toBe(287);
   });
+
+  it("names every kabupaten and kota of Indonesia, in code order", async () => {
+    const list = await clients.get("peksos.slawi")!.get("/api/regions/kabupaten");
+    expect(list.status).toBe(200);
+    expect(list.body.length).toBeGreaterThan(500);
+    expect(list.body).toContainEqual({ code: "33.29", name: "Kabupaten Brebes" });
+    expect(list.body.map((k: { code: string }) => k.code)).toEqual(
+      [...list.body.map((k: { code: string }) => k.code)].sort(),
+    );
+  });
 });
 
 describe("admin-only routes", () => {
@@ -101,11 +111,12 @@ describe("admin-only routes", () => {
   it("answers 401 to anonymous callers of every protected route", async () => {
     const { Client } = await import("../support/api.ts");
     const anon = new Client("10.31.0.1");
-    for (const [method, path, body] of [...routes, ["GET", "/api/regions"], ["GET", "/api/catalog/opd"]] as [
-      string,
-      string,
-      unknown?,
-    ][])
+    for (const [method, path, body] of [
+      ...routes,
+      ["GET", "/api/regions"],
+      ["GET", "/api/regions/kabupaten"],
+      ["GET", "/api/catalog/opd"],
+    ] as [string, string, unknown?][])
       expect((await anon.request(method, path, body)).status, `${method} ${path}`).toBe(401);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { e2eApp, signedInPage } from "../support/browser.ts";
+import { e2eApp, signedInContext, signedInPage } from "../support/browser.ts";
 
 /**
  * One case from opening to approved termination on a 360 px phone, with an admission to a shelter and
@@ -213,5 +213,42 @@ describe("a case on a phone", () => {
     await expect.poll(() => manajer.locator("[data-testid=facility-edit]").count()).toBe(0);
     await expect.poll(() => manajer.textContent("[data-testid=facility-table]")).toContain("6 dari 6");
     await fits(manajer);
+  });
+
+  it("hands a client over to a kabupaten the worker names, not one whose code they must know", async () => {
+    const api = await signedInContext(app, "peksos.slawi");
+    const opened = await api.request.post("/api/cases", {
+      headers: { origin: app.server.url },
+      data: {
+        id: crypto.randomUUID(),
+        source: "penjangkauan",
+        client: { name: "Pak Karto", sex: "L", ppks: "gelandangan" },
+      },
+    });
+    expect(opened.status()).toBe(201);
+    const { id } = (await opened.json()) as { id: string };
+    await api.close();
+
+    const worker = await phone("peksos.slawi");
+    await worker.goto(`/kasus/${id}`);
+    await worker.waitForSelector("[data-testid=case-state]");
+    await worker.click("[data-testid=open-hand-over]");
+    const form = "[data-testid=decision-hand-over]";
+    const field = worker.getByLabel("Kabupaten/kota tujuan (nama atau kode Kemendagri)");
+    const named = worker.locator("[data-testid=toKabupatenCode-named]");
+    // The name finds the code; the list offers every kabupaten and kota by both.
+    await field.fill("Brebes");
+    await expect.poll(() => named.textContent()).toBe("Pilih Kabupaten Brebes (33.29) dari daftar.");
+    expect(await worker.locator("#toKabupatenCode-list option[value='33.29']").textContent()).toBe(
+      "Kabupaten Brebes",
+    );
+    await field.fill("33.29");
+    await expect.poll(() => named.textContent()).toBe("Kabupaten Brebes");
+    await worker.fill(`${form} input[name=receiver]`, "Dinas Sosial Kabupaten Brebes");
+    await worker.fill(`${form} textarea[name=reason]`, "Keluarga klien tinggal di Brebes.");
+    await fits(worker);
+    await worker.click(`${form} button[type=submit]`);
+    await expect.poll(() => state(worker)).toBe("Diserahkan ke kabupaten lain");
+    expect(await worker.textContent("main")).toContain("Kabupaten Brebes");
   });
 });

@@ -217,12 +217,20 @@ describe("answers where the officer is looking", () => {
     // In view without scrolling back to the top, where the list is.
     await expect.poll(() => inViewport(answer)).toBe(true);
     expect(await page.locator(".alert").count()).toBe(1);
-    await page.getByLabel("Jenis PSKS").selectOption({ label: "Karang Taruna" });
+    // The fields named are marked wrong, tied to the answer, and the first takes the focus.
+    const kind = page.getByLabel("Jenis PSKS");
+    expect(await kind.getAttribute("aria-invalid")).toBe("true");
+    expect(await kind.getAttribute("aria-describedby")).toBe(
+      await answer.locator(".alert").getAttribute("id"),
+    );
+    expect(await kind.evaluate((e) => e === document.activeElement)).toBe(true);
+    await kind.selectOption({ label: "Karang Taruna" });
     await page.locator("#psks-contact").fill("Andi Saputra");
     await submit.click();
     await expect
       .poll(() => answer.textContent())
       .toBe("Karang Taruna Tunas Muda ditambahkan ke daftar PSKS.");
+    expect(await kind.getAttribute("aria-invalid")).toBeNull();
     await expect.poll(() => page.textContent("main")).toContain("Andi Saputra");
     await page.context().close();
   });

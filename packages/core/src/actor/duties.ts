@@ -10,9 +10,9 @@ export const ROLE_DUTIES: Record<Role, string> = {
   koordinator: "Mengoordinasikan seluruh layanan Puskesos di desa dan menyusun laporan bulanan ke SLRT.",
   "kepala-desa": "Memantau dasbor dan laporan Puskesos desa (hanya baca).",
   supervisor:
-    "Memeriksa rujukan dari desa di kecamatan Anda: meneruskan ke Manajer Daerah atau mengembalikan ke desa.",
+    "Memeriksa rujukan dari desa di kecamatan Anda (meneruskan ke Manajer Daerah atau mengembalikan ke desa), serta menyetujui atau mengembalikan rencana intervensi dan terminasi kasus pekerja sosial di kecamatan Anda.",
   manajer:
-    "Menyetujui atau menolak rujukan, menugaskan OPD dan program, serta mengelola laporan, ekspor, dan katalog kabupaten.",
+    "Menyetujui atau menolak rujukan, menugaskan OPD dan program, menyetujui rencana dan terminasi kasus, serta mengelola laporan, ekspor, dan katalog kabupaten.",
   survei: "Melakukan verifikasi dan validasi (verval) lapangan atas rumah tangga yang diusulkan.",
   opd: "Menerima atau menolak rujukan yang ditujukan ke OPD Anda dan mencatat hasil layanannya.",
   admin:

@@ -51,8 +51,8 @@ async function placesOf(proposals: ProposalRecord[]): Promise<Places> {
 
 /**
  * A batch's file again, rebuilt from its proposals (those the batch moved), as XLSX or CSV. It holds
- * full NIKs, so every download is in the audit log: once against the batch, and once per household
- * against its head (the resident whose record the officer opened), not once per member.
+ * full NIKs, so every download is in the audit log: once against the batch, and once against each member
+ * whose NIK the file holds (their access report names the batch).
  */
 export async function exportFile(id: string, query: unknown): Promise<ExportFile> {
   assertCan("proposal.export");

@@ -53,6 +53,9 @@ export function builtSource(data: BuiltRegions): RegionSource {
     async kabupatenName(code) {
       return data.names[code];
     },
+    async kabupatenNames() {
+      return data.names;
+    },
     async national() {
       national ??= unpackNational(Object.keys(data.names), data.kecamatan);
       return national;

@@ -2,7 +2,7 @@ import { NotFoundError } from "../error/index.ts";
 import { assertInScope, covers, useUser } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { timeZoneOf } from "../time/calendar.ts";
-import type { Kabupaten, Region } from "./schema.ts";
+import type { Kabupaten, KabupatenList, Region } from "./schema.ts";
 
 export * from "./schema.ts";
 
@@ -65,6 +65,15 @@ export async function tree(): Promise<Kabupaten> {
 /** The name of any kabupaten or kota of Indonesia ("Kabupaten Brebes"), for a handover's other side. */
 export async function kabupatenName(code: string): Promise<string | undefined> {
   return (await source()).kabupatenName(code);
+}
+
+/** Every kabupaten and kota of Indonesia by code, so a user can pick one by its name. */
+export async function kabupatenList(): Promise<KabupatenList> {
+  useUser();
+  const names = await (await source()).kabupatenNames();
+  return Object.entries(names)
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** Every kabupaten/kota and kecamatan code of Indonesia, for the NIK and No. KK region warnings. */

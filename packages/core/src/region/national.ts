@@ -22,6 +22,9 @@ export const nationalSource: RegionSource = {
   async kabupatenName(code) {
     return (await (await areaData()).getRegencies()).find((r) => r.code === code)?.name;
   },
+  async kabupatenNames() {
+    return Object.fromEntries((await (await areaData()).getRegencies()).map((r) => [r.code, r.name]));
+  },
   national() {
     nationalCodes ??= (async () => {
       const data = await areaData();

@@ -44,3 +44,7 @@ export const RegionSchema = v.variant("level", [
   v.object({ ...DesaSchema.entries, level: v.literal("desa"), kecamatanName: v.string() }),
 ]);
 export type Region = v.InferOutput<typeof RegionSchema>;
+
+/** Every kabupaten and kota of Indonesia, for naming another kabupaten (a handover's other side). */
+export const KabupatenListSchema = v.array(v.object({ code: v.string(), name: v.string() }));
+export type KabupatenList = v.InferOutput<typeof KabupatenListSchema>;

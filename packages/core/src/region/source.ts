@@ -11,6 +11,8 @@ export interface RegionSource {
   kabupaten(code: string): Promise<Kabupaten>;
   /** The name of any kabupaten or kota of Indonesia ("Kabupaten Brebes"). */
   kabupatenName(code: string): Promise<string | undefined>;
+  /** Every kabupaten and kota of Indonesia: name by code. */
+  kabupatenNames(): Promise<Record<string, string>>;
   /** Every kabupaten/kota and kecamatan code of Indonesia, for the NIK and No. KK region warnings. */
   national(): Promise<NationalCodes>;
 }

@@ -17,6 +17,17 @@ export const regions = new Hono<AppEnv>()
     async (c) => c.json(await Region.tree()),
   )
   .get(
+    "/kabupaten",
+    operation({
+      id: "regions.kabupaten",
+      tags,
+      summary: "Semua kabupaten dan kota di Indonesia",
+      description: "Kode Kemendagri dan nama, untuk memilih kabupaten lain (mis. tujuan serah terima kasus).",
+      response: Region.KabupatenListSchema,
+    }),
+    async (c) => c.json(await Region.kabupatenList()),
+  )
+  .get(
     "/:code",
     operation({
       id: "regions.get",

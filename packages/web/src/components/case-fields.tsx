@@ -10,6 +10,7 @@ import {
 } from "@puskesos/core/casework/schema";
 import { api, call } from "../lib/api.ts";
 import { Labelled } from "./form.tsx";
+import { KabupatenField } from "./kabupaten-field.tsx";
 import { today } from "../lib/time.ts";
 
 /**
@@ -270,10 +271,7 @@ export function CaseFields(props: {
     case "hand-over":
       return (
         <>
-          <label class="field">
-            <span class="label">Kode kabupaten tujuan (Kemendagri, mis. 33.29 untuk Brebes)</span>
-            <input name="toKabupatenCode" inputmode="decimal" />
-          </label>
+          <KabupatenField name="toKabupatenCode" label="Kabupaten/kota tujuan (nama atau kode Kemendagri)" />
           <label class="field">
             <span class="label">Penerima (Dinas Sosial tujuan)</span>
             <input name="receiver" />

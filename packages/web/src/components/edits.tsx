@@ -1,13 +1,18 @@
 import { createSignal, Show } from "solid-js";
 import { Alert, errorsFromApi, sentenceFromApi, type Errors } from "./form.tsx";
+import { markRefused } from "./refused.ts";
 
 // Apart from form.tsx: the intake form, on the first route, uses none of it (issue 15's budget).
 
+let made = 0;
+
 /**
  * For a page of small edits (catalog, indicators): `run` does one, shows its result or the server's
- * refusal as one message, and reloads what the page lists.
+ * refusal as one message, and reloads what the page lists. Given the form, a refusal also marks the
+ * fields it names (tied to the message) and focuses the first, as a form with its own field errors does.
  */
 export function createEdits(reload: () => unknown) {
+  const alertId = `edit-answer-${++made}`;
   const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
   /** The refusal's reasons by field, for forms that show each under its field. */
   const [fields, setFields] = createSignal<Errors>({});
@@ -15,17 +20,19 @@ export function createEdits(reload: () => unknown) {
     setMessage(undefined);
     setFields({});
   };
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<string>, form?: HTMLFormElement) => {
     clear();
     try {
       setMessage({ kind: "success", text: await work() });
+      if (form) markRefused(form, {}, alertId);
       await reload();
     } catch (error) {
       setMessage({ kind: "error", text: sentenceFromApi(error) });
       setFields(errorsFromApi(error).fields);
+      if (form) markRefused(form, fields(), alertId)?.focus();
     }
   };
-  return { message, fields, run, clear };
+  return { message, fields, run, clear, alertId };
 }
 
 /**
@@ -36,6 +43,7 @@ export function EditAnswer(props: {
   edits: {
     message: () => { kind: "error" | "success"; text: string } | undefined;
     fields?: () => Errors;
+    alertId?: string;
   };
   /** The form shows each field's reason under it: a refusal naming fields is not said again here. */
   fieldsShown?: boolean;
@@ -49,7 +57,9 @@ export function EditAnswer(props: {
     <Show when={shown()}>
       {(m) => (
         <div class="edit-answer" ref={(e) => queueMicrotask(() => e.scrollIntoView?.({ block: "nearest" }))}>
-          <Alert kind={m().kind}>{m().text}</Alert>
+          <Alert kind={m().kind} id={props.edits.alertId}>
+            {m().text}
+          </Alert>
         </div>
       )}
     </Show>

@@ -44,7 +44,7 @@ export function IndicatorsSection() {
       form.reset();
       setKind("ya-tidak");
       return `Indikator ${added.label} ditambahkan; tim survei mencatatnya mulai sekarang.`;
-    });
+    }, form);
   };
   const retire = (code: string, label: string) => {
     if (!confirm(`Hentikan indikator "${label}"? Hasil verval yang sudah mencatatnya tetap menyimpannya.`))

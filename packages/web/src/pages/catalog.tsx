@@ -52,7 +52,7 @@ export default function CatalogPage() {
       await call(api.catalog.opds.$post({ json: { name } }));
       form.reset();
       return `OPD ${name} ditambahkan.`;
-    });
+    }, form);
   };
   const addProgram = (event: SubmitEvent) => {
     event.preventDefault();
@@ -68,11 +68,12 @@ export default function CatalogPage() {
       await call(api.catalog.programs.$post({ json }));
       form.reset();
       return `Program ${name} ditambahkan.`;
-    });
+    }, form);
   };
   const setServiceField = (event: SubmitEvent) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
     const code = String(data.get("program") ?? "");
     void programEdits.run(async () => {
       const json = checked(SetServiceFieldSchema, { serviceField: chosenField(data) });
@@ -80,7 +81,7 @@ export default function CatalogPage() {
         api.catalog.programs[":code"]["service-field"].$put({ param: { code }, json }),
       );
       return `Bidang layanan ${changed.name}: ${serviceFieldName(json.serviceField)}.`;
-    });
+    }, form);
   };
   const toggle = (i: number, key: "ppks" | "opds", code: string) =>
     setRoutes(

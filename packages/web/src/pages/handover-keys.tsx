@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
 import { AddTrustedSenderSchema } from "@puskesos/core/casework/schema";
 import { createEdits, EditAnswer } from "../components/edits.tsx";
+import { KabupatenField } from "../components/kabupaten-field.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { can } from "../lib/session.ts";
@@ -27,7 +28,7 @@ export default function HandoverKeys() {
       const added = await call(api.cases["handover-keys"].$post({ json }));
       form.reset();
       return `${added.kabupatenName} (kunci ${added.keyId}) kini dipercaya.`;
-    });
+    }, form);
   };
   return (
     <section class="card">
@@ -76,10 +77,7 @@ export default function HandoverKeys() {
       </Show>
       <h2>Daftarkan kunci kabupaten pengirim</h2>
       <form onSubmit={add} data-testid="trust-sender">
-        <label class="field">
-          <span class="label">Kode kabupaten pengirim (mis. 33.29)</span>
-          <input name="kabupatenCode" inputmode="decimal" />
-        </label>
+        <KabupatenField name="kabupatenCode" label="Kabupaten/kota pengirim (nama atau kode Kemendagri)" />
         <label class="field">
           <span class="label">Kunci publik (tempel seluruh teks, termasuk baris BEGIN dan END)</span>
           <textarea name="publicKey" rows="4" />

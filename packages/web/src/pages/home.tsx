@@ -26,7 +26,7 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   {
     href: "/perlu-tindakan",
     label: "Perlu tindakan",
-    what: "pengaduan dan rujukan yang menunggu Anda, terlama jatuh tempo dulu.",
+    what: "pengaduan, rujukan, dan kasus yang menunggu Anda, terlama jatuh tempo dulu.",
     permission: "referral.inbox",
   },
   {

@@ -52,7 +52,7 @@ export default function Psks() {
       const added = await call(api.psks.$post({ json }));
       form.reset();
       return `${added.name} ditambahkan ke daftar PSKS.`;
-    });
+    }, form);
   };
 
   const toggle = (e: PsksEntry) =>

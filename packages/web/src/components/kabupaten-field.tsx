@@ -1,0 +1,53 @@
+import { createResource, createSignal, For, onMount } from "solid-js";
+import type { KabupatenList } from "@puskesos/core/region";
+import { api, call } from "../lib/api.ts";
+
+// Read once per page load: 514 names that change only with a new Kemendagri code list.
+let loading: Promise<KabupatenList> | undefined;
+const kabupatenList = () =>
+  (loading ??= call(api.regions.kabupaten.$get()).catch((error: unknown) => {
+    // Without the list the field still takes a typed code; the next field asks again.
+    console.warn("daftar kabupaten", error);
+    loading = undefined;
+    return [];
+  }));
+
+/**
+ * Another kabupaten or kota by its Kemendagri code. Officers know the name, rarely the code: typing
+ * either offers the matches, and the line under the field says which kabupaten the code is.
+ */
+export function KabupatenField(props: { name: string; label: string }) {
+  let input!: HTMLInputElement;
+  const [all] = createResource(kabupatenList);
+  const [typed, setTyped] = createSignal("");
+  onMount(() => input.form?.addEventListener("reset", () => setTyped("")));
+  const said = () => {
+    const text = typed().trim();
+    const list = all() ?? [];
+    const exact = list.find((k) => k.code === text);
+    if (exact) return exact.name;
+    const word = text.toLowerCase();
+    const matches = word.length >= 3 ? list.filter((k) => k.name.toLowerCase().includes(word)) : [];
+    if (matches.length === 1) return `Pilih ${matches[0]!.name} (${matches[0]!.code}) dari daftar.`;
+    return "Ketik nama atau kode, lalu pilih dari daftar.";
+  };
+  return (
+    <label class="field">
+      <span class="label">{props.label}</span>
+      <input
+        ref={input}
+        name={props.name}
+        list={`${props.name}-list`}
+        autocomplete="off"
+        aria-describedby={`${props.name}-named`}
+        onInput={(event) => setTyped(event.currentTarget.value)}
+      />
+      <datalist id={`${props.name}-list`}>
+        <For each={all()}>{(k) => <option value={k.code}>{k.name}</option>}</For>
+      </datalist>
+      <small id={`${props.name}-named`} class="muted" data-testid={`${props.name}-named`}>
+        {said()}
+      </small>
+    </label>
+  );
+}
