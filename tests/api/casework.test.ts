@@ -282,3 +282,46 @@ describe("opening a case from a complaint", () => {
     expect(other.status).toBe(403);
   });
 });
+
+describe("a second case for the same client", () => {
+  const outreach = (name: string, over: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    source: "penjangkauan",
+    client: { name, sex: "L", ppks: "gelandangan" },
+    ...over,
+  });
+
+  it("is warned of while the first is open in the area, by the name without case or form of address", async () => {
+    const first = await worker.post("/api/cases", outreach("Pak Sarmin"));
+    expect(first.status).toBe(201);
+    const second = outreach("sarmin");
+    const warned = await worker.post("/api/cases", second);
+    expect(warned.status).toBe(422);
+    expect(warned.body.error.fields).toEqual([
+      {
+        field: "client.name",
+        message: expect.stringMatching(
+          /^Sudah ada kasus terbuka untuk Pak Sarmin di wilayah Anda, dibuka \d+ \w+ \d{4}, ditangani Fitri Handayani\. /,
+        ),
+        needsConfirmation: true,
+      },
+    ]);
+    // A kabupaten worker's area holds it too.
+    expect((await kabWorker.post("/api/cases", outreach("SARMIN."))).status).toBe(422);
+
+    // Handed over (closed), the first no longer warns.
+    const handed = await worker.post(`/api/cases/${first.body.id}/hand-over`, {
+      version: 1,
+      toKabupatenCode: "33.29",
+      receiver: "Dinas Sosial Kabupaten Brebes",
+      reason: "Keluarga di Brebes.",
+    });
+    expect(handed.status).toBe(200);
+    expect((await worker.post("/api/cases", second)).status).toBe(201);
+
+    // Another Sarmin: the officer confirms it is another person.
+    const third = outreach("Bapak  Sarmin");
+    expect((await worker.post("/api/cases", third)).status).toBe(422);
+    expect((await worker.post("/api/cases", { ...third, sameNameConfirmed: true })).status).toBe(201);
+  });
+});

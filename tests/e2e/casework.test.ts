@@ -230,6 +230,23 @@ describe("a case on a phone", () => {
     await api.close();
 
     const worker = await phone("peksos.slawi");
+    // The same man brought in again: the form says his case is open, and opens a second only once the
+    // worker says it is another person.
+    await worker.goto("/kasus/baru");
+    await worker.selectOption("#case-source", "penjangkauan");
+    await worker.fill("input[name=name]", "karto");
+    await worker.check("input[name=sex][value=L]");
+    await worker.selectOption("select[name=ppks]", "gelandangan");
+    await worker.click("[data-testid=case-new] button[type=submit]");
+    await expect
+      .poll(() => worker.textContent("[data-testid=case-new] .error"))
+      .toContain("Sudah ada kasus terbuka untuk Pak Karto di wilayah Anda");
+    expect(await worker.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
+    await worker.check("input[name=sameNameConfirmed]");
+    await worker.click("[data-testid=case-new] button[type=submit]");
+    await worker.waitForSelector("[data-testid=case-state]");
+    await fits(worker);
+
     await worker.goto(`/kasus/${id}`);
     await worker.waitForSelector("[data-testid=case-state]");
     await worker.click("[data-testid=open-hand-over]");

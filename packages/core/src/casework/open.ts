@@ -8,6 +8,7 @@ import type { UserRecord } from "../user/record.ts";
 import { today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { entry, load, opened, personOf, toView, type CaseRecord } from "./record.ts";
+import { warnSameClient } from "./same-client.ts";
 import { CASE_WORKFLOW, isCaseWorker, OpenCaseSchema, WorkersQuerySchema, type CaseView } from "./schema.ts";
 import { reaches } from "../workflow/index.ts";
 
@@ -117,6 +118,7 @@ export async function open(input: unknown): Promise<CaseView> {
   if (!worker)
     throw FieldError("worker", "Pekerja sosial itu tidak ada atau tidak bertugas di wilayah klien.");
 
+  await warnSameClient(data.client.name, caller, data.sameNameConfirmed ?? false);
   const { nik: _typed, identityVerified, desaCode: _d, ...client } = data.client;
   const { record, writes } = opened(
     {

@@ -8,6 +8,7 @@ import { formatLocal, today } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
 import { actionsFor } from "../workflow/index.ts";
 import { moved } from "./counts.ts";
+import { clientNameKey } from "./same-client.ts";
 import type { CaseEntry, CaseView, Stay } from "./schema.ts";
 import { CASE_STATE_LABELS, CASE_WORKFLOW, CLOSED_CASE_STATES, type CaseState } from "./workflow.ts";
 
@@ -88,15 +89,24 @@ const isClosed = (state: CaseState) => CLOSED_CASE_STATES.includes(state);
  * Index keys: gsi1 the worker's cases, gsi2 the kabupaten's by the worker's area (so a supervisor's is a
  * `begins_with`), each split into open and closed so "Perlu tindakan" reads only open ones.
  */
-export function indexKeys(c: Pick<CaseRecord, "id" | "state" | "worker" | "supervisionCode" | "openedAt">) {
+export function indexKeys(
+  c: Pick<CaseRecord, "id" | "state" | "worker" | "supervisionCode" | "openedAt" | "client">,
+) {
   const status = isClosed(c.state) ? "closed" : "open";
   return {
     gsi1pk: `CASEWORKER#${c.worker}`,
     gsi1sk: `${status}#${c.openedAt}#${c.id}`,
     gsi2pk: `CASES#${useConfig().kabupatenCode}#${status}`,
     gsi2sk: `${c.supervisionCode}#${c.openedAt}#${c.id}`,
+    // Open cases only (sparse): a new case for a client of the same name is warned of (same-client.ts).
+    ...(status === "open"
+      ? { gsi3pk: `CASECLIENT#${useConfig().kabupatenCode}#${clientNameKey(c.client.name)}`, gsi3sk: c.id }
+      : {}),
   };
 }
+
+/** The index keys a closing change removes. */
+export const CLOSED_INDEX_REMOVALS = ["gsi3pk", "gsi3sk"];
 
 /** Plan steps not done whose target day has passed in the kabupaten. */
 export function overdueSteps(record: Pick<CaseRecord, "plan" | "state">, day = today()): number {

@@ -65,6 +65,8 @@ export const OpenCaseSchema = v.strictObject(
     worker: v.optional(UsernameSchema),
     /** The NIK's unknown region code was confirmed by the officer (pemekaran). */
     idConfirmed: v.optional(v.boolean()),
+    /** An open case of a client with the same name was seen, and this is another person. */
+    sameNameConfirmed: v.optional(v.boolean()),
   },
   "Data kasus harus berupa objek JSON.",
 );

@@ -8,9 +8,19 @@ import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize, reaches } from "../workflow/index.ts";
 import { moved } from "./counts.ts";
-import { entry, indexKeys, key, load, personOf, stale, toView, type CaseRecord } from "./record.ts";
+import {
+  CLOSED_INDEX_REMOVALS,
+  entry,
+  indexKeys,
+  key,
+  load,
+  personOf,
+  stale,
+  toView,
+  type CaseRecord,
+} from "./record.ts";
 import type { CaseView } from "./schema.ts";
-import { CASE_STATE_LABELS, CASE_WORKFLOW, type CaseAction } from "./workflow.ts";
+import { CASE_STATE_LABELS, CASE_WORKFLOW, CLOSED_CASE_STATES, type CaseAction } from "./workflow.ts";
 
 type Actions = typeof CASE_WORKFLOW.actions;
 export type InputOf<A extends CaseAction> = v.InferOutput<NonNullable<Actions[A]["input"]>>;
@@ -64,7 +74,12 @@ export function step<A extends CaseAction>(
           key: key(id),
           set: { ...outcome.set, ...indexKeys(next), state: to, updatedAt: now, updatedBy: caller.username },
           add: { version: 1 },
-          ...(outcome.clearReturn && record.returnNote ? { remove: ["returnNote"] } : {}),
+          remove: [
+            ...(outcome.clearReturn && record.returnNote ? ["returnNote"] : []),
+            ...(CLOSED_CASE_STATES.includes(to) && !CLOSED_CASE_STATES.includes(record.state)
+              ? CLOSED_INDEX_REMOVALS
+              : []),
+          ],
           expect: { state: record.state, version: record.version },
         }),
         entry(id, action, spec.done, outcome.data),

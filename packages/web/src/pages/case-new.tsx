@@ -37,6 +37,7 @@ export default function CaseNew() {
   const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
   const [fields, setFields] = createSignal<Record<string, string>>({});
   const [confirmNik, setConfirmNik] = createSignal(false);
+  const [confirmSame, setConfirmSame] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   // One id per case being opened: a resend after a lost answer opens the same case, not a second one.
   let caseId = newId();
@@ -70,6 +71,7 @@ export default function CaseNew() {
         ...(params.rujukan ? { referralId: params.rujukan } : {}),
         ...(value("worker") ? { worker: value("worker") } : {}),
         ...(data.get("idConfirmed") ? { idConfirmed: true } : {}),
+        ...(data.get("sameNameConfirmed") ? { sameNameConfirmed: true } : {}),
         client: Object.fromEntries(
           Object.entries({
             name: value("name"),
@@ -87,6 +89,7 @@ export default function CaseNew() {
       });
       const opened = await call(api.cases.$post({ json }));
       caseId = newId();
+      setConfirmSame(false);
       if (can("case.read")) navigate(`/kasus/${opened.id}`);
       else {
         form.reset();
@@ -96,6 +99,7 @@ export default function CaseNew() {
       const e = errorsFromApi(error);
       setFields(e.fields);
       if (e.fields["client.nik"] && /wilayah|kode/i.test(e.fields["client.nik"])) setConfirmNik(true);
+      if (e.fields["client.name"]?.startsWith("Sudah ada kasus terbuka")) setConfirmSame(true);
       if (saidByFields(form, e.fields)) focusFirstInvalid(form);
       else setMessage({ kind: "error", text: sentenceFromApi(error) });
     } finally {
@@ -139,6 +143,12 @@ export default function CaseNew() {
           <input name="name" value={reporterName()} aria-invalid={Boolean(err("client.name"))} />
           <FieldError error={err("client.name")} />
         </label>
+        <Show when={confirmSame()}>
+          <label class="check">
+            <input type="checkbox" name="sameNameConfirmed" /> Saya sudah memeriksa: orang ini berbeda dengan
+            klien kasus yang terbuka itu
+          </label>
+        </Show>
         <Show when={!fixed}>
           <label class="field">
             <span class="label">NIK (bila diketahui)</span>
