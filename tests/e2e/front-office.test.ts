@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { e2eApp, signedInPage as signIn } from "../support/browser.ts";
+import { answer, e2eApp, signedInPage as signIn } from "../support/browser.ts";
 import { dpmCsv, SITI, WATI } from "../support/residents.ts";
 
 const app = e2eApp();
@@ -70,8 +70,8 @@ describe("front office in Chromium", () => {
       "<img src=x onerror=alert(1)>",
     );
     expect(await page.locator("[data-testid=complaint-description] img").count()).toBe(0);
-    page.once("dialog", (d) => d.accept());
     await page.click("button:has-text('Tampilkan')");
+    expect(await answer(page, true)).toBe("Tampilkan NIK lengkap? Tindakan ini dicatat di log audit.");
     await expect.poll(() => page.textContent("[data-testid=complaint-nik]")).toBe(SITI.nik);
     const id = page.url().split("/").pop()!;
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayIn } from "@puskesos/core/time/calendar";
-import { e2eApp, signedInPage } from "../support/browser.ts";
+import { answer, e2eApp, signedInPage } from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
 import { complaint, person, WATI } from "../support/residents.ts";
 
@@ -73,10 +73,6 @@ describe("the monthly report and the dashboard", () => {
       const koord = await signedInPage(app, "koord.kalisapu");
       // Sending a month that is still running asks first; the koordinator says yes.
       const asked: string[] = [];
-      koord.on("dialog", (dialog) => {
-        asked.push(dialog.message());
-        void dialog.accept();
-      });
       await koord.setViewportSize(PHONE);
       await koord.getByRole("button", { name: "Menu" }).click();
       await koord.getByRole("link", { name: "Laporan", exact: true }).click();
@@ -103,6 +99,7 @@ describe("the monthly report and the dashboard", () => {
       // No correction offered before anything was sent.
       expect(await koord.getByRole("button", { name: "Kirim koreksi" }).count()).toBe(0);
       await koord.getByRole("button", { name: "Kirim ke SLRT" }).click();
+      asked.push(await answer(koord, true));
       await expect
         .poll(() => koord.textContent("[data-testid=report-notice]"))
         .toBe("Laporan versi 1 dikirim ke SLRT.");
@@ -221,6 +218,7 @@ describe("the monthly report and the dashboard", () => {
         .getByLabel("Catatan koreksi")
         .fill("Satu pengaduan pendidikan tercatat setelah kiriman pertama.");
       await koord.getByRole("button", { name: "Kirim koreksi" }).click();
+      await answer(koord, true);
       await expect
         .poll(() => koord.textContent("[data-testid=report-notice]"))
         .toBe("Koreksi versi 2 dikirim ke SLRT.");

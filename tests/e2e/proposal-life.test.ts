@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayIn } from "@puskesos/core/time/calendar";
-import { e2eApp, signedInPage } from "../support/browser.ts";
+import { answer, e2eApp, signedInPage } from "../support/browser.ts";
 import { controlledByServiceWorker, offlineDocument } from "../support/offline.ts";
 import { complaint, dpmCsv, SITI, WATI } from "../support/residents.ts";
 
@@ -346,9 +346,9 @@ describe("a household's proposal, from the front office to the DPM", () => {
 
     // Signing out leaves no visit on the device (the refused result is asked about first).
     expect((await visitsKept(field, "survei")).length).toBeGreaterThan(0);
-    field.once("dialog", (dialog) => void dialog.accept());
     await field.getByRole("button", { name: "Menu" }).click();
     await field.getByRole("button", { name: "Keluar" }).click();
+    await answer(field, true);
     await field.waitForURL("**/masuk");
     await expect.poll(() => visitsKept(field, "survei")).toEqual([]);
     await field.context().close();

@@ -124,3 +124,13 @@ export const inViewport = (locator: Locator) =>
     const box = e.getBoundingClientRect();
     return box.top >= -1 && box.bottom <= window.innerHeight + 1;
   });
+
+/** Answers the app's own question (web lib/ask.ts) with its action or "Batal", and gives its text. */
+export async function answer(page: Page, yes: boolean): Promise<string> {
+  const dialog = page.locator("dialog.ask[open]");
+  await dialog.waitFor();
+  const text = (await dialog.locator("#ask-question").textContent()) ?? "";
+  await dialog.locator(yes ? "button.danger" : "button.secondary").click();
+  await dialog.waitFor({ state: "detached" });
+  return text;
+}

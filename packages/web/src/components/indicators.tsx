@@ -7,6 +7,7 @@ import { formatDate } from "../lib/time.ts";
 import { Alert, Labelled } from "./form.tsx";
 import { createEdits, EditAnswer } from "./edits.tsx";
 import { ListTable } from "./list-table.tsx";
+import { ask } from "../lib/ask.ts";
 
 /**
  * The kabupaten's own indicators the survey team records at each verval, beside the national F1
@@ -46,9 +47,9 @@ export function IndicatorsSection() {
       return `Indikator ${added.label} ditambahkan; tim survei mencatatnya mulai sekarang.`;
     }, form);
   };
-  const retire = (code: string, label: string) => {
-    if (!confirm(`Hentikan indikator "${label}"? Hasil verval yang sudah mencatatnya tetap menyimpannya.`))
-      return;
+  const retire = async (code: string, label: string) => {
+    const question = `Hentikan indikator "${label}"? Hasil verval yang sudah mencatatnya tetap menyimpannya.`;
+    if (!(await ask(question, "Hentikan indikator"))) return;
     void run(async () => {
       await call(api.indicators[":code"].retire.$post({ param: { code } }));
       return `Indikator ${label} dihentikan.`;

@@ -48,8 +48,7 @@ export function Layout(props: { children?: JSX.Element }) {
   onCleanup(() => document.removeEventListener("keydown", closeOnEscape));
   const out = async () => {
     // What sign-out would leave on the device or delete: asked first.
-    const warning = await (await outbox()).signOutWarning();
-    if (warning && !window.confirm(warning)) return;
+    if (!(await (await outbox()).maySignOut())) return;
     await signOut();
     navigate("/masuk", { replace: true });
   };

@@ -15,6 +15,8 @@ export function keepFocusThroughBusy() {
       const waited = Date.now() - started;
       // Still on the button: wait a moment for it to be disabled, no longer.
       if (active === button) return void (waited < 2000 && setTimeout(look, 50));
+      // A question asked first (lib/ask.ts) holds the focus until it is answered.
+      if (active?.closest("dialog")) return void (waited < 60_000 && setTimeout(look, 50));
       if (active && active !== document.body) return;
       if (!button.isConnected) {
         const main = document.querySelector("main");

@@ -283,6 +283,12 @@ export async function signOutWarning(): Promise<string | undefined> {
   return parts.length ? `${parts.join(" ")} Tetap keluar?` : undefined;
 }
 
+/** Whether to sign out: yes at once when nothing would be left or deleted, else the officer's answer. */
+export async function maySignOut(): Promise<boolean> {
+  const warning = await signOutWarning();
+  return !warning || (await import("./ask.ts")).ask(warning, "Tetap keluar");
+}
+
 /** At sign-out: the received records go; the rest stays sealed for its user, and the key too while anything needs it. */
 async function forget(owner: string) {
   const store = storeOf(owner);

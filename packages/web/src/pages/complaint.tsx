@@ -21,6 +21,7 @@ import { checked } from "../lib/checked.ts";
 import { desaNames, regionTree } from "../lib/regions.ts";
 import { can } from "../lib/session.ts";
 import { formatDate, formatDateTime } from "../lib/time.ts";
+import { ask } from "../lib/ask.ts";
 
 /**
  * Whether the reporter is in the DPM, and when not, where the household's proposal stands: "Belum di
@@ -82,7 +83,7 @@ function Cancel(props: { complaint: ComplaintView; onDone: () => void }) {
         ...(props.complaint.referralId ? ["rujukannya"] : []),
       ];
       const question = `Batalkan pengaduan ${props.complaint.reporter.name}?${withdrawn.length ? ` ${withdrawn.join(" dan ")} yang masih berjalan ikut ditarik.` : ""} Pembatalan tidak dapat diurungkan.`;
-      if (!confirm(question)) return;
+      if (!(await ask(question, "Batalkan pengaduan", "Jangan batalkan"))) return;
       setBusy(true);
       await call(api.complaints[":id"].cancel.$post({ param: { id: props.complaint.id }, json }));
       props.onDone();
@@ -133,7 +134,7 @@ export default function Complaint() {
   const [message, setMessage] = createSignal("");
 
   const reveal = async () => {
-    if (!confirm("Tampilkan NIK lengkap? Tindakan ini dicatat di log audit.")) return;
+    if (!(await ask("Tampilkan NIK lengkap? Tindakan ini dicatat di log audit.", "Tampilkan NIK"))) return;
     try {
       setNik(await call(api.complaints[":id"]["reveal-nik"].$post({ param: { id: params.id } })));
     } catch (error) {

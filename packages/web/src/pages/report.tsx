@@ -15,6 +15,7 @@ import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { formatDateTime, today } from "../lib/time.ts";
+import { ask } from "../lib/ask.ts";
 
 const fileUrl = (report: MonthlyReport, format: "xlsx" | "csv", version?: number) =>
   `/api/reports/monthly/file?${new URLSearchParams({
@@ -53,9 +54,10 @@ function SendForm(props: {
       // Allowed, since a desa may close its books on the last working day, but never by a stray tap.
       if (
         !props.report.monthEnded &&
-        !confirm(
+        !(await ask(
           `Bulan ${periodName(props.report.month)} belum berakhir; angkanya masih dapat bertambah. Tetap kirim?`,
-        )
+          "Tetap kirim",
+        ))
       )
         return;
       const sent = await call(api.reports.monthly.submit.$post({ json }));

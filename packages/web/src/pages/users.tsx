@@ -7,6 +7,7 @@ import { OneTimePassword } from "../components/one-time-password.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { ListTable } from "../components/list-table.tsx";
+import { ask } from "../lib/ask.ts";
 
 export default function Users() {
   const [scope, setScope] = createSignal("");
@@ -39,7 +40,10 @@ export default function Users() {
   };
   const toggle = (user: User) =>
     act(async () => {
-      if (user.active && !confirm(`Nonaktifkan ${user.username}? Semua sesinya langsung berakhir.`))
+      if (
+        user.active &&
+        !(await ask(`Nonaktifkan ${user.username}? Semua sesinya langsung berakhir.`, "Nonaktifkan"))
+      )
         return "Dibatalkan.";
       await call(
         api.users[":username"].active.$put({
@@ -51,8 +55,8 @@ export default function Users() {
     });
   const reset = (user: User) =>
     act(async () => {
-      if (!confirm(`Atur ulang kata sandi ${user.username}? Kata sandi lamanya tidak berlaku lagi.`))
-        return "Dibatalkan.";
+      const question = `Atur ulang kata sandi ${user.username}? Kata sandi lamanya tidak berlaku lagi.`;
+      if (!(await ask(question, "Atur ulang kata sandi"))) return "Dibatalkan.";
       const out = await call(
         api.users[":username"]["password-reset"].$post({ param: { username: user.username } }),
       );

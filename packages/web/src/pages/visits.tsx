@@ -5,6 +5,7 @@ import * as Outbox from "../lib/outbox.ts";
 import { addressOf, headOf, relationshipLabel, RESULT_LABELS } from "../lib/proposal-text.ts";
 import { formatDay, formatTime, today } from "../lib/time.ts";
 import { forgetVisit, keptIndicators, keptVisits, loadVisits, takeToday, type Visit } from "../lib/visits.ts";
+import { ask } from "../lib/ask.ts";
 
 type Result = Extract<Outbox.OutboxItem, { kind: "verification" }>;
 
@@ -81,7 +82,8 @@ export default function Visits() {
     setOpen(visit.id);
   };
   const drop = async (visit: Visit, result: Result | undefined) => {
-    if (!confirm(`Hapus kunjungan ${headOf(visit)?.name ?? ""} dari perangkat ini?`)) return;
+    if (!(await ask(`Hapus kunjungan ${headOf(visit)?.name ?? ""} dari perangkat ini?`, "Hapus kunjungan")))
+      return;
     setMessage(undefined);
     if (result) await Outbox.remove(result.id);
     await forgetVisit(visit.id);
