@@ -254,12 +254,18 @@ describe("a case on a phone", () => {
     const field = worker.getByLabel("Kabupaten/kota tujuan (nama atau kode Kemendagri)");
     const named = worker.locator("[data-testid=toKabupatenCode-named]");
     // The name finds the code; the list offers every kabupaten and kota by both.
+    await field.fill("Jayapura");
+    await expect
+      .poll(() => named.textContent())
+      .toBe("Kabupaten Jayapura (91.03) atau Kota Jayapura (91.71): pilih dari daftar.");
     await field.fill("Brebes");
-    await expect.poll(() => named.textContent()).toBe("Pilih Kabupaten Brebes (33.29) dari daftar.");
+    await expect.poll(() => named.textContent()).toBe("Kabupaten Brebes (33.29): pilih dari daftar.");
     expect(await worker.locator("#toKabupatenCode-list option[value='33.29']").textContent()).toBe(
       "Kabupaten Brebes",
     );
-    await field.fill("33.29");
+    // A name that fits one only becomes its code as the officer moves on.
+    await field.press("Tab");
+    expect(await field.inputValue()).toBe("33.29");
     await expect.poll(() => named.textContent()).toBe("Kabupaten Brebes");
     await worker.fill(`${form} input[name=receiver]`, "Dinas Sosial Kabupaten Brebes");
     await worker.fill(`${form} textarea[name=reason]`, "Keluarga klien tinggal di Brebes.");

@@ -21,15 +21,27 @@ export function KabupatenField(props: { name: string; label: string }) {
   const [all] = createResource(kabupatenList);
   const [typed, setTyped] = createSignal("");
   onMount(() => input.form?.addEventListener("reset", () => setTyped("")));
+  const matches = (text: string) => {
+    const word = text.trim().toLowerCase();
+    return word.length >= 3 ? (all() ?? []).filter((k) => k.name.toLowerCase().includes(word)) : [];
+  };
   const said = () => {
     const text = typed().trim();
-    const list = all() ?? [];
-    const exact = list.find((k) => k.code === text);
+    const exact = all()?.find((k) => k.code === text);
     if (exact) return exact.name;
-    const word = text.toLowerCase();
-    const matches = word.length >= 3 ? list.filter((k) => k.name.toLowerCase().includes(word)) : [];
-    if (matches.length === 1) return `Pilih ${matches[0]!.name} (${matches[0]!.code}) dari daftar.`;
+    const found = matches(text);
+    if (found.length >= 1 && found.length <= 4) {
+      const named = found.map((k) => `${k.name} (${k.code})`);
+      return `${named.length > 1 ? `${named.slice(0, -1).join(", ")} atau ${named.at(-1)}` : named[0]}: pilih dari daftar.`;
+    }
     return "Ketik nama atau kode, lalu pilih dari daftar.";
+  };
+  // A name that fits one kabupaten only is taken as its code when the officer leaves the field.
+  const settle = () => {
+    const found = matches(input.value);
+    if (found.length !== 1 || found[0]!.code === input.value.trim()) return;
+    input.value = found[0]!.code;
+    setTyped(input.value);
   };
   return (
     <label class="field">
@@ -41,6 +53,7 @@ export function KabupatenField(props: { name: string; label: string }) {
         autocomplete="off"
         aria-describedby={`${props.name}-named`}
         onInput={(event) => setTyped(event.currentTarget.value)}
+        onChange={settle}
       />
       <datalist id={`${props.name}-list`}>
         <For each={all()}>{(k) => <option value={k.code}>{k.name}</option>}</For>
