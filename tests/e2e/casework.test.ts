@@ -273,5 +273,25 @@ describe("a case on a phone", () => {
     await worker.click(`${form} button[type=submit]`);
     await expect.poll(() => state(worker)).toBe("Diserahkan ke kabupaten lain");
     expect(await worker.textContent("main")).toContain("Kabupaten Brebes");
+
+    // A file that is no handover file: refused by name, the picker marked and focused.
+    await worker.goto("/kasus");
+    await worker.setInputFiles("#handover-file", {
+      name: "rusak.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("bukan berkas serah terima"),
+    });
+    await worker.click("[data-testid=handover-import] button[type=submit]");
+    await expect.poll(() => worker.locator("#handover-import-answer").count()).toBe(1);
+    expect(
+      await worker.evaluate(() => {
+        const input = document.getElementById("handover-file")!;
+        return [
+          input === document.activeElement,
+          input.getAttribute("aria-invalid"),
+          input.getAttribute("aria-describedby"),
+        ];
+      }),
+    ).toEqual([true, "true", "handover-import-answer"]);
   });
 });

@@ -142,6 +142,17 @@ describe("messages that tell the truth", () => {
     await admin.click("button:has-text('Impor')");
     await expect.poll(() => admin.textContent(".alert")).toContain("bukan CSV");
     expect((await admin.textContent(".alert"))!.split("bukan CSV")).toHaveLength(2);
+    // The picker is what is wrong: marked, tied to the answer, and focused (its label shows the ring).
+    expect(
+      await admin.evaluate(() => {
+        const input = document.getElementById("dpm-file")!;
+        return [
+          input === document.activeElement,
+          input.getAttribute("aria-invalid"),
+          input.getAttribute("aria-describedby"),
+        ];
+      }),
+    ).toEqual([true, "true", "dpm-answer"]);
     await admin.context().close();
   });
 

@@ -7,7 +7,8 @@ import {
   type CasePage,
   type CaseState,
 } from "@puskesos/core/casework/schema";
-import { Alert, sentenceFromApi } from "../components/form.tsx";
+import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
+import { markRefused } from "../components/refused.ts";
 import { ListTable } from "../components/list-table.tsx";
 import { Tabs } from "../components/tabs.tsx";
 import { api, call } from "../lib/api.ts";
@@ -32,7 +33,8 @@ function ImportHandover() {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setMessage("");
-    const input = (event.currentTarget as HTMLFormElement).elements.namedItem("file") as HTMLInputElement;
+    const form = event.currentTarget as HTMLFormElement;
+    const input = form.elements.namedItem("file") as HTMLInputElement;
     const chosen = input.files?.[0];
     try {
       const json = checked(ImportHandoverSchema, { file: chosen ? await chosen.text() : "" });
@@ -40,13 +42,15 @@ function ImportHandover() {
       navigate(`/kasus/${opened.id}`);
     } catch (error) {
       setMessage(sentenceFromApi(error));
+      // The file picker the refusal names is marked wrong, tied to the answer, and takes the focus.
+      markRefused(form, errorsFromApi(error).fields, "handover-import-answer")?.focus();
     }
   };
   return (
     <form class="filters" onSubmit={submit} data-testid="handover-import">
       <h2>Terima serah terima dari kabupaten lain</h2>
       <Show when={message()}>
-        <Alert>{message()}</Alert>
+        <Alert id="handover-import-answer">{message()}</Alert>
       </Show>
       <div class="file-pick">
         <input

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import { DesaSelect } from "../components/desa-select.tsx";
 import { Alert, Labelled } from "../components/form.tsx";
+import { markRefused } from "../components/refused.ts";
 import type { ImportResult } from "@puskesos/core/dpm/schema";
 import { api, ApiError, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
@@ -20,12 +21,25 @@ export default function Dpm() {
 
   const upload = async (event: SubmitEvent) => {
     event.preventDefault();
-    const file = (new FormData(event.currentTarget as HTMLFormElement).get("file") as File | null) ?? null;
+    const form = event.currentTarget as HTMLFormElement;
+    const file = (new FormData(form).get("file") as File | null) ?? null;
+    // The file picker is marked wrong, tied to the answer, and takes the focus; a good upload clears it.
+    const blameFile = (wrong: boolean) => markRefused(form, wrong ? { file: "" } : {}, "dpm-answer")?.focus();
     setMessage("");
     setResult(undefined);
-    if (!desa()) return setMessage("Pilih desa terlebih dahulu.");
-    if (!file || !file.name) return setMessage("Pilih berkas CSV DPM.");
-    if (!file.size) return setMessage(`Berkas ${file.name} kosong: tidak ada satu baris pun.`);
+    blameFile(false);
+    if (!desa()) {
+      document.getElementById("dpm-desa")?.focus();
+      return setMessage("Pilih desa terlebih dahulu.");
+    }
+    if (!file || !file.name) {
+      blameFile(true);
+      return setMessage("Pilih berkas CSV DPM.");
+    }
+    if (!file.size) {
+      blameFile(true);
+      return setMessage(`Berkas ${file.name} kosong: tidak ada satu baris pun.`);
+    }
     setBusy(true);
     try {
       // The extract goes as the CSV it is, not JSON: the typed client's request, with the file as its body.
@@ -40,6 +54,7 @@ export default function Dpm() {
       );
       await refetch();
     } catch (error) {
+      blameFile(true);
       setMessage(
         error instanceof ApiError
           ? [
@@ -101,7 +116,7 @@ export default function Dpm() {
         </button>
       </form>
       <Show when={message()}>
-        <Alert>
+        <Alert id="dpm-answer">
           <span class="pre">{message()}</span>
         </Alert>
       </Show>
