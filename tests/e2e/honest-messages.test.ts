@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { e2eApp, inViewport, newPage, signedInContext, signedInPage } from "../support/browser.ts";
+import {
+  e2eApp,
+  inViewport,
+  newPage,
+  refusalMarks,
+  signedInContext,
+  signedInPage,
+} from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
 import { complaint, WATI } from "../support/residents.ts";
 
@@ -143,16 +150,7 @@ describe("messages that tell the truth", () => {
     await expect.poll(() => admin.textContent(".alert")).toContain("bukan CSV");
     expect((await admin.textContent(".alert"))!.split("bukan CSV")).toHaveLength(2);
     // The picker is what is wrong: marked, tied to the answer, and focused (its label shows the ring).
-    expect(
-      await admin.evaluate(() => {
-        const input = document.getElementById("dpm-file")!;
-        return [
-          input === document.activeElement,
-          input.getAttribute("aria-invalid"),
-          input.getAttribute("aria-describedby"),
-        ];
-      }),
-    ).toEqual([true, "true", "dpm-answer"]);
+    expect(await refusalMarks(admin, "dpm-file")).toEqual([true, "true", "dpm-answer"]);
     await admin.context().close();
   });
 

@@ -134,3 +134,14 @@ export async function answer(page: Page, yes: boolean): Promise<string> {
   await dialog.waitFor({ state: "detached" });
   return text;
 }
+
+/** A control's refusal marks: whether it has the focus, its aria-invalid and its aria-describedby. */
+export const refusalMarks = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const control = document.getElementById(id)!;
+    return [
+      control === document.activeElement,
+      control.getAttribute("aria-invalid"),
+      control.getAttribute("aria-describedby"),
+    ];
+  }, id);
