@@ -1,5 +1,7 @@
+import { createHash, generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatDateTime } from "@puskesos/core/time/calendar";
 import { e2eApp, refusalMarks, signedInContext, signedInPage } from "../support/browser.ts";
 
 /**
@@ -284,5 +286,117 @@ describe("a case on a phone", () => {
     await worker.click("[data-testid=handover-import] button[type=submit]");
     await expect.poll(() => worker.locator("#handover-import-answer").count()).toBe(1);
     expect(await refusalMarks(worker, "handover-file")).toEqual([true, "true", "handover-import-answer"]);
+  });
+});
+
+/** JSON with its keys sorted at every level, written here apart from the app: the bytes another stack signs. */
+const sorted = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(sorted).join(",")}]`
+    : value && typeof value === "object"
+      ? `{${Object.keys(value)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${sorted((value as Record<string, unknown>)[k])}`)
+          .join(",")}}`
+      : JSON.stringify(value);
+
+describe("a client handed over from another kabupaten", () => {
+  it("is trusted by the admin from the menu, imported by the worker, and arrives with what the sender knew", async () => {
+    // Kabupaten Brebes's stack: its own key pair, as the other stack holds it.
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+    const keyId = createHash("sha256")
+      .update(publicKey.export({ type: "spki", format: "der" }))
+      .digest("hex")
+      .slice(0, 16);
+
+    const admin = await phone("admin");
+    await admin.click("text=Menu");
+    await admin.click("nav >> text=Kunci serah terima");
+    await admin.getByLabel("Kabupaten/kota pengirim (nama atau kode Kemendagri)").fill("33.29");
+    await admin.fill("[data-testid=trust-sender] textarea[name=publicKey]", pem);
+    await fits(admin);
+    await admin.click("[data-testid=trust-sender] button[type=submit]");
+    await expect.poll(() => admin.textContent("main")).toContain(keyId);
+    await admin.context().close();
+
+    // Handed over just after midnight in Tegal (WIB), the evening before in UTC.
+    const issuedAt = "2026-11-30T17:30:00.000Z";
+    const openedAt = "2026-11-20T02:00:00.000Z";
+    const family = "Adik klien, Ibu Kasmi, Desa Kalisapu RT 02/RW 03, HP 0812-0000-1111.";
+    const document = {
+      id: randomUUID(),
+      issuedAt,
+      from: {
+        kabupatenCode: "33.29",
+        kabupatenName: "Kabupaten Brebes",
+        workerName: "Sri Wahyuni",
+        workerUsername: "peksos.bumiayu",
+        keyId,
+      },
+      to: {
+        kabupatenCode: "33.28",
+        kabupatenName: "Kabupaten Tegal",
+        receiver: "Dinas Sosial Kabupaten Tegal",
+      },
+      reason: "Keluarga klien tinggal di Slawi.",
+      client: {
+        name: "Pak Warsono",
+        identityVerified: false,
+        sex: "L",
+        estimatedAge: 58,
+        ppks: "gelandangan",
+      },
+      summary: {
+        caseId: randomUUID(),
+        openedAt,
+        source: "penjangkauan",
+        assessment: {
+          problems: "Tidur di terminal, tidak punya tempat tinggal.",
+          needs: "Dipulangkan ke keluarganya.",
+          family,
+          conditions: ["tanpa-identitas", "terpisah-keluarga"],
+        },
+        plan: [
+          {
+            id: "g1",
+            goal: "Klien kembali ke keluarga",
+            strategy: "Menghubungi adik klien.",
+            steps: [{ id: "s1", step: "Menelepon adik klien", targetDate: "2026-11-25" }],
+          },
+        ],
+        interventions: [{ date: "2026-11-22", kind: "rujukan", description: "Diperiksa di puskesmas." }],
+        stays: [],
+      },
+    };
+    const signature = sign(null, Buffer.from(sorted(document)), privateKey).toString("base64");
+    const file = sorted({ format: "puskesos-serah-terima/1", document, signature });
+
+    const worker = await phone("peksos.slawi");
+    await worker.goto("/kasus");
+    await worker.setInputFiles("#handover-file", {
+      name: "serah-terima.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(file),
+    });
+    await worker.click("[data-testid=handover-import] button[type=submit]");
+    await worker.waitForSelector("[data-testid=handover-summary]");
+    const summary = (await worker.textContent("[data-testid=handover-summary]")) ?? "";
+    for (const shown of [
+      "Kabupaten Brebes",
+      "Sri Wahyuni",
+      formatDateTime("Asia/Jakarta", issuedAt),
+      formatDateTime("Asia/Jakarta", openedAt),
+      "Keluarga klien tinggal di Slawi.",
+      family,
+      "Tidak punya dokumen identitas, Terpisah dari keluarga",
+      "Klien kembali ke keluarga",
+      "Menelepon adik klien (target 25 November 2026)",
+      "Diperiksa di puskesmas.",
+    ])
+      expect(summary).toContain(shown);
+    expect(formatDateTime("Asia/Jakarta", issuedAt)).toMatch(/^1 Des 2026/);
+    expect(await state(worker)).toBe("Asesmen");
+    await fits(worker);
   });
 });

@@ -27,6 +27,7 @@ import {
   type CaseView,
 } from "@puskesos/core/casework/schema";
 import { bodyOf, CaseFields } from "../components/case-fields.tsx";
+import { HandoverSummary } from "../components/handover-summary.tsx";
 import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
 import { printNow, useA4Print } from "../components/print.tsx";
 import { markRefused } from "../components/refused.ts";
@@ -135,11 +136,11 @@ function Decision(props: {
 type Goal = { id: string; goal: string; steps?: { id: string; step: string }[] };
 const progressName = (code: unknown) => PROGRESS.find(([p]) => p === code)?.[1] ?? String(code);
 
-/** A list or a record an entry keeps (a plan's goals, progress per goal, another kabupaten's summary), in words. */
+/** A list an entry keeps (a plan's goals, progress per goal, conditions), in words. */
 function listWords(k: string, v: unknown, goals: Goal[]): string | undefined {
-  if (!Array.isArray(v) && !(k === "summary" && v && typeof v === "object")) return undefined;
+  if (!Array.isArray(v)) return undefined;
   const goalName = (id: unknown) => goals.find((g) => g.id === id)?.goal ?? String(id);
-  const items = (Array.isArray(v) ? v : []) as Record<string, unknown>[];
+  const items = v as Record<string, unknown>[];
   switch (k) {
     case "conditions":
       return (v as string[]).map((c) => CONDITIONS.find(([code]) => code === c)?.[1] ?? c).join(", ");
@@ -162,21 +163,6 @@ function listWords(k: string, v: unknown, goals: Goal[]): string | undefined {
           return `${step ?? String(c.stepId)} → ${formatDay(String(c.targetDate))}`;
         })
         .join(", ");
-    case "summary": {
-      const s = v as {
-        assessment?: { problems?: string; needs?: string };
-        interventions?: unknown[];
-        plan?: Goal[];
-      };
-      return [
-        s.assessment?.problems ? `Masalah: ${s.assessment.problems}` : "",
-        s.assessment?.needs ? `Kebutuhan: ${s.assessment.needs}` : "",
-        s.plan?.length ? `Tujuan: ${s.plan.map((g) => g.goal).join("; ")}` : "",
-        s.interventions?.length ? `${s.interventions.length} intervensi tercatat` : "",
-      ]
-        .filter(Boolean)
-        .join("\n");
-    }
     default:
       return undefined;
   }
@@ -214,7 +200,6 @@ function EntryData(props: { entry: CaseEntry; goals: Goal[] }) {
     psks: "PSKS yang terlibat",
     goals: "Tujuan",
     targetChanges: "Target diubah",
-    summary: "Ringkasan dari kabupaten asal",
   };
   const words = (k: string, v: unknown): string | undefined =>
     typeof v === "string" || typeof v === "number"
@@ -331,6 +316,16 @@ export default function Case() {
                   )}
                 </Show>
               </dl>
+
+              {/* An imported case starts from what the other kabupaten signed: shown before the plan. */}
+              <Show when={f().entries.find((e) => e.action === "open" && e.data.source === "serah-terima")}>
+                {(e) => (
+                  <>
+                    <h2>Dari kabupaten asal</h2>
+                    <HandoverSummary data={e().data} />
+                  </>
+                )}
+              </Show>
 
               <Show when={c().plan}>
                 {(plan) => (
