@@ -11,7 +11,9 @@ export default defineConfig({
     target: "es2020",
     // Old Android phones in villages: keep CSS compatible and the bundle lean.
     cssTarget: "chrome80",
-    sourcemap: true,
+    // Maps are written beside the files for whoever debugs a report, but the files do not name them: a
+    // phone on a weak link should not download a comment only a developer's tools read.
+    sourcemap: "hidden",
     // The benchmark reads the import graph of the first route from the manifest.
     manifest: true,
     // Every browser the kabupaten's officers use knows modulepreload (Chrome 66, Firefox 115, Safari 17).

@@ -48,6 +48,16 @@ describe("programmes' fields of social welfare services", () => {
     expect(await fieldOf("kis-pbi")).toBe("jaminan");
     expect((await setField(admin, "pkh", { serviceField: "jaminan" })).status).toBe(200);
     expect(await fieldOf("pkh")).toBe("jaminan");
+    // The field it already has: said so on the field, not saved again, not in the audit log.
+    const same = await setField(admin, "pkh", { serviceField: "jaminan" });
+    expect(same.status).toBe(422);
+    expect(same.body.error.fields).toEqual([
+      {
+        field: "serviceField",
+        message:
+          "Bidang layanan Program Keluarga Harapan (PKH) sudah Jaminan sosial; pilih bidang lain untuk mengubahnya.",
+      },
+    ]);
 
     const log = await admin.get("/api/audit?targetType=catalog&targetId=pkh");
     expect(log.body.items.map((e: { action: string; by: string }) => [e.action, e.by])).toEqual(
@@ -73,6 +83,16 @@ describe("programmes' fields of social welfare services", () => {
       serviceField: "pemberdayaan",
     });
     expect(await fieldOf("bantuan-usaha-mikro-tegal")).toBe("pemberdayaan");
+    // The same name again: 409, naming the field the form marks.
+    const again = await manajer.post("/api/catalog/programs", {
+      name: "Bantuan Usaha Mikro Tegal",
+      field: "ekonomi",
+      serviceField: "jaminan",
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields).toEqual([
+      { field: "name", message: 'Program "Bantuan Usaha Mikro Tegal" sudah ada di katalog.' },
+    ]);
     const changed = await setField(manajer, "bantuan-usaha-mikro-tegal", { serviceField: "jaminan" });
     expect(changed.body).toMatchObject({ level: "kabupaten", serviceField: "jaminan" });
     expect(await fieldOf("bantuan-usaha-mikro-tegal")).toBe("jaminan");

@@ -42,6 +42,21 @@ describe("handing a client over to another kabupaten", () => {
       reason: "Klien berasal dari kabupaten ini.",
     });
     expect(same.body.error.fields[0]).toMatchObject({ field: "toKabupatenCode" });
+    // A name the form could not turn into a code, and nothing at all, each in its own words.
+    for (const [typed, said] of [
+      ["Brebes", 'Kabupaten tujuan "Brebes" tidak dikenali: pilih kabupaten/kota dari daftar'],
+      ["", "Kabupaten tujuan wajib diisi."],
+    ]) {
+      const refused = await worker.post(`/api/cases/${caseId}/hand-over`, {
+        version: 2,
+        toKabupatenCode: typed,
+        receiver: "Dinas Sosial",
+        reason: "Klien berasal dari kabupaten itu.",
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fields[0].field).toBe("toKabupatenCode");
+      expect(refused.body.error.fields[0].message).toContain(said);
+    }
     const out = await worker.post(`/api/cases/${caseId}/hand-over`, {
       version: 2,
       toKabupatenCode: "33.29",
@@ -83,7 +98,7 @@ describe("handing a client over to another kabupaten", () => {
     const unknown = await worker.post("/api/cases/import", { file: sentFile });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.fields[0].field).toBe("file");
-    expect(unknown.body.error.message).toMatch(/stack yang tidak dikenal/);
+    expect(unknown.body.error.message).toMatch(/belum terdaftar di sini sebagai pengirim tepercaya/);
 
     const badKey = await manajer.post("/api/cases/handover-keys", {
       kabupatenCode: "33.28",
@@ -120,7 +135,7 @@ describe("handing a client over to another kabupaten", () => {
     resigned.signature = ` ${resigned.signature}`;
     expect((await worker.post("/api/cases/import", { file: JSON.stringify(resigned) })).status).toBe(422);
     const broken = await worker.post("/api/cases/import", { file: sentFile.slice(0, -2) });
-    expect(broken.body.error.message).toBe("Berkas serah terima bukan berkas JSON yang utuh.");
+    expect(broken.body.error.message).toBe("Berkas serah terima rusak atau terpotong. Minta berkas asli dari pengirim.");
 
     const imported = await worker.post("/api/cases/import", { file: `${sentFile}\n` });
     expect(imported.status).toBe(201);

@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "@puskesos/core/time/calendar";
-import { e2eApp, refusalMarks, signedInContext, signedInPage } from "../support/browser.ts";
+import { answer, e2eApp, refusalMarks, signedInContext, signedInPage } from "../support/browser.ts";
 
 /**
  * One case from opening to approved termination on a 360 px phone, with an admission to a shelter and
@@ -260,7 +260,14 @@ describe("a case on a phone", () => {
     await expect
       .poll(() => named.textContent())
       .toBe("Kabupaten Jayapura (91.03) atau Kota Jayapura (91.71): pilih dari daftar.");
-    await field.fill("Brebes");
+    // Spelled as officers spell it: a hyphen, "Kab.", or a typo that fits nothing.
+    await field.fill("Bau-Bau");
+    await expect.poll(() => named.textContent()).toBe("Kota Bau Bau (74.72): pilih dari daftar.");
+    await field.fill("Brebbes");
+    await expect
+      .poll(() => named.textContent())
+      .toBe('Tidak ada kabupaten/kota bernama "Brebbes". Periksa ejaannya, atau ketik kodenya.');
+    await field.fill("Kab. Brebes");
     await expect.poll(() => named.textContent()).toBe("Kabupaten Brebes (33.29): pilih dari daftar.");
     expect(await worker.locator("#toKabupatenCode-list option[value='33.29']").textContent()).toBe(
       "Kabupaten Brebes",
@@ -272,7 +279,15 @@ describe("a case on a phone", () => {
     await worker.fill(`${form} input[name=receiver]`, "Dinas Sosial Kabupaten Brebes");
     await worker.fill(`${form} textarea[name=reason]`, "Keluarga klien tinggal di Brebes.");
     await fits(worker);
+    // The case closes here for good: asked first, and "Batal" leaves it as it was.
     await worker.click(`${form} button[type=submit]`);
+    expect(await answer(worker, false)).toMatch(/^Kasus ini akan ditutup di sini/);
+    expect(await worker.inputValue(`${form} input[name=receiver]`)).toBe("Dinas Sosial Kabupaten Brebes");
+    expect(await worker.evaluate(() => document.activeElement?.textContent)).toBe(
+      "Serahkan ke kabupaten lain",
+    );
+    await worker.click(`${form} button[type=submit]`);
+    await answer(worker, true);
     await expect.poll(() => state(worker)).toBe("Diserahkan ke kabupaten lain");
     expect(await worker.textContent("main")).toContain("Kabupaten Brebes");
 
@@ -301,7 +316,7 @@ const sorted = (value: unknown): string =>
       : JSON.stringify(value);
 
 describe("a client handed over from another kabupaten", () => {
-  it("is trusted by the admin from the menu, imported by the worker, and arrives with what the sender knew", async () => {
+  it("is trusted by the admin from the home page, imported by the worker, and arrives with what the sender knew", async () => {
     // Kabupaten Brebes's stack: its own key pair, as the other stack holds it.
     const { publicKey, privateKey } = generateKeyPairSync("ed25519");
     const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
@@ -311,8 +326,7 @@ describe("a client handed over from another kabupaten", () => {
       .slice(0, 16);
 
     const admin = await phone("admin");
-    await admin.click("text=Menu");
-    await admin.click("nav >> text=Kunci serah terima");
+    await admin.getByRole("link", { name: "Kunci serah terima", exact: true }).click();
     await admin.getByLabel("Kabupaten/kota pengirim (nama atau kode Kemendagri)").fill("33.29");
     await admin.fill("[data-testid=trust-sender] textarea[name=publicKey]", pem);
     await fits(admin);
@@ -398,5 +412,18 @@ describe("a client handed over from another kabupaten", () => {
     expect(formatDateTime("Asia/Jakarta", issuedAt)).toMatch(/^1 Des 2026/);
     expect(await state(worker)).toBe("Asesmen");
     await fits(worker);
+
+    // The same file again: refused on the picker, which is marked and focused.
+    await worker.goto("/kasus");
+    await worker.setInputFiles("#handover-file", {
+      name: "serah-terima.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(file),
+    });
+    await worker.click("[data-testid=handover-import] button[type=submit]");
+    await expect
+      .poll(() => worker.textContent("#handover-import-answer").catch(() => ""))
+      .toMatch(/^Berkas ini sudah diimpor sebagai kasus /);
+    expect(await refusalMarks(worker, "handover-file")).toEqual([true, "true", "handover-import-answer"]);
   });
 });

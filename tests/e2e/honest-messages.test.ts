@@ -241,6 +241,8 @@ describe("answers where the officer is looking", () => {
       .toBe("Karang Taruna Tunas Muda ditambahkan ke daftar PSKS.");
     expect(await kind.getAttribute("aria-invalid")).toBeNull();
     await expect.poll(() => page.textContent("main")).toContain("Andi Saputra");
+    // The list grew by the new entry above the form: the answer is still where the officer looks.
+    await expect.poll(() => inViewport(answer)).toBe(true);
     await page.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { PPKS_CODES } from "../catalog/schema.ts";
+import { kabupatenCode } from "../validation/fields.ts";
 
 /** The shapes of a handover between kabupaten: the signed file, its import, and the trusted senders. */
 
@@ -75,11 +76,7 @@ export const TrustedSendersSchema = v.object({
 });
 export const AddTrustedSenderSchema = v.strictObject(
   {
-    kabupatenCode: v.pipe(
-      v.string("Kabupaten pengirim harus berupa teks."),
-      v.title("Kabupaten pengirim"),
-      v.regex(/^\d{2}\.\d{2}$/, "Kabupaten pengirim harus kode seperti 33.29."),
-    ),
+    kabupatenCode: kabupatenCode("Kabupaten pengirim"),
     publicKey: v.pipe(
       v.string("Kunci publik harus berupa teks."),
       v.title("Kunci publik"),

@@ -104,7 +104,7 @@ function readFile(
     json = JSON.parse(text);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    refuse("file", "Berkas serah terima bukan berkas JSON yang utuh.");
+    refuse("file", "Berkas serah terima rusak atau terpotong. Minta berkas asli dari pengirim.");
   }
   const parsed = v.safeParse(HandoverFileSchema, json);
   if (!parsed.success) refuse("file", "Berkas ini bukan berkas serah terima Puskesos.");
@@ -134,7 +134,7 @@ export async function importFile(input: unknown): Promise<CaseView> {
   if (!sender)
     refuse(
       "file",
-      `Berkas ditandatangani oleh stack yang tidak dikenal: ${document.from.kabupatenName} belum terdaftar sebagai pengirim tepercaya. Minta admin atau manajer mendaftarkan kunci publiknya.`,
+      `${document.from.kabupatenName} belum terdaftar di sini sebagai pengirim tepercaya, jadi tanda tangan berkasnya belum dapat diperiksa. Minta admin atau manajer mendaftarkan kunci publik ${document.from.kabupatenName} di halaman Kunci serah terima.`,
     );
   if (
     document.from.keyId !== keyIdOf(sender!.publicKey) ||
@@ -142,7 +142,7 @@ export async function importFile(input: unknown): Promise<CaseView> {
   )
     alteredBy(document.from.kabupatenName)();
   const done = await getItem<{ caseId: string }>({ pk: `HANDOVERIN#${document.id}`, sk: "HANDOVERIN" });
-  if (done) throw ConflictError(`Berkas ini sudah diimpor sebagai kasus ${done.caseId}.`);
+  if (done) throw ConflictError(`Berkas ini sudah diimpor sebagai kasus ${done.caseId}.`, "file");
 
   const { nik, ...client } = document.client;
   const { record, writes } = opened(
@@ -174,7 +174,7 @@ export async function importFile(input: unknown): Promise<CaseView> {
       }),
     ]);
   } catch (error) {
-    if (failedWrite(error) === "handover-in") throw ConflictError("Berkas ini sudah diimpor.");
+    if (failedWrite(error) === "handover-in") throw ConflictError("Berkas ini sudah diimpor.", "file");
     throw error;
   }
   return toView(record, caller);

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { choice, code, isoDate, note, text, VersionSchema } from "../validation/fields.ts";
+import { choice, code, isoDate, kabupatenCode, note, text, VersionSchema } from "../validation/fields.ts";
 
 /** The input of each case action (seed 001's stages), and the lists its fields pick from. */
 
@@ -156,11 +156,7 @@ export const DischargeSchema = body({
 });
 
 export const HandOverSchema = body({
-  toKabupatenCode: v.pipe(
-    v.string("Kabupaten tujuan harus berupa teks."),
-    v.title("Kabupaten tujuan"),
-    v.regex(/^\d{2}\.\d{2}$/, "Kabupaten tujuan harus kode seperti 33.29."),
-  ),
+  toKabupatenCode: kabupatenCode("Kabupaten tujuan"),
   receiver: text("Penerima (Dinas Sosial tujuan)", 3, 200),
   reason: note("Alasan serah terima", 5, 1000),
 });

@@ -20,7 +20,7 @@ export type CaseSource = (typeof CASE_SOURCES)[number] | "serah-terima";
 export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
   pengaduan: "Pengaduan warga",
   rujukan: "Rujukan yang disetujui",
-  penjangkauan: "Penjangkauan (outreach)",
+  penjangkauan: "Penjangkauan",
   "satpol-pp": "Dibawa Satpol PP",
   kepolisian: "Dibawa kepolisian",
   "serah-terima": "Serah terima dari kabupaten lain",

@@ -192,6 +192,8 @@ export const CASE_WORKFLOW = defineWorkflow({
       input: HandOverSchema,
       operation: "cases.handOver",
       danger: true,
+      confirm:
+        "Kasus ini akan ditutup di sini, dan berkas bertanda tangan dibuat untuk kabupaten tujuan. Serah terima tidak dapat dibatalkan: bila keliru, kabupaten tujuan yang menyerahkan klien kembali.",
       guard: {
         allows: (c: CaseSubject) => c.stays.every((s) => s.dischargedOn),
         refusal: "Klien masih tinggal di fasilitas; catat keluarnya terlebih dahulu.",

@@ -1,7 +1,7 @@
 import { assertCan, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { put, putNew, queryAll, transact } from "../db/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
+import { ConflictError, NotFoundError, refuse, ValidationError } from "../error/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import {
@@ -77,7 +77,7 @@ async function add(
 ) {
   const caller = assertCan("catalog.update");
   if (existing.some((e) => e.code === item.code))
-    throw ConflictError(`${kind === "OPD" ? "OPD" : "Program"} "${item.name}" sudah ada di katalog.`);
+    throw ConflictError(`${kind === "OPD" ? "OPD" : "Program"} "${item.name}" sudah ada di katalog.`, "name");
   await transact([
     putNew(
       "catalog-item",
@@ -134,6 +134,12 @@ export async function setServiceField(code: string, input: unknown): Promise<Pro
   const program = (await load()).programs.find((p) => p.code === code);
   if (!program) throw NotFoundError("Program");
   const before = program.serviceField ? serviceFieldName(program.serviceField) : "belum ditentukan";
+  // Nothing to save: said so, not "saved", and no audit entry for a change that did not happen.
+  if (program.serviceField === serviceField)
+    refuse(
+      "serviceField",
+      `Bidang layanan ${program.name} sudah ${before}; pilih bidang lain untuk mengubahnya.`,
+    );
   await transact([
     put("catalog-program-field", {
       pk: "CATALOG",

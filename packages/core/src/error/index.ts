@@ -45,6 +45,8 @@ export const ForbiddenError = (message = "Peran Anda tidak berwenang melakukan t
 export const UnauthenticatedError = (message = "Silakan masuk terlebih dahulu.") =>
   new AppError("unauthenticated", message);
 
-export const ConflictError = (message: string) => new AppError("conflict", message);
+/** A 409: the change meets data already there; `field` names the input that meets it, for the form to mark. */
+export const ConflictError = (message: string, field?: string) =>
+  new AppError("conflict", message, field ? { fields: [{ field, message }] } : {});
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -103,3 +103,19 @@ export const RegionCodeSchema = v.pipe(
     "Kode wilayah harus berformat PP.KK, PP.KK.CC, atau PP.KK.CC.DDDD.",
   ),
 );
+
+/**
+ * Another kabupaten or kota, sent as its code (PP.KK). Officers type its name, which the form turns into
+ * the code; a name the form could not resolve is refused in those words, not in words about codes.
+ */
+export const kabupatenCode = (label: string) =>
+  v.pipe(
+    v.string(`${label} harus berupa teks.`),
+    v.title(label),
+    v.trim(),
+    v.regex(/^\d{2}\.\d{2}$/, (issue) =>
+      issue.input === ""
+        ? `${label} wajib diisi.`
+        : `${label} "${String(issue.input).slice(0, 60)}" tidak dikenali: pilih kabupaten/kota dari daftar (nama atau kode seperti 33.29).`,
+    ),
+  );

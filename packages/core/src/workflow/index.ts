@@ -50,6 +50,8 @@ export interface ActionSpec<S extends string, R> {
   guard?: Guard<R>;
   /** Shown as a warning button: the action refuses or sends back. */
   danger?: boolean;
+  /** Asked before sending, for an action that cannot be taken back: what it will do. */
+  confirm?: string;
 }
 
 export interface WorkflowSpec<S extends string, R, A extends Record<string, ActionSpec<S, R>>> {

@@ -26,6 +26,8 @@ export function createEdits(reload: () => unknown) {
       setMessage({ kind: "success", text: await work() });
       if (form) markRefused(form, {}, alertId);
       await reload();
+      // The reloaded list may have grown above the answer (a new row on a phone): back into view.
+      requestAnimationFrame(() => document.getElementById(alertId)?.scrollIntoView?.({ block: "nearest" }));
     } catch (error) {
       setMessage({ kind: "error", text: sentenceFromApi(error) });
       setFields(errorsFromApi(error).fields);

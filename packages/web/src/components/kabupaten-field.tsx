@@ -13,6 +13,16 @@ const kabupatenList = () =>
   }));
 
 /**
+ * A name as officers spell it, for matching: "Kab. Tegal", "kabupaten tegal" and "KAB TEGAL" are one,
+ * and so are "Bau-Bau", "Bau Bau" and "Baubau".
+ */
+const folded = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/^\s*kab\b\.?/, "kabupaten")
+    .replace(/[^a-z0-9]+/g, "");
+
+/**
  * Another kabupaten or kota by its Kemendagri code. Officers know the name, rarely the code: typing
  * either offers the matches, and the line under the field says which kabupaten the code is.
  */
@@ -22,8 +32,8 @@ export function KabupatenField(props: { name: string; label: string }) {
   const [typed, setTyped] = createSignal("");
   onMount(() => input.form?.addEventListener("reset", () => setTyped("")));
   const matches = (text: string) => {
-    const word = text.trim().toLowerCase();
-    return word.length >= 3 ? (all() ?? []).filter((k) => k.name.toLowerCase().includes(word)) : [];
+    const word = folded(text);
+    return word.length >= 3 ? (all() ?? []).filter((k) => folded(k.name).includes(word)) : [];
   };
   const said = () => {
     const text = typed().trim();
@@ -34,6 +44,11 @@ export function KabupatenField(props: { name: string; label: string }) {
       const named = found.map((k) => `${k.name} (${k.code})`);
       return `${named.length > 1 ? `${named.slice(0, -1).join(", ")} atau ${named.at(-1)}` : named[0]}: pilih dari daftar.`;
     }
+    if (found.length > 4) return `${found.length} kabupaten/kota cocok: ketik lebih lengkap.`;
+    if (/^\d{2}\.\d{2}$/.test(text) && all()?.length) return `Tidak ada kabupaten/kota berkode ${text}.`;
+    if (/^\d/.test(text)) return "Kode kabupaten/kota berbentuk PP.KK (dua angka, titik, dua angka).";
+    if (folded(text).length >= 3 && all()?.length)
+      return `Tidak ada kabupaten/kota bernama "${text}". Periksa ejaannya, atau ketik kodenya.`;
     return "Ketik nama atau kode, lalu pilih dari daftar.";
   };
   // A name that fits one kabupaten only is taken as its code when the officer leaves the field.

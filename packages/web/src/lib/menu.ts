@@ -30,7 +30,6 @@ export const MENU: MenuEntry[] = [
   { href: "/psks", label: "PSKS", anyOf: ["psks.read"] },
   { href: "/pengguna", label: "Pengguna", anyOf: ["user.manage"] },
   { href: "/dpm", label: "DPM", anyOf: ["dpm.import"] },
-  { href: "/kunci-serah-terima", label: "Kunci serah terima", anyOf: ["handover.keys"] },
   { href: "/audit", label: "Log audit", anyOf: ["audit.read"] },
   { href: "/pelindungan-data", label: "Akses data", anyOf: ["privacy.report"] },
   { href: "/permintaan-warga", label: "Permintaan warga", anyOf: ["privacy.request"] },

@@ -81,10 +81,19 @@ function Decision(props: {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    setBusy(true);
     setMessage("");
     try {
-      await SEND[props.action](props.view.id, bodyOf(form, props.view));
+      const body = bodyOf(form, props.view);
+      const declared = spec();
+      if ("confirm" in declared) {
+        // Asked only once the fields are right (a refusal after "yes" would have asked for nothing), and
+        // before the button is disabled, so that "Batal" gives the focus back to it.
+        checked(declared.input, body);
+        const { ask } = await import("../lib/ask.ts");
+        if (!(await ask(declared.confirm, declared.label))) return;
+      }
+      setBusy(true);
+      await SEND[props.action](props.view.id, body);
       setOpen(false);
       props.onDone(spec().done);
     } catch (error) {

@@ -21,16 +21,19 @@ export default function HandoverLetter() {
     (id) => call(api.cases[":id"].handover.$get({ param: { id } })),
   );
   const [settings] = createResource(() => call(api.settings.$get()));
+  // Named for where it goes and when, not for the client: a Downloads folder or a mail attachment
+  // should not show a vulnerable person's name to whoever glances at it.
   const download = () => {
     const f = file();
     if (!f) return;
-    const name = f.file.document.client.name
+    const d = f.file.document;
+    const to = d.to.kabupatenName
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "");
     saveBlob(
       new Blob([f.text], { type: "application/json" }),
-      `serah-terima-${name || "klien"}-${dayOf(f.file.document.issuedAt)}.json`,
+      `serah-terima-${to}-${dayOf(d.issuedAt)}-${d.id.slice(0, 8)}.json`,
     );
   };
   return (
@@ -61,7 +64,11 @@ export default function HandoverLetter() {
               <h2 class="center">BERITA ACARA SERAH TERIMA KLIEN</h2>
               <p>
                 Pada tanggal {formatDate(d().issuedAt)}, pekerja sosial {d().from.kabupatenName} menyerahkan
-                klien berikut kepada {d().to.receiver}, {d().to.kabupatenName}:
+                klien berikut kepada {d().to.receiver}
+                {d().to.receiver.toLowerCase().includes(d().to.kabupatenName.toLowerCase())
+                  ? ""
+                  : `, ${d().to.kabupatenName}`}
+                :
               </p>
               <table class="letter-meta">
                 <tbody>

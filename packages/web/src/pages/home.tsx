@@ -96,6 +96,12 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
     permission: "dpm.import",
   },
   {
+    href: "/kunci-serah-terima",
+    label: "Kunci serah terima",
+    what: "kunci publik kabupaten ini, dan kabupaten lain yang berkas serah terima kliennya dipercaya.",
+    permission: "handover.keys",
+  },
+  {
     href: "/audit",
     label: "Log audit",
     what: "siapa melakukan apa, kapan, dari mana.",
