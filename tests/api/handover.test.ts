@@ -135,7 +135,9 @@ describe("handing a client over to another kabupaten", () => {
     resigned.signature = ` ${resigned.signature}`;
     expect((await worker.post("/api/cases/import", { file: JSON.stringify(resigned) })).status).toBe(422);
     const broken = await worker.post("/api/cases/import", { file: sentFile.slice(0, -2) });
-    expect(broken.body.error.message).toBe("Berkas serah terima rusak atau terpotong. Minta berkas asli dari pengirim.");
+    expect(broken.body.error.message).toBe(
+      "Berkas serah terima rusak atau terpotong. Minta berkas asli dari pengirim.",
+    );
 
     const imported = await worker.post("/api/cases/import", { file: `${sentFile}\n` });
     expect(imported.status).toBe(201);
