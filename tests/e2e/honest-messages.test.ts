@@ -229,9 +229,14 @@ describe("answers where the officer is looking", () => {
     // The fields named are marked wrong, tied to the answer, and the first takes the focus.
     const kind = page.getByLabel("Jenis PSKS");
     expect(await kind.getAttribute("aria-invalid")).toBe("true");
+    // Several fields named: each is described by its own reason, not by the whole sentence.
+    const reasonOf = async (field: typeof kind) =>
+      page.textContent(`#${await field.getAttribute("aria-describedby")}`);
     expect(await kind.getAttribute("aria-describedby")).toBe(
-      await answer.locator(".alert").getAttribute("id"),
+      `${await answer.locator(".alert").getAttribute("id")}-kind`,
     );
+    expect(await reasonOf(kind)).toMatch(/^Jenis PSKS/);
+    expect(await reasonOf(page.locator("#psks-contact"))).toMatch(/^Narahubung/);
     expect(await kind.evaluate((e) => e === document.activeElement)).toBe(true);
     await kind.selectOption({ label: "Karang Taruna" });
     await page.locator("#psks-contact").fill("Andi Saputra");
