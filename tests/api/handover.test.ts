@@ -150,6 +150,17 @@ describe("handing a client over to another kabupaten", () => {
     expect(imported.body.id).not.toBe(caseId);
     const again = await worker.post("/api/cases/import", { file: sentFile });
     expect(again.status).toBe(409);
+    expect(again.body.error.fields[0].field).toBe("file");
+    // Each refused file is in the log under the sender it claims, with the reason; the import too.
+    const admin = await signedIn("admin", undefined, "10.86.0.5");
+    const log = await admin.get("/api/audit?targetType=trusted-sender&targetId=33.28");
+    const refusals = log.body.items.filter((e: { action: string }) => e.action === "case.import-refused");
+    expect(refusals.map((e: { by: string }) => e.by)).toEqual(Array(refusals.length).fill("peksos"));
+    expect(
+      refusals.map((e: { summary: string }) => e.summary.replace(/^.* ditolak: /, "").slice(0, 30)),
+    ).toEqual(expect.arrayContaining(["Kabupaten Tegal belum terdafta", "Berkas serah terima telah diub"]));
+    // Unknown sender, one byte, two respellings, a changed signature.
+    expect(refusals).toHaveLength(5);
     const opened = await worker.get(`/api/cases/${imported.body.id}`);
     expect(opened.body.entries[0]).toMatchObject({
       action: "open",

@@ -91,14 +91,15 @@ export async function handoverFile(caseId: string): Promise<HandoverDownload> {
 const SIGNATURE = /^[A-Za-z0-9+/]{86}==$/;
 
 /**
- * The file as sent, or a 422 on `file`. It must be the very bytes the sender wrote (the canonical JSON,
- * trailing line breaks aside), so that not even a space or a number spelled otherwise passes; the
- * signature is then checked over the document as received, unknown fields included.
+ * The file as received, or a 422 on `file` when it is no handover file at all. `exact` says whether it is
+ * the very bytes a sender wrote (the canonical JSON, trailing line breaks aside): not even a space or a
+ * number spelled otherwise passes. The signature is checked over the document as received.
  */
-function readFile(
-  text: string,
-  altered: () => never,
-): { file: HandoverFile; raw: { document: unknown; signature: string } } {
+function readFile(text: string): {
+  file: HandoverFile;
+  raw: { document: unknown; signature: string };
+  exact: boolean;
+} {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -109,38 +110,58 @@ function readFile(
   const parsed = v.safeParse(HandoverFileSchema, json);
   if (!parsed.success) refuse("file", "Berkas ini bukan berkas serah terima Puskesos.");
   const raw = json as { document: unknown; signature: string };
-  if (canonical(json) !== text.replace(/[\r\n]+$/, "") || !SIGNATURE.test(raw.signature)) altered();
-  return { file: parsed.output as HandoverFile, raw };
+  const exact = canonical(json) === text.replace(/[\r\n]+$/, "") && SIGNATURE.test(raw.signature);
+  return { file: parsed.output as HandoverFile, raw, exact };
+}
+
+/**
+ * A refused import, kept in the audit log under the sender it claims (a forged or altered file is worth
+ * an admin's look), then answered on `file`. What the file claims is not trusted: cut short, and a
+ * sender code that is no kabupaten code is logged as unknown.
+ */
+async function refuseImport(document: HandoverDocument, message: string): Promise<never> {
+  const code = /^\d{2}\.\d{2}$/.test(document.from.kabupatenCode)
+    ? document.from.kabupatenCode
+    : "tidak-dikenal";
+  await Audit.record({
+    action: "case.import-refused",
+    target: { type: "trusted-sender", id: code },
+    summary: `Berkas serah terima ${document.id.slice(0, 40)} dari ${document.from.kabupatenName.slice(0, 80)} ditolak: ${message}`,
+  });
+  return refuse("file", message);
 }
 
 /**
  * Opens the case a signed handover file brings, with the importing worker responsible. Refused (422
- * naming the file) when it is meant for another kabupaten, signed by a stack not trusted here, or
- * changed by even one byte since it was signed; a file already imported answers with its case (409).
+ * naming the file, and logged) when it is meant for another kabupaten, signed by a stack not trusted
+ * here, or changed by even one byte since it was signed; a file already imported answers 409.
  */
 export async function importFile(input: unknown): Promise<CaseView> {
   const caller = assertCan("handover.import");
   const { file: text } = parse(ImportHandoverSchema, input);
-  const alteredBy = (name: string) => (): never =>
-    refuse(
-      "file",
-      `Berkas serah terima telah diubah sejak ditandatangani ${name}, atau tidak ditandatangani dengan kuncinya. Minta berkas asli dari pengirim.`,
-    );
-  const { file, raw } = readFile(text, alteredBy("pengirimnya"));
+  const { file, raw, exact } = readFile(text);
   const { document } = file;
+  const from = document.from.kabupatenName;
   if (document.to.kabupatenCode !== own())
-    refuse("file", `Berkas ini ditujukan ke ${document.to.kabupatenName}, bukan ke kabupaten ini.`);
+    await refuseImport(
+      document,
+      `Berkas ini ditujukan ke ${document.to.kabupatenName}, bukan ke kabupaten ini.`,
+    );
   const sender = await trustedKey(document.from.kabupatenCode);
   if (!sender)
-    refuse(
-      "file",
-      `${document.from.kabupatenName} belum terdaftar di sini sebagai pengirim tepercaya, jadi tanda tangan berkasnya belum dapat diperiksa. Minta admin atau manajer mendaftarkan kunci publik ${document.from.kabupatenName} di halaman Kunci serah terima.`,
+    await refuseImport(
+      document,
+      `${from} belum terdaftar di sini sebagai pengirim tepercaya, jadi tanda tangan berkasnya belum dapat diperiksa. Minta admin atau manajer mendaftarkan kunci publik ${from} di halaman Kunci serah terima.`,
     );
   if (
+    !exact ||
     document.from.keyId !== keyIdOf(sender!.publicKey) ||
     !verifyDocument(raw.document, raw.signature, sender!.publicKey)
   )
-    alteredBy(document.from.kabupatenName)();
+    await refuseImport(
+      document,
+      `Berkas serah terima telah diubah sejak ditandatangani ${from}, atau tidak ditandatangani dengan kuncinya. Minta berkas asli dari pengirim.`,
+    );
   const done = await getItem<{ caseId: string }>({ pk: `HANDOVERIN#${document.id}`, sk: "HANDOVERIN" });
   if (done) throw ConflictError(`Berkas ini sudah diimpor sebagai kasus ${done.caseId}.`, "file");
 
