@@ -229,6 +229,17 @@ describe("a case on a phone", () => {
     });
     expect(opened.status()).toBe(201);
     const { id } = (await opened.json()) as { id: string };
+    const assessed = await api.request.post(`/api/cases/${id}/assess`, {
+      headers: { origin: app.server.url },
+      data: {
+        version: 1,
+        problems: "Tidur di emperan pasar.",
+        needs: "Pulang ke keluarganya.",
+        family: "Kakak klien di Bumiayu, Brebes.",
+        conditions: ["tanpa-tempat-tinggal"],
+      },
+    });
+    expect(assessed.status()).toBe(200);
     await api.close();
 
     const worker = await phone("peksos.slawi");
@@ -290,6 +301,14 @@ describe("a case on a phone", () => {
     await answer(worker, true);
     await expect.poll(() => state(worker)).toBe("Diserahkan ke kabupaten lain");
     expect(await worker.textContent("main")).toContain("Kabupaten Brebes");
+    // The letter to print carries the family contact and the conditions, for the receiving Dinas Sosial.
+    await worker.click("[data-testid=handover-letter-link]");
+    const letter = worker.locator("[data-testid=handover-letter]");
+    await expect
+      .poll(() => letter.textContent())
+      .toContain("Keluarga dan sumber bantuan: Kakak klien di Bumiayu, Brebes.");
+    expect(await letter.textContent()).toContain("Kondisi: Tidak punya tempat tinggal.");
+    expect(await letter.textContent()).toContain("kepada Dinas Sosial Kabupaten Brebes:");
 
     // A file that is no handover file: refused by name, the picker marked and focused.
     await worker.goto("/kasus");

@@ -1,7 +1,7 @@
 import { useParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
-import { INTERVENTION_KINDS, SEX_LABELS } from "@puskesos/core/casework/schema";
+import { CONDITIONS, INTERVENTION_KINDS, SEX_LABELS } from "@puskesos/core/casework/schema";
 import { A4Pages } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { saveBlob } from "../lib/download.ts";
@@ -42,7 +42,7 @@ export default function HandoverLetter() {
         const d = () => f().file.document;
         const summary = () =>
           d().summary as {
-            assessment?: { problems?: string; needs?: string };
+            assessment?: { problems?: string; needs?: string; family?: string; conditions?: string[] };
             plan?: { goal: string; progress?: string }[];
             interventions?: { date?: string; kind?: string; description?: string }[];
           };
@@ -115,9 +115,25 @@ export default function HandoverLetter() {
               </p>
               <Show when={summary().assessment}>
                 {(a) => (
-                  <p>
-                    <strong>Ringkasan asesmen:</strong> {a().problems} Kebutuhan: {a().needs}
-                  </p>
+                  <>
+                    <p>
+                      <strong>Ringkasan asesmen:</strong> {a().problems} Kebutuhan: {a().needs}
+                    </p>
+                    <Show when={a().family}>
+                      <p>
+                        <strong>Keluarga dan sumber bantuan:</strong> {a().family}
+                      </p>
+                    </Show>
+                    <Show when={a().conditions?.length}>
+                      <p>
+                        <strong>Kondisi:</strong>{" "}
+                        {a()
+                          .conditions!.map((c) => CONDITIONS.find(([code]) => code === c)?.[1] ?? c)
+                          .join(", ")}
+                        .
+                      </p>
+                    </Show>
+                  </>
                 )}
               </Show>
               <Show when={summary().plan?.length}>
