@@ -2,7 +2,14 @@ import { createHash, generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "@puskesos/core/time/calendar";
-import { answer, e2eApp, refusalMarks, signedInContext, signedInPage } from "../support/browser.ts";
+import {
+  answer,
+  e2eApp,
+  inViewport,
+  refusalMarks,
+  signedInContext,
+  signedInPage,
+} from "../support/browser.ts";
 
 /**
  * One case from opening to approved termination on a 360 px phone, with an admission to a shelter and
@@ -33,6 +40,8 @@ async function act(page: Page, action: string, fill: (form: string) => Promise<v
   await fill(form);
   await page.click(`${form} button[type=submit]`);
   await page.waitForSelector(form, { state: "detached" });
+  // Its answer is at the top, under the title, screens above the form on a phone: brought into view.
+  await expect.poll(() => inViewport(page.locator("main .alert.success"))).toBe(true);
 }
 
 beforeAll(async () => {
@@ -98,6 +107,9 @@ describe("a case on a phone", () => {
       await worker.fill(`${form} input[name="goals.0.steps.0.step"]`, "Antar ke RPS Slawi");
       await worker.click(`${form} button[type=submit]`);
       await expect.poll(() => worker.textContent(`${form} [role=alert]`)).toContain("Tujuan 1 wajib diisi.");
+      // The reason and the field it names are both on the screen.
+      expect(await inViewport(worker.locator(`${form} [role=alert]`))).toBe(true);
+      expect(await inViewport(worker.locator(`${form} input[name="goals.0.goal"]`))).toBe(true);
       expect(
         await worker.evaluate(() => [
           document.activeElement?.getAttribute("name"),
@@ -291,8 +303,18 @@ describe("a case on a phone", () => {
     await worker.fill(`${form} textarea[name=reason]`, "Keluarga klien tinggal di Brebes.");
     await fits(worker);
     // The case closes here for good: asked first, and "Batal" leaves it as it was.
+    // Its own kabupaten: refused at once, with no question about a step that cannot happen.
+    await field.fill("33.28");
     await worker.click(`${form} button[type=submit]`);
-    expect(await answer(worker, false)).toMatch(/^Kasus ini akan ditutup di sini/);
+    await expect
+      .poll(() => worker.textContent(`${form} .alert`).catch(() => ""))
+      .toBe("Kabupaten tujuan harus kabupaten lain.");
+    expect(await worker.locator("dialog.ask").count()).toBe(0);
+    await field.fill("Kab. Brebes");
+    await worker.click(`${form} button[type=submit]`);
+    expect(await answer(worker, false)).toMatch(
+      /^Serahkan Pak Karto ke Kabupaten Brebes\?\s+Kasus ini akan ditutup di sini/,
+    );
     expect(await worker.inputValue(`${form} input[name=receiver]`)).toBe("Dinas Sosial Kabupaten Brebes");
     expect(await worker.evaluate(() => document.activeElement?.textContent)).toBe(
       "Serahkan ke kabupaten lain",

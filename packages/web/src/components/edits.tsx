@@ -1,6 +1,6 @@
 import { createSignal, Show } from "solid-js";
 import { Alert, errorsFromApi, sentenceFromApi, type Errors } from "./form.tsx";
-import { markRefused } from "./refused.ts";
+import { focusRefused, markRefused } from "./refused.ts";
 
 // Apart from form.tsx: the intake form, on the first route, uses none of it (issue 15's budget).
 
@@ -20,18 +20,21 @@ export function createEdits(reload: () => unknown) {
     setMessage(undefined);
     setFields({});
   };
+  // The forms of one page part share the answer: the marks of the last one refused go with its message.
+  let marked: HTMLFormElement | undefined;
   const run = async (work: () => Promise<string>, form?: HTMLFormElement) => {
     clear();
+    if (marked) markRefused(marked, {}, alertId);
+    marked = form;
     try {
       setMessage({ kind: "success", text: await work() });
-      if (form) markRefused(form, {}, alertId);
       await reload();
       // The reloaded list may have grown above the answer (a new row on a phone): back into view.
       requestAnimationFrame(() => document.getElementById(alertId)?.scrollIntoView?.({ block: "nearest" }));
     } catch (error) {
       setMessage({ kind: "error", text: sentenceFromApi(error) });
       setFields(errorsFromApi(error).fields);
-      if (form) markRefused(form, fields(), alertId)?.focus();
+      if (form) focusRefused(markRefused(form, fields(), alertId), alertId);
     }
   };
   return { message, fields, run, clear, alertId };

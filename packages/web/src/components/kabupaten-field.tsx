@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, onMount } from "solid-js";
+import { createEffect, createResource, createSignal, For, onMount } from "solid-js";
 import type { KabupatenList } from "@puskesos/core/region";
 import { api, call } from "../lib/api.ts";
 
@@ -11,6 +11,10 @@ const kabupatenList = () =>
     loading = undefined;
     return [];
   }));
+
+/** The name of a kabupaten code, from the list the field offers; undefined for no kabupaten. */
+export const kabupatenNamed = async (code: string) =>
+  (await kabupatenList()).find((k) => k.code === code)?.name;
 
 /**
  * A name as officers spell it, for matching: "Kab. Tegal", "kabupaten tegal" and "KAB TEGAL" are one,
@@ -30,7 +34,12 @@ export function KabupatenField(props: { name: string; label: string }) {
   let input!: HTMLInputElement;
   const [all] = createResource(kabupatenList);
   const [typed, setTyped] = createSignal("");
-  onMount(() => input.form?.addEventListener("reset", () => setTyped("")));
+  onMount(() => {
+    input.form?.addEventListener("reset", () => setTyped(""));
+    // A name typed before the list arrived (a slow link) is resolved when the form is sent: the capture
+    // listener runs before the form's own submit handler reads the value.
+    input.form?.addEventListener("submit", () => settle(), { capture: true });
+  });
   const matches = (text: string) => {
     const word = folded(text);
     return word.length >= 3 ? (all() ?? []).filter((k) => folded(k.name).includes(word)) : [];
@@ -58,6 +67,10 @@ export function KabupatenField(props: { name: string; label: string }) {
     input.value = found[0]!.code;
     setTyped(input.value);
   };
+  // The list arriving after the officer moved on: the name left in the field is resolved then.
+  createEffect(() => {
+    if (all()?.length && document.activeElement !== input) settle();
+  });
   return (
     <label class="field">
       <span class="label">{props.label}</span>

@@ -39,3 +39,19 @@ export function markRefused(form: HTMLFormElement, fields: Errors, alertId: stri
   }
   return first;
 }
+
+/**
+ * Focuses the first control a refusal named with its reason in sight: on a phone the focus alone scrolls
+ * the field to the screen's top edge and leaves the alert above it, and with it the reason, out of view.
+ * The alert and the field are both shown when they fit on the screen, else the field in its middle.
+ */
+export function focusRefused(control: HTMLElement | undefined, alertId: string) {
+  if (!control) return;
+  control.focus({ preventScroll: true });
+  const alert = document.getElementById(alertId)?.getBoundingClientRect();
+  const field = control.getBoundingClientRect();
+  const top = Math.min(alert?.top ?? field.top, field.top);
+  if (top >= 0 && field.bottom <= innerHeight) return;
+  if (field.bottom - top <= innerHeight - 16) scrollBy(0, top - 8);
+  else control.scrollIntoView({ block: "center" });
+}

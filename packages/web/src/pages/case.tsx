@@ -28,11 +28,13 @@ import {
 } from "@puskesos/core/casework/schema";
 import { bodyOf, CaseFields } from "../components/case-fields.tsx";
 import { HandoverSummary } from "../components/handover-summary.tsx";
+import { kabupatenNamed } from "../components/kabupaten-field.tsx";
 import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
 import { printNow, useA4Print } from "../components/print.tsx";
-import { markRefused } from "../components/refused.ts";
+import { focusRefused, markRefused } from "../components/refused.ts";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
+import { me } from "../lib/session.ts";
 import { formatDateTime, formatDay } from "../lib/time.ts";
 
 const cases = api.cases[":id"];
@@ -55,6 +57,21 @@ const SEND: Record<CaseAction, (id: string, body: unknown) => Promise<CaseView>>
   admit: (id, b) => call(cases.admit.$post({ param: { id }, json: checked(AdmitSchema, b) })),
   discharge: (id, b) => call(cases.discharge.$post({ param: { id }, json: checked(DischargeSchema, b) })),
   "hand-over": (id, b) => call(cases["hand-over"].$post({ param: { id }, json: checked(HandOverSchema, b) })),
+};
+
+/**
+ * The question asked before an action core declares irreversible (`confirm`): who and where, from what the
+ * form holds. None when the server will refuse it anyway (another kabupaten's code that is no kabupaten,
+ * or this one): the refusal then comes without a question about a step that will not happen.
+ */
+const QUESTION: Partial<
+  Record<CaseAction, (body: Record<string, unknown>, view: CaseView) => Promise<string | undefined>>
+> = {
+  "hand-over": async (body, view) => {
+    const code = String(body.toKabupatenCode ?? "");
+    const name = code === me()?.scope.code.slice(0, 5) ? undefined : await kabupatenNamed(code);
+    return name && `Serahkan ${view.client.name} ke ${name}?`;
+  },
 };
 
 const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.name ?? code;
@@ -82,6 +99,8 @@ function Decision(props: {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     setMessage("");
+    // The last refusal's marks go with its message: a question asked now is about fields set right.
+    markRefused(form, {}, alertId);
     try {
       const body = bodyOf(form, props.view);
       const declared = spec();
@@ -89,8 +108,13 @@ function Decision(props: {
         // Asked only once the fields are right (a refusal after "yes" would have asked for nothing), and
         // before the button is disabled, so that "Batal" gives the focus back to it.
         checked(declared.input, body);
+        const question = await (QUESTION[props.action] ?? (async () => ""))(body, props.view);
         const { ask } = await import("../lib/ask.ts");
-        if (!(await ask(declared.confirm, declared.label))) return;
+        if (
+          question !== undefined &&
+          !(await ask(`${question}\n\n${declared.confirm}`.trim(), declared.label))
+        )
+          return;
       }
       setBusy(true);
       await SEND[props.action](props.view.id, body);
@@ -100,7 +124,9 @@ function Decision(props: {
       setMessage(sentenceFromApi(error));
       // The reason is said at the top of a long form: the first field it names (or the form's heading,
       // just above the reason) takes the focus, so a phone shows it and a screen reader reads it.
-      (markRefused(form, errorsFromApi(error).fields, alertId) ?? heading)?.focus();
+      const named = markRefused(form, errorsFromApi(error).fields, alertId);
+      if (named) focusRefused(named, alertId);
+      else heading?.focus();
     } finally {
       setBusy(false);
     }
@@ -396,6 +422,15 @@ export default function Case() {
                         onDone={(label) => {
                           setDone(`${label}.`);
                           void refetch();
+                          // The answer is at the top, under the title: on a phone the form just
+                          // closed was screens below it. The title takes the focus and the view.
+                          const title = document.querySelector<HTMLElement>("main h1");
+                          if (title) {
+                            title.tabIndex = -1;
+                            // Scrolled explicitly: focus() does not scroll to a title that has it already.
+                            title.focus({ preventScroll: true });
+                            title.scrollIntoView({ block: "start" });
+                          }
                         }}
                       />
                     )}

@@ -18,7 +18,7 @@ import {
   type ReferralView,
 } from "@puskesos/core/referral/schema";
 import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
-import { markRefused } from "../components/refused.ts";
+import { focusRefused, markRefused } from "../components/refused.ts";
 import { Timeline } from "../components/timeline.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
@@ -192,7 +192,7 @@ function Decision(props: {
     } catch (error) {
       // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
       setMessage(sentenceFromApi(error));
-      markRefused(element, errorsFromApi(error).fields, alertId)?.focus();
+      focusRefused(markRefused(element, errorsFromApi(error).fields, alertId), alertId);
     } finally {
       setBusy(false);
     }
