@@ -109,11 +109,35 @@ describe("handing a client over to another kabupaten", () => {
       (await worker.post("/api/cases/handover-keys", { kabupatenCode: "33.28", publicKey: senderKey }))
         .status,
     ).toBe(403);
+    // Keys pasted from the wrong place: this stack's own.
+    const ownKey = (await manajer.get("/api/cases/handover-keys")).body.own.publicKey;
+    const mine = await manajer.post("/api/cases/handover-keys", {
+      kabupatenCode: "33.28",
+      publicKey: ownKey,
+    });
+    expect(mine.body.error.fields).toEqual([
+      {
+        field: "publicKey",
+        message:
+          "Ini kunci publik kabupaten ini sendiri, bukan kunci Kabupaten Tegal. Minta teks kunci dari admin Kabupaten Tegal.",
+      },
+    ]);
     const trusted = await manajer.post("/api/cases/handover-keys", {
       kabupatenCode: "33.28",
       publicKey: senderKey,
     });
     expect(trusted.status).toBe(201);
+    expect(trusted.body.replacedKeyId).toBeUndefined();
+    // The same key again, or for another kabupaten: a mix-up, refused on the key.
+    for (const [kabupatenCode, said] of [
+      ["33.28", "Kunci ini sudah terdaftar untuk Kabupaten Tegal."],
+      ["33.76", "Kunci ini sudah terdaftar untuk Kabupaten Tegal. Setiap kabupaten punya kuncinya sendiri"],
+    ]) {
+      const again = await manajer.post("/api/cases/handover-keys", { kabupatenCode, publicKey: senderKey });
+      expect(again.status).toBe(422);
+      expect(again.body.error.fields[0].field).toBe("publicKey");
+      expect(again.body.error.fields[0].message).toContain(said);
+    }
 
     // One byte changed in the client's name.
     const altered = sentFile.replace('"name":"Darto"', '"name":"Dartu"');
@@ -151,6 +175,9 @@ describe("handing a client over to another kabupaten", () => {
     const again = await worker.post("/api/cases/import", { file: sentFile });
     expect(again.status).toBe(409);
     expect(again.body.error.fields[0].field).toBe("file");
+    expect(again.body.error.message).toMatch(
+      /^Berkas ini sudah diimpor: kasus Darto, dibuka .+, ditangani Yusuf Maulana\./,
+    );
     // Each refused file is in the log under the sender it claims, with the reason; the import too.
     const admin = await signedIn("admin", undefined, "10.86.0.5");
     const log = await admin.get("/api/audit?targetType=trusted-sender&targetId=33.28");
@@ -161,6 +188,15 @@ describe("handing a client over to another kabupaten", () => {
     ).toEqual(expect.arrayContaining(["Kabupaten Tegal belum terdafta", "Berkas serah terima telah diub"]));
     // Unknown sender, one byte, two respellings, a changed signature.
     expect(refusals).toHaveLength(5);
+    // No longer trusted: removed by the manajer (not the worker), logged, and gone from the list.
+    expect((await worker.delete("/api/cases/handover-keys/33.28")).status).toBe(403);
+    const removed = await manajer.delete("/api/cases/handover-keys/33.28");
+    expect(removed.status).toBe(200);
+    expect(removed.body).toEqual({ kabupatenCode: "33.28", keyId: trusted.body.keyId });
+    expect((await manajer.get("/api/cases/handover-keys")).body.senders).toEqual([]);
+    expect((await manajer.delete("/api/cases/handover-keys/33.28")).status).toBe(404);
+    const untrusted = await admin.get("/api/audit?targetType=trusted-sender&targetId=33.28");
+    expect(untrusted.body.items.map((e: { action: string }) => e.action)).toContain("handover.untrust");
     const opened = await worker.get(`/api/cases/${imported.body.id}`);
     expect(opened.body.entries[0]).toMatchObject({
       action: "open",

@@ -286,6 +286,12 @@ describe("a case on a phone", () => {
     // Spelled as officers spell it: a hyphen, "Kab.", or a typo that fits nothing.
     await field.fill("Bau-Bau");
     await expect.poll(() => named.textContent()).toBe("Kota Bau Bau (74.72): pilih dari daftar.");
+    await field.fill("Jayapura Kota");
+    await expect.poll(() => named.textContent()).toBe("Kota Jayapura (91.71): pilih dari daftar.");
+    await field.fill("Kota Adm. Jakarta Pusat");
+    await expect
+      .poll(() => named.textContent())
+      .toBe("Kota Administrasi Jakarta Pusat (31.71): pilih dari daftar.");
     await field.fill("Brebbes");
     await expect
       .poll(() => named.textContent())
@@ -370,6 +376,8 @@ describe("a client handed over from another kabupaten", () => {
     await admin.getByRole("link", { name: "Kunci serah terima", exact: true }).click();
     await admin.getByLabel("Kabupaten/kota pengirim (nama atau kode Kemendagri)").fill("33.29");
     await admin.fill("[data-testid=trust-sender] textarea[name=publicKey]", pem);
+    // The pasted key's fingerprint, to read out on the phone before trusting it: the server's own.
+    await expect.poll(() => admin.textContent("[data-testid=pasted-key-id]")).toContain(keyId);
     await fits(admin);
     await admin.click("[data-testid=trust-sender] button[type=submit]");
     await expect.poll(() => admin.textContent("main")).toContain(keyId);
@@ -464,7 +472,18 @@ describe("a client handed over from another kabupaten", () => {
     await worker.click("[data-testid=handover-import] button[type=submit]");
     await expect
       .poll(() => worker.textContent("#handover-import-answer").catch(() => ""))
-      .toMatch(/^Berkas ini sudah diimpor sebagai kasus /);
+      .toMatch(
+        /^Berkas ini sudah diimpor: kasus Pak Warsono, dibuka \d+ Des 2026, \d\d\.\d\d WIB, ditangani Fitri Handayani\./,
+      );
     expect(await refusalMarks(worker, "handover-file")).toEqual([true, "true", "handover-import-answer"]);
+
+    // Brebes's key no longer trusted: removed by the admin after a question, gone from the list.
+    const again = await phone("admin");
+    await again.goto("/kunci-serah-terima");
+    await again.getByRole("button", { name: "Hapus kunci Kabupaten Brebes" }).click();
+    expect(await answer(again, true)).toMatch(/^Berhenti memercayai kunci Kabupaten Brebes/);
+    await expect.poll(() => again.textContent("main")).toContain("Belum ada kabupaten pengirim terdaftar.");
+    expect(await again.textContent("main")).toContain("Kunci Kabupaten Brebes dihapus.");
+    await fits(again);
   });
 });

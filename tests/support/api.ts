@@ -71,6 +71,8 @@ export class Client {
     this.request<T>("POST", path, body, headers);
   put = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
     this.request<T>("PUT", path, body, headers);
+  delete = <T = any>(path: string, headers?: Record<string, string>) =>
+    this.request<T>("DELETE", path, undefined, headers);
 
   async login(username: string, password = DEMO_PASSWORD): Promise<Answer> {
     return this.post("/api/auth/login", { username, password });

@@ -64,7 +64,11 @@ export const TrustedSenderSchema = v.object({
   keyId: v.string(),
   addedBy: v.string(),
   addedAt: v.string(),
+  /** The key it replaced, when the kabupaten was trusted with another before. */
+  replacedKeyId: v.optional(v.string()),
 });
+/** A kabupaten no longer trusted, and the key it had. */
+export const UntrustedSenderSchema = v.object({ kabupatenCode: v.string(), keyId: v.string() });
 export const TrustedSendersSchema = v.object({
   own: v.object({
     kabupatenCode: v.string(),

@@ -7,7 +7,7 @@ import { failedWrite, getItem, put, putNew, transact } from "../db/index.ts";
 import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
 import { kabupatenName } from "../region/index.ts";
 import { nikHash } from "../resident/index.ts";
-import { nowIso } from "../time/index.ts";
+import { formatLocal, nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { reaches } from "../workflow/index.ts";
 import { entry, loadFile, opened, personOf, toView } from "./record.ts";
@@ -163,7 +163,19 @@ export async function importFile(input: unknown): Promise<CaseView> {
       `Berkas serah terima telah diubah sejak ditandatangani ${from}, atau tidak ditandatangani dengan kuncinya. Minta berkas asli dari pengirim.`,
     );
   const done = await getItem<{ caseId: string }>({ pk: `HANDOVERIN#${document.id}`, sk: "HANDOVERIN" });
-  if (done) throw ConflictError(`Berkas ini sudah diimpor sebagai kasus ${done.caseId}.`, "file");
+  if (done) {
+    // Named as officers know a case (its client, when and who), not by its id: the file names the client.
+    const earlier = await getItem<{ client: { name: string }; openedAt: string; workerName: string }>({
+      pk: `CASE#${done.caseId}`,
+      sk: "CASE",
+    });
+    throw ConflictError(
+      earlier
+        ? `Berkas ini sudah diimpor: kasus ${earlier.client.name}, dibuka ${formatLocal(earlier.openedAt)}, ditangani ${earlier.workerName}. Cari di daftar Kasus.`
+        : "Berkas ini sudah diimpor.",
+      "file",
+    );
+  }
 
   const { nik, ...client } = document.client;
   const { record, writes } = opened(

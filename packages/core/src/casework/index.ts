@@ -14,5 +14,5 @@ export {
 } from "./stages.ts";
 export { admit, discharge } from "./placement.ts";
 export { handOver, handoverFile, importFile } from "./handover.ts";
-export { trustedSenders, trustSender } from "./trust.ts";
+export { trustedSenders, trustSender, untrustSender } from "./trust.ts";
 export { read as counts } from "./counts.ts";

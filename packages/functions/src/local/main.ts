@@ -18,9 +18,15 @@ const port = Number(process.env.PORT ?? 3000);
 const webDir = resolve(root, "packages/web/dist");
 const dataDir = resolve(root, process.env.PUSKESOS_DATA_DIR ?? ".data");
 
-if (!existsSync(resolve(webDir, "index.html"))) {
-  console.error("Aplikasi web belum dibangun. Jalankan: npm run build --workspace @puskesos/web");
-  process.exit(1);
+// Another `npm start` from the same folder (a second kabupaten on another port) rebuilds the web files
+// as this one starts: its build empties the folder for a few seconds, so the files are waited for.
+for (let waited = 0; !existsSync(resolve(webDir, "index.html")); waited += 500) {
+  if (waited >= 90_000) {
+    console.error("Aplikasi web belum dibangun. Jalankan: npm run build --workspace @puskesos/web");
+    process.exit(1);
+  }
+  if (waited === 0) console.log("Menunggu berkas aplikasi web (sedang dibangun)…");
+  await new Promise((done) => setTimeout(done, 500));
 }
 
 /** Rows as columns padded to their widest cell, indented under the heading. */

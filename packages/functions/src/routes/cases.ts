@@ -74,6 +74,17 @@ export const cases = new Hono<AppEnv>()
     validate("json", S.AddTrustedSenderSchema),
     async (c) => c.json(await (await Case()).trustSender(c.req.valid("json")), 201),
   )
+  .delete(
+    "/handover-keys/:code",
+    operation({
+      id: "cases.untrustSender",
+      tags,
+      summary: "Berhenti memercayai kunci kabupaten pengirim",
+      description: "Berkas serah terima yang ditandatangani kunci itu ditolak sesudahnya.",
+      response: S.UntrustedSenderSchema,
+    }),
+    async (c) => c.json(await (await Case()).untrustSender(c.req.param("code"))),
+  )
   .post(
     "/import",
     operation({
@@ -81,7 +92,7 @@ export const cases = new Hono<AppEnv>()
       tags,
       summary: "Membuka kasus dari berkas serah terima kabupaten lain",
       description:
-        "Ditolak bila berkas diubah, ditandatangani stack yang tidak dikenal, atau ditujukan ke kabupaten lain.",
+        "Ditolak (dan dicatat di log audit) bila berkas diubah, ditandatangani kabupaten yang belum dipercaya, atau ditujukan ke kabupaten lain.",
       response,
       statuses: [201],
     }),

@@ -17,14 +17,19 @@ export const kabupatenNamed = async (code: string) =>
   (await kabupatenList()).find((k) => k.code === code)?.name;
 
 /**
- * A name as officers spell it, for matching: "Kab. Tegal", "kabupaten tegal" and "KAB TEGAL" are one,
- * and so are "Bau-Bau", "Bau Bau" and "Baubau".
+ * A name as officers spell it, for matching: "Kab. Tegal", "kabupaten tegal", "KAB TEGAL" and "Tegal Kab."
+ * are one; so are "Bau-Bau", "Bau Bau" and "Baubau", "Kt. Jayapura" and "Jayapura Kota", and "Kota Adm.
+ * Jakarta Pusat" and "Kota Jakarta Pusat" (Jakarta's official names carry "Administrasi").
  */
-const folded = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/^\s*kab\b\.?/, "kabupaten")
+const folded = (name: string) => {
+  const text = name.toLowerCase().trim();
+  const kindAfter = /^(.+?)[\s,]+(kota|kt\.?|kab\.?|kabupaten)$/.exec(text);
+  return (kindAfter ? `${kindAfter[2]} ${kindAfter[1]}` : text)
+    .replace(/^kab\b\.?/, "kabupaten")
+    .replace(/^kt\b\.?/, "kota")
+    .replace(/\badm(inistrasi)?\b\.?/g, "")
     .replace(/[^a-z0-9]+/g, "");
+};
 
 /**
  * Another kabupaten or kota by its Kemendagri code. Officers know the name, rarely the code: typing
