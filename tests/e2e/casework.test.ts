@@ -148,6 +148,10 @@ describe("a case on a phone", () => {
       await worker.fill(`${form} textarea[name=description]`, "Diantar ke RPS Slawi.");
     });
     await expect.poll(() => worker.textContent("[data-testid=plan-goal]")).toContain("selesai");
+    // The case notes say which step it completed, in the plan's words.
+    expect(await worker.textContent("[data-testid=case-entries]")).toContain(
+      "Langkah yang diselesaikanAntar ke RPS Slawi",
+    );
     await act(worker, "discharge");
     await expect.poll(() => worker.textContent("main")).toContain(", keluar");
     await act(worker, "evaluate", async (form) => {

@@ -235,11 +235,17 @@ function EntryData(props: { entry: CaseEntry; goals: Goal[] }) {
     psks: "PSKS yang terlibat",
     goals: "Tujuan",
     targetChanges: "Target diubah",
+    completesStep: "Langkah yang diselesaikan",
   };
+  // A step an intervention completed is kept by its id: said by the plan's own words for it.
+  const stepName = (id: string) =>
+    props.goals.flatMap((g) => g.steps ?? []).find((s) => s.id === id)?.step ?? id;
   const words = (k: string, v: unknown): string | undefined =>
-    typeof v === "string" || typeof v === "number"
-      ? (CODED[k]?.get(String(v)) ?? String(v))
-      : listWords(k, v, props.goals);
+    k === "completesStep" && typeof v === "string"
+      ? stepName(v)
+      : typeof v === "string" || typeof v === "number"
+        ? (CODED[k]?.get(String(v)) ?? String(v))
+        : listWords(k, v, props.goals);
   // In the order of LABELS (problems before needs), dates as the kabupaten writes them.
   const shown = () =>
     Object.keys(LABELS)
