@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshTable, signedIn } from "../support/api.ts";
 
@@ -109,7 +109,15 @@ describe("handing a client over to another kabupaten", () => {
       (await worker.post("/api/cases/handover-keys", { kabupatenCode: "33.28", publicKey: senderKey }))
         .status,
     ).toBe(403);
-    // Keys pasted from the wrong place: this stack's own.
+    // Keys pasted from the wrong place: a private key (never stored), and this stack's own.
+    const { privateKey } = generateKeyPairSync("ed25519");
+    const secret = await manajer.post("/api/cases/handover-keys", {
+      kabupatenCode: "33.28",
+      publicKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    });
+    expect(secret.status).toBe(422);
+    expect(secret.body.error.fields[0]).toMatchObject({ field: "publicKey" });
+    expect(secret.body.error.message).toMatch(/^Ini kunci privat, bukan kunci publik/);
     const ownKey = (await manajer.get("/api/cases/handover-keys")).body.own.publicKey;
     const mine = await manajer.post("/api/cases/handover-keys", {
       kabupatenCode: "33.28",
@@ -158,6 +166,13 @@ describe("handing a client over to another kabupaten", () => {
     const resigned = JSON.parse(sentFile);
     resigned.signature = ` ${resigned.signature}`;
     expect((await worker.post("/api/cases/import", { file: JSON.stringify(resigned) })).status).toBe(422);
+    // A sender's name of 40,000 characters with a direction mark: refused and logged in a few words.
+    const padded = JSON.parse(sentFile);
+    padded.document.from.kabupatenName = `\u202e${"Tegal".repeat(8_000)}`;
+    const long = await worker.post("/api/cases/import", { file: JSON.stringify(padded) });
+    expect(long.status).toBe(422);
+    expect(long.body.error.message.length).toBeLessThan(400);
+    expect(long.body.error.message).not.toContain("\u202e");
     const broken = await worker.post("/api/cases/import", { file: sentFile.slice(0, -2) });
     expect(broken.body.error.message).toBe(
       "Berkas serah terima rusak atau terpotong. Minta berkas asli dari pengirim.",
@@ -186,8 +201,9 @@ describe("handing a client over to another kabupaten", () => {
     expect(
       refusals.map((e: { summary: string }) => e.summary.replace(/^.* ditolak: /, "").slice(0, 30)),
     ).toEqual(expect.arrayContaining(["Kabupaten Tegal belum terdafta", "Berkas serah terima telah diub"]));
-    // Unknown sender, one byte, two respellings, a changed signature.
-    expect(refusals).toHaveLength(5);
+    // Unknown sender, one byte, two respellings, a changed signature, a long name; each logged briefly.
+    expect(refusals).toHaveLength(6);
+    for (const e of refusals) expect(e.summary.length).toBeLessThan(500);
     // No longer trusted: removed by the manajer (not the worker), logged, and gone from the list.
     expect((await worker.delete("/api/cases/handover-keys/33.28")).status).toBe(403);
     const removed = await manajer.delete("/api/cases/handover-keys/33.28");

@@ -290,6 +290,9 @@ describe("a case on a phone", () => {
     // Spelled as officers spell it: a hyphen, "Kab.", or a typo that fits nothing.
     await field.fill("Bau-Bau");
     await expect.poll(() => named.textContent()).toBe("Kota Bau Bau (74.72): pilih dari daftar.");
+    // A whole name, though a longer one holds it, is that kabupaten.
+    await field.fill("Kota Tangerang");
+    await expect.poll(() => named.textContent()).toBe("Kota Tangerang (36.71): pilih dari daftar.");
     await field.fill("Jayapura Kota");
     await expect.poll(() => named.textContent()).toBe("Kota Jayapura (91.71): pilih dari daftar.");
     await field.fill("Kota Adm. Jakarta Pusat");

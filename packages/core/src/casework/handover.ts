@@ -114,10 +114,13 @@ function readFile(text: string): {
   return { file: parsed.output as HandoverFile, raw, exact };
 }
 
+/** Text a file claims before its signature is checked: no control or direction marks, cut short. */
+const claimed = (text: string, max = 80) => text.replace(/[\p{Cc}\p{Cf}]/gu, "").slice(0, max);
+
 /**
  * A refused import, kept in the audit log under the sender it claims (a forged or altered file is worth
- * an admin's look), then answered on `file`. What the file claims is not trusted: cut short, and a
- * sender code that is no kabupaten code is logged as unknown.
+ * an admin's look), then answered on `file`. The message is built from `claimed` text only, and a sender
+ * code that is no kabupaten code is logged as unknown.
  */
 async function refuseImport(document: HandoverDocument, message: string): Promise<never> {
   const code = /^\d{2}\.\d{2}$/.test(document.from.kabupatenCode)
@@ -126,7 +129,7 @@ async function refuseImport(document: HandoverDocument, message: string): Promis
   await Audit.record({
     action: "case.import-refused",
     target: { type: "trusted-sender", id: code },
-    summary: `Berkas serah terima ${document.id.slice(0, 40)} dari ${document.from.kabupatenName.slice(0, 80)} ditolak: ${message}`,
+    summary: `Berkas serah terima ${claimed(document.id, 40)} ditolak: ${message}`,
   });
   return refuse("file", message);
 }
@@ -141,11 +144,11 @@ export async function importFile(input: unknown): Promise<CaseView> {
   const { file: text } = parse(ImportHandoverSchema, input);
   const { file, raw, exact } = readFile(text);
   const { document } = file;
-  const from = document.from.kabupatenName;
+  const from = claimed(document.from.kabupatenName);
   if (document.to.kabupatenCode !== own())
     await refuseImport(
       document,
-      `Berkas ini ditujukan ke ${document.to.kabupatenName}, bukan ke kabupaten ini.`,
+      `Berkas ini ditujukan ke ${claimed(document.to.kabupatenName)}, bukan ke kabupaten ini.`,
     );
   const sender = await trustedKey(document.from.kabupatenCode);
   if (!sender)
@@ -164,15 +167,12 @@ export async function importFile(input: unknown): Promise<CaseView> {
     );
   const done = await getItem<{ caseId: string }>({ pk: `HANDOVERIN#${document.id}`, sk: "HANDOVERIN" });
   if (done) {
-    // Named as officers know a case (its client, when and who), not by its id: the file names the client.
-    const earlier = await getItem<{ client: { name: string }; openedAt: string; workerName: string }>({
-      pk: `CASE#${done.caseId}`,
-      sk: "CASE",
-    });
+    // Named as officers know a case (its client, when and who), to a caller who may read that case.
+    const earlier = (await loadFile(done.caseId))?.record;
     throw ConflictError(
-      earlier
-        ? `Berkas ini sudah diimpor: kasus ${earlier.client.name}, dibuka ${formatLocal(earlier.openedAt)}, ditangani ${earlier.workerName}. Cari di daftar Kasus.`
-        : "Berkas ini sudah diimpor.",
+      earlier && reaches(CASE_WORKFLOW, earlier, caller)
+        ? `Berkas ini sudah diimpor: kasus ${earlier.client.name}, dibuka ${formatLocal(earlier.openedAt)}, ditangani ${earlier.workerName}.`
+        : "Berkas ini sudah diimpor di kabupaten ini, sebagai kasus pekerja sosial lain. Tanyakan supervisor atau manajer.",
       "file",
     );
   }

@@ -58,6 +58,18 @@ export async function trustedSenders() {
 
 /** The fingerprint of a pasted public key, or a 422 on `publicKey` for text that is no Ed25519 key. */
 function fingerprintOf(pem: string): string {
+  // createPublicKey also takes a private key (and derives its public half): a pasted private key is
+  // refused, not stored, and its holder told to keep it to themselves.
+  if (/PRIVATE KEY/.test(pem))
+    refuse(
+      "publicKey",
+      "Ini kunci privat, bukan kunci publik: jangan ditempel atau dikirim ke mana pun. Minta teks kunci publik (BEGIN PUBLIC KEY) dari kabupaten pengirim.",
+    );
+  if (!/-----BEGIN PUBLIC KEY-----/.test(pem))
+    refuse(
+      "publicKey",
+      "Kunci publik tidak dikenali: tempelkan seluruh teks, termasuk baris BEGIN PUBLIC KEY dan END PUBLIC KEY.",
+    );
   try {
     if (createPublicKey(pem).asymmetricKeyType !== "ed25519") throw new TypeError("not ed25519");
     return keyIdOf(pem);

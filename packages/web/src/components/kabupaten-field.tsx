@@ -1,4 +1,4 @@
-import { createEffect, createResource, createSignal, For, onMount } from "solid-js";
+import { createEffect, createResource, createSignal, For, onCleanup, onMount } from "solid-js";
 import type { KabupatenList } from "@puskesos/core/region";
 import { api, call } from "../lib/api.ts";
 
@@ -12,9 +12,14 @@ const kabupatenList = () =>
     return [];
   }));
 
-/** The name of a kabupaten code, from the list the field offers; undefined for no kabupaten. */
-export const kabupatenNamed = async (code: string) =>
-  (await kabupatenList()).find((k) => k.code === code)?.name;
+/**
+ * The name of a kabupaten code, from the list the field offers: undefined for no kabupaten, null when the
+ * list could not be read (a weak link), so that nobody takes "not known here" for "no such kabupaten".
+ */
+export async function kabupatenNamed(code: string): Promise<string | null | undefined> {
+  const list = await kabupatenList();
+  return list.length ? list.find((k) => k.code === code)?.name : null;
+}
 
 /**
  * A name as officers spell it, for matching: "Kab. Tegal", "kabupaten tegal", "KAB TEGAL" and "Tegal Kab."
@@ -41,13 +46,21 @@ export function KabupatenField(props: { name: string; label: string }) {
   const [typed, setTyped] = createSignal("");
   onMount(() => {
     input.form?.addEventListener("reset", () => setTyped(""));
-    // A name typed before the list arrived (a slow link) is resolved when the form is sent: the capture
-    // listener runs before the form's own submit handler reads the value.
-    input.form?.addEventListener("submit", () => settle(), { capture: true });
+    // A name typed before the list arrived (a slow link) is resolved when the form is sent. Caught on the
+    // document's capture phase, which runs before the form's own submit handler in every browser (on the
+    // form itself, older Chrome runs listeners in the order added, and the form's came first).
+    const beforeSend = (event: Event) => event.target === input.form && settle();
+    document.addEventListener("submit", beforeSend, true);
+    onCleanup(() => document.removeEventListener("submit", beforeSend, true));
   });
   const matches = (text: string) => {
     const word = folded(text);
-    return word.length >= 3 ? (all() ?? []).filter((k) => folded(k.name).includes(word)) : [];
+    if (word.length < 3) return [];
+    const list = all() ?? [];
+    // A whole name is that kabupaten, though it is part of a longer one ("Kota Tangerang" and "Kota
+    // Tangerang Selatan").
+    const whole = list.filter((k) => folded(k.name) === word);
+    return whole.length ? whole : list.filter((k) => folded(k.name).includes(word));
   };
   const said = () => {
     const text = typed().trim();
@@ -59,7 +72,10 @@ export function KabupatenField(props: { name: string; label: string }) {
       return `${named.length > 1 ? `${named.slice(0, -1).join(", ")} atau ${named.at(-1)}` : named[0]}: pilih dari daftar.`;
     }
     if (found.length > 4) return `${found.length} kabupaten/kota cocok: ketik lebih lengkap.`;
-    if (/^\d{2}\.\d{2}$/.test(text) && all()?.length) return `Tidak ada kabupaten/kota berkode ${text}.`;
+    if (/^\d{2}\.\d{2}$/.test(text))
+      return all()?.length
+        ? `Tidak ada kabupaten/kota berkode ${text}.`
+        : "Daftar kabupaten belum termuat; kode ini diperiksa saat dikirim.";
     if (/^\d/.test(text)) return "Kode kabupaten/kota berbentuk PP.KK (dua angka, titik, dua angka).";
     if (folded(text).length >= 3 && all()?.length)
       return `Tidak ada kabupaten/kota bernama "${text}". Periksa ejaannya, atau ketik kodenya.`;

@@ -69,8 +69,10 @@ const QUESTION: Partial<
 > = {
   "hand-over": async (body, view) => {
     const code = String(body.toKabupatenCode ?? "");
-    const name = code === me()?.scope.code.slice(0, 5) ? undefined : await kabupatenNamed(code);
-    return name && `Serahkan ${view.client.name} ke ${name}?`;
+    if (code === me()?.scope.code.slice(0, 5)) return undefined;
+    const name = await kabupatenNamed(code);
+    // No list to name it from (a weak link): still asked, by its code.
+    return name === undefined ? undefined : `Serahkan ${view.client.name} ke ${name ?? `kabupaten ${code}`}?`;
   },
 };
 
@@ -98,6 +100,9 @@ function Decision(props: {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
+    // One send at a time: a second Enter while the question is prepared would ask twice.
+    if (sending) return;
+    sending = true;
     setMessage("");
     // The last refusal's marks go with its message: a question asked now is about fields set right.
     markRefused(form, {}, alertId);
@@ -129,8 +134,10 @@ function Decision(props: {
       else heading?.focus();
     } finally {
       setBusy(false);
+      sending = false;
     }
   };
+  let sending = false;
   const alertId = `refused-${props.action}`;
   return (
     <Show

@@ -48,8 +48,10 @@ export default function HandoverKeys() {
         publicKey: String(data.get("publicKey") ?? ""),
       });
       const before = keys()?.senders.find((s) => s.kabupatenCode === json.kabupatenCode);
-      if (before) {
-        const question = `${before.kabupatenName} sudah dipercaya dengan kunci ${before.keyId}. Ganti dengan kunci yang ditempel${pasted() ? ` (${pasted()})` : ""}? Berkas yang ditandatangani kunci lama ditolak sesudahnya.`;
+      const sent = await fingerprint(json.publicKey);
+      // The same key again is refused by the server without a question.
+      if (before && sent !== before.keyId) {
+        const question = `${before.kabupatenName} sudah dipercaya dengan kunci ${before.keyId}. Ganti dengan kunci yang ditempel${sent ? ` (${sent})` : ""}? Berkas yang ditandatangani kunci lama ditolak sesudahnya.`;
         if (!(await ask(question, "Ganti kunci"))) return "Kunci tidak diganti.";
       }
       const added = await call(api.cases["handover-keys"].$post({ json }));

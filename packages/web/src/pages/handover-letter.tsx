@@ -65,7 +65,7 @@ export default function HandoverLetter() {
               <p>
                 Pada tanggal {formatDate(d().issuedAt)}, pekerja sosial {d().from.kabupatenName} menyerahkan
                 klien berikut kepada {d().to.receiver}
-                {d().to.receiver.toLowerCase().includes(d().to.kabupatenName.toLowerCase())
+                {d().to.receiver.toLowerCase().endsWith(d().to.kabupatenName.toLowerCase())
                   ? ""
                   : `, ${d().to.kabupatenName}`}
                 :
