@@ -369,6 +369,38 @@ const sorted = (value: unknown): string =>
           .join(",")}}`
       : JSON.stringify(value);
 
+describe("a hand-over on a weak link", () => {
+  it("still asks before closing the case when the kabupaten list could not load, naming it by code", async () => {
+    const worker = await phone("peksos.slawi");
+    const opened = await worker.request.post("/api/cases", {
+      headers: { origin: app.server.url },
+      data: {
+        id: crypto.randomUUID(),
+        source: "penjangkauan",
+        client: { name: "Bu Sarni", sex: "P", ppks: "gelandangan" },
+      },
+    });
+    expect(opened.status()).toBe(201);
+    const { id } = (await opened.json()) as { id: string };
+    // The list of kabupaten never arrives.
+    await worker.route("**/api/regions/kabupaten", (route) => route.abort());
+    await worker.goto(`/kasus/${id}`);
+    await worker.click("[data-testid=open-hand-over]");
+    const form = "[data-testid=decision-hand-over]";
+    await worker.getByLabel("Kabupaten/kota tujuan (nama atau kode Kemendagri)").fill("33.29");
+    await expect
+      .poll(() => worker.textContent("[data-testid=toKabupatenCode-named]"))
+      .toBe("Daftar kabupaten belum termuat; kode ini diperiksa saat dikirim.");
+    await worker.fill(`${form} input[name=receiver]`, "Dinas Sosial Kabupaten Brebes");
+    await worker.fill(`${form} textarea[name=reason]`, "Keluarga klien tinggal di Brebes.");
+    await worker.click(`${form} button[type=submit]`);
+    expect(await answer(worker, false)).toMatch(
+      /^Serahkan Bu Sarni ke kabupaten 33\.29\?\s+Kasus ini akan ditutup/,
+    );
+    expect(await state(worker)).toBe("Asesmen");
+  });
+});
+
 describe("a client handed over from another kabupaten", () => {
   it("is trusted by the admin from the home page, imported by the worker, and arrives with what the sender knew", async () => {
     // Kabupaten Brebes's stack: its own key pair, as the other stack holds it.
