@@ -44,7 +44,7 @@ describe("handing a client over to another kabupaten", () => {
     expect(same.body.error.fields[0]).toMatchObject({ field: "toKabupatenCode" });
     // A name the form could not turn into a code, and nothing at all, each in its own words.
     for (const [typed, said] of [
-      ["Brebes", 'Kabupaten tujuan "Brebes" tidak dikenali: pilih kabupaten/kota dari daftar'],
+      ["Brebes", 'Kabupaten tujuan "Brebes" belum menunjuk satu kabupaten/kota: pilih dari daftar'],
       ["", "Kabupaten tujuan wajib diisi."],
     ]) {
       const refused = await worker.post(`/api/cases/${caseId}/hand-over`, {

@@ -414,6 +414,12 @@ describe("a client handed over from another kabupaten", () => {
     const admin = await phone("admin");
     await admin.getByRole("link", { name: "Kunci serah terima", exact: true }).click();
     await admin.getByLabel("Kabupaten/kota pengirim (nama atau kode Kemendagri)").fill("33.29");
+    // A private key pasted by mistake: refused in the browser, and not left on the screen.
+    const box = "[data-testid=trust-sender] textarea[name=publicKey]";
+    await admin.fill(box, privateKey.export({ type: "pkcs8", format: "pem" }).toString());
+    await admin.click("[data-testid=trust-sender] button[type=submit]");
+    await expect.poll(() => admin.textContent("main")).toContain("Ini kunci privat, bukan kunci publik");
+    expect(await admin.inputValue(box)).toBe("");
     await admin.fill("[data-testid=trust-sender] textarea[name=publicKey]", pem);
     // The pasted key's fingerprint, to read out on the phone before trusting it: the server's own.
     await expect.poll(() => admin.textContent("[data-testid=pasted-key-id]")).toContain(keyId);

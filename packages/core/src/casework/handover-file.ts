@@ -87,6 +87,11 @@ export const AddTrustedSenderSchema = v.strictObject(
       v.trim(),
       v.minLength(1, "Kunci publik wajib diisi."),
       v.maxLength(2000, "Kunci publik terlalu panjang."),
+      // A private key pasted by mistake is refused in the browser already, never sent or stored.
+      v.check(
+        (text) => !/PRIVATE KEY/.test(text),
+        "Ini kunci privat, bukan kunci publik: jangan ditempel atau dikirim ke mana pun. Minta teks kunci publik (BEGIN PUBLIC KEY) dari kabupaten pengirim.",
+      ),
     ),
   },
   "Data harus berupa objek JSON.",

@@ -58,13 +58,8 @@ export async function trustedSenders() {
 
 /** The fingerprint of a pasted public key, or a 422 on `publicKey` for text that is no Ed25519 key. */
 function fingerprintOf(pem: string): string {
-  // createPublicKey also takes a private key (and derives its public half): a pasted private key is
-  // refused, not stored, and its holder told to keep it to themselves.
-  if (/PRIVATE KEY/.test(pem))
-    refuse(
-      "publicKey",
-      "Ini kunci privat, bukan kunci publik: jangan ditempel atau dikirim ke mana pun. Minta teks kunci publik (BEGIN PUBLIC KEY) dari kabupaten pengirim.",
-    );
+  // createPublicKey also takes a private key (and derives its public half): the schema refuses one
+  // (AddTrustedSenderSchema), and only a PUBLIC KEY block is read here.
   if (!/-----BEGIN PUBLIC KEY-----/.test(pem))
     refuse(
       "publicKey",

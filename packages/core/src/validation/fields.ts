@@ -106,7 +106,8 @@ export const RegionCodeSchema = v.pipe(
 
 /**
  * Another kabupaten or kota, sent as its code (PP.KK). Officers type its name, which the form turns into
- * the code; a name the form could not resolve is refused in those words, not in words about codes.
+ * the code; a name the form could not resolve (unknown, or shared: "Tangerang") is refused in those
+ * words, not in words about codes.
  */
 export const kabupatenCode = (label: string) =>
   v.pipe(
@@ -116,6 +117,6 @@ export const kabupatenCode = (label: string) =>
     v.regex(/^\d{2}\.\d{2}$/, (issue) =>
       issue.input === ""
         ? `${label} wajib diisi.`
-        : `${label} "${String(issue.input).slice(0, 60)}" tidak dikenali: pilih kabupaten/kota dari daftar (nama atau kode seperti 33.29).`,
+        : `${label} "${String(issue.input).slice(0, 60)}" belum menunjuk satu kabupaten/kota: pilih dari daftar (nama lengkap atau kode seperti 33.29).`,
     ),
   );

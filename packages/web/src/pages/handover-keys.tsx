@@ -42,10 +42,18 @@ export default function HandoverKeys() {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
+    const publicKey = String(data.get("publicKey") ?? "");
+    // A private key pasted by mistake does not stay on the screen: refused below, and gone from the box.
+    if (/PRIVATE KEY/.test(publicKey)) {
+      (form.elements.namedItem("publicKey") as HTMLTextAreaElement).value = "";
+      setPasted("");
+    }
+    senders.clear();
+    setCopied("");
     void edits.run(async () => {
       const json = checked(AddTrustedSenderSchema, {
         kabupatenCode: String(data.get("kabupatenCode") ?? "").trim(),
-        publicKey: String(data.get("publicKey") ?? ""),
+        publicKey,
       });
       const before = keys()?.senders.find((s) => s.kabupatenCode === json.kabupatenCode);
       const sent = await fingerprint(json.publicKey);
@@ -62,14 +70,20 @@ export default function HandoverKeys() {
         : `${added.kabupatenName} (kunci ${added.keyId}) kini dipercaya.`;
     }, form);
   };
-  const untrust = (s: { kabupatenCode: string; kabupatenName: string; keyId: string }) =>
+  const untrust = (s: { kabupatenCode: string; kabupatenName: string; keyId: string }) => {
+    // One answer on the page at a time: the last one.
+    edits.clear();
+    setCopied("");
     void senders.run(async () => {
       const question = `Berhenti memercayai kunci ${s.kabupatenName} (${s.keyId})? Berkas serah terima dari ${s.kabupatenName} ditolak sampai kuncinya didaftarkan lagi.`;
       if (!(await ask(question, "Hapus kunci"))) return "Kunci tidak dihapus.";
       await call(api.cases["handover-keys"][":code"].$delete({ param: { code: s.kabupatenCode } }));
       return `Kunci ${s.kabupatenName} dihapus.`;
     });
+  };
   const copy = async (pem: string) => {
+    edits.clear();
+    senders.clear();
     try {
       await navigator.clipboard.writeText(pem);
       setCopied("Kunci publik disalin. Tempelkan ke surel atau surat untuk admin kabupaten lain.");
