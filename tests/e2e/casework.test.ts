@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync, randomUUID, sign } from "node:crypto";
-import type { Page } from "playwright-core";
+import type { APIRequestContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "@puskesos/core/time/calendar";
 import {
@@ -42,6 +42,16 @@ async function act(page: Page, action: string, fill: (form: string) => Promise<v
   await page.waitForSelector(form, { state: "detached" });
   // Its answer is at the top, under the title, screens above the form on a phone: brought into view.
   await expect.poll(() => inViewport(page.locator("main .alert.success"))).toBe(true);
+}
+
+/** A case the outreach team opened through the API, for a test about what follows: its id. */
+async function outreachCase(request: APIRequestContext, client: Record<string, unknown>): Promise<string> {
+  const opened = await request.post("/api/cases", {
+    headers: { origin: app.server.url },
+    data: { id: crypto.randomUUID(), source: "penjangkauan", client },
+  });
+  expect(opened.status()).toBe(201);
+  return ((await opened.json()) as { id: string }).id;
 }
 
 beforeAll(async () => {
@@ -235,16 +245,7 @@ describe("a case on a phone", () => {
 
   it("hands a client over to a kabupaten the worker names, not one whose code they must know", async () => {
     const api = await signedInContext(app, "peksos.slawi");
-    const opened = await api.request.post("/api/cases", {
-      headers: { origin: app.server.url },
-      data: {
-        id: crypto.randomUUID(),
-        source: "penjangkauan",
-        client: { name: "Pak Karto", sex: "L", ppks: "gelandangan" },
-      },
-    });
-    expect(opened.status()).toBe(201);
-    const { id } = (await opened.json()) as { id: string };
+    const id = await outreachCase(api.request, { name: "Pak Karto", sex: "L", ppks: "gelandangan" });
     const assessed = await api.request.post(`/api/cases/${id}/assess`, {
       headers: { origin: app.server.url },
       data: {
@@ -372,16 +373,7 @@ const sorted = (value: unknown): string =>
 describe("a hand-over on a weak link", () => {
   it("still asks before closing the case when the kabupaten list could not load, naming it by code", async () => {
     const worker = await phone("peksos.slawi");
-    const opened = await worker.request.post("/api/cases", {
-      headers: { origin: app.server.url },
-      data: {
-        id: crypto.randomUUID(),
-        source: "penjangkauan",
-        client: { name: "Bu Sarni", sex: "P", ppks: "gelandangan" },
-      },
-    });
-    expect(opened.status()).toBe(201);
-    const { id } = (await opened.json()) as { id: string };
+    const id = await outreachCase(worker.request, { name: "Bu Sarni", sex: "P", ppks: "gelandangan" });
     // The list of kabupaten never arrives.
     await worker.route("**/api/regions/kabupaten", (route) => route.abort());
     await worker.goto(`/kasus/${id}`);

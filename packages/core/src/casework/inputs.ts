@@ -6,6 +6,10 @@ import { choice, code, isoDate, kabupatenCode, note, text, VersionSchema } from 
 const body = <E extends v.ObjectEntries>(entries: E) =>
   v.strictObject({ version: VersionSchema, ...entries }, "Data harus berupa objek JSON.");
 
+/** The label of a code in one of these `[code, label]` lists; an unknown code as it is. */
+export const labelOf = (list: readonly (readonly [string, string])[], code: unknown): string =>
+  list.find(([c]) => c === code)?.[1] ?? String(code);
+
 /** Conditions an assessment records in a structured way (seed 001: problems, needs, strengths, family). */
 export const CONDITIONS = [
   ["tanpa-tempat-tinggal", "Tidak punya tempat tinggal"],

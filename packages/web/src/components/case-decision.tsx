@@ -97,12 +97,10 @@ export function Decision(props: {
         // before the button is disabled, so that "Batal" gives the focus back to it.
         checked(declared.input, body);
         const question = await (QUESTION[props.action] ?? (async () => ""))(body, props.view);
-        const { ask } = await import("../lib/ask.ts");
-        if (
-          question !== undefined &&
-          !(await ask(`${question}\n\n${declared.confirm}`.trim(), declared.label))
-        )
-          return;
+        if (question !== undefined) {
+          const { ask } = await import("../lib/ask.ts");
+          if (!(await ask(`${question}\n\n${declared.confirm}`.trim(), declared.label))) return;
+        }
       }
       setBusy(true);
       await SEND[props.action](props.view.id, body);

@@ -2,6 +2,7 @@ import { For } from "solid-js";
 import {
   CONDITIONS,
   INTERVENTION_KINDS,
+  labelOf,
   PROGRESS,
   TERMINATION_REASONS,
   type CaseEntry,
@@ -9,7 +10,6 @@ import {
 import { formatDay } from "../lib/time.ts";
 
 export type Goal = { id: string; goal: string; steps?: { id: string; step: string }[] };
-const progressName = (code: unknown) => PROGRESS.find(([p]) => p === code)?.[1] ?? String(code);
 
 /** A list an entry keeps (a plan's goals, progress per goal, conditions), in words. */
 function listWords(k: string, v: unknown, goals: Goal[]): string | undefined {
@@ -18,14 +18,14 @@ function listWords(k: string, v: unknown, goals: Goal[]): string | undefined {
   const items = v as Record<string, unknown>[];
   switch (k) {
     case "conditions":
-      return (v as string[]).map((c) => CONDITIONS.find(([code]) => code === c)?.[1] ?? c).join(", ");
+      return (v as string[]).map((c) => labelOf(CONDITIONS, c)).join(", ");
     case "psks":
       return items.map((p) => String(p.name ?? "")).join(", ");
     case "goals":
       return items
         .map((g) =>
           "progress" in g
-            ? `${goalName(g.goalId)}: ${progressName(g.progress)}${g.note ? ` (${String(g.note)})` : ""}`
+            ? `${goalName(g.goalId)}: ${labelOf(PROGRESS, g.progress)}${g.note ? ` (${String(g.note)})` : ""}`
             : `${String(g.goal)}: ${((g.steps ?? []) as { step: string; targetDate: string }[])
                 .map((s) => `${s.step} (target ${formatDay(s.targetDate)})`)
                 .join(", ")}`,
@@ -91,13 +91,18 @@ export function EntryData(props: { entry: CaseEntry; goals: Goal[] }) {
     Object.keys(LABELS)
       .map((k) => [k, words(k, props.entry.data[k])] as const)
       .filter((pair): pair is readonly [string, string] => Boolean(pair[1]))
-      .map(([k, v]) => [k, /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v) : v] as const);
+      .map(([k, v]) => [LABELS[k]!, /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v) : v] as const);
+  return <Facts rows={shown()} small />;
+}
+
+/** Labelled values as a list of facts, each value as written (its line breaks kept). */
+export function Facts(props: { rows: readonly (readonly [string, string])[]; small?: boolean }) {
   return (
-    <dl class="facts small">
-      <For each={shown()}>
+    <dl class={props.small ? "facts small" : "facts"}>
+      <For each={props.rows}>
         {([k, v]) => (
           <>
-            <dt>{LABELS[k]}</dt>
+            <dt>{k}</dt>
             <dd class="pre">{v}</dd>
           </>
         )}

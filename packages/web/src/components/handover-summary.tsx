@@ -1,6 +1,7 @@
-import { For, Show } from "solid-js";
-import { CONDITIONS, INTERVENTION_KINDS, PROGRESS } from "@puskesos/core/casework/schema";
+import { For, Show, type JSX } from "solid-js";
+import { CONDITIONS, INTERVENTION_KINDS, labelOf, PROGRESS } from "@puskesos/core/casework/schema";
 import { formatDateTime, formatDay } from "../lib/time.ts";
+import { Facts } from "./case-entry.tsx";
 
 /** The case so far as the sending kabupaten signed it (casework/handover.ts `summary`); any part may be missing. */
 type Summary = {
@@ -24,8 +25,17 @@ type Summary = {
   stays?: { facilityName?: string; admittedOn?: string; dischargedOn?: string }[];
 };
 
-const label = (list: readonly (readonly [string, string])[], code: unknown) =>
-  list.find(([c]) => c === code)?.[1] ?? String(code);
+/** A part of the summary as a titled list, left out when the sender had none of it. */
+function Listed<T>(props: { title: string; items: T[] | undefined; children: (item: T) => JSX.Element }) {
+  return (
+    <Show when={props.items?.length}>
+      <h3>{props.title}</h3>
+      <ul>
+        <For each={props.items}>{(item) => <li>{props.children(item)}</li>}</For>
+      </ul>
+    </Show>
+  );
+}
 
 /**
  * What the receiving worker needs from the other kabupaten before meeting the client: who handed the
@@ -51,7 +61,7 @@ export function HandoverSummary(props: { data: Record<string, unknown> }) {
         [
           "Kondisi",
           a()
-            .conditions?.map((c) => label(CONDITIONS, c))
+            .conditions?.map((c) => labelOf(CONDITIONS, c))
             .join(", "),
         ],
         [
@@ -65,61 +75,37 @@ export function HandoverSummary(props: { data: Record<string, unknown> }) {
     ).filter((r): r is [string, string] => Boolean(r[1]));
   return (
     <div class="handover-summary" data-testid="handover-summary">
-      <dl class="facts">
-        <For each={rows()}>
-          {([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd class="pre">{v}</dd>
-            </>
-          )}
-        </For>
-      </dl>
-      <Show when={s().plan?.length}>
-        <h3>Rencana di kabupaten asal</h3>
-        <ul>
-          <For each={s().plan}>
-            {(g) => (
-              <li>
-                <strong>{g.goal}</strong>
-                {g.progress ? ` · ${label(PROGRESS, g.progress)}` : ""}
-                <Show when={g.steps?.length}>
-                  <div class="muted">
-                    {g.steps!.map((st) => `${st.step} (target ${formatDay(st.targetDate)})`).join("; ")}
-                  </div>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={s().interventions?.length}>
-        <h3>Intervensi di kabupaten asal</h3>
-        <ul>
-          <For each={s().interventions}>
-            {(i) => (
-              <li>
-                {i.date ? `${formatDay(i.date)} · ` : ""}
-                {label(INTERVENTION_KINDS, i.kind)}: {i.description ?? ""}
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={s().stays?.length}>
-        <h3>Penempatan di kabupaten asal</h3>
-        <ul>
-          <For each={s().stays}>
-            {(st) => (
-              <li>
-                {st.facilityName ?? ""}
-                {st.admittedOn ? `: masuk ${formatDay(st.admittedOn)}` : ""}
-                {st.dischargedOn ? `, keluar ${formatDay(st.dischargedOn)}` : ""}
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <Facts rows={rows()} />
+      <Listed title="Rencana di kabupaten asal" items={s().plan}>
+        {(g) => (
+          <>
+            <strong>{g.goal}</strong>
+            {g.progress ? ` · ${labelOf(PROGRESS, g.progress)}` : ""}
+            <Show when={g.steps?.length}>
+              <div class="muted">
+                {g.steps!.map((st) => `${st.step} (target ${formatDay(st.targetDate)})`).join("; ")}
+              </div>
+            </Show>
+          </>
+        )}
+      </Listed>
+      <Listed title="Intervensi di kabupaten asal" items={s().interventions}>
+        {(i) => (
+          <>
+            {i.date ? `${formatDay(i.date)} · ` : ""}
+            {labelOf(INTERVENTION_KINDS, i.kind)}: {i.description ?? ""}
+          </>
+        )}
+      </Listed>
+      <Listed title="Penempatan di kabupaten asal" items={s().stays}>
+        {(st) => (
+          <>
+            {st.facilityName ?? ""}
+            {st.admittedOn ? `: masuk ${formatDay(st.admittedOn)}` : ""}
+            {st.dischargedOn ? `, keluar ${formatDay(st.dischargedOn)}` : ""}
+          </>
+        )}
+      </Listed>
     </div>
   );
 }

@@ -1,14 +1,13 @@
 import { useParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
-import { CONDITIONS, INTERVENTION_KINDS, SEX_LABELS } from "@puskesos/core/casework/schema";
+import { CONDITIONS, INTERVENTION_KINDS, labelOf, SEX_LABELS } from "@puskesos/core/casework/schema";
 import { A4Pages } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { saveBlob } from "../lib/download.ts";
 import { dayOf, formatDate, formatDay } from "../lib/time.ts";
 
 const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.name ?? code;
-const kindName = (code: unknown) => INTERVENTION_KINDS.find(([c]) => c === code)?.[1] ?? String(code);
 
 /**
  * The surat serah terima of a handed-over case, printed on A4 with the sending kabupaten's letterhead,
@@ -128,7 +127,7 @@ export default function HandoverLetter() {
                       <p>
                         <strong>Kondisi:</strong>{" "}
                         {a()
-                          .conditions!.map((c) => CONDITIONS.find(([code]) => code === c)?.[1] ?? c)
+                          .conditions!.map((c) => labelOf(CONDITIONS, c))
                           .join(", ")}
                         .
                       </p>
@@ -150,7 +149,8 @@ export default function HandoverLetter() {
                   <strong>Intervensi:</strong>{" "}
                   {summary()
                     .interventions!.map(
-                      (i) => `${i.date ? formatDay(i.date) : ""} ${kindName(i.kind)}: ${i.description ?? ""}`,
+                      (i) =>
+                        `${i.date ? formatDay(i.date) : ""} ${labelOf(INTERVENTION_KINDS, i.kind)}: ${i.description ?? ""}`,
                     )
                     .join("; ")}
                   .
