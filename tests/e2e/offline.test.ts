@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalServer } from "@puskesos/functions/local";
 import { launchChromium, startE2eServer } from "../support/browser.ts";
-import { controlledByServiceWorker, offlineDocument } from "../support/offline.ts";
+import { controlledByServiceWorker, draftSavedSince, offlineDocument } from "../support/offline.ts";
 import { BUDI, JOKO, WATI } from "../support/residents.ts";
 
 /**
@@ -57,13 +57,18 @@ describe("offline intake", () => {
     await first.fill("#nik", JOKO.nik);
     await first.fill("#name", JOKO.name);
     await first.fill("#rt", "4");
-    // The tab is closed half-way: what was typed is still there in the next one.
+    // The officer moves on from the field, and the tab is closed half-way once the draft has been saved
+    // since: what was typed is still there in the next one.
+    const typed = await first.evaluate(() => Date.now());
+    await first.press("#rt", "Tab");
+    await draftSavedSince(first, "fo.kalisapu", typed);
     await first.close();
 
     const second = await page("/pengaduan/baru");
     await second.waitForSelector("#nik");
     await expect.poll(() => second.inputValue("#name")).toBe(JOKO.name);
     expect(await second.inputValue("#nik")).toBe(JOKO.nik);
+    expect(await second.inputValue("#rt")).toBe("4");
     await second.fill("#rw", "2");
     await second.selectOption("#category", "ekonomi");
     await second.fill("#description", "Kehilangan pekerjaan, butuh bantuan modal usaha.");

@@ -40,3 +40,34 @@ export async function controlledByServiceWorker(page: Page): Promise<void> {
   }
   throw new Error("The service worker never took control of the page.");
 }
+
+/**
+ * Resolves once the user's draft of `form` on this device was saved from what the page held at or after
+ * `since` (a time from the page's own clock; the draft's save time is one of its clear fields). A draft is
+ * saved a moment after each change (sealing, then IndexedDB); a tab closed inside that moment keeps the
+ * save before it, as when a phone kills a tab.
+ */
+export async function draftSavedSince(page: Page, owner: string, since: number, form = "complaint") {
+  await page.waitForFunction(
+    async ({ owner, since, form }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(`puskesos.drafts.${owner}`);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains("drafts")) return false;
+        const kept = await new Promise<{ clear?: { savedAt?: string } } | undefined>((resolve, reject) => {
+          const read = db.transaction("drafts").objectStore("drafts").get(form);
+          read.onsuccess = () => resolve(read.result as { clear?: { savedAt?: string } } | undefined);
+          read.onerror = () => reject(read.error);
+        });
+        return Date.parse(kept?.clear?.savedAt ?? "") >= since;
+      } finally {
+        db.close();
+      }
+    },
+    { owner, since, form },
+    { polling: 100 },
+  );
+}

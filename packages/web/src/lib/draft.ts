@@ -1,8 +1,9 @@
 import type { SealedStore } from "./sealed-store.ts";
 
 /**
- * Keeps what is typed into a form on this device until it is saved, so closing the tab (or a phone
- * killing it) loses nothing. A draft belongs to the signed-in user: it is kept sealed in their own
+ * Keeps what is typed into a form on this device until it is saved. Each change is kept a moment after it
+ * (sealing, then IndexedDB, which cannot finish once the page is gone), so closing the tab (or a phone
+ * killing it) loses at most the change of that moment. A draft belongs to the signed-in user: it is kept sealed in their own
  * store (sealed-store.ts, as the outbox keeps unsent records), so the resident's NIK, name and story are
  * not in plain sight on a shared laptop, and dropped at their sign-out. Fields named in `never` (the
  * resident's consent, the legal basis) are never stored.
