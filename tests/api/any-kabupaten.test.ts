@@ -16,6 +16,7 @@ const KOTA = [
     home: "fo.bontorannu",
     place: "Kelurahan Bontorannu",
     spv: "spv.mariso",
+    villages: "kelurahan",
   },
   {
     code: "91.71",
@@ -24,6 +25,7 @@ const KOTA = [
     home: "fo.kayobatu",
     place: "Desa Kayo Batu",
     spv: "spv.jayapurautara",
+    villages: "desa/kelurahan",
   },
 ] as const;
 
@@ -72,6 +74,34 @@ for (const [k, kota] of KOTA.entries()) {
         nikLast4: WATI.nik.slice(-4),
       });
       expect(status.body.desa).toBe(kota.place);
+    });
+
+    it("calls the kota's villages by their kind in its dashboard, its reports and their files", async () => {
+      const manajer = clients.get("manajer")!;
+      const month = new Intl.DateTimeFormat("en-CA", { timeZone: kota.zone }).format(new Date()).slice(0, 7);
+      const dash = await manajer.get(`/api/reports/dashboard?period=${month}`);
+      expect(dash.status).toBe(200);
+      expect(dash.body.area).toMatchObject({ code: kota.code, villages: kota.villages });
+      const file = await manajer.get(
+        `/api/reports/dashboard/file?${new URLSearchParams({ period: month, format: "csv" })}`,
+      );
+      expect(file.status).toBe(200);
+      const csv = file.body as string;
+      expect(csv).toContain(`Dasbor Puskesos;${kota.name}`);
+      expect(csv).toContain(`Diselesaikan di ${kota.villages}`);
+      const home = demo.find((u) => u.username === kota.home)!.scope.code;
+      const monthly = await manajer.get(`/api/reports/monthly?month=${month}&desa=${home}`);
+      expect(monthly.status).toBe(200);
+      const kind = kota.place.startsWith("Kelurahan") ? "kelurahan" : "desa";
+      expect(monthly.body.desaKind).toBe(kind);
+      const sheet = await manajer.get(
+        `/api/reports/monthly/file?${new URLSearchParams({ month, desa: home, format: "csv" })}`,
+      );
+      expect(sheet.status).toBe(200);
+      const text = sheet.body as string;
+      expect(text).toContain(`Laporan bulanan Puskesos;${kota.place}, Kec.`);
+      expect(text).toContain(`Kode ${kind};`);
+      expect(text).toContain(`Diselesaikan di ${kind};`);
     });
 
     it("shows a supervisor its own kecamatan only, and the manager the whole kota in its zone", async () => {

@@ -212,6 +212,16 @@ describe("the kabupaten's retention periods", () => {
     });
     expect(auditShorter.status).toBe(422);
     expect(auditShorter.body.error.fields[0].field).toBe("retention.audit");
+    // A period left out or empty is named as required, not as too short.
+    const { complaint: _left, ...withoutComplaint } = periods;
+    for (const retention of [withoutComplaint, { ...periods, complaint: "" }]) {
+      const empty = await manajer.put("/api/settings", { ...base, retention });
+      expect(empty.status).toBe(422);
+      expect(empty.body.error.fields).toContainEqual({
+        field: "retention.complaint",
+        message: "Masa simpan pengaduan wajib diisi.",
+      });
+    }
     const notWhole = await manajer.put("/api/settings", { ...base, retention: { ...periods, case: 12.5 } });
     expect(notWhole.body.error.fields).toContainEqual({
       field: "retention.case",

@@ -98,6 +98,14 @@ describe("the monthly report and the dashboard", () => {
       await noSideScroll(koord);
       // No correction offered before anything was sent.
       expect(await koord.getByRole("button", { name: "Kirim koreksi" }).count()).toBe(0);
+      // A month typed past the picker's limit is refused on the field; the month's report stays.
+      await koord.fill("#report-month", "2099-01");
+      await expect
+        .poll(() => koord.textContent("#report-month-error"))
+        .toBe("Bulan Januari 2099 belum tiba.");
+      expect(await koord.getAttribute("#report-month", "aria-invalid")).toBe("true");
+      expect(await koord.textContent("[data-testid=report-state]")).toBe("Belum dikirim");
+      expect(koord.url()).not.toContain("2099");
       await koord.getByRole("button", { name: "Kirim ke SLRT" }).click();
       asked.push(await answer(koord, true));
       await expect
@@ -190,6 +198,19 @@ describe("the monthly report and the dashboard", () => {
         `1 dari ${slawiDesa} desa/kelurahan sudah mengirim`,
       );
       expect(await manajer.textContent("[data-testid=dash-missing]")).not.toContain("Kalisapu");
+      // Printed, the folded list of who has not sent is unfolded, and folded again after.
+      await manajer.evaluate(() =>
+        window.addEventListener("beforeprint", () => {
+          document.body.dataset.missingPrinted = String(
+            document.querySelector<HTMLDetailsElement>("details.print-open")?.open,
+          );
+        }),
+      );
+      await manajer.pdf({ format: "A4" });
+      expect(await manajer.evaluate(() => document.body.dataset.missingPrinted)).toBe("true");
+      expect(
+        await manajer.evaluate(() => document.querySelector<HTMLDetailsElement>("details.print-open")?.open),
+      ).toBe(false);
       expect(await manajer.textContent("[data-testid=dash-title]")).toContain("Kec. Slawi");
       await noSideScroll(manajer);
       // The same dashboard on a phone: charts redrawn to the narrow screen, nothing wider than it.

@@ -42,6 +42,12 @@ describe("a resident's data rights", () => {
     await pdp.fill("#request-detail", "Nomor HP lama sudah tidak aktif.");
     await pdp.click("[data-testid=new-request] button[type=submit]");
     await pdp.waitForSelector("text=Permintaan Siti Aminah dicatat");
+    // The form is ready for the next request: the day received is today again, not empty.
+    expect(await pdp.inputValue("#request-received")).toBe(
+      await pdp.evaluate(() =>
+        new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date()),
+      ),
+    );
     await pdp.waitForSelector("[data-testid=request] >> text=Koreksi data");
     await fits(pdp);
 

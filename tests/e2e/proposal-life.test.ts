@@ -4,7 +4,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayIn } from "@puskesos/core/time/calendar";
 import { answer, e2eApp, signedInPage } from "../support/browser.ts";
-import { controlledByServiceWorker, offlineDocument } from "../support/offline.ts";
+import {
+  controlledByServiceWorker,
+  draftSavedSince,
+  draftsOnDevice,
+  offlineDocument,
+} from "../support/offline.ts";
 import { complaint, dpmCsv, SITI, WATI } from "../support/residents.ts";
 
 /**
@@ -150,6 +155,23 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await visit.getByRole("button", { name: "Catat hasil" }).click();
       await visit.getByLabel("Layak", { exact: true }).check();
       await visit.getByLabel("Alasan").fill("Rumah tidak layak huni, penghasilan tidak tetap.");
+      await visit.getByRole("button", { name: "Tambah anggota" }).click();
+      const typed = await field.evaluate(() => Date.now());
+      await visit.locator("[name$='-n0-name']").fill("Anak Baru");
+      await visit.locator("[name$='-n0-name']").press("Tab");
+      // The phone closes the tab half-way (here, a reload): the form comes back open, as it was left.
+      await draftSavedSince(field, "survei", typed, `verval:${proposalId}`);
+      await field.reload();
+      await offlineDocument(field);
+      await expect
+        .poll(() => visit.locator("[data-testid=form-draft-note]").textContent())
+        .toMatch(/^Draf dipulihkan, \d{2}\.\d{2}$/);
+      expect(await visit.getByLabel("Alasan").inputValue()).toBe(
+        "Rumah tidak layak huni, penghasilan tidak tetap.",
+      );
+      expect(await visit.getByLabel("Layak", { exact: true }).isChecked()).toBe(true);
+      expect(await visit.locator("[name$='-n0-name']").inputValue()).toBe("Anak Baru");
+      await visit.getByRole("button", { name: "Hapus anggota baru" }).click();
       await visit.getByRole("button", { name: "Simpan hasil verval" }).click();
       await expect
         .poll(() => visit.locator("[data-testid=visit-state]").textContent())
@@ -170,8 +192,9 @@ describe("a household's proposal, from the front office to the DPM", () => {
           },
         )
         .toBe("Diterima server");
-      // Received: the device no longer keeps the visit.
+      // Received: the device no longer keeps the visit, nor the form's draft.
       await expect.poll(() => visitsKept(field, "survei")).toEqual([]);
+      expect(await draftsOnDevice(field, "survei")).toEqual([]);
       await field.context().close();
 
       // 5. The koordinator records the musdes confirming it, and prints the annex.
@@ -210,7 +233,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
       const manajer = await signedInPage(app, "manajer");
       await manajer.getByRole("link", { name: "Ekspor", exact: true }).click();
       await manajer.getByLabel("Satu desa").check();
-      await manajer.getByLabel("Desa", { exact: true }).selectOption(KALISAPU);
+      await manajer.getByLabel("Desa/kelurahan", { exact: true }).selectOption(KALISAPU);
       await expect
         .poll(() => manajer.textContent("[data-testid=export-waiting]"))
         .toBe("1 usulan ditetapkan musdes menunggu ekspor.");

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 
 /**
  * Playwright's offline emulation (`context.setOffline(true)`) blocks every request of the context, its
@@ -41,33 +42,42 @@ export async function controlledByServiceWorker(page: Page): Promise<void> {
   throw new Error("The service worker never took control of the page.");
 }
 
+/** The user's drafts on this device: each form's key and the save time kept in clear (never the values). */
+export async function draftsOnDevice(page: Page, owner: string): Promise<{ id: string; savedAt: string }[]> {
+  return page.evaluate(async (owner) => {
+    if (!(await indexedDB.databases()).some((db) => db.name === `puskesos.drafts.${owner}`)) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`puskesos.drafts.${owner}`);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains("drafts")) return [];
+      const all = await new Promise<unknown[]>((resolve, reject) => {
+        const read = db.transaction("drafts").objectStore("drafts").getAll();
+        read.onsuccess = () => resolve(read.result);
+        read.onerror = () => reject(read.error);
+      });
+      return all.flatMap((item) => {
+        const clear = (item as { clear?: { id?: string; savedAt?: string } }).clear;
+        return clear?.id ? [{ id: clear.id, savedAt: clear.savedAt ?? "" }] : [];
+      });
+    } finally {
+      db.close();
+    }
+  }, owner);
+}
+
 /**
  * Resolves once the user's draft of `form` on this device was saved from what the page held at or after
- * `since` (a time from the page's own clock; the draft's save time is one of its clear fields). A draft is
- * saved a moment after each change (sealing, then IndexedDB); a tab closed inside that moment keeps the
- * save before it, as when a phone kills a tab.
+ * `since` (a time from the page's own clock). A draft is saved a moment after each change (sealing, then
+ * IndexedDB); a tab closed inside that moment keeps the save before it, as when a phone kills a tab.
  */
 export async function draftSavedSince(page: Page, owner: string, since: number, form = "complaint") {
-  await page.waitForFunction(
-    async ({ owner, since, form }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(`puskesos.drafts.${owner}`);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains("drafts")) return false;
-        const kept = await new Promise<{ clear?: { savedAt?: string } } | undefined>((resolve, reject) => {
-          const read = db.transaction("drafts").objectStore("drafts").get(form);
-          read.onsuccess = () => resolve(read.result as { clear?: { savedAt?: string } } | undefined);
-          read.onerror = () => reject(read.error);
-        });
-        return Date.parse(kept?.clear?.savedAt ?? "") >= since;
-      } finally {
-        db.close();
-      }
-    },
-    { owner, since, form },
-    { polling: 100 },
-  );
+  await expect
+    .poll(async () => {
+      const draft = (await draftsOnDevice(page, owner)).find((d) => d.id === form);
+      return Date.parse(draft?.savedAt ?? "") >= since;
+    })
+    .toBe(true);
 }

@@ -10,7 +10,15 @@ export const kabupatenWord = (kabupaten: Pick<Kabupaten, "name">) =>
   kabupaten.name.startsWith("Kota ") ? "Kota" : "Kabupaten";
 
 /** What to call a set of villages in a sentence: a kota may have kelurahan only, a kabupaten both. */
-export function desaWord(desa: readonly Pick<Desa, "kind">[]): string {
+export function desaWord(desa: readonly Pick<Desa, "kind">[]): "desa" | "kelurahan" | "desa/kelurahan" {
   const kelurahan = desa.filter((d) => d.kind === "kelurahan").length;
   return kelurahan === 0 ? "desa" : kelurahan === desa.length ? "kelurahan" : "desa/kelurahan";
+}
+
+/** A label or column for the kabupaten's villages: "Desa", "Kelurahan" (a kota) or "Desa/kelurahan"; "Desa" until known. */
+export function villagesTitle(
+  kabupaten: { kecamatan: readonly { desa: readonly Pick<Desa, "kind">[] }[] } | undefined,
+) {
+  const word = desaWord(kabupaten?.kecamatan.flatMap((k) => k.desa) ?? []);
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

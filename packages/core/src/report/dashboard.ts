@@ -99,8 +99,14 @@ export async function get(query: unknown): Promise<Dashboard> {
       });
   }
   const areaDesa = area.level === "desa" ? [] : desaUnder(area.code);
+  const itself = kabupaten.kecamatan.flatMap((k) => k.desa).filter((d) => d.code === area.code);
   return {
-    area: { level: area.level, code: area.code, name: area.name },
+    area: {
+      level: area.level,
+      code: area.code,
+      name: area.name,
+      villages: Region.desaWord(area.level === "desa" ? itself : areaDesa),
+    },
     period: q.period,
     totals,
     rows,

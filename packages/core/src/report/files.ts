@@ -9,6 +9,7 @@ import * as Dashboard from "./dashboard.ts";
 import * as Monthly from "./monthly.ts";
 import { DashboardFileQuerySchema, MonthlyFileQuerySchema, type FileOut } from "./schema.ts";
 import { figureSheets, dashboardSheets } from "./tables.ts";
+import { desaLabel } from "../region/words.ts";
 
 export async function fileOf(
   sheets: Sheet[],
@@ -27,15 +28,16 @@ export async function monthlyFile(query: unknown): Promise<FileOut> {
   const report = await Monthly.get(q);
   const sent = version ? report.submissions.find((s) => s.version === Number(version)) : undefined;
   if (version && !sent) throw NotFoundError("Versi laporan");
+  const villages = report.desaKind;
   const heading: Sheet = {
     name: "Laporan",
     header: ["Uraian", "Isi"],
     rows: [
       [
         "Laporan bulanan Puskesos",
-        `${report.desaName}, Kec. ${report.kecamatanName}, ${report.kabupatenName}`,
+        `${desaLabel({ kind: report.desaKind, name: report.desaName })}, Kec. ${report.kecamatanName}, ${report.kabupatenName}`,
       ],
-      ["Kode desa", report.desaCode],
+      [`Kode ${villages}`, report.desaCode],
       ["Bulan", formatMonth(report.month)],
       // Times as the kabupaten's officers read them; figures not yet sent say when they were taken.
       [
@@ -55,7 +57,7 @@ export async function monthlyFile(query: unknown): Promise<FileOut> {
     summary: `Mengunduh laporan bulanan ${report.month} ${sent ? `versi ${sent.version}` : "(angka saat ini)"} (${format.toUpperCase()})`,
   });
   return fileOf(
-    [heading, ...figureSheets(figures)],
+    [heading, ...figureSheets(figures, villages)],
     format,
     `laporan-${report.desaCode}-${report.month}${sent ? `-v${sent.version}` : ""}`,
     `Laporan bulanan ${report.desaName} ${report.month}`,
@@ -73,7 +75,7 @@ export async function dashboardFile(query: unknown): Promise<FileOut> {
     summary: `Mengunduh dasbor ${d.area.name} ${d.period} (${format.toUpperCase()})`,
   });
   return fileOf(
-    dashboardSheets(d),
+    dashboardSheets(d, formatLocal(nowIso())),
     format,
     `dasbor-${d.area.code}-${d.period}`,
     `Dasbor ${d.area.name} ${d.period}`,

@@ -146,6 +146,8 @@ export const DashboardSchema = v.object({
     level: v.picklist(["kabupaten", "kecamatan", "desa"]),
     code: v.string(),
     name: v.string(),
+    /** What the area's villages are called: a kota's are kelurahan, a kabupaten may have both. */
+    villages: v.picklist(["desa", "kelurahan", "desa/kelurahan"]),
   }),
   period: v.string(),
   totals: FiguresSchema,

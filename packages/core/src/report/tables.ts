@@ -1,11 +1,15 @@
 import type { Sheet } from "../sheet/index.ts";
+import { formatMonth } from "../time/index.ts";
 import { PROPOSAL_ROWS, type Dashboard, type Figures } from "./schema.ts";
 
 const percent = (share: number | null) => (share === null ? "" : Math.round(share * 1000) / 10);
 const orBlank = (n: number | null) => (n === null ? "" : n);
 
-/** The figures as the tables the screen shows, one sheet each, in the screen's words and order. */
-export function figureSheets(f: Figures): Sheet[] {
+/**
+ * The figures as the tables the screen shows, one sheet each, in the screen's words and order; `villages`
+ * is what the area's villages are called ("desa", "kelurahan" or "desa/kelurahan").
+ */
+export function figureSheets(f: Figures, villages: string): Sheet[] {
   return [
     {
       name: "Ringkasan",
@@ -14,7 +18,7 @@ export function figureSheets(f: Figures): Sheet[] {
         ["Warga dilayani (nomor antrian)", f.tickets],
         ["Pengaduan tercatat", f.complaints],
         ["Pelapor belum di DPM", f.notInDpm],
-        ["Diselesaikan di desa", f.resolvedInDesa],
+        [`Diselesaikan di ${villages}`, f.resolvedInDesa],
         ["Dirujuk", f.referred],
         ["Selesai", f.resolved],
         ["Masih terbuka", f.open],
@@ -50,7 +54,7 @@ export function figureSheets(f: Figures): Sheet[] {
     },
     {
       name: "Bidang layanan",
-      header: ["Bidang", "Ditangani desa", "Rujukan disetujui"],
+      header: ["Bidang", `Ditangani ${villages}`, "Rujukan disetujui"],
       rows: f.serviceFields.map((s) => [s.name, s.handled, s.referred]),
     },
     {
@@ -68,8 +72,20 @@ export function figureSheets(f: Figures): Sheet[] {
 }
 
 /** The dashboard: a row per area (or month), the year's trend, what is overdue now, then the totals' tables. */
-export function dashboardSheets(d: Dashboard): Sheet[] {
+export function dashboardSheets(d: Dashboard, madeAt: string): Sheet[] {
+  const villages = d.area.villages;
   return [
+    {
+      name: "Dasbor",
+      header: ["Uraian", "Isi"],
+      rows: [
+        ["Dasbor Puskesos", d.area.name],
+        ["Kode wilayah", d.area.code],
+        ["Periode", d.period.length === 4 ? `Tahun ${d.period}` : formatMonth(d.period)],
+        ["Angka per", madeAt],
+      ],
+      textColumns: ["Isi"],
+    },
     {
       name: "Per wilayah",
       header: [
@@ -78,7 +94,7 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
         "Warga dilayani",
         "Pengaduan",
         "Belum di DPM",
-        "Diselesaikan di desa",
+        `Diselesaikan di ${villages}`,
         "Dirujuk",
         "Selesai",
         "Masih terbuka",
@@ -121,6 +137,6 @@ export function dashboardSheets(d: Dashboard): Sheet[] {
         ...d.overdueNow.byOpd.map((o) => [o.name, o.count]),
       ],
     },
-    ...figureSheets(d.totals),
+    ...figureSheets(d.totals, villages),
   ];
 }

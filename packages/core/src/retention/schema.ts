@@ -51,7 +51,12 @@ export const MAX_MONTHS = 360;
 const months = (kind: RetentionKind) => {
   const label = `Masa simpan ${RETENTION_NOUNS[kind]}`;
   return v.pipe(
-    v.number(`${label} harus berupa angka.`),
+    // An emptied field reaches here as undefined (the form) or is missing (JSON): it was left empty.
+    v.number((issue) =>
+      issue.input === undefined || issue.input === null || issue.input === ""
+        ? `${label} wajib diisi.`
+        : `${label} harus berupa angka.`,
+    ),
     v.title(label),
     v.integer(`${label} harus bilangan bulat (bulan).`),
     v.minValue(MIN_MONTHS, `${label} minimal ${MIN_MONTHS} bulan.`),

@@ -15,11 +15,13 @@ export function ComplaintTable(props: {
   empty: string;
   testid: string;
   desa?: ((code: string) => string) | undefined;
+  /** The desa column's title ("Desa", "Kelurahan", "Desa/kelurahan"). */
+  villages?: string;
   label?: string;
 }) {
   const headers = () =>
     props.desa
-      ? ["Tanggal", "Desa", "Pelapor", "NIK", "Kode lacak", "Kategori", "Status"]
+      ? ["Tanggal", props.villages ?? "Desa", "Pelapor", "NIK", "Kode lacak", "Kategori", "Status"]
       : ["Tanggal", "Pelapor", "NIK", "Kode lacak", "Kategori", "Status"];
   return (
     <ListTable

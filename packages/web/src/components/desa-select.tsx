@@ -1,5 +1,6 @@
 import { For } from "solid-js";
 import type { Kabupaten } from "@puskesos/core/region/schema";
+import { desaWord } from "@puskesos/core/region/words";
 
 /** Every desa of the kabupaten, grouped by kecamatan; a kelurahan is marked as one. */
 export function DesaSelect(props: {
@@ -16,7 +17,7 @@ export function DesaSelect(props: {
       onChange={(e) => props.onChange(e.currentTarget.value)}
       data-testid={props.testid}
     >
-      <option value="">— pilih desa —</option>
+      <option value="">— pilih {desaWord(props.tree?.kecamatan.flatMap((k) => k.desa) ?? [])} —</option>
       <For each={props.tree?.kecamatan}>
         {(k) => (
           <optgroup label={`Kec. ${k.name}`}>

@@ -23,11 +23,11 @@ export const percent = (share: number | null) => (share === null ? "—" : `${Ma
 export const orDash = (n: number | null) => (n === null ? "—" : String(n));
 
 /** The summary lines, in the words and order of the downloaded file's "Ringkasan" sheet. */
-export const summaryRows = (f: Figures): [label: string, value: string][] => [
+export const summaryRows = (f: Figures, villages: string): [label: string, value: string][] => [
   ["Warga dilayani (nomor antrian)", String(f.tickets)],
   ["Pengaduan tercatat", String(f.complaints)],
   ["Pelapor belum di DPM", String(f.notInDpm)],
-  ["Diselesaikan di desa", String(f.resolvedInDesa)],
+  [`Diselesaikan di ${villages}`, String(f.resolvedInDesa)],
   ["Dirujuk", String(f.referred)],
   ["Selesai", String(f.resolved)],
   ["Masih terbuka", String(f.open)],
@@ -95,10 +95,10 @@ export function ServiceLevels(props: { figures: Figures }) {
 }
 
 /** The four fields of social welfare services: handled in the desa, referrals approved. */
-export function ServiceFields(props: { figures: Figures }) {
+export function ServiceFields(props: { figures: Figures; villages: string }) {
   return (
     <ListTable
-      headers={["Bidang", "Ditangani desa", "Rujukan disetujui"]}
+      headers={["Bidang", `Ditangani ${props.villages}`, "Rujukan disetujui"]}
       items={props.figures.serviceFields}
       empty="Tidak ada."
       label="Bidang layanan kesejahteraan sosial"
@@ -122,6 +122,8 @@ export function ServiceFields(props: { figures: Figures }) {
  */
 export function FigureSections(props: {
   figures: Figures;
+  /** What the area's villages are called: "desa", "kelurahan" or "desa/kelurahan". */
+  villages: string;
   /** Only the detail tables (the dashboard shows the summary and the service tables its own way). */
   only?: "details";
 }) {
@@ -132,7 +134,12 @@ export function FigureSections(props: {
     <div class="figures">
       <Show when={!props.only}>
         <Section id="fig-summary" title="Ringkasan">
-          <Pairs rows={summaryRows(f())} head="Uraian" label="Ringkasan" testid="fig-ringkasan" />
+          <Pairs
+            rows={summaryRows(f(), props.villages)}
+            head="Uraian"
+            label="Ringkasan"
+            testid="fig-ringkasan"
+          />
         </Section>
       </Show>
       <Section id="fig-category" title="Pengaduan per kategori">
@@ -226,7 +233,7 @@ export function FigureSections(props: {
       </Section>
       <Show when={!props.only}>
         <Section id="fig-fields" title="Bidang layanan kesejahteraan sosial">
-          <ServiceFields figures={f()} />
+          <ServiceFields figures={f()} villages={props.villages} />
         </Section>
         <Section
           id="fig-levels"

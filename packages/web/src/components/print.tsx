@@ -18,10 +18,31 @@ export function printNow() {
   window.print();
 }
 
-/** While the calling page is open, printing gives its content on A4 (letters.css, body.letter), not a receipt slip. */
+/**
+ * While the calling page is open, printing gives its content on A4 (letters.css, body.letter), not a
+ * receipt slip; a folded `details.print-open` (a list the paper must carry) is printed unfolded, and
+ * folded again after.
+ */
 export function useA4Print() {
-  onMount(() => document.body.classList.add("letter"));
-  onCleanup(() => document.body.classList.remove("letter"));
+  let opened: HTMLDetailsElement[] = [];
+  const unfold = () => {
+    opened = Array.from(document.querySelectorAll<HTMLDetailsElement>("details.print-open:not([open])"));
+    for (const details of opened) details.open = true;
+  };
+  const fold = () => {
+    for (const details of opened) details.open = false;
+    opened = [];
+  };
+  onMount(() => {
+    document.body.classList.add("letter");
+    window.addEventListener("beforeprint", unfold);
+    window.addEventListener("afterprint", fold);
+  });
+  onCleanup(() => {
+    document.body.classList.remove("letter");
+    window.removeEventListener("beforeprint", unfold);
+    window.removeEventListener("afterprint", fold);
+  });
 }
 
 /**

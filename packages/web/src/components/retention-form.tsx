@@ -9,13 +9,16 @@ import { Alert, createForm, ErrorList, Field } from "./form.tsx";
  * How many months residents' personal data is kept after a record is finished, each kind with its
  * default and why: set by the data protection officer, the manager or the admin.
  */
-export function RetentionForm() {
+export function RetentionForm(props: { narrow?: boolean }) {
   const [settings, { refetch }] = createResource(() => call(api.settings.$get()));
   const { errors, message, busy, sent, submit } = createForm({
     schema: UpdateRetentionOnlySchema,
     read: (form) => ({
       retention: Object.fromEntries(
-        RETENTION_KINDS.map((kind) => [kind, Number(form.get(`retention-${kind}`))]),
+        RETENTION_KINDS.map((kind) => {
+          const typed = String(form.get(`retention-${kind}`) ?? "").trim();
+          return [kind, typed ? Number(typed) : undefined];
+        }),
       ),
     }),
     send: async (json) => {
@@ -24,7 +27,7 @@ export function RetentionForm() {
     },
   });
   return (
-    <section class="card narrow" data-testid="retention">
+    <section class="card" classList={{ narrow: Boolean(props.narrow) }} data-testid="retention">
       <h2>Masa simpan data pribadi (bulan)</h2>
       <p class="hint">
         Setelah catatan selesai dan tidak berubah selama masa ini, data pribadinya dihapus otomatis setiap

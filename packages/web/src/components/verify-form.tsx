@@ -12,6 +12,7 @@ import {
 import { ApiError } from "../lib/api.ts";
 import { dayOf, formatDay, today } from "../lib/time.ts";
 import { Alert, createForm, ErrorList, Field, type Errors } from "./form.tsx";
+import { createFormDraft } from "./form-draft.tsx";
 import { MemberFields, Options } from "./member-fields.tsx";
 
 export type VerifyInput = v.InferOutput<typeof VerifySchema>;
@@ -43,6 +44,23 @@ export function VerifyForm(props: {
   const [order, setOrder] = createSignal<string[]>([]);
   let next = 0;
   const earliest = () => dayOf(props.proposal.createdAt);
+  // The surveyor's changes stay on the phone until the result is saved (a reload, a closed tab).
+  const draft = createFormDraft({
+    key: `verval:${props.proposal.id}`,
+    never: [`${prefix}-idConfirmed`],
+    nameField: `${prefix}-m0-name`,
+    // New members' rows (`<prefix>-n<k>-…`) come back before their values.
+    rows: (fields) => {
+      const rows = new Set<number>();
+      for (const field of fields) {
+        const row = new RegExp(`^${prefix}-n(\\d+)-`).exec(field)?.[1];
+        if (row !== undefined) rows.add(Number(row));
+      }
+      setAdded([...rows].sort((a, b) => a - b));
+      next = Math.max(next, ...[...rows].map((r) => r + 1));
+    },
+    ...(props.onCancel ? { close: props.onCancel } : {}),
+  });
 
   const { errors, message, busy, submit } = createForm({
     schema: VerifySchema,
@@ -97,6 +115,7 @@ export function VerifyForm(props: {
     send: async (result) => {
       try {
         await props.send(result);
+        draft.clear();
       } catch (error) {
         // A new member's NIK with an unknown region code: the surveyor checks it against the card.
         if (
@@ -115,7 +134,15 @@ export function VerifyForm(props: {
   };
 
   return (
-    <form onSubmit={submit} novalidate class="verify" data-testid="verify-form">
+    <form
+      onSubmit={submit}
+      novalidate
+      class="verify"
+      data-testid="verify-form"
+      ref={draft.start}
+      onInput={draft.typed}
+    >
+      <draft.Note />
       <Show when={message()}>
         <Alert>{message()}</Alert>
       </Show>

@@ -53,6 +53,8 @@ export interface Draft {
   readonly summary?: { name: string; savedAt: string };
   /** Whether it is this form's own interrupted draft, to be filled in without asking. */
   readonly interrupted: boolean;
+  /** The names of the fields the draft holds (a form that adds rows adds them before `restore`). */
+  readonly fields: readonly string[];
   /** Fills the form with the draft. */
   restore(): void;
   /** Drops the draft once its record is saved. */
@@ -65,7 +67,15 @@ export interface Draft {
 
 export async function keepDraft(
   form: HTMLFormElement,
-  options: { owner: string; key: string; ticket: string; never: readonly string[]; nameField: string },
+  options: {
+    owner: string;
+    key: string;
+    ticket: string;
+    never: readonly string[];
+    nameField: string;
+    /** The form opens filled in (a household as proposed): what it holds is not the officer's typing. */
+    startsFilled?: boolean;
+  },
 ): Promise<Draft> {
   localStorage.removeItem(`${UNOWNED}${options.key}`);
   const store = await storeOf(options.owner);
@@ -92,7 +102,7 @@ export async function keepDraft(
   const typed = (values: Record<string, string[]>) =>
     Object.values(values).some((list) => list.some((v) => v.trim()));
   // Typed into before the draft was read: that is a new registration, so the old one is only offered.
-  const typedAlready = typed(valuesNow());
+  const typedAlready = !options.startsFilled && typed(valuesNow());
 
   // One write at a time, in order: a keystroke's save never lands after a later one's.
   let writing: Promise<void> = Promise.resolve();
@@ -120,6 +130,7 @@ export async function keepDraft(
       ? { summary: { name: stored.values[options.nameField]?.[0]?.trim() ?? "", savedAt: stored.savedAt } }
       : {}),
     interrupted: Boolean(stored?.open && stored.ticket === options.ticket && !typedAlready),
+    fields: Object.keys(stored?.values ?? {}),
     restore: () => {
       if (!stored) return;
       for (const input of kept()) {
@@ -148,11 +159,21 @@ export async function keepDraft(
   };
 }
 
+/** The user's drafts on this device (their form's key, and whether the form was still open), unopened. */
+export async function draftsOf(owner: string): Promise<{ id: string; open: boolean }[]> {
+  const known = (await indexedDB.databases?.()) ?? [{ name: DATABASE(owner) }];
+  if (!known.some((db) => db.name === DATABASE(owner))) return [];
+  return (await (await storeOf(owner)).peek()).map(({ id, open }) => ({ id, open }));
+}
+
+/** Drops one draft of the user's (its record left the device), opening their store only when there is one. */
+export async function forgetDraft(owner: string, key: string): Promise<void> {
+  if ((await draftsOf(owner)).some((d) => d.id === key)) await (await storeOf(owner)).del(key);
+}
+
 /** How many drafts the user has on this device (for the sign-out question), without opening them. */
 export async function draftsKept(owner: string): Promise<number> {
-  const known = (await indexedDB.databases?.()) ?? [{ name: DATABASE(owner) }];
-  if (!known.some((db) => db.name === DATABASE(owner))) return 0;
-  return (await (await storeOf(owner)).peek()).length;
+  return (await draftsOf(owner)).length;
 }
 
 /**

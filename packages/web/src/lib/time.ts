@@ -30,3 +30,7 @@ export const today = () => dayIn(zone(), new Date());
 
 /** The kabupaten's day of a moment, `YYYY-MM-DD`. */
 export const dayOf = (iso: string) => dayIn(zone(), new Date(iso));
+
+/** "14.05" today, the full date and time on another day (a draft's save time, in the kabupaten's zone). */
+export const savedWhen = (iso: string) =>
+  formatDate(iso) === formatDate(new Date().toISOString()) ? formatTime(iso) : formatDateTime(iso);

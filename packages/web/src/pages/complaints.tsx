@@ -17,6 +17,7 @@ import { saveFile } from "../lib/download.ts";
 import { can, me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
 import { mayTake } from "../lib/workflow.ts";
+import { villagesTitle } from "@puskesos/core/region/words";
 
 type Query = v.InferInput<typeof BrowseQuerySchema>;
 type Kind = "" | "state" | "category" | "ppks" | "rumpun" | "dpm" | "overdue";
@@ -197,7 +198,7 @@ export default function Complaints() {
           </Labelled>
         </Show>
         <Show when={wide()}>
-          <Labelled label="Desa" for="browse-desa">
+          <Labelled label={villagesTitle(tree())} for="browse-desa">
             <select
               id="browse-desa"
               value={desa()}
@@ -287,6 +288,7 @@ export default function Complaints() {
       <ComplaintTable
         items={list()?.items}
         desa={wide() ? desaName : undefined}
+        villages={villagesTitle(tree())}
         empty={busy() ? "Memuat…" : list() ? "Tidak ada pengaduan." : "Pilih saringan lalu Tampilkan."}
         testid="complaint-table"
         label="Daftar pengaduan"

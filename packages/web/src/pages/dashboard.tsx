@@ -14,6 +14,7 @@ import {
 } from "../components/figures.tsx";
 import { Alert, Labelled } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
+import { MonthInput } from "../components/month-input.tsx";
 import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
@@ -76,7 +77,6 @@ export default function Dashboard() {
     const desa = tree()?.kecamatan.find((k) => k.code === row.code)?.desa ?? [];
     return row.reports ? `${row.reports.sent} dari ${row.reports.of} ${desaWord(desa)}` : "—";
   };
-  const villages = () => desaWord(tree()?.kecamatan.flatMap((k) => k.desa) ?? []);
   const drillable = (d: DashboardView, code: string) =>
     d.area.level !== "desa" && code !== (tree()?.code ?? "") && code.length > d.area.code.length;
 
@@ -102,13 +102,12 @@ export default function Dashboard() {
           when={byYear()}
           fallback={
             <Labelled label="Bulan" for="dash-month">
-              <input
+              <MonthInput
                 id="dash-month"
-                type="month"
                 value={period()}
                 min={`${FIRST_YEAR}-01`}
                 max={thisMonth()}
-                onChange={(e) => setPeriod(e.currentTarget.value)}
+                onChange={setPeriod}
               />
             </Labelled>
           }
@@ -170,7 +169,7 @@ export default function Dashboard() {
                   ["Warga dilayani", d().totals.tickets],
                   ["Pengaduan", d().totals.complaints],
                   ["Belum di DPM", d().totals.notInDpm],
-                  ["Diselesaikan di desa", d().totals.resolvedInDesa],
+                  [`Diselesaikan di ${d().area.villages}`, d().totals.resolvedInDesa],
                   ["Dirujuk", d().totals.referred],
                   ["Selesai", d().totals.resolved],
                   ["Masih terbuka", d().totals.open],
@@ -190,15 +189,15 @@ export default function Dashboard() {
             <Show when={d().submissions}>
               {(s) => (
                 <section class="submissions" aria-labelledby="dash-sent-title">
-                  <h2 id="dash-sent-title">Laporan bulanan {villages()}</h2>
+                  <h2 id="dash-sent-title">Laporan bulanan {d().area.villages}</h2>
                   <p data-testid="dash-submissions">
                     <strong>
-                      {s().submitted} dari {s().total} {villages()}
+                      {s().submitted} dari {s().total} {d().area.villages}
                     </strong>{" "}
                     sudah mengirim laporan {periodName(d().period)}.
                   </p>
                   <Show when={s().missing.length}>
-                    <details>
+                    <details class="print-open">
                       <summary>Belum mengirim ({s().missing.length})</summary>
                       <ul class="columns" data-testid="dash-missing">
                         <For each={s().missing}>{(m) => <li>{m.name}</li>}</For>
@@ -364,7 +363,7 @@ export default function Dashboard() {
               )}
             </ListTable>
             <h2>Bidang layanan kesejahteraan sosial</h2>
-            <ServiceFields figures={d().totals} />
+            <ServiceFields figures={d().totals} villages={d().area.villages} />
             <h2>PSKS aktif menurut jenis</h2>
             <Pairs
               head="Jenis PSKS"
@@ -399,7 +398,7 @@ export default function Dashboard() {
             </Show>
             <details class="more-figures">
               <summary>Rincian angka: kategori, jenis PPKS, rumpun, status, usulan, rujukan per OPD</summary>
-              <FigureSections figures={d().totals} only="details" />
+              <FigureSections figures={d().totals} villages={d().area.villages} only="details" />
             </details>
           </>
         )}

@@ -5,6 +5,7 @@ import { markRefused } from "../components/refused.ts";
 import type { ImportResult } from "@puskesos/core/dpm/schema";
 import { api, ApiError, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
+import { villagesTitle } from "@puskesos/core/region/words";
 
 /** Admin: import a desa's DPM extract (CSV) and see which rows were refused and why. */
 export default function Dpm() {
@@ -30,7 +31,7 @@ export default function Dpm() {
     blameFile(false);
     if (!desa()) {
       document.getElementById("dpm-desa")?.focus();
-      return setMessage("Pilih desa terlebih dahulu.");
+      return setMessage(`Pilih ${villagesTitle(tree()).toLowerCase()} terlebih dahulu.`);
     }
     if (!file || !file.name) {
       blameFile(true);
@@ -79,7 +80,7 @@ export default function Dpm() {
         Berkas CSV per desa dengan kolom NIK dan NAMA (ALAMAT dan DESIL bila ada). Impor menggantikan daftar
         lama desa itu sekaligus.
       </p>
-      <Labelled label="Desa" for="dpm-desa">
+      <Labelled label={villagesTitle(tree())} for="dpm-desa">
         <DesaSelect id="dpm-desa" tree={tree()} value={desa()} onChange={setDesa} testid="dpm-desa" />
       </Labelled>
       <Show when={current()}>

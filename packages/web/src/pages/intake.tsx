@@ -16,7 +16,7 @@ import type { Draft } from "../lib/draft.ts";
 import { maxLengthOf } from "../lib/limits.ts";
 import { outbox } from "../lib/outbox-lazy.ts";
 import { me } from "../lib/session.ts";
-import { formatDate, formatDateTime, formatTime } from "../lib/time.ts";
+import { savedWhen } from "../lib/time.ts";
 
 // Not part of the form's first paint: what follows a saved record, the records waiting on this device (an
 // offline morning), the desa list of a kabupaten's front office, the folded search by name.
@@ -39,10 +39,6 @@ const lookup = (desa: string, nik: string) =>
 const DESCRIPTION_MAX = maxLengthOf(RegisterComplaintSchema.entries.description);
 /** What a draft never keeps: the resident gives consent, and the officer picks the legal basis, for each record anew. */
 const NEVER_DRAFTED = ["consent", "legalBasis", "idConfirmed"] as const;
-
-/** "14.05" today, the full date and time on another day (the kabupaten's). */
-const savedWhen = (iso: string) =>
-  formatDate(iso) === formatDate(new Date().toISOString()) ? formatTime(iso) : formatDateTime(iso);
 
 export default function Intake() {
   const [params] = useSearchParams<{ antrian?: string; sementara?: string }>();

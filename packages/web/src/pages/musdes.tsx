@@ -10,6 +10,7 @@ import { api, call } from "../lib/api.ts";
 import { addressOf, headOf } from "../lib/proposal-text.ts";
 import { can, me } from "../lib/session.ts";
 import { formatDay, today } from "../lib/time.ts";
+import { villagesTitle } from "@puskesos/core/region/words";
 
 /** Every page of the desa's verified households still waiting for a musdes. */
 async function awaiting(desa: string): Promise<ProposalView[]> {
@@ -168,12 +169,15 @@ export default function Musdes() {
       <h1>Musyawarah desa</h1>
       <Show when={wide()}>
         <div class="filters">
-          <Labelled label="Desa" for="musdes-desa">
+          <Labelled label={villagesTitle(tree())} for="musdes-desa">
             <DesaSelect id="musdes-desa" tree={tree()} value={chosen()} onChange={setChosen} />
           </Labelled>
         </div>
       </Show>
-      <Show when={desa()} fallback={<p class="muted">Pilih desa untuk melihat musdesnya.</p>}>
+      <Show
+        when={desa()}
+        fallback={<p class="muted">Pilih {villagesTitle(tree()).toLowerCase()} untuk melihat musdesnya.</p>}
+      >
         <Show when={saved()}>
           {(s) => (
             <Alert kind="success">

@@ -72,10 +72,10 @@ function Request(props: { request: RequestView; onDone: () => void }) {
       <div>
         {r().kindLabel} · diterima {formatDay(r().receivedOn)} · jatuh tempo {formatDay(r().dueOn)}{" "}
         <Show when={r().overdue}>
-          <strong class="overdue">lewat batas</strong>
+          <span class="badge">lewat batas</span>
         </Show>
         <Show when={r().answeredLate}>
-          <strong class="overdue">dijawab lewat batas</strong>
+          <span class="badge">dijawab lewat batas</span>
         </Show>
       </div>
       <div class="note">{r().detail}</div>
@@ -159,6 +159,8 @@ function NewRequest(props: { onDone: () => void }) {
     send: async (json, form) => {
       const made = await call(api.privacy.requests.$post({ json }));
       form.reset();
+      // reset() gives back the attributes, and the day received was set as a property: today again.
+      (form.elements.namedItem("receivedOn") as HTMLInputElement).value = today();
       setDone(`Permintaan ${made.name} dicatat; jatuh tempo ${formatDay(made.dueOn)}.`);
       props.onDone();
     },

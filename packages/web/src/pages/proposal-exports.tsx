@@ -12,6 +12,7 @@ import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime } from "../lib/time.ts";
+import { villagesTitle } from "@puskesos/core/region/words";
 
 const listBatches = (cursor?: string) =>
   call(api["proposal-exports"].$get({ query: cursor ? { cursor } : {} }));
@@ -54,7 +55,10 @@ export default function ProposalExports() {
   const create = async () => {
     setMessage(undefined);
     if (area() === "desa" && !desa())
-      return setMessage({ kind: "error", text: "Pilih desa terlebih dahulu." });
+      return setMessage({
+        kind: "error",
+        text: `Pilih ${villagesTitle(tree()).toLowerCase()} terlebih dahulu.`,
+      });
     setBusy(true);
     try {
       pendingId ??= newId();
@@ -109,7 +113,7 @@ export default function ProposalExports() {
           Seluruh {tree() ? kabupatenWord(tree()!).toLowerCase() : "kabupaten"}
         </label>
         <Show when={area() === "desa"}>
-          <Labelled label="Desa" for="export-desa">
+          <Labelled label={villagesTitle(tree())} for="export-desa">
             <DesaSelect id="export-desa" tree={tree()} value={desa()} onChange={setDesa} />
           </Labelled>
         </Show>

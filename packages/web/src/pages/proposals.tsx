@@ -7,6 +7,7 @@ import { api, call } from "../lib/api.ts";
 import { houseLabel, nextStep } from "../lib/proposal-text.ts";
 import { me } from "../lib/session.ts";
 import { formatDate } from "../lib/time.ts";
+import { villagesTitle } from "@puskesos/core/region/words";
 
 interface Filter {
   state?: ProposalState;
@@ -71,7 +72,7 @@ export default function Proposals() {
           </Labelled>
         </Show>
         <Show when={level() !== "desa"}>
-          <Labelled label="Desa" for="filter-desa">
+          <Labelled label={villagesTitle(tree())} for="filter-desa">
             <select
               id="filter-desa"
               value={filter().desa ?? ""}
@@ -88,7 +89,7 @@ export default function Proposals() {
         <p class="muted">{me()?.scopeName}</p>
       </Show>
       <ListTable
-        headers={["Diusulkan", "Desa", "Anggota", "Rumah", "Status", "Langkah berikutnya"]}
+        headers={["Diusulkan", villagesTitle(tree()), "Anggota", "Rumah", "Status", "Langkah berikutnya"]}
         items={page.latest?.items}
         source={page}
         empty="Tidak ada usulan."

@@ -11,11 +11,13 @@ import { DesaSelect } from "../components/desa-select.tsx";
 import { FigureSections, periodName, sameFigures } from "../components/figures.tsx";
 import { Alert, createForm, Field, Labelled } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
+import { MonthInput } from "../components/month-input.tsx";
 import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { formatDateTime, today } from "../lib/time.ts";
 import { ask } from "../lib/ask.ts";
+import { desaLabel, villagesTitle } from "@puskesos/core/region/words";
 
 const fileUrl = (report: MonthlyReport, format: "xlsx" | "csv", version?: number) =>
   `/api/reports/monthly/file?${new URLSearchParams({
@@ -135,7 +137,7 @@ export default function Report() {
       <h1 class="no-print">Laporan bulanan</h1>
       <div class="filters no-print">
         <Show when={wide()}>
-          <Labelled label="Desa" for="report-desa">
+          <Labelled label={villagesTitle(tree())} for="report-desa">
             <DesaSelect
               id="report-desa"
               tree={tree()}
@@ -145,19 +147,18 @@ export default function Report() {
           </Labelled>
         </Show>
         <Labelled label="Bulan" for="report-month">
-          <input
+          <MonthInput
             id="report-month"
-            type="month"
             value={month()}
             max={thisMonth()}
             min="2020-01"
-            onChange={(e) => e.currentTarget.value && choose({ bulan: e.currentTarget.value })}
+            onChange={(bulan) => choose({ bulan })}
           />
         </Labelled>
       </div>
       <Show when={report.error as Error | undefined}>{(error) => <Alert>{error().message}</Alert>}</Show>
       <Show when={wide() && !desa()}>
-        <p class="muted">Pilih desa untuk melihat laporannya.</p>
+        <p class="muted">Pilih {villagesTitle(tree()).toLowerCase()} untuk melihat laporannya.</p>
       </Show>
       <Show when={report.loading && !report.latest}>
         <p class="muted">Memuat…</p>
@@ -168,12 +169,13 @@ export default function Report() {
             <header class="print-only letterhead">
               <div>LAPORAN BULANAN PUSKESOS</div>
               <div>
-                DESA {r().desaName.toUpperCase()}, KECAMATAN {r().kecamatanName.toUpperCase()}
+                {desaLabel({ kind: r().desaKind, name: r().desaName }).toUpperCase()}, KECAMATAN{" "}
+                {r().kecamatanName.toUpperCase()}
               </div>
               <div>{r().kabupatenName.toUpperCase()}</div>
             </header>
             <dl class="facts" data-testid="report-head">
-              <dt>Desa</dt>
+              <dt>{r().desaKind === "kelurahan" ? "Kelurahan" : "Desa"}</dt>
               <dd>
                 {r().desaName}, Kec. {r().kecamatanName}, {r().kabupatenName}
               </dd>
@@ -246,7 +248,7 @@ export default function Report() {
             <Show when={version()?.note}>
               <p class="print-only">Koreksi: {version()!.note}</p>
             </Show>
-            <Show when={figures()}>{(f) => <FigureSections figures={f()} />}</Show>
+            <Show when={figures()}>{(f) => <FigureSections figures={f()} villages={r().desaKind} />}</Show>
             <div class="print-only signatures" data-testid="report-signatures">
               <div>
                 <div>Koordinator Puskesos</div>

@@ -62,7 +62,7 @@ export default function SettingsPage() {
           )}
         </Show>
       </section>
-      <RetentionForm />
+      <RetentionForm narrow />
     </>
   );
 }

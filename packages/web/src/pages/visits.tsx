@@ -6,6 +6,7 @@ import { addressOf, headOf, relationshipLabel, RESULT_LABELS } from "../lib/prop
 import { formatDay, formatTime, today } from "../lib/time.ts";
 import { forgetVisit, keptIndicators, keptVisits, loadVisits, takeToday, type Visit } from "../lib/visits.ts";
 import { ask } from "../lib/ask.ts";
+import { me } from "../lib/session.ts";
 
 type Result = Extract<Outbox.OutboxItem, { kind: "verification" }>;
 
@@ -27,7 +28,21 @@ export default function Visits() {
   const [message, setMessage] = createSignal<{ kind: "error" | "success"; text: string }>();
   const [busy, setBusy] = createSignal(false);
   const [open, setOpen] = createSignal<string>();
-  onMount(() => void loadVisits().catch((error: unknown) => console.warn("kunjungan", error)));
+  /** A verval form left open by a reload or a closed tab opens again, with its draft (form-draft.tsx). */
+  const reopenInterrupted = async () => {
+    const user = me()?.username;
+    if (!user) return;
+    const { draftsOf } = await import("../lib/draft.ts");
+    const waiting = keptVisits().filter((v) => !results().has(v.id));
+    const left = (await draftsOf(user)).find((d) => d.open && waiting.some((v) => d.id === `verval:${v.id}`));
+    if (left && !open()) setOpen(left.id.slice("verval:".length));
+  };
+  onMount(
+    () =>
+      void loadVisits()
+        .then(reopenInterrupted)
+        .catch((error: unknown) => console.warn("kunjungan", error)),
+  );
 
   /** The results of visits in the outbox, by proposal. */
   const results = createMemo(() => {
@@ -87,6 +102,8 @@ export default function Visits() {
     setMessage(undefined);
     if (result) await Outbox.remove(result.id);
     await forgetVisit(visit.id);
+    const user = me()?.username;
+    if (user) await (await import("../lib/draft.ts")).forgetDraft(user, `verval:${visit.id}`);
   };
 
   return (
