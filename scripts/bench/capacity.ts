@@ -252,8 +252,9 @@ export async function measureCapacity(): Promise<Units[]> {
     );
     await exportUnits(measure, as, signIn, proposed.proposal);
     await caseworkUnits(measure, as, signIn);
+    // What the complaint's page asks: the complaint with its timeline, one access-log entry.
     await measure("open a complaint (read + audit)", () =>
-      as(fo.token, () => Complaint.get(found.complaint.id)),
+      as(fo.token, () => Complaint.getWithTimeline(found.complaint.id)),
     );
     await measure("search complaints by day (2 results)", () =>
       as(fo.token, () => Complaint.list({ day: found.complaint.queueDay })),

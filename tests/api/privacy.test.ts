@@ -36,12 +36,22 @@ beforeAll(async () => {
   complaintId = c.body.id;
   expect((await fo.get(`/api/complaints/${complaintId}`)).status).toBe(200);
   expect((await fo.post(`/api/complaints/${complaintId}/reveal-nik`)).status).toBe(200);
-  expect((await bo.get(`/api/complaints/${complaintId}/timeline`)).status).toBe(200);
+  const timeline = await bo.get(`/api/complaints/${complaintId}/timeline`);
+  expect(timeline.status).toBe(200);
+  // The complaint's page reads the complaint with its timeline: one entry, not two.
+  const page = await bo.get(`/api/complaints/${complaintId}/with-timeline`);
+  expect(page.status).toBe(200);
+  expect(page.body.complaint.id).toBe(complaintId);
+  expect(page.body.timeline).toEqual(timeline.body);
   const r = await bo.post("/api/referrals", referral(complaintId));
   expect(r.status).toBe(201);
   referralId = r.body.id;
   expect((await spv.get(`/api/referrals/${referralId}`)).status).toBe(200);
   expect((await spv.get(`/api/referrals/${referralId}/timeline`)).status).toBe(200);
+  const referralPage = await spv.get(`/api/referrals/${referralId}/with-timeline`);
+  expect(referralPage.status).toBe(200);
+  expect(referralPage.body.referral.id).toBe(referralId);
+  expect(referralPage.body.timeline.length).toBeGreaterThan(0);
   // Another resident's complaint: never in Siti's report.
   expect((await fo.post("/api/complaints", complaint({}, { nik: BUDI.nik, name: BUDI.name }))).status).toBe(
     201,
@@ -68,9 +78,11 @@ describe("access report by NIK", () => {
       "fo.kalisapu:Membuka pengaduan",
       "fo.kalisapu:Menampilkan NIK lengkap",
       "bo.kalisapu:Membuka riwayat pengaduan",
+      "bo.kalisapu:Membuka pengaduan",
       "bo.kalisapu:Membuat rujukan ke kabupaten",
       "spv.slawi:Membuka rujukan",
       "spv.slawi:Membuka riwayat rujukan",
+      "spv.slawi:Membuka rujukan",
       "pdp:Membuat laporan akses data untuk warga",
     ]);
     expect([...entries].sort((a, b) => (a.at < b.at ? -1 : 1))).toEqual(entries);

@@ -307,7 +307,10 @@ describe("Musyawarah Desa", () => {
     const before = await koord.post("/api/musdes", musdes({ date: "2020-01-01" }));
     expect(before.status).toBe(422);
     expect(before.body.error.fields[0].field).toBe("date");
-    expect(before.body.error.fields[0].message).toMatch(/sebelum kunjungan verval/);
+    // Days as people write them, not ISO.
+    expect(before.body.error.fields[0].message).toMatch(
+      /^Tanggal musdes 1 Jan 2020 sebelum kunjungan verval \d{1,2} [A-Z][a-z]{2} \d{4} \(/,
+    );
     const noReason = await koord.post(
       "/api/musdes",
       musdes({ decisions: [{ proposalId: b.id, version: 3, confirmed: false }] }),

@@ -44,6 +44,9 @@ const visitsKept = (page: Page, owner: string) =>
 const post = (page: Page, path: string, data: unknown) =>
   page.request.post(path, { headers: { origin: app.server.url }, data });
 
+/** Wati's family card: Kecamatan Slawi, issued 12 March 2015. */
+const WATI_KK = "3328101203150002";
+
 describe("a household's proposal, from the front office to the DPM", () => {
   it(
     "registers, handles, visits offline, confirms at the musdes, exports and closes the loop",
@@ -72,6 +75,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await fo.getByRole("button", { name: "Periksa DPM" }).click();
       await expect.poll(() => fo.textContent("[data-testid=dpm-result]")).toContain("Tidak ada di DPM");
       await fo.getByLabel("Nama pelapor").fill(WATI.name);
+      await fo.getByLabel("No. KK (bila ada)").fill(WATI_KK);
       await fo.getByLabel("RT", { exact: true }).fill("3");
       await fo.getByLabel("RW", { exact: true }).fill("1");
       await fo.getByLabel("Kategori").selectOption("perumahan");
@@ -84,6 +88,8 @@ describe("a household's proposal, from the front office to the DPM", () => {
       expect(await fo.textContent("[data-testid=receipt]")).toContain("Status: Diteruskan ke back office");
       // The household: the reporter first, her child added.
       expect(await fo.getByLabel("NIK", { exact: true }).first().inputValue()).toBe(WATI.nik);
+      // Her family card too, as typed at registration.
+      expect(await fo.locator("#kk").inputValue()).toBe(WATI_KK);
       // Sent untouched, nothing is chosen for the officer: each list that needs a choice says so.
       await fo.getByRole("button", { name: "Kirim usulan" }).click();
       await expect.poll(() => fo.textContent("main")).toContain("Kondisi rumah wajib dipilih.");
@@ -153,8 +159,14 @@ describe("a household's proposal, from the front office to the DPM", () => {
       const visit = field.locator(`[data-testid=visit-${proposalId}]`);
       await expect.poll(() => visit.locator("h2").textContent()).toBe(WATI.name);
       await visit.getByRole("button", { name: "Catat hasil" }).click();
+      // Sent empty: the result and the reason are asked for; each goes once it is given.
+      await visit.getByRole("button", { name: "Simpan hasil verval" }).click();
+      await expect.poll(() => visit.locator("[id$='-reason-error']").count()).toBe(1);
+      expect(await visit.locator("[id$='-result-error']").count()).toBe(1);
       await visit.getByLabel("Layak", { exact: true }).check();
+      await expect.poll(() => visit.locator("[id$='-result-error']").count()).toBe(0);
       await visit.getByLabel("Alasan").fill("Rumah tidak layak huni, penghasilan tidak tetap.");
+      await expect.poll(() => visit.locator("[id$='-reason-error']").count()).toBe(0);
       await visit.getByRole("button", { name: "Tambah anggota" }).click();
       const typed = await field.evaluate(() => Date.now());
       await visit.locator("[name$='-n0-name']").fill("Anak Baru");
@@ -203,8 +215,13 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await expect.poll(() => koord.textContent("[data-testid=musdes-waiting]")).toContain(WATI.name);
       // What is no number is called so, not missing.
       await koord.getByLabel("Jumlah hadir").fill("2e");
+      // A day to come is said beside the schema's errors, all at once.
+      const day = await koord.inputValue("#date");
+      await koord.fill("#date", "2099-01-01");
       await koord.getByRole("button", { name: "Simpan musdes" }).click();
       await expect.poll(() => koord.textContent("#present-error")).toBe("Jumlah hadir harus berupa angka.");
+      expect(await koord.textContent("#date-error")).toBe("Tanggal musdes tidak boleh di masa depan.");
+      await koord.fill("#date", day);
       await koord.getByLabel("Jumlah hadir").fill("27");
       await koord.getByLabel("Tempat").fill("Balai Desa Kalisapu");
       await koord.getByLabel("Nomor berita acara").fill("BA/05/2026");

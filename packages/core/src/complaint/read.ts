@@ -33,6 +33,12 @@ export async function get(id: string): Promise<ComplaintView> {
   return toView(record, useUser());
 }
 
+/** A complaint with its timeline, as its page shows them: one read, so one entry in the access log. */
+export async function getWithTimeline(id: string) {
+  const complaint = await get(id);
+  return { complaint, timeline: await Timeline.list(id, { notes: true }) };
+}
+
 /** Shows the full NIK: a deliberate action, recorded against the complaint and the resident. */
 export async function revealNik(id: string): Promise<{ nik: string; kk?: string }> {
   const caller = useUser();

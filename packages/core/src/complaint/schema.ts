@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { TimelineSchema } from "../timeline/schema.ts";
 import { CATEGORY_CODES, SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { NikSchema } from "../resident/schema.ts";
 import { CursorSchema, isoDate, pageOf, RegionCodeSchema } from "../validation/fields.ts";
@@ -85,3 +86,9 @@ export type ComplaintView = v.InferOutput<typeof ComplaintViewSchema>;
 export const ComplaintPageSchema = pageOf(ComplaintViewSchema);
 
 export const RevealedNikSchema = v.object({ nik: v.string(), kk: v.optional(v.string()) });
+
+/** A complaint as its page shows it: the view and its timeline, read (and audited) once. */
+export const ComplaintWithTimelineSchema = v.object({
+  complaint: ComplaintViewSchema,
+  timeline: TimelineSchema,
+});

@@ -4,7 +4,7 @@ import { putNew, queryAll, transact, update } from "../db/index.ts";
 import { isAppError, NotFoundError, ValidationError, type FieldIssue } from "../error/index.ts";
 import * as Proposal from "../proposal/index.ts";
 import * as Region from "../region/index.ts";
-import { nowIso, today } from "../time/index.ts";
+import { formatDay, nowIso, today } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { desaIndex, key, load, type MusdesRecord } from "./record.ts";
 import { ListMusdesSchema, RecordMusdesSchema, type MusdesAnnex, type MusdesView } from "./schema.ts";
@@ -34,7 +34,7 @@ export async function record(input: unknown): Promise<MusdesView> {
     else if (p.verification && p.verification.visitDate > data.date)
       issues.push({
         field: "date",
-        message: `Tanggal musdes ${data.date} sebelum kunjungan verval ${p.verification.visitDate} (${p.members[0]?.name ?? p.id}).`,
+        message: `Tanggal musdes ${formatDay(data.date, "medium")} sebelum kunjungan verval ${formatDay(p.verification.visitDate, "medium")} (${p.members[0]?.name ?? p.id}).`,
       });
   });
   if (issues.length) throw refuse(issues);

@@ -1,6 +1,6 @@
 import { ValidationError } from "../error/index.ts";
 import * as Musdes from "../musdes/record.ts";
-import { nowIso } from "../time/index.ts";
+import { formatDay, nowIso } from "../time/index.ts";
 import { step } from "./step.ts";
 
 /**
@@ -18,7 +18,7 @@ export const decide = step("decide", async (input, { record, caller }) => {
     throw ValidationError("Musdes tidak boleh sebelum hasil verval.", [
       {
         field: "date",
-        message: `Tanggal musdes ${musdes.date} sebelum kunjungan verval ${record.verification.visitDate}.`,
+        message: `Tanggal musdes ${formatDay(musdes.date, "medium")} sebelum kunjungan verval ${formatDay(record.verification.visitDate, "medium")}.`,
       },
     ]);
   return {

@@ -20,6 +20,16 @@ export async function get(id: string): Promise<ReferralView> {
   return toView(record, caller);
 }
 
+/** A referral with its complaint's timeline, as its page shows them: one read, one access-log entry. */
+export async function getWithTimeline(id: string) {
+  const caller = assertCan("referral.read");
+  const referral = await get(id);
+  return {
+    referral,
+    timeline: await Timeline.list(referral.complaintId, { notes: caller.role !== "opd" }),
+  };
+}
+
 /** The timeline of the referral's complaint, for anyone who may see the referral (an OPD without notes). */
 export async function timeline(id: string): Promise<Timeline.TimelineEntry[]> {
   const caller = assertCan("referral.read");

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { TimelineSchema } from "../timeline/schema.ts";
 import { SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { choice, code, note, uuid } from "../validation/fields.ts";
 import { REFERRAL_ACTIONS, REFERRAL_STATES } from "./workflow.ts";
@@ -109,3 +110,9 @@ export const ReferralLetterSchema = v.object({
   urgency: v.string(),
 });
 export type ReferralLetter = v.InferOutput<typeof ReferralLetterSchema>;
+
+/** A referral as its page shows it: the view and its complaint's timeline, read (and audited) once. */
+export const ReferralWithTimelineSchema = v.object({
+  referral: ReferralViewSchema,
+  timeline: TimelineSchema,
+});

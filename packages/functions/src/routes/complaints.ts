@@ -120,6 +120,16 @@ export const complaints = new Hono<AppEnv>()
     async (c) => c.json(await (await later()).correct(c.req.param("id"), c.req.valid("json"))),
   )
   .get(
+    "/:id/with-timeline",
+    operation({
+      id: "complaints.getWithTimeline",
+      tags,
+      summary: "Membuka satu pengaduan beserta riwayatnya (satu catatan di log akses)",
+      response: Complaint.ComplaintWithTimelineSchema,
+    }),
+    async (c) => c.json(await Complaint.getWithTimeline(c.req.param("id"))),
+  )
+  .get(
     "/:id/timeline",
     operation({ id: "complaints.timeline", tags, summary: "Riwayat pengaduan", response: TimelineSchema }),
     async (c) => c.json(await Complaint.timeline(c.req.param("id"))),

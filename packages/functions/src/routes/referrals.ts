@@ -52,6 +52,16 @@ export const referrals = new Hono<AppEnv>()
     async (c) => c.json(await (await Referral()).letter(id(c))),
   )
   .get(
+    "/:id/with-timeline",
+    operation({
+      id: "referrals.getWithTimeline",
+      tags,
+      summary: "Satu rujukan beserta riwayat pengaduannya (satu catatan di log akses)",
+      response: ReferralSchema.ReferralWithTimelineSchema,
+    }),
+    async (c) => c.json(await (await Referral()).getWithTimeline(id(c))),
+  )
+  .get(
     "/:id/timeline",
     operation({
       id: "referrals.timeline",

@@ -151,6 +151,8 @@ export function createForm<S extends v.GenericSchema>(options: {
   precheck?: (form: FormData) => Errors | undefined;
   /** Rewrites schema errors where the form knows a clearer word. */
   adjust?: (errors: Errors) => Errors;
+  /** The error key a control's name stands for, where they differ (`verval-1a2b-reason` → `reason`). */
+  keyOf?: (name: string) => string | undefined;
   send: (value: v.InferOutput<S>, form: HTMLFormElement) => Promise<void>;
 }) {
   const [errors, setErrors] = createSignal<Errors>({});
@@ -164,9 +166,11 @@ export function createForm<S extends v.GenericSchema>(options: {
   // about the last value sent would describe a number no longer in the box). Only the edited field's
   // errors change, and typing never adds one.
   const revise = (event: Event) => {
-    const field = (event.target as { name?: unknown } | null)?.name;
+    const name = (event.target as { name?: unknown } | null)?.name;
     const shown = errors();
-    if (typeof field !== "string" || !field || !Object.keys(shown).length) return;
+    if (typeof name !== "string" || !name || !Object.keys(shown).length) return;
+    const field = options.keyOf ? options.keyOf(name) : name;
+    if (!field) return;
     const element = event.currentTarget as HTMLFormElement;
     const data = new FormData(element);
     const input = check(options.schema, options.read(data));
@@ -194,14 +198,11 @@ export function createForm<S extends v.GenericSchema>(options: {
     const data = new FormData(element);
     setMessage("");
     setSent(false);
+    // Every error at once: the form's own checks beside the schema's, not one kind at a time.
     const early = options.precheck?.(data);
-    if (early) {
-      setErrors(early);
-      return focusFirstInvalid(element);
-    }
     const input = check(options.schema, options.read(data));
-    if (!input.ok) {
-      setErrors(options.adjust?.(input.errors) ?? input.errors);
+    if (early || !input.ok) {
+      setErrors({ ...(input.ok ? {} : (options.adjust?.(input.errors) ?? input.errors)), ...early });
       return focusFirstInvalid(element);
     }
     setErrors({});

@@ -97,6 +97,16 @@ export function VerifyForm(props: {
         ...(form.get(`${prefix}-idConfirmed`) === "on" ? { idConfirmed: true } : {}),
       };
     },
+    // Controls are named under the form's prefix; errors by the schema's keys.
+    keyOf: (name) => {
+      const rest = name.startsWith(`${prefix}-`) ? name.slice(prefix.length + 1) : name;
+      const member = /^([mn]\d+)-(.+)$/.exec(rest);
+      if (member) {
+        const i = order().indexOf(member[1]!);
+        return i < 0 ? undefined : `members.${i}.${member[2]}`;
+      }
+      return rest.startsWith("ind-") ? `indicators.${rest.slice(4)}` : rest;
+    },
     // What the server checks beyond the schema, checked here too: the form is often used offline.
     precheck: (form) => {
       const found: Errors = {};

@@ -116,20 +116,16 @@ const BACK_OFFICE: ComplaintAction[] = ["handle", "resolve", "refer"];
 
 export default function Complaint() {
   const params = useParams<{ id: string }>();
-  const [complaint, { refetch: refetchComplaint }] = createResource(
+  // The complaint and its timeline in one read: one entry in the resident's access log, not two.
+  const [page, { refetch: refetchPage }] = createResource(
     () => params.id,
-    (id) => call(api.complaints[":id"].$get({ param: { id } })),
+    (id) => call(api.complaints[":id"]["with-timeline"].$get({ param: { id } })),
   );
+  const complaint = () => page()?.complaint;
+  const timeline = () => page()?.timeline;
   // A reprinted receipt names the complaint's desa office, whoever prints it.
   const [regions] = createResource(regionTree);
-  const [timeline, { refetch: refetchTimeline }] = createResource(
-    () => params.id,
-    (id) => call(api.complaints[":id"].timeline.$get({ param: { id } })),
-  );
-  const refetch = () => {
-    void refetchComplaint();
-    void refetchTimeline();
-  };
+  const refetch = () => void refetchPage();
   const [nik, setNik] = createSignal<{ nik: string; kk?: string }>();
   const [message, setMessage] = createSignal("");
 
@@ -147,8 +143,8 @@ export default function Complaint() {
       <p>
         <A href="/pengaduan">← Daftar pengaduan</A>
       </p>
-      <Show when={complaint.error}>
-        <Alert>{(complaint.error as Error).message}</Alert>
+      <Show when={page.error}>
+        <Alert>{(page.error as Error).message}</Alert>
       </Show>
       <Show when={message()}>
         <Alert>{message()}</Alert>

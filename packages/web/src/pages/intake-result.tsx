@@ -17,7 +17,7 @@ const ProposalForm = lazy(() => import("./proposal-form.tsx"));
 const focusNow = (heading: HTMLElement) => queueMicrotask(() => heading.focus());
 
 /** Who was just registered, for the household form's first member (kept in memory only). */
-type Reporter = { nik: string; name: string } | undefined;
+type Reporter = { nik: string; name: string; kk?: string | undefined } | undefined;
 
 /** A registration kept on this device without a connection, as the outbox moves it along. */
 export function SavedOnDevice(props: {

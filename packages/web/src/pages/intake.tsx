@@ -58,7 +58,7 @@ export default function Intake() {
   const [needsConfirm, setNeedsConfirm] = createSignal(false);
   const [saved, setSaved] = createSignal<ComplaintView>();
   /** Who was just registered, for the household form's first member (kept in memory only). */
-  const [reporter, setReporter] = createSignal<{ nik: string; name: string }>();
+  const [reporter, setReporter] = createSignal<{ nik: string; name: string; kk?: string | undefined }>();
   const [offline, setOffline] = createSignal<string>();
   const [draftNote, setDraftNote] = createSignal<{ name: string; savedAt: string; restored: boolean }>();
   const [descriptionLength, setDescriptionLength] = createSignal(0);
@@ -143,7 +143,7 @@ export default function Intake() {
       };
     },
     send: async (complaint) => {
-      setReporter({ nik: complaint.reporter.nik, name: complaint.reporter.name });
+      setReporter(complaint.reporter);
       const Outbox = await outbox();
       const item = await Outbox.add("complaint", complaint, complaint.reporter.name);
       draft?.clear();

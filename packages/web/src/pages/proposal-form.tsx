@@ -21,7 +21,7 @@ import * as Outbox from "../lib/outbox.ts";
 export default function ProposalForm(props: {
   complaintId: string;
   /** The reporter, filled in as the first member (the officer adds the rest and the relationships). */
-  reporter?: { nik: string; name: string } | undefined;
+  reporter?: { nik: string; name: string; kk?: string | undefined } | undefined;
   /** The complaint's reporter as the server holds it, the NIK masked. */
   reporterOnFile?: { name: string; nikMasked: string } | undefined;
   /** The server has the proposal: the complaint has moved on. */
@@ -81,7 +81,7 @@ export default function ProposalForm(props: {
         </Show>
         <ErrorList errors={errors()} />
         <Field label="No. KK (bila ada)" name="kk" error={errors().kk}>
-          <IdInput id="kk" name="kk" kind="kk" serverError={errors().kk} />
+          <IdInput id="kk" name="kk" kind="kk" serverError={errors().kk} initial={props.reporter?.kk} />
         </Field>
         <Index each={rows()}>
           {(row, i) => (

@@ -215,19 +215,18 @@ function Decision(props: {
 
 export default function Referral() {
   const params = useParams<{ id: string }>();
-  const [referral, { refetch }] = createResource(
+  // The referral and its complaint's timeline in one read: one entry in the resident's access log.
+  const [page, { refetch }] = createResource(
     () => params.id,
-    (id) => call(api.referrals[":id"].$get({ param: { id } })),
+    (id) => call(api.referrals[":id"]["with-timeline"].$get({ param: { id } })),
   );
-  const [timeline, { refetch: refetchTimeline }] = createResource(
-    () => params.id,
-    (id) => call(api.referrals[":id"].timeline.$get({ param: { id } })),
-  );
+  const referral = () => page()?.referral;
+  const timeline = () => page()?.timeline;
   // Said where the focus lands (the heading) once the decision's form has gone with the new state.
   const [saved, setSaved] = createSignal("");
   const done = async (label: string) => {
     // Taken either way: a failed reload of the page must not read as a refused decision.
-    await Promise.allSettled([refetch(), refetchTimeline()]);
+    await Promise.allSettled([refetch()]);
     setSaved(label);
   };
   const [catalog] = useCatalog();
