@@ -89,6 +89,15 @@ describe("a resident's data rights", () => {
     const letter = await pdp.waitForSelector("[data-testid=access-letter]");
     expect(await letter.textContent()).toContain("LAPORAN AKSES DATA PRIBADI");
     expect(await letter.textContent()).toContain("PEMERINTAH KABUPATEN TEGAL");
+    // Addressed to the resident by her request's name; the number and NIP are left for the pen; the
+    // officer's own reports are counted, not listed as accesses.
+    const letterText = (await letter.textContent()) ?? "";
+    expect(letterText).toContain("Kepada Yth.Sdr./Sdri. Siti Aminah (NIK 3328********0001)");
+    expect(letterText).toContain("Perihal: Laporan akses data pribadi");
+    expect(letterText).toContain("NIP. ....");
+    expect(letterText).toContain("Membuka pengaduan");
+    expect(letterText).not.toContain("Membuat laporan akses data untuk warga");
+    expect(letterText).toMatch(/Laporan akses untuk NIK ini dibuat \d+ kali/);
     await fits(pdp);
     await pdp.click("text=← Laporan");
 

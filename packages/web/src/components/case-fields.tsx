@@ -12,6 +12,7 @@ import { api, call } from "../lib/api.ts";
 import { Labelled } from "./form.tsx";
 import { KabupatenField } from "./kabupaten-field.tsx";
 import { today } from "../lib/time.ts";
+import "./casework.css";
 
 /**
  * The fields each case action asks for, named so that `bodyOf` can build the action's body from the

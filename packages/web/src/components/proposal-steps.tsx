@@ -3,6 +3,7 @@ import type { Indicator } from "@puskesos/core/indicator/schema";
 import type { ProposalView } from "@puskesos/core/proposal/schema";
 import { RESULT_LABELS } from "../lib/proposal-text.ts";
 import { formatDate, formatDateTime, formatDay } from "../lib/time.ts";
+import "./steps.css";
 
 /** An indicator's recorded value as people read it. */
 function indicatorValue(value: boolean | number | string): string {

@@ -17,6 +17,7 @@ import { HandoverSummary } from "../components/handover-summary.tsx";
 import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatDateTime, formatDay } from "../lib/time.ts";
+import "../components/casework.css";
 
 const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.name ?? code;
 

@@ -9,6 +9,7 @@ import { ask } from "../lib/ask.ts";
 import { can } from "../lib/session.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime } from "../lib/time.ts";
+import "./keys.css";
 
 /**
  * The fingerprint of a pasted public key as the server computes it (casework/signature.ts `keyIdOf`: the

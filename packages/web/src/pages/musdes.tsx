@@ -76,15 +76,14 @@ function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: Musdes
         <Alert>{message()}</Alert>
       </Show>
       <ErrorList errors={errors()} />
-      <div class="inline-fields">
-        <Field label="Tanggal musdes" name="date" error={errors().date}>
-          <input id="date" name="date" type="date" value={today()} max={today()} />
-        </Field>
-        <Field label="Jumlah hadir" name="present" error={errors().present}>
-          {/* Text, not a number field: a number field hands over "" for "2e", read as missing. */}
-          <input id="present" name="present" inputmode="numeric" />
-        </Field>
-      </div>
+      {/* One per row: side by side, a phone's date picker left the count a few characters wide. */}
+      <Field label="Tanggal musdes" name="date" error={errors().date}>
+        <input id="date" name="date" type="date" value={today()} max={today()} />
+      </Field>
+      <Field label="Jumlah hadir" name="present" error={errors().present}>
+        {/* Text, not a number field: a number field hands over "" for "2e", read as missing. */}
+        <input id="present" name="present" inputmode="numeric" />
+      </Field>
       <Field label="Tempat" name="place" error={errors().place}>
         <input id="place" name="place" />
       </Field>

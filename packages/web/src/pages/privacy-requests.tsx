@@ -17,6 +17,7 @@ import { Tabs } from "../components/tabs.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime, formatDay, today } from "../lib/time.ts";
+import "../components/card-list.css";
 
 const STATUSES = [
   ["terbuka", "Menunggu jawaban"],

@@ -100,9 +100,18 @@ export default function Privacy() {
   );
 }
 
-/** The report as an A4 letter on the kabupaten's letterhead, signed by the officer. */
+/**
+ * The report as an A4 letter on the kabupaten's letterhead, addressed to the resident (by the name of
+ * their latest request, if any), signed by the officer. The number and the NIP are left to be written by
+ * hand: the office's agenda book gives the number, and accounts hold no NIP. The officer's own reports
+ * on this resident are counted, not listed: they read no record.
+ */
 function Letter(props: { report: AccessReport; onBack: () => void }) {
   const [settings] = createResource(() => call(api.settings.$get()));
+  const own = (e: AccessReport["entries"][number]) => e.role === "pelindungan-data";
+  const entries = () => props.report.entries.filter((e) => !own(e));
+  const reports = () => props.report.entries.filter(own).length;
+  const addressee = () => props.report.requests[0]?.name;
   useA4Print();
   return (
     <>
@@ -121,6 +130,27 @@ function Letter(props: { report: AccessReport; onBack: () => void }) {
           <header class="letterhead">
             <For each={settings()?.letterhead ?? []}>{(line) => <div>{line}</div>}</For>
           </header>
+          <table class="letter-meta">
+            <tbody>
+              <tr>
+                <td>Nomor</td>
+                <td>: ........................................</td>
+              </tr>
+              <tr>
+                <td>Perihal</td>
+                <td>: Laporan akses data pribadi</td>
+              </tr>
+            </tbody>
+          </table>
+          <p>
+            Kepada Yth.
+            <br />
+            {addressee()
+              ? `Sdr./Sdri. ${addressee()} (NIK ${props.report.nikMasked})`
+              : `Warga pemilik NIK ${props.report.nikMasked}`}
+            <br />
+            di tempat
+          </p>
           <h2 class="center">LAPORAN AKSES DATA PRIBADI</h2>
           <p>
             Sesuai hak subjek data pribadi menurut Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data
@@ -128,7 +158,7 @@ function Letter(props: { report: AccessReport; onBack: () => void }) {
             dalam layanan Puskesos dan SLRT, sampai {formatDateTime(props.report.madeAt)}:
           </p>
           <ol class="access-list">
-            <For each={props.report.entries}>
+            <For each={entries()}>
               {(e) => (
                 <li>
                   {formatDateTime(e.at)} — {e.byName ?? e.by} ({e.roleLabel}
@@ -137,14 +167,21 @@ function Letter(props: { report: AccessReport; onBack: () => void }) {
               )}
             </For>
           </ol>
-          <Show when={!props.report.entries.length}>
+          <Show when={!entries().length}>
             <p>Tidak ada akses yang tercatat.</p>
+          </Show>
+          <Show when={reports()}>
+            <p>
+              Laporan akses untuk NIK ini dibuat {reports()} kali oleh Pejabat Pelindungan Data Pribadi,
+              termasuk laporan ini; pembuatannya tidak membuka isi data.
+            </p>
           </Show>
           <div class="signature">
             <div>{formatDate(props.report.madeAt)}</div>
             <div>Pejabat Pelindungan Data Pribadi</div>
             <div class="sign-space" />
             <div>{me()?.name}</div>
+            <div>NIP. ........................................</div>
           </div>
         </article>
       </Show>

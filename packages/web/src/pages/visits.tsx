@@ -7,6 +7,7 @@ import { formatDay, formatTime, today } from "../lib/time.ts";
 import { forgetVisit, keptIndicators, keptVisits, loadVisits, takeToday, type Visit } from "../lib/visits.ts";
 import { ask } from "../lib/ask.ts";
 import { me } from "../lib/session.ts";
+import "../components/card-list.css";
 
 type Result = Extract<Outbox.OutboxItem, { kind: "verification" }>;
 
