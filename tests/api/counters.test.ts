@@ -51,9 +51,11 @@ const OPERATIONS: [string, () => Promise<number | undefined>][] = [
     async () => {
       const office = pick(Object.keys(DESA)) as keyof typeof DESA;
       const reporter = random() < 0.3 ? { nik: "3328104503850001", name: "Siti Aminah" } : person(n++);
+      // Some were served on a provisional number given offline, which counts them as served.
+      const provisional = random() < 0.2 ? { provisionalTicket: `S-0${1 + Math.floor(random() * 9)}` } : {};
       const res = await c[office]!.post(
         "/api/complaints",
-        complaint({ category: pick(CATEGORIES), ppks: pick(PPKS) }, reporter),
+        complaint({ category: pick(CATEGORIES), ppks: pick(PPKS), ...provisional }, reporter),
       );
       if (res.status === 201) complaints.push({ id: res.body.id, office });
       return res.status;

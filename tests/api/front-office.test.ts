@@ -374,3 +374,34 @@ describe("bad search input", () => {
     expect((await manajer.post("/api/complaints/search", { desa: KALISAPU })).status).toBe(200);
   });
 });
+
+describe("a resident served on a provisional number", () => {
+  it("is counted as served with the complaint, which names the number", async () => {
+    const manajer = await signedIn("manajer", undefined, "10.70.9.1");
+    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" })
+      .format(new Date())
+      .slice(0, 7);
+    const figures = async () =>
+      (await manajer.get(`/api/reports/monthly?month=${month}&desa=${KALISAPU}`)).body.figures as {
+        tickets: number;
+        complaints: number;
+      };
+    const before = await figures();
+    const made = await fo.post(
+      "/api/complaints",
+      complaint({ provisionalTicket: "S-01" }, { nik: "3328100101700012", name: "Darmi" }),
+    );
+    expect(made.status).toBe(201);
+    expect(made.body.provisionalTicket).toBe("S-01");
+    expect(await figures()).toMatchObject({
+      tickets: before.tickets + 1,
+      complaints: before.complaints + 1,
+    });
+    const odd = await fo.post("/api/complaints", complaint({ provisionalTicket: "7" }));
+    expect(odd.status).toBe(422);
+    expect(odd.body.error.fields[0]).toEqual({
+      field: "provisionalTicket",
+      message: "Nomor antrian sementara berbentuk S-01.",
+    });
+  });
+});

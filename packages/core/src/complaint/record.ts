@@ -37,6 +37,7 @@ export function toView(record: ComplaintRecord, caller: UserActor): ComplaintVie
     trackingCode: record.trackingCode,
     queueDay: record.queueDay,
     ...(record.queueNumber ? { queueNumber: record.queueNumber } : {}),
+    ...(record.provisionalTicket ? { provisionalTicket: record.provisionalTicket } : {}),
     reporter: { ...shown, ...(kk ? { kkMasked: maskNik(kk) } : {}) },
     category: record.category,
     description: record.description,

@@ -85,6 +85,7 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
       trackingCode: code,
       queueDay,
       ...(data.queueNumber ? { queueNumber: data.queueNumber } : {}),
+      ...(data.provisionalTicket && !data.queueNumber ? { provisionalTicket: data.provisionalTicket } : {}),
       reporter: {
         ...reporter,
         nik: nik.value,

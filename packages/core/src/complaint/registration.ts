@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { CATEGORY_CODES, PPKS_CODES } from "../catalog/reference.ts";
 import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
-import { choice, fullName, note, RegionCodeSchema, text, uuid } from "../validation/fields.ts";
+import { choice, fullName, note, pattern, RegionCodeSchema, text, uuid } from "../validation/fields.ts";
 
 // Apart from schema.ts so the intake form checks a registration without the workflows and views it
 // does not show (schema.ts re-exports all of it).
@@ -52,6 +52,14 @@ export const RegisterComplaintSchema = v.pipe(
           v.minValue(1, "Nomor antrian minimal 1."),
           v.maxValue(9999, "Nomor antrian maksimal 9999."),
         ),
+      ),
+      /**
+       * A number the front office gave without a connection (`S-01`, per device and day): not a queue
+       * number, but the resident was served, so the complaint counts them as one. Beside a queue
+       * number it is not kept: the office's number already counted them.
+       */
+      provisionalTicket: v.optional(
+        pattern("Nomor antrian sementara", /^S-\d{2,3}$/, "Nomor antrian sementara berbentuk S-01."),
       ),
       /** Only the kabupaten's SLRT front office names the desa; a desa office registers in its own. */
       desaCode: v.optional(RegionCodeSchema),

@@ -31,6 +31,8 @@ export const ComplaintViewSchema = v.object({
   /** The kabupaten's calendar day it was registered. */
   queueDay: v.string(),
   queueNumber: v.optional(v.number()),
+  /** The provisional number given offline (`S-01`), counted as a resident served. */
+  provisionalTicket: v.optional(v.string()),
   reporter: v.object({
     nikMasked: v.string(),
     kkMasked: v.optional(v.string()),

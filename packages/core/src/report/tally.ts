@@ -44,11 +44,23 @@ export const desaRegions = (desaCode: string) => [desaCode, desaCode.split(".").
 
 export type CountedComplaint = Pick<
   ComplaintRecord,
-  "desaCode" | "queueDay" | "state" | "category" | "ppks" | "dpm" | "referralId" | "handling" | "closedAt"
+  | "desaCode"
+  | "queueDay"
+  | "state"
+  | "category"
+  | "ppks"
+  | "dpm"
+  | "referralId"
+  | "handling"
+  | "closedAt"
+  | "provisionalTicket"
 >;
 
 export function countsOfComplaint(c: CountedComplaint): Tally {
   const counts: Counts = { n: 1 };
+  // A resident served on a provisional number (no connection) is counted with their complaint, as a
+  // queue number is counted when taken; the office's own numbers never carry one.
+  if (c.provisionalTicket) one(counts, "t");
   one(counts, `c.${c.category}`);
   for (const p of c.ppks) one(counts, `p.${p}`);
   for (const r of new Set(c.ppks.map((p) => RUMPUN_OF.get(p)).filter(Boolean))) one(counts, `r.${r}`);

@@ -65,9 +65,13 @@ export const uuid = (label: string) =>
     v.uuid(`${label} harus UUID.`),
   );
 
+/** Text of a fixed form, refused with `message` (which names the field) when it does not match. */
+export const pattern = (label: string, form: RegExp, message: string) =>
+  v.pipe(v.string(`${label} harus berupa teks.`), v.title(label), v.regex(form, message));
+
 /** A catalog code (OPD, program): lower-case letters, digits and dashes, at most 48. */
 export const code = (label: string, message = `${label} tidak dikenal.`) =>
-  v.pipe(v.string(`${label} harus berupa teks.`), v.title(label), v.regex(/^[a-z0-9-]{2,48}$/, message));
+  pattern(label, /^[a-z0-9-]{2,48}$/, message);
 
 /** A calendar date typed as `YYYY-MM-DD` (a day in the kabupaten, not an instant). */
 export const isoDate = (label: string) =>

@@ -213,6 +213,7 @@ export default function Complaint() {
               <dd>
                 {formatDateTime(c().createdAt)} oleh {c().createdBy}
                 {c().queueNumber ? ` · antrian ${String(c().queueNumber).padStart(3, "0")}` : ""}
+                {c().provisionalTicket ? ` · antrian sementara ${c().provisionalTicket}` : ""}
               </dd>
             </dl>
             <h2>Uraian</h2>

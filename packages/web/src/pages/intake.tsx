@@ -123,7 +123,11 @@ export default function Intake() {
       const queue = Number(params.antrian);
       return {
         id: newId(),
-        ...(Number.isInteger(queue) && queue > 0 ? { queueNumber: queue } : {}),
+        ...(queue > 0
+          ? { queueNumber: queue }
+          : params.sementara
+            ? { provisionalTicket: params.sementara }
+            : {}),
         ...(me()?.scope.level === "kabupaten" ? { desaCode: desa() } : {}),
         reporter: {
           nik: form.get("nik"),
