@@ -37,7 +37,7 @@ const NAMED: Record<string, [AccessKind, string]> = {
   "case.read": ["kasus", "Membuka berkas kasus"],
   "case.handover-file": ["kasus", "Membuka berkas serah terima kasus"],
   "case.import": ["kasus", "Menerima kasus dari kabupaten lain"],
-  "privacy.report": ["membuka", "Membuat laporan akses data untuk warga"],
+  "privacy.report": ["laporan", "Membuat laporan akses data untuk warga"],
   "privacy.request": ["perubahan", "Mencatat permintaan warga atas datanya"],
 };
 

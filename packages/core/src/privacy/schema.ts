@@ -20,6 +20,8 @@ export const ACCESS_KINDS = [
   "ekspor",
   "perubahan",
   "pencarian",
+  /** The data protection officer's own access report: it reads no record's contents. */
+  "laporan",
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 

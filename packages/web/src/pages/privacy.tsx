@@ -108,7 +108,7 @@ export default function Privacy() {
  */
 function Letter(props: { report: AccessReport; onBack: () => void }) {
   const [settings] = createResource(() => call(api.settings.$get()));
-  const own = (e: AccessReport["entries"][number]) => e.role === "pelindungan-data";
+  const own = (e: AccessReport["entries"][number]) => e.kind === "laporan";
   const entries = () => props.report.entries.filter((e) => !own(e));
   const reports = () => props.report.entries.filter(own).length;
   const addressee = () => props.report.requests[0]?.name;
