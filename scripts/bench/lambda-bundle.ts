@@ -10,9 +10,8 @@ import { buildOpenApi, buildRegionModule, LAMBDA_ESBUILD, regionAlias } from "..
  * `lambda/index.mjs`, carrying the kabupaten's region module (infra/bundling.ts), with the OpenAPI
  * document the handler serves at `openapi.json`. `regions: "national"` builds the design before it
  * for comparison: idn-area-data bundled and its CSV files at `data/` (`../data` from its module).
- *
- * `bytes` is what a cold start loads: the entry chunk and the chunks it imports statically. A
- * chunk reached only by a dynamic `import()` (exceljs, for an XLSX download) is `lazyBytes`.
+ * `bytes` is what a cold start loads (loadedAtStart). A chunk reached only by a dynamic `import()`
+ * further in (a resource's routes, exceljs for an XLSX download) is `lazyBytes`.
  */
 export async function bundleLambda(
   root: string,
@@ -72,14 +71,19 @@ export async function bundleLambda(
   };
 }
 
-/** The entry chunk and every chunk it imports statically, directly or through another chunk. */
+/**
+ * The entry chunk and every chunk it imports statically, directly or through another chunk, and
+ * what the entry itself imports dynamically: lambda.ts awaits those (the app, the regions) while it
+ * reads its secrets, so every cold start loads them too.
+ */
 function loadedAtStart(metafile: Metafile, entry: string): Set<string> {
   const seen = new Set<string>();
   const visit = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
     for (const i of metafile.outputs[path]?.imports ?? [])
-      if (i.kind === "import-statement" && !i.external) visit(i.path);
+      if ((i.kind === "import-statement" || (path === entry && i.kind === "dynamic-import")) && !i.external)
+        visit(i.path);
   };
   visit(entry);
   return seen;

@@ -14,7 +14,8 @@ describe("sign-in", () => {
     const res = await client.login("fo.kalisapu");
     expect(res.status).toBe(200);
     const cookie = res.headers.get("set-cookie")!;
-    expect(cookie).toMatch(/^puskesos_sesi=[A-Za-z0-9_-]{43};/);
+    // The username rides in the token: the session and its user are read in one round trip.
+    expect(cookie).toMatch(/^puskesos_sesi=[A-Za-z0-9_-]{43}~fo\.kalisapu;/);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Strict");
     expect(res.body.user).toMatchObject({
@@ -83,6 +84,37 @@ describe("sign-in", () => {
     const attacker = new Client();
     attacker.cookie = `puskesos_sesi=${forged}`;
     expect((await attacker.get("/api/auth/me")).status).toBe(401);
+    expect((await client.get("/api/auth/me")).status).toBe(200);
+  });
+
+  it("finds no session for a token whose username was edited, and still honours a token from before names rode in it", async () => {
+    const client = await signedIn("bo.kalisapu", undefined, "10.1.5.1");
+    const token = client.cookie!.split("=")[1]!;
+    for (const name of ["admin", "fo.kalisapu", "BO.KALISAPU"]) {
+      const edited = new Client("10.1.5.2");
+      edited.cookie = `puskesos_sesi=${token.replace(/~.*$/, `~${name}`)}`;
+      expect((await edited.get("/api/auth/me")).status).toBe(401);
+    }
+    // A session opened before the update: its token is the random part alone, keyed the same way.
+    const db = useDb();
+    const stored = await db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: { pk: `SESSION#${Session.sessionId(token)}`, sk: "SESSION" },
+      }),
+    );
+    const older = randomBytes(32).toString("base64url");
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: { ...stored.Item, pk: `SESSION#${Session.sessionId(older)}` },
+      }),
+    );
+    const before = new Client("10.1.5.3");
+    before.cookie = `puskesos_sesi=${older}`;
+    const me = await before.get("/api/auth/me");
+    expect(me.status).toBe(200);
+    expect(me.body.username).toBe("bo.kalisapu");
     expect((await client.get("/api/auth/me")).status).toBe(200);
   });
 

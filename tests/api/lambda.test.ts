@@ -167,9 +167,9 @@ describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
   });
 
   it("serve the resources loaded with their first request the same, behind the same checks", async () => {
-    const { RARE_PATHS } = await import("@puskesos/functions/create-app");
+    const { LATER_PATHS } = await import("@puskesos/functions/create-app");
     const { LATER } = await import("@puskesos/functions/lambda-app");
-    expect(Object.keys(LATER).sort()).toEqual([...RARE_PATHS].sort());
+    expect(Object.keys(LATER).sort()).toEqual([...LATER_PATHS].sort());
     const anonymous = await both({ method: "GET", path: "/api/users" });
     expect(anonymous.lambda.status).toBe(401);
     expect(anonymous.lambda).toEqual(anonymous.local);

@@ -19,10 +19,16 @@ export { CONTENT_SECURITY_POLICY } from "./http/csp.ts";
 export { securityHeaders } from "./http/frame.ts";
 
 /**
- * Resources few requests need: the Lambda loads each with its first request (lambda-app.ts's `LATER`
- * names the same paths; tests/api/lambda.test.ts checks that they agree with these).
+ * Resources the Lambda loads with their first request rather than at cold start (lambda-app.ts's
+ * `LATER` names the same paths; tests/api/lambda.test.ts checks that they agree with these).
  */
-export const RARE_PATHS = [
+export const LATER_PATHS = [
+  "/queue",
+  "/complaints",
+  "/dpm",
+  "/proposals",
+  "/status",
+  "/referrals",
   "/users",
   "/audit",
   "/catalog",

@@ -3,7 +3,6 @@ import { handle } from "hono/aws-lambda";
 import { configureDb } from "@puskesos/core/db";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { loadStackKeys, readSecret } from "@puskesos/core/config/secrets";
-import { createLambdaApp } from "./lambda-app.ts";
 import type { OpenApiDocument } from "./routes/docs-page.ts";
 
 const secretId = process.env.SECRET_ARN;
@@ -15,9 +14,13 @@ if (!secretId) throw new Error("SECRET_ARN is not set: the stack's secret is req
 // local endpoints.
 const secretOptions = process.env.SECRETS_ENDPOINT ? { endpoint: process.env.SECRETS_ENDPOINT } : {};
 const edgeSecretId = process.env.EDGE_SECRET_ARN;
-const [keys, edgeKey] = await Promise.all([
+// The app's modules and this kabupaten's regions load while the secrets are on their way: reading
+// them waits on the network, loading code does not.
+const [keys, edgeKey, { createLambdaApp }] = await Promise.all([
   loadStackKeys(secretId, secretOptions),
   edgeSecretId ? readSecret(edgeSecretId, secretOptions) : undefined,
+  import("./lambda-app.ts"),
+  import("@puskesos/core/region/data"),
 ]);
 configure({ ...fromEnv(), ...keys, edgeKey });
 configureDb({

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { DeleteCommand, GetCommand, UpdateCommand } from "../db/commands.ts";
+import { getItems } from "../db/batch.ts";
+import { DeleteCommand, UpdateCommand } from "../db/commands.ts";
 import type { UserActor } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
-import { put, useDb, type Write } from "../db/index.ts";
+import { getItem, put, useDb, type Write } from "../db/index.ts";
 import * as User from "../user/index.ts";
 import { epochSeconds } from "../time/index.ts";
 
@@ -38,7 +39,9 @@ export function newSession(
   ip: string,
 ): { token: string; put: Write; expiresAt: number } {
   const { session } = useConfig();
-  const token = randomBytes(32).toString("base64url");
+  // The username rides in the token so that the session and its user are read in one round trip
+  // (resolve); the HMAC covers it, so an edited name finds no session.
+  const token = `${randomBytes(32).toString("base64url")}~${user.username}`;
   const now = epochSeconds();
   const absoluteExpiresAt = now + session.absoluteSeconds;
   const record: SessionRecord = {
@@ -59,21 +62,29 @@ export function newSession(
 
 /** The actor behind a session token, or undefined when the session is unknown or over. */
 export async function resolve(token: string, ip: string): Promise<UserActor | undefined> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const db = useDb();
-  const out = await db.doc.send(
-    new GetCommand({ TableName: db.table, Key: key(token), ConsistentRead: true }),
-  );
-  const session = out.Item as SessionRecord | undefined;
+  const parts = /^[A-Za-z0-9_-]{43}(?:~([a-z0-9][a-z0-9._-]{2,31}))?$/.exec(token);
+  if (!parts) return undefined;
+  const named = parts[1];
+  // A token from before the username rode in it (a session opened before an update) takes two reads.
+  const [session, user] = named
+    ? await sessionAndUser(token, named)
+    : await getItem<SessionRecord>(key(token)).then(
+        async (found) => [found, found && (await User.load(found.username))] as const,
+      );
   const now = epochSeconds();
   // TTL deletion is lazy (up to days on AWS), so expiry is checked here, not left to DynamoDB.
   if (!session || session.expiresAt <= now) return undefined;
-  const user = await User.load(session.username);
-  if (!user || !user.active || user.authVersion !== session.authVersion) {
+  if (
+    !user ||
+    user.username !== session.username ||
+    !user.active ||
+    user.authVersion !== session.authVersion
+  ) {
     await end(token);
     return undefined;
   }
   if (now - session.lastSeenAt >= TOUCH_AFTER_SECONDS) {
+    const db = useDb();
     await db.doc
       .send(
         new UpdateCommand({
@@ -103,6 +114,15 @@ export async function resolve(token: string, ip: string): Promise<UserActor | un
     ip,
     sessionId: sessionId(token),
   };
+}
+
+async function sessionAndUser(token: string, username: string) {
+  const found: { pk: string }[] = await getItems([key(token), User.key(username)], true);
+  const item = (prefix: string) => found.find((f) => f.pk.startsWith(prefix));
+  return [
+    item("SESSION#") as SessionRecord | undefined,
+    item("USER#") as User.UserRecord | undefined,
+  ] as const;
 }
 
 export async function end(token: string): Promise<void> {

@@ -9,7 +9,7 @@ import { referrals } from "./referrals.ts";
 import { regions } from "./regions.ts";
 import { status } from "./status.ts";
 
-/** Resources most requests use (sign-in, intake, the desa's lists, referrals): in every cold start. */
+/** Resources most requests use (sign-in, intake, the desa's lists, referrals); the Lambda loads all but health, sign-in and regions with their first request (lambda-app.ts). */
 export const common = (api: Api) =>
   api
     .route("/health", health)
