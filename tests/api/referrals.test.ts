@@ -106,6 +106,12 @@ describe("the referral chain", () => {
     const opdTimeline = await dinkes.get(`/api/referrals/${id}/timeline`);
     expect(opdTimeline.body.length).toBe(5);
     expect(JSON.stringify(opdTimeline.body)).not.toMatch(/Layak dibantu|Lampirkan surat/);
+    // The page's one read gives the OPD the same: the timeline without the notes.
+    const opdPage = await dinkes.get(`/api/referrals/${id}/with-timeline`);
+    expect(opdPage.status).toBe(200);
+    expect(opdPage.body.referral.id).toBe(id);
+    expect(opdPage.body.timeline.length).toBe(5);
+    expect(JSON.stringify(opdPage.body)).not.toMatch(/Layak dibantu|Lampirkan surat/);
     expect((await act(dinkes, id, "accept", { version: 5 })).body.state).toBe("diterima-opd");
     const outcome = {
       version: 6,

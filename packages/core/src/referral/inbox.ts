@@ -7,8 +7,8 @@ import { nowIso } from "../time/index.ts";
 import { loadInReach, personOf, stateIndex, toView, type ReferralRecord } from "./record.ts";
 import type { ReferralInbox, ReferralView } from "./schema.ts";
 
-/** One referral of the caller's reach, with what the caller may do on it now. */
-export async function get(id: string): Promise<ReferralView> {
+/** Opens one referral of the caller's reach, with its access-log entry. */
+async function open(id: string) {
   const caller = assertCan("referral.read");
   const record = await loadInReach(id, caller);
   await Audit.record({
@@ -17,16 +17,21 @@ export async function get(id: string): Promise<ReferralView> {
     summary: "Membuka rujukan",
     person: await personOf(record),
   });
+  return { caller, record };
+}
+
+/** One referral of the caller's reach, with what the caller may do on it now. */
+export async function get(id: string): Promise<ReferralView> {
+  const { caller, record } = await open(id);
   return toView(record, caller);
 }
 
 /** A referral with its complaint's timeline, as its page shows them: one read, one access-log entry. */
 export async function getWithTimeline(id: string) {
-  const caller = assertCan("referral.read");
-  const referral = await get(id);
+  const { caller, record } = await open(id);
   return {
-    referral,
-    timeline: await Timeline.list(referral.complaintId, { notes: caller.role !== "opd" }),
+    referral: toView(record, caller),
+    timeline: await Timeline.list(record.complaintId, { notes: caller.role !== "opd" }),
   };
 }
 
