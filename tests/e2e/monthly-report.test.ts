@@ -106,6 +106,25 @@ describe("the monthly report and the dashboard", () => {
       expect(await koord.getAttribute("#report-month", "aria-invalid")).toBe("true");
       expect(await koord.textContent("[data-testid=report-state]")).toBe("Belum dikirim");
       expect(koord.url()).not.toContain("2099");
+      // Typed segment by segment, as an officer does: Chrome reports "0002-03", "0020-03", … as the year
+      // is typed; none of them is refused or put back, and the month typed is the one opened.
+      await koord.focus("#report-month");
+      for (const key of ["0", "3", "ArrowRight", "2", "0", "2", "4"]) await koord.keyboard.press(key);
+      await koord.keyboard.press("Tab");
+      await expect.poll(() => new URL(koord.url()).searchParams.get("bulan")).toBe("2024-03");
+      expect(await koord.locator("#report-month-error").count()).toBe(0);
+      // A month before the first one the report knows is refused once the field is left.
+      await koord.focus("#report-month");
+      for (const key of ["0", "3", "ArrowRight", "2", "0", "1", "9"]) await koord.keyboard.press(key);
+      expect(await koord.locator("#report-month-error").count()).toBe(0);
+      // Left by a tap beside it (Tab from the year goes to the picker's own button first).
+      await koord.click("h1");
+      await expect
+        .poll(() => koord.textContent("#report-month-error"))
+        .toBe("Pilih bulan mulai Januari 2020.");
+      expect(await koord.inputValue("#report-month")).toBe("2024-03");
+      await koord.fill("#report-month", month);
+      await expect.poll(() => koord.textContent("[data-testid=report-state]")).toBe("Belum dikirim");
       await koord.getByRole("button", { name: "Kirim ke SLRT" }).click();
       asked.push(await answer(koord, true));
       await expect

@@ -160,9 +160,19 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await expect.poll(() => visit.locator("h2").textContent()).toBe(WATI.name);
       await visit.getByRole("button", { name: "Catat hasil" }).click();
       // Sent empty: the result and the reason are asked for; each goes once it is given.
+      const secondName = visit.locator("[name$='-m1-name']");
+      const proposedName = await secondName.inputValue();
+      await secondName.fill("");
       await visit.getByRole("button", { name: "Simpan hasil verval" }).click();
       await expect.poll(() => visit.locator("[id$='-reason-error']").count()).toBe(1);
       expect(await visit.locator("[id$='-result-error']").count()).toBe(1);
+      // The second member's missing name stays on its own row when the first is unticked.
+      expect(await visit.locator("[id$='-m1-name-error']").count()).toBe(1);
+      await visit.locator("[name$='-m0-keep']").uncheck();
+      expect(await visit.locator("[id$='-m1-name-error']").count()).toBe(1);
+      await visit.locator("[name$='-m0-keep']").check();
+      await secondName.fill(proposedName);
+      await expect.poll(() => visit.locator("[id$='-m1-name-error']").count()).toBe(0);
       await visit.getByLabel("Layak", { exact: true }).check();
       await expect.poll(() => visit.locator("[id$='-result-error']").count()).toBe(0);
       await visit.getByLabel("Alasan").fill("Rumah tidak layak huni, penghasilan tidak tetap.");
@@ -183,7 +193,31 @@ describe("a household's proposal, from the front office to the DPM", () => {
       );
       expect(await visit.getByLabel("Layak", { exact: true }).isChecked()).toBe(true);
       expect(await visit.locator("[name$='-n0-name']").inputValue()).toBe("Anak Baru");
+      // A row removed is kept as removed, though no field was typed into.
+      const removed = await field.evaluate(() => Date.now());
       await visit.getByRole("button", { name: "Hapus anggota baru" }).click();
+      await draftSavedSince(field, "survei", removed, `verval:${proposalId}`);
+      await field.reload();
+      await offlineDocument(field);
+      await expect
+        .poll(() => visit.locator("[data-testid=form-draft-note]").textContent())
+        .toMatch(/^Draf dipulihkan/);
+      expect(await visit.locator("[name$='-n0-name']").count()).toBe(0);
+      // Closed and opened again, the draft is offered; typing meanwhile neither hides the offer nor
+      // writes over the draft, which comes back whole when continued.
+      await visit.getByRole("button", { name: "Tutup formulir" }).click();
+      await visit.getByRole("button", { name: "Catat hasil" }).click();
+      await expect
+        .poll(() => visit.locator("[data-testid=form-draft-note]").textContent())
+        .toMatch(/^Ada draf di perangkat ini/);
+      expect(await visit.getByLabel("Alasan").inputValue()).toBe("");
+      await visit.getByLabel("Alasan").fill("Salah ketik");
+      expect(await visit.locator("[data-testid=form-draft-note]").count()).toBe(1);
+      await visit.getByRole("button", { name: "Lanjutkan draf" }).click();
+      expect(await visit.getByLabel("Alasan").inputValue()).toBe(
+        "Rumah tidak layak huni, penghasilan tidak tetap.",
+      );
+      expect(await visit.getByLabel("Layak", { exact: true }).isChecked()).toBe(true);
       await visit.getByRole("button", { name: "Simpan hasil verval" }).click();
       await expect
         .poll(() => visit.locator("[data-testid=visit-state]").textContent())

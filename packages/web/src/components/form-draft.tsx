@@ -7,7 +7,8 @@ import { Alert } from "./form.tsx";
 /**
  * A form that opens filled in (a household as proposed, to be verified) and keeps the user's changes on
  * this device as they are typed (lib/draft.ts): after a reload, or a phone closing the tab, the same
- * form comes back as it was left; a draft left by closing the form is offered. `rows` is told the
+ * form comes back as it was left; a draft left by closing the form is offered, and not written over until
+ * the officer continues or drops it. `rows` is told the
  * fields the draft holds before they are filled in, for a form that adds rows.
  */
 export function createFormDraft(options: {
@@ -53,6 +54,7 @@ export function createFormDraft(options: {
             {n().restored ? "Draf dipulihkan" : "Ada draf di perangkat ini"}, {savedWhen(n().savedAt)}
           </span>{" "}
           <Show when={!n().restored}>
+            <span class="muted">Perubahan baru disimpan setelah Anda memilih.</span>{" "}
             <button
               type="button"
               class="secondary"
@@ -70,7 +72,8 @@ export function createFormDraft(options: {
             onClick={() => {
               const restored = note()?.restored;
               setNote(undefined);
-              draft?.clear();
+              if (restored) draft?.clear();
+              else draft?.drop();
               // What the draft filled in goes with it: the form opens again as proposed.
               if (restored) options.close?.();
             }}
@@ -86,10 +89,8 @@ export function createFormDraft(options: {
     start: (form: HTMLFormElement) => queueMicrotask(() => void start(form)),
     /** The record was saved: its draft goes. */
     clear: () => draft?.clear(),
-    /** The officer typed: a draft only offered is no longer offered (typing replaces it). */
-    typed: () => {
-      if (note() && !note()!.restored) setNote(undefined);
-    },
+    /** The form changed without an input event (a row added or removed). */
+    changed: () => draft?.changed(),
     Note: View,
   };
 }

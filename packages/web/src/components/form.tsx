@@ -175,7 +175,8 @@ export function createForm<S extends v.GenericSchema>(options: {
     const data = new FormData(element);
     const input = check(options.schema, options.read(data));
     const schemaErrors = input.ok ? {} : (options.adjust?.(input.errors) ?? input.errors);
-    const still: Errors = { ...options.precheck?.(data), ...schemaErrors };
+    // Merged as submit merges them: the form's own check says it better than the schema.
+    const still: Errors = { ...schemaErrors, ...options.precheck?.(data) };
     const next: Errors = {};
     for (const [key, message] of Object.entries(shown)) {
       const now = key === field || key.endsWith(`.${field}`) ? still[key] : message;

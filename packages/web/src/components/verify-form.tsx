@@ -40,12 +40,26 @@ export function VerifyForm(props: {
   const prefix = `verval-${props.proposal.id.slice(0, 8)}`;
   const [added, setAdded] = createSignal<number[]>([]);
   const [needsConfirm, setNeedsConfirm] = createSignal(false);
-  /** The form's member rows in the order they were sent, to put the server's `members.N` messages on their row. */
-  const [order, setOrder] = createSignal<string[]>([]);
+  /**
+   * The member rows of the last read, in the order the schema and the server number them: their
+   * `members.N` messages are kept under the row's own name (`members.m2.name`), so unticking a member
+   * after a refusal does not move another row's message onto the wrong row.
+   */
+  let rows: string[] = [];
+  const byRow = (field: string, sent = rows) =>
+    field.replace(/^members\.(\d+)\./, (whole, i: string) => {
+      const row = sent[Number(i)];
+      return row ? `members.${row}.` : whole;
+    });
+  const rowsOf = (form: FormData) => [
+    ...props.proposal.members.flatMap((_, i) => (form.get(`${prefix}-m${i}-keep`) === "on" ? [`m${i}`] : [])),
+    ...added().map((row) => `n${row}`),
+  ];
   let next = 0;
   const earliest = () => dayOf(props.proposal.createdAt);
   // The surveyor's changes stay on the phone until the result is saved (a reload, a closed tab).
   const draft = createFormDraft({
+    // lib/visits.ts draftKey: the visits page finds and drops this draft by it.
     key: `verval:${props.proposal.id}`,
     never: [`${prefix}-idConfirmed`],
     nameField: `${prefix}-m0-name`,
@@ -65,11 +79,7 @@ export function VerifyForm(props: {
   const { errors, message, busy, submit } = createForm({
     schema: VerifySchema,
     read: (form) => {
-      const kept = props.proposal.members.flatMap((_, i) =>
-        form.get(`${prefix}-m${i}-keep`) === "on" ? [`m${i}`] : [],
-      );
-      const rows = [...kept, ...added().map((row) => `n${row}`)];
-      setOrder(rows);
+      rows = rowsOf(form);
       const indicators: Record<string, unknown> = {};
       for (const indicator of props.indicators) {
         const raw = String(form.get(`${prefix}-ind-${indicator.code}`) ?? "").trim();
@@ -101,12 +111,10 @@ export function VerifyForm(props: {
     keyOf: (name) => {
       const rest = name.startsWith(`${prefix}-`) ? name.slice(prefix.length + 1) : name;
       const member = /^([mn]\d+)-(.+)$/.exec(rest);
-      if (member) {
-        const i = order().indexOf(member[1]!);
-        return i < 0 ? undefined : `members.${i}.${member[2]}`;
-      }
+      if (member) return `members.${member[1]}.${member[2]}`;
       return rest.startsWith("ind-") ? `indicators.${rest.slice(4)}` : rest;
     },
+    adjust: (errors) => Object.fromEntries(Object.entries(errors).map(([key, m]) => [byRow(key), m])),
     // What the server checks beyond the schema, checked here too: the form is often used offline.
     precheck: (form) => {
       const found: Errors = {};
@@ -123,35 +131,26 @@ export function VerifyForm(props: {
       return Object.keys(found).length ? found : undefined;
     },
     send: async (result) => {
+      const sent = rows;
       try {
         await props.send(result);
         draft.clear();
       } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
         // A new member's NIK with an unknown region code: the surveyor checks it against the card.
-        if (
-          error instanceof ApiError &&
-          error.fields.length &&
-          error.fields.every((f) => f.needsConfirmation)
-        )
-          setNeedsConfirm(true);
-        throw error;
+        if (error.fields.length && error.fields.every((f) => f.needsConfirmation)) setNeedsConfirm(true);
+        throw new ApiError(
+          error.status,
+          error.message,
+          error.fields.map((f) => ({ ...f, field: byRow(f.field, sent) })),
+        );
       }
     },
   });
-  const memberError = (row: string, field: string) => {
-    const i = order().indexOf(row);
-    return i < 0 ? undefined : errors()[`members.${i}.${field}`];
-  };
+  const memberError = (row: string, field: string) => errors()[`members.${row}.${field}`];
 
   return (
-    <form
-      onSubmit={submit}
-      novalidate
-      class="verify"
-      data-testid="verify-form"
-      ref={draft.start}
-      onInput={draft.typed}
-    >
+    <form onSubmit={submit} novalidate class="verify" data-testid="verify-form" ref={draft.start}>
       <draft.Note />
       <Show when={message()}>
         <Alert>{message()}</Alert>
@@ -188,7 +187,10 @@ export function VerifyForm(props: {
               <button
                 type="button"
                 class="secondary"
-                onClick={() => setAdded(added().filter((r) => r !== row()))}
+                onClick={() => {
+                  setAdded(added().filter((r) => r !== row()));
+                  draft.changed();
+                }}
               >
                 Hapus anggota baru
               </button>
@@ -204,7 +206,10 @@ export function VerifyForm(props: {
           <button
             type="button"
             class="secondary"
-            onClick={() => setAdded([...added(), next++])}
+            onClick={() => {
+              setAdded([...added(), next++]);
+              draft.changed();
+            }}
             disabled={props.proposal.members.length + added().length >= 20}
           >
             Tambah anggota

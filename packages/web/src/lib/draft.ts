@@ -59,10 +59,14 @@ export interface Draft {
   restore(): void;
   /** Drops the draft once its record is saved. */
   clear(): void;
+  /** Drops a draft only offered; what was typed meanwhile is kept from now on. */
+  drop(): void;
   /** Drops the draft and empties what it had filled in (the officer starts over). */
   discard(): void;
   /** The officer left the form inside the app: the draft is only offered from now on. */
   close(): void;
+  /** The form changed without an input event (a row added or removed): keep it as it is now. */
+  changed(): void;
 }
 
 export async function keepDraft(
@@ -104,6 +108,12 @@ export async function keepDraft(
   // Typed into before the draft was read: that is a new registration, so the old one is only offered.
   const typedAlready = !options.startsFilled && typed(valuesNow());
 
+  const interrupted = Boolean(stored?.open && stored.ticket === options.ticket && !typedAlready);
+  // A form that opens filled in, with a draft only offered: the draft is not written over until the
+  // officer continues it or drops it (typing into the proposal as it was is not a choice between them).
+  let held = Boolean(options.startsFilled && stored && !interrupted);
+  let missed = false;
+
   // One write at a time, in order: a keystroke's save never lands after a later one's.
   let writing: Promise<void> = Promise.resolve();
   const then = (step: () => Promise<void>) => {
@@ -111,7 +121,8 @@ export async function keepDraft(
   };
   let pending = false;
   const save = () => {
-    if (pending) return;
+    if (held) missed = true;
+    if (pending || held) return;
     pending = true;
     then(async () => {
       pending = false;
@@ -129,10 +140,11 @@ export async function keepDraft(
     ...(stored
       ? { summary: { name: stored.values[options.nameField]?.[0]?.trim() ?? "", savedAt: stored.savedAt } }
       : {}),
-    interrupted: Boolean(stored?.open && stored.ticket === options.ticket && !typedAlready),
+    interrupted,
     fields: Object.keys(stored?.values ?? {}),
     restore: () => {
       if (!stored) return;
+      held = false;
       for (const input of kept()) {
         const values = stored.values[input.name];
         if (input.type === "checkbox" || input.type === "radio")
@@ -142,8 +154,17 @@ export async function keepDraft(
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }
     },
-    clear: () => then(() => store.del(options.key)),
+    clear: () => {
+      held = false;
+      then(() => store.del(options.key));
+    },
+    drop: () => {
+      held = false;
+      then(() => store.del(options.key));
+      if (missed) save();
+    },
     discard: () => {
+      held = false;
       then(() => store.del(options.key));
       for (const input of kept()) {
         if (input.type === "checkbox" || input.type === "radio") input.checked = false;
@@ -156,13 +177,19 @@ export async function keepDraft(
         const current = await store.get(options.key);
         if (current?.open) await store.put({ ...current, open: false });
       }),
+    changed: save,
   };
+}
+
+/** Whether this device has the user's drafts store (opening it would make one). */
+async function hasStore(owner: string): Promise<boolean> {
+  const known = (await indexedDB.databases?.()) ?? [{ name: DATABASE(owner) }];
+  return known.some((db) => db.name === DATABASE(owner));
 }
 
 /** The user's drafts on this device (their form's key, and whether the form was still open), unopened. */
 export async function draftsOf(owner: string): Promise<{ id: string; open: boolean }[]> {
-  const known = (await indexedDB.databases?.()) ?? [{ name: DATABASE(owner) }];
-  if (!known.some((db) => db.name === DATABASE(owner))) return [];
+  if (!(await hasStore(owner))) return [];
   return (await (await storeOf(owner)).peek()).map(({ id, open }) => ({ id, open }));
 }
 
@@ -184,8 +211,7 @@ export async function forgetDrafts(owner: string) {
   const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? "");
   for (const key of keys)
     if (key.startsWith(`${CLEAR}${owner}:`) || key.startsWith(UNOWNED)) localStorage.removeItem(key);
-  const known = (await indexedDB.databases?.()) ?? [{ name: DATABASE(owner) }];
-  if (!known.some((db) => db.name === DATABASE(owner))) return;
+  if (!(await hasStore(owner))) return;
   const store = await storeOf(owner);
   for (const draft of await store.peek()) await store.del(draft.id);
   await store.dropKey();

@@ -296,6 +296,10 @@ async function forget(owner: string) {
   await store.dropKey();
 }
 
+/** The signed-in user's outbox has been read into `outboxItems` (a page asking what waits there). */
+let opened: Promise<void> = Promise.resolve();
+export const outboxOpened = () => opened;
+
 /** Opens the outbox of whoever is signed in now (none when nobody is), and sends what it holds. */
 async function use(username: string | undefined) {
   const store = username ? storeOf(username) : undefined;
@@ -303,8 +307,7 @@ async function use(username: string | undefined) {
   current = store;
   setItems([]);
   if (!store) return;
-  await adoptLegacy(store);
-  await refresh(store);
+  await (opened = adoptLegacy(store).then(() => refresh(store)));
   await flushing;
   await flush();
 }

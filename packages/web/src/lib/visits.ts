@@ -97,8 +97,13 @@ export async function takeToday(waiting: ReadonlySet<string>): Promise<number> {
   ]);
   const store = mine();
   const due = scheduled.filter((p) => p.actions.includes("verify") && !waiting.has(p.id));
+  const { forgetDraft } = await import("./draft.ts");
   for (const kept of await store.peek())
-    if (kept.kind === "visit" && !waiting.has(kept.id)) await store.del(kept.id);
+    if (kept.kind === "visit" && !waiting.has(kept.id)) {
+      await store.del(kept.id);
+      // A visit no longer scheduled today takes its half-typed result with it (no resident's data left behind).
+      if (!due.some((p) => p.id === kept.id)) await forgetDraft(me()!.username, draftKey(kept.id));
+    }
   for (const p of due)
     await store.put({
       kind: "visit",
@@ -121,11 +126,15 @@ export async function takeToday(waiting: ReadonlySet<string>): Promise<number> {
   return due.length;
 }
 
-/** Drops one visit (its result was received, or the surveyor removes it). */
+/** The key of a visit's verval draft (form-draft.tsx, verify-form.tsx). */
+export const draftKey = (proposalId: string) => `verval:${proposalId}`;
+
+/** Drops one visit and its draft (its result was received, or the surveyor removes it). */
 export async function forgetVisit(proposalId: string, owner = me()?.username): Promise<void> {
   if (!owner) return;
   const store = storeOf(owner);
   await store.del(proposalId);
+  await (await import("./draft.ts")).forgetDraft(owner, draftKey(proposalId));
   if (owner === me()?.username) setVisits(visits().filter((v) => v.id !== proposalId));
   if (!(await store.peek()).some((k) => k.kind === "visit")) {
     await store.del(INDICATORS);

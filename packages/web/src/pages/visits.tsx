@@ -4,7 +4,16 @@ import { VerifyForm, type VerifyInput } from "../components/verify-form.tsx";
 import * as Outbox from "../lib/outbox.ts";
 import { addressOf, headOf, relationshipLabel, RESULT_LABELS } from "../lib/proposal-text.ts";
 import { formatDay, formatTime, today } from "../lib/time.ts";
-import { forgetVisit, keptIndicators, keptVisits, loadVisits, takeToday, type Visit } from "../lib/visits.ts";
+import { outbox } from "../lib/outbox-lazy.ts";
+import {
+  draftKey,
+  forgetVisit,
+  keptIndicators,
+  keptVisits,
+  loadVisits,
+  takeToday,
+  type Visit,
+} from "../lib/visits.ts";
 import { ask } from "../lib/ask.ts";
 import { me } from "../lib/session.ts";
 import "../components/card-list.css";
@@ -33,10 +42,14 @@ export default function Visits() {
   const reopenInterrupted = async () => {
     const user = me()?.username;
     if (!user) return;
-    const { draftsOf } = await import("../lib/draft.ts");
-    const waiting = keptVisits().filter((v) => !results().has(v.id));
-    const left = (await draftsOf(user)).find((d) => d.open && waiting.some((v) => d.id === `verval:${v.id}`));
-    if (left && !open()) setOpen(left.id.slice("verval:".length));
+    const [{ draftsOf }, { outboxOpened }] = await Promise.all([import("../lib/draft.ts"), outbox()]);
+    // A visit whose result already waits in the outbox has no form to open: known once the outbox is read.
+    await outboxOpened();
+    const drafts = await draftsOf(user);
+    const left = keptVisits().find(
+      (v) => !results().has(v.id) && drafts.some((d) => d.open && d.id === draftKey(v.id)),
+    );
+    if (left && !open()) setOpen(left.id);
   };
   onMount(
     () =>
@@ -103,8 +116,6 @@ export default function Visits() {
     setMessage(undefined);
     if (result) await Outbox.remove(result.id);
     await forgetVisit(visit.id);
-    const user = me()?.username;
-    if (user) await (await import("../lib/draft.ts")).forgetDraft(user, `verval:${visit.id}`);
   };
 
   return (
