@@ -124,7 +124,10 @@ describe("the monthly report and the dashboard", () => {
         .toBe("Pilih bulan mulai Januari 2020.");
       expect(await koord.inputValue("#report-month")).toBe("2024-03");
       await koord.fill("#report-month", month);
-      await expect.poll(() => koord.textContent("[data-testid=report-state]")).toBe("Belum dikirim");
+      await expect.poll(() => new URL(koord.url()).searchParams.get("bulan")).toBe(month);
+      // This month's figures again, not March 2024's (which has none).
+      await expect.poll(() => rowsOf(koord, "fig-ppks")).toContainEqual(["Fakir Miskin", "1"]);
+      expect(await koord.textContent("[data-testid=report-state]")).toBe("Belum dikirim");
       await koord.getByRole("button", { name: "Kirim ke SLRT" }).click();
       asked.push(await answer(koord, true));
       await expect
