@@ -128,6 +128,15 @@ describe("the monthly report and the dashboard", () => {
       // This month's figures again, not March 2024's (which has none).
       await expect.poll(() => rowsOf(koord, "fig-ppks")).toContainEqual(["Fakir Miskin", "1"]);
       expect(await koord.textContent("[data-testid=report-state]")).toBe("Belum dikirim");
+      // A month to come in a link (typed, or kept from a bookmark) opens this month, saying so.
+      const thisMonthName = await koord.textContent("[data-testid=report-month-name]");
+      await koord.goto(new URL("/laporan?bulan=2099-01", koord.url()).href);
+      await expect
+        .poll(() => koord.textContent("main"))
+        .toContain("Bulan “2099-01” di alamat tidak dapat dibuka");
+      await expect.poll(() => koord.textContent("[data-testid=report-month-name]")).toBe(thisMonthName);
+      await koord.goto(new URL("/laporan", koord.url()).href);
+      await expect.poll(() => rowsOf(koord, "fig-ppks")).toContainEqual(["Fakir Miskin", "1"]);
       await koord.getByRole("button", { name: "Kirim ke SLRT" }).click();
       asked.push(await answer(koord, true));
       await expect

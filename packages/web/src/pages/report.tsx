@@ -95,12 +95,23 @@ function SendForm(props: {
  * koordinator sent to the SLRT, sending and correcting (from the view's actions), printing on A4 with
  * signatures, and the XLSX/CSV files. A desa's officers see their desa; wider scopes pick one.
  */
+/** The first month a report can be asked for. */
+const FIRST_MONTH = "2020-01";
+
 export default function Report() {
   const [params, setParams] = useSearchParams<{ bulan?: string; desa?: string }>();
   const wide = () => me()?.scope.level !== "desa";
   const [tree] = createResource(wide, (yes) => (yes ? call(api.regions.$get()) : undefined));
   const thisMonth = () => today().slice(0, 7);
-  const month = () => params.bulan || thisMonth();
+  /** The month in the address, when it is one the report can show; otherwise this month. */
+  const month = () => {
+    const asked = params.bulan ?? "";
+    return /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked >= FIRST_MONTH && asked <= thisMonth()
+      ? asked
+      : thisMonth();
+  };
+  /** A month in the address that cannot be shown (to come, before the first, not a month): said, not thrown. */
+  const unshown = () => (params.bulan && params.bulan !== month() ? params.bulan : undefined);
   const desa = () => (wide() ? (params.desa ?? "") : "");
   const [report, { mutate }] = createResource(
     () => (wide() && !desa() ? false : { month: month(), desa: desa() }),
@@ -109,11 +120,13 @@ export default function Report() {
   /** Which figures are shown (and printed, and downloaded): the figures now, or a version sent. */
   const [shown, setShown] = createSignal<number>(0);
   const [notice, setNotice] = createSignal("");
-  const version = () => report()?.submissions.find((s) => s.version === shown());
-  const figures = (): Figures | undefined => version()?.figures ?? report()?.figures;
-  const latest = () => report()?.submissions[0];
+  // A refused read (a desa outside the caller's area) is shown by its alert; reading it would throw.
+  const loaded = () => (report.error ? undefined : report.latest);
+  const version = () => loaded()?.submissions.find((s) => s.version === shown());
+  const figures = (): Figures | undefined => version()?.figures ?? loaded()?.figures;
+  const latest = () => loaded()?.submissions[0];
   const changed = () => {
-    const r = report();
+    const r = loaded();
     const last = latest();
     return r && last && !sameFigures(r.figures, last.figures) ? last : undefined;
   };
@@ -151,19 +164,27 @@ export default function Report() {
             id="report-month"
             value={month()}
             max={thisMonth()}
-            min="2020-01"
+            min={FIRST_MONTH}
             onChange={(bulan) => choose({ bulan })}
           />
         </Labelled>
       </div>
+      <Show when={unshown()}>
+        {(asked) => (
+          <Alert kind="info">
+            Bulan “{asked()}” di alamat tidak dapat dibuka (belum tiba, sebelum {periodName(FIRST_MONTH)},
+            atau bukan bulan). Yang tampil: {periodName(month())}.
+          </Alert>
+        )}
+      </Show>
       <Show when={report.error as Error | undefined}>{(error) => <Alert>{error().message}</Alert>}</Show>
       <Show when={wide() && !desa()}>
         <p class="muted">Pilih {villagesTitle(tree()).toLowerCase()} untuk melihat laporannya.</p>
       </Show>
-      <Show when={report.loading && !report.latest}>
+      <Show when={report.loading && !loaded()}>
         <p class="muted">Memuat…</p>
       </Show>
-      <Show when={report.latest}>
+      <Show when={loaded()}>
         {(r) => (
           <>
             <header class="print-only letterhead">
