@@ -70,6 +70,10 @@ describe("front office in Chromium", () => {
       "<img src=x onerror=alert(1)>",
     );
     expect(await page.locator("[data-testid=complaint-description] img").count()).toBe(0);
+    // Registered by the officer as residents and colleagues know her, not by her sign-in name.
+    await expect
+      .poll(() => page.textContent("[data-testid=complaint-registered]"))
+      .toContain("oleh Siti Rahayu");
     await page.click("button:has-text('Tampilkan')");
     expect(await answer(page, true)).toBe("Tampilkan NIK lengkap? Tindakan ini dicatat di log audit.");
     await expect.poll(() => page.textContent("[data-testid=complaint-nik]")).toBe(SITI.nik);

@@ -123,6 +123,8 @@ export default function Complaint() {
   );
   const complaint = () => page()?.complaint;
   const timeline = () => page()?.timeline;
+  /** An officer's name as the timeline recorded it at the time, or their username where it has none. */
+  const nameOf = (username: string) => timeline()?.find((e) => e.by === username)?.byName ?? username;
   // A reprinted receipt names the complaint's desa office, whoever prints it.
   const [regions] = createResource(regionTree);
   const refetch = () => void refetchPage();
@@ -161,7 +163,7 @@ export default function Complaint() {
                   <>
                     <dt>Dibatalkan</dt>
                     <dd>
-                      {formatDateTime(x().at)} oleh {x().by}: <span class="pre">{x().reason}</span>
+                      {formatDateTime(x().at)} oleh {nameOf(x().by)}: <span class="pre">{x().reason}</span>
                     </dd>
                   </>
                 )}
@@ -210,8 +212,8 @@ export default function Complaint() {
                 {c().consent ? " · persetujuan dicatat" : ""}
               </dd>
               <dt>Didaftarkan</dt>
-              <dd>
-                {formatDateTime(c().createdAt)} oleh {c().createdBy}
+              <dd data-testid="complaint-registered">
+                {formatDateTime(c().createdAt)} oleh {c().createdByName ?? c().createdBy}
                 {c().queueNumber ? ` · antrian ${String(c().queueNumber).padStart(3, "0")}` : ""}
                 {c().provisionalTicket ? ` · antrian sementara ${c().provisionalTicket}` : ""}
               </dd>
