@@ -15,15 +15,38 @@ const INK = "#1f2937";
 const GRID = "#e5e7eb";
 const FONT = "12px system-ui, sans-serif";
 
-/** A long name broken into lines of about `width` characters, for an axis on a phone. */
+let measuring: CanvasRenderingContext2D | null | undefined;
+/** How wide a label is drawn, in CSS pixels, in the axes' font. */
+function textWidth(text: string): number {
+  measuring ??= document.createElement("canvas").getContext("2d");
+  if (!measuring) return text.length * 7;
+  measuring.font = FONT;
+  return measuring.measureText(text).width;
+}
+
+/** The text cut to fit `width` pixels with "…" after it, or whole where it fits. */
+function cut(text: string, width: number): string {
+  if (textWidth(text) <= width) return text;
+  let kept = text;
+  while (kept && textWidth(`${kept}…`) > width) kept = kept.slice(0, -1);
+  return `${kept.trimEnd()}…`;
+}
+
+/**
+ * A long name broken into at most two lines that fit `width` pixels, for an axis on a phone; what does
+ * not fit ends the second line with "…" (measured, so no line reaches past the axis's edge).
+ */
 function wrap(text: string, width: number): string {
   const lines: string[] = [];
   for (const word of text.split(" ")) {
     const last = lines.at(-1);
-    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && textWidth(`${last} ${word}`) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
-  return lines.slice(0, 2).join("\n") + (lines.length > 2 ? "…" : "");
+  const shown = lines.slice(0, 2);
+  if (lines.length > 2) shown[1] = `${shown[1]} ${lines[2]}`;
+  return shown.map((line) => cut(line, width)).join("\n");
 }
 
 /**
@@ -72,7 +95,9 @@ export function BarChart(props: { items: { name: string; count: number }[]; labe
       build={(U, width) => {
         const names = props.items.map((i) => i.name);
         const max = Math.max(1, ...props.items.map((i) => i.count));
-        const labelWidth = width < 480 ? 16 : 26;
+        const axisSize = width < 480 ? 120 : 190;
+        // The axis's width less uPlot's gap between labels and plot, and a margin at the edge.
+        const labelWidth = axisSize - 12;
         return {
           data: [props.items.map((_, i) => i), props.items.map((i) => i.count)],
           options: {
@@ -87,7 +112,7 @@ export function BarChart(props: { items: { name: string; count: number }[]; labe
             axes: [
               {
                 side: 3,
-                size: width < 480 ? 120 : 190,
+                size: axisSize,
                 font: FONT,
                 stroke: INK,
                 grid: { show: false },
