@@ -368,6 +368,12 @@ describe("a household's proposal, from the front office to the DPM", () => {
     ).json();
     await fo.context().close();
     const office = await signedInPage(app, "survei");
+    // Before the visit is scheduled there is none to take along, and the page says so in words.
+    await office.goto("/kunjungan");
+    await office.getByRole("button", { name: "Bawa kunjungan hari ini" }).click();
+    await expect
+      .poll(() => office.textContent("main"))
+      .toContain("Tidak ada kunjungan yang dijadwalkan untuk hari ini");
     const today = dayIn("Asia/Jakarta");
     await post(office, `/api/proposals/${proposal.id}/schedule`, {
       version: 1,

@@ -81,9 +81,12 @@ export default function Visits() {
           .map(([id]) => id),
       );
       const count = await takeToday(waiting);
+      const at = formatTime(new Date().toISOString());
       setMessage({
         kind: "success",
-        text: `${count} kunjungan hari ini disimpan di perangkat ini (${formatTime(new Date().toISOString())}).`,
+        text: count
+          ? `${count} kunjungan hari ini disimpan di perangkat ini (${at}).`
+          : `Tidak ada kunjungan yang dijadwalkan untuk hari ini (diperiksa ${at}).`,
       });
     } catch (error) {
       setMessage({ kind: "error", text: errorsFromApi(error).message });
