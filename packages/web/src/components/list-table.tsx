@@ -1,5 +1,6 @@
 import { createEffect, For, Show, type JSX } from "solid-js";
 import { Alert } from "./form.tsx";
+import "./table-wrap.css";
 
 /**
  * A list as the pages show it: a header row and one row per item, or a message. On a phone each row

@@ -4,6 +4,7 @@ import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
 import { categoryName } from "@puskesos/core/catalog/schema";
 import { formatDateTime } from "../lib/time.ts";
 import { PrintSlip, printNow } from "./print.tsx";
+import "./slip.css";
 
 /** The resident's receipt (tanda terima): the tracking code and where to check the status. */
 export function Receipt(props: { complaint: ComplaintView; office: string }) {

@@ -2,6 +2,7 @@ import { Show, type JSX } from "solid-js";
 import { me } from "../lib/session.ts";
 import { formatDateTime } from "../lib/time.ts";
 import { PrintSlip, printNow } from "./print.tsx";
+import "./slip.css";
 
 /** A queue ticket on screen and on paper; provisional numbers (given offline) say so. */
 export function TicketSlip(props: {
