@@ -44,7 +44,7 @@ describe("referral chain in Chromium", () => {
       "true",
     );
     await bo.click("[data-testid=resolve]");
-    await expect.poll(() => bo.textContent("#answer-error")).toBe("Jawaban/informasi minimal 5 karakter.");
+    await expect.poll(() => bo.textContent("#answer-error")).toBe("Jawaban/informasi wajib diisi.");
     expect(await bo.evaluate(() => document.activeElement?.id)).toBe("answer");
     expect(await bo.locator("[data-testid=back-office] .alert").count()).toBe(0);
     await bo.click("[data-testid=back-office] >> text=Rujuk");

@@ -15,7 +15,10 @@ export const text = (label: string, min: number, max: number, options: { multili
     v.string(`${label} harus berupa teks.`),
     v.title(label),
     v.trim(),
-    v.minLength(min, min <= 1 ? `${label} wajib diisi.` : `${label} minimal ${min} karakter.`),
+    // Nothing typed (or only spaces) is a missing field, not a short one.
+    v.minLength(min, (issue) =>
+      min <= 1 || issue.input === "" ? `${label} wajib diisi.` : `${label} minimal ${min} karakter.`,
+    ),
     v.maxLength(max, `${label} maksimal ${max} karakter.`),
     v.regex(
       options.multiline ? NO_CONTROL_BUT_LINES : NO_CONTROL,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as v from "valibot";
 import { EvaluationSchema, PlanSchema } from "../casework/inputs.ts";
 import { CreateUserSchema } from "../user/schema.ts";
-import { isoDate } from "./fields.ts";
+import { isoDate, text } from "./fields.ts";
 import { parse } from "./index.ts";
 
 const valid = {
@@ -11,6 +11,18 @@ const valid = {
   role: "front-office",
   scope: { level: "desa", code: "33.28.10.1007" },
 };
+
+describe("text", () => {
+  it("calls nothing typed (or only spaces) missing, and too little typed short", () => {
+    const name = v.object({ name: text("Nama pelapor", 2, 100) });
+    const reason = (input: string) =>
+      v.safeParse(name, { name: input }).issues?.map((issue) => issue.message) ?? [];
+    expect(reason("")).toEqual(["Nama pelapor wajib diisi."]);
+    expect(reason("   ")).toEqual(["Nama pelapor wajib diisi."]);
+    expect(reason("W")).toEqual(["Nama pelapor minimal 2 karakter."]);
+    expect(reason("Wati")).toEqual([]);
+  });
+});
 
 describe("parse", () => {
   it("returns the cleaned output", () => {
