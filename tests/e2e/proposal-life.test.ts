@@ -156,6 +156,12 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await field.context().setOffline(true);
       await field.reload();
       await offlineDocument(field);
+      // Every page says the device has no connection, and that what is saved waits on it.
+      await expect
+        .poll(() => field.textContent("[data-testid=offline-note]"))
+        .toBe(
+          "Tidak tersambung ke internet. Data yang disimpan tetap di perangkat ini dan dikirim sendiri saat tersambung.",
+        );
       const visit = field.locator(`[data-testid=visit-${proposalId}]`);
       await expect.poll(() => visit.locator("h2").textContent()).toBe(WATI.name);
       await visit.getByRole("button", { name: "Catat hasil" }).click();
@@ -223,6 +229,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
         .poll(() => visit.locator("[data-testid=visit-state]").textContent())
         .toBe("Tersimpan di perangkat ini");
       expect(await visit.textContent()).toContain("Layak");
+      await expect.poll(() => field.textContent("[data-testid=offline-note]")).toContain("(1 menunggu).");
       const scroll = await field.evaluate(() => [
         document.documentElement.scrollWidth,
         document.documentElement.clientWidth,
@@ -238,6 +245,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
           },
         )
         .toBe("Diterima server");
+      expect(await field.locator("[data-testid=offline-note]").count()).toBe(0);
       // Received: the device no longer keeps the visit, nor the form's draft.
       await expect.poll(() => visitsKept(field, "survei")).toEqual([]);
       expect(await draftsOnDevice(field, "survei")).toEqual([]);

@@ -20,6 +20,8 @@ import { me, signOut } from "../lib/session.ts";
 
 // Only a plain-http page loads it: every other page's first screen stays without its words.
 const InsecureNote = lazy(() => import("./insecure-note.tsx"));
+// Loaded beside the first signed-in page: a device that drops its connection says so on every page.
+const OfflineNote = lazy(() => import("./offline-note.tsx"));
 
 export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
@@ -126,6 +128,9 @@ export function Layout(props: { children?: JSX.Element }) {
         {/* Over plain http (a LAN address) the browser withholds Web Crypto: nothing can be kept sealed. */}
         <Show when={!canSeal()}>
           <InsecureNote />
+        </Show>
+        <Show when={me()}>
+          <OfflineNote />
         </Show>
         {/* A failed load (404 outside the scope, lost connection) shows its message in place of the page; a new
             address starts over. */}

@@ -1,0 +1,30 @@
+import { createSignal, onCleanup, Show } from "solid-js";
+import { outboxItems } from "../lib/outbox.ts";
+import { Alert } from "./form.tsx";
+
+/**
+ * Said at the top of every page while the device has no connection: what is saved stays on this device
+ * and goes by itself once connected, with how many records wait. Loaded with the first signed-in page,
+ * beside it (not part of its first paint); the outbox it counts is the signed-in user's.
+ */
+export default function OfflineNote() {
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const track = () => setOnline(navigator.onLine);
+  window.addEventListener("online", track);
+  window.addEventListener("offline", track);
+  onCleanup(() => {
+    window.removeEventListener("online", track);
+    window.removeEventListener("offline", track);
+  });
+  const waiting = () => outboxItems().filter((i) => i.state === "saved" || i.state === "sent").length;
+  return (
+    <Show when={!online()}>
+      <Alert kind="info">
+        <span data-testid="offline-note">
+          Tidak tersambung ke internet. Data yang disimpan tetap di perangkat ini dan dikirim sendiri saat
+          tersambung{waiting() ? ` (${waiting()} menunggu)` : ""}.
+        </span>
+      </Alert>
+    </Show>
+  );
+}
