@@ -70,7 +70,7 @@ describe("front office in Chromium", () => {
       "<img src=x onerror=alert(1)>",
     );
     expect(await page.locator("[data-testid=complaint-description] img").count()).toBe(0);
-    // Registered by the officer as residents and colleagues know her, not by her sign-in name.
+    // Registered by herself: she reads her name, not her sign-in name.
     await expect
       .poll(() => page.textContent("[data-testid=complaint-registered]"))
       .toContain("oleh Siti Rahayu");

@@ -54,7 +54,6 @@ export function toView(record: ComplaintRecord, caller: UserActor): ComplaintVie
     ...(record.closedAt ? { closedAt: record.closedAt } : {}),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
-    ...(record.createdByName ? { createdByName: record.createdByName } : {}),
     updatedAt: record.updatedAt,
     version: record.version,
     actions: actionsFor(COMPLAINT_WORKFLOW, record, caller),

@@ -108,7 +108,6 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
       },
       createdAt: now,
       createdBy: caller.username,
-      createdByName: caller.name,
       updatedAt: now,
       version: 1,
     };

@@ -79,8 +79,6 @@ export const ComplaintViewSchema = v.object({
   closedAt: v.optional(v.string()),
   createdAt: v.string(),
   createdBy: v.string(),
-  /** The registering officer's name as it was then (records from before it have none). */
-  createdByName: v.optional(v.string()),
   updatedAt: v.string(),
   version: v.number(),
   actions: v.array(v.picklist(COMPLAINT_ACTIONS)),

@@ -19,7 +19,7 @@ import ProposalForm from "./proposal-form.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { desaNames, regionTree } from "../lib/regions.ts";
-import { can } from "../lib/session.ts";
+import { can, me } from "../lib/session.ts";
 import { formatDate, formatDateTime } from "../lib/time.ts";
 import { ask } from "../lib/ask.ts";
 
@@ -123,8 +123,13 @@ export default function Complaint() {
   );
   const complaint = () => page()?.complaint;
   const timeline = () => page()?.timeline;
-  /** An officer's name as the timeline recorded it at the time, or their username where it has none. */
-  const nameOf = (username: string) => timeline()?.find((e) => e.by === username)?.byName ?? username;
+  /**
+   * An officer's name as the timeline recorded it, or the viewer's own, else their username: the record
+   * does not keep its registrar's name (it would cost every complaint's writes a few bytes more).
+   */
+  const nameOf = (username: string) =>
+    timeline()?.find((e) => e.by === username)?.byName ??
+    (username === me()?.username ? me()!.name : username);
   // A reprinted receipt names the complaint's desa office, whoever prints it.
   const [regions] = createResource(regionTree);
   const refetch = () => void refetchPage();
@@ -213,7 +218,7 @@ export default function Complaint() {
               </dd>
               <dt>Didaftarkan</dt>
               <dd data-testid="complaint-registered">
-                {formatDateTime(c().createdAt)} oleh {c().createdByName ?? c().createdBy}
+                {formatDateTime(c().createdAt)} oleh {nameOf(c().createdBy)}
                 {c().queueNumber ? ` · antrian ${String(c().queueNumber).padStart(3, "0")}` : ""}
                 {c().provisionalTicket ? ` · antrian sementara ${c().provisionalTicket}` : ""}
               </dd>
