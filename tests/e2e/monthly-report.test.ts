@@ -123,6 +123,15 @@ describe("the monthly report and the dashboard", () => {
         .poll(() => koord.textContent("#report-month-error"))
         .toBe("Pilih bulan mulai Januari 2020.");
       expect(await koord.inputValue("#report-month")).toBe("2024-03");
+      // A browser without a month picker shows a text box: words are refused with the form to write.
+      const asText = (type: string) =>
+        koord.evaluate((t) => ((document.getElementById("report-month") as HTMLInputElement).type = t), type);
+      await asText("text");
+      await koord.fill("#report-month", "Maret 2024");
+      await koord.click("h1");
+      await expect.poll(() => koord.textContent("#report-month-error")).toBe(`Tulis bulan seperti ${month}.`);
+      expect(await koord.inputValue("#report-month")).toBe("2024-03");
+      await asText("month");
       await koord.fill("#report-month", month);
       await expect.poll(() => new URL(koord.url()).searchParams.get("bulan")).toBe(month);
       // This month's figures again, not March 2024's (which has none).
