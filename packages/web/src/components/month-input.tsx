@@ -1,10 +1,12 @@
 import { createSignal, Show } from "solid-js";
+import * as v from "valibot";
+import { MonthSchema } from "@puskesos/core/report/schema";
 import { periodName } from "./figures.tsx";
 
 /**
  * A month picker for a report's period. A month typed past `max` (a browser lets the keyboard pass the
  * picker's limit), before `min`, or not as a month at all (a browser without a month picker shows a text
- * box: "Tulis bulan seperti <the latest month>") is refused on the field, which then shows the month it had; only a month in range reaches
+ * box) is refused on the field, which then shows the month it had; only a month in range reaches
  * `onChange`. Chrome reports each typed segment as a change ("0002-03", "0020-03", … while the year is
  * typed), so a month too early is only refused once the field is left: it may be a year half typed.
  */
@@ -26,7 +28,7 @@ export function MonthInput(props: {
       if (left) input.value = props.value;
       return setRefusal("");
     }
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) reason = `Tulis bulan seperti ${props.max}.`;
+    if (!v.is(MonthSchema, month)) reason = `Tulis bulan seperti ${props.max}.`;
     else if (month > props.max) reason = `Bulan ${periodName(month)} belum tiba.`;
     else if (month < props.min) {
       if (!left) return;

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, Show } from "solid-js";
-import { outboxItems } from "../lib/outbox.ts";
+import { outboxItems, waits } from "../lib/outbox.ts";
 import { Alert } from "./form.tsx";
 
 /**
@@ -16,7 +16,7 @@ export default function OfflineNote() {
     window.removeEventListener("online", track);
     window.removeEventListener("offline", track);
   });
-  const waiting = () => outboxItems().filter((i) => i.state === "saved" || i.state === "sent").length;
+  const waiting = () => outboxItems().filter(waits).length;
   return (
     <Show when={!online()}>
       <Alert kind="info">

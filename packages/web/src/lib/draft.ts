@@ -133,6 +133,10 @@ export async function keepDraft(
       await store.put({ id: options.key, values, savedAt, ticket: options.ticket, open: true });
     });
   };
+  const clear = () => {
+    held = false;
+    then(() => store.del(options.key));
+  };
   form.addEventListener("input", save);
   form.addEventListener("change", save);
 
@@ -154,13 +158,9 @@ export async function keepDraft(
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }
     },
-    clear: () => {
-      held = false;
-      then(() => store.del(options.key));
-    },
+    clear,
     drop: () => {
-      held = false;
-      then(() => store.del(options.key));
+      clear();
       if (missed) save();
     },
     discard: () => {

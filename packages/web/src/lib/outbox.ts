@@ -80,7 +80,8 @@ function mine(): Store {
   return current;
 }
 
-const waits = (item: Pick<OutboxItem, "state">) => item.state === "saved" || item.state === "sent";
+/** Still on its way: saved on the device, or sent without an answer yet. */
+export const waits = (item: Pick<OutboxItem, "state">) => item.state === "saved" || item.state === "sent";
 
 /** Sends a saved record through the typed client; a resend of the same id answers the first record. */
 function post(item: OutboxItem) {

@@ -1,6 +1,8 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
+import * as v from "valibot";
 import {
+  MonthSchema,
   REPORT_STATE_LABELS,
   REPORT_WORKFLOW,
   SubmitReportSchema,
@@ -106,9 +108,7 @@ export default function Report() {
   /** The month in the address, when it is one the report can show; otherwise this month. */
   const month = () => {
     const asked = params.bulan ?? "";
-    return /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked >= FIRST_MONTH && asked <= thisMonth()
-      ? asked
-      : thisMonth();
+    return v.is(MonthSchema, asked) && asked >= FIRST_MONTH && asked <= thisMonth() ? asked : thisMonth();
   };
   /** A month in the address that cannot be shown (to come, before the first, not a month): said, not thrown. */
   const unshown = () => (params.bulan && params.bulan !== month() ? params.bulan : undefined);
@@ -138,8 +138,8 @@ export default function Report() {
   const onSent = (sent: MonthlyReport) => {
     mutate(sent);
     setShown(0);
-    const v = sent.submissions[0]!;
-    setNotice(`${v.version > 1 ? "Koreksi" : "Laporan"} versi ${v.version} dikirim ke SLRT.`);
+    const made = sent.submissions[0]!;
+    setNotice(`${made.version > 1 ? "Koreksi" : "Laporan"} versi ${made.version} dikirim ke SLRT.`);
   };
 
   // Printed on A4 with the letters' print styles, whether from "Cetak" or the browser's own menu.

@@ -75,11 +75,7 @@ export default function Visits() {
     setMessage(undefined);
     try {
       // A result still on its way keeps its visit; a refused one's visit is taken again, as the server has it now.
-      const waiting = new Set(
-        [...results().entries()]
-          .filter(([, r]) => r.state === "saved" || r.state === "sent")
-          .map(([id]) => id),
-      );
+      const waiting = new Set([...results().entries()].filter(([, r]) => Outbox.waits(r)).map(([id]) => id));
       const count = await takeToday(waiting);
       const at = formatTime(new Date().toISOString());
       setMessage({
