@@ -194,6 +194,13 @@ export type Dashboard = v.InferOutput<typeof DashboardSchema>;
 export * from "./query-schema.ts";
 export { REPORT_WORKFLOW, REPORT_STATE_LABELS, REPORT_STATES, REPORT_ACTIONS } from "./workflow.ts";
 
+/**
+ * The columns of a row of the dashboard (an area or a month), as the screen and the files name them.
+ * "Nomor antrian", not "Warga dilayani": a complaint entered without a queue number beside a count of 0
+ * served read as a contradiction.
+ */
+export const ROW_COLUMNS = ["Nomor antrian", "Pengaduan", "Selesai", "Dirujuk", "Masih terbuka"] as const;
+
 /** The proposals' lines as the screen and the files show them, in order. */
 export const PROPOSAL_ROWS: [label: string, key: keyof Figures["proposals"]][] = [
   ["Usulan rumah tangga dibuat", "made"],

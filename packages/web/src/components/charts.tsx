@@ -181,10 +181,11 @@ export function LineChart(props: {
                 grid: { show: false },
                 ticks: { stroke: GRID },
                 splits: () => props.months.map((_, i) => i),
-                // On a phone every other month is named, so the names do not run into each other.
+                // In a narrow box every other month is named, so the names do not run into each other;
+                // counted back from the last, so the latest month (the one being watched) is always named.
                 values: (_u, splits) =>
                   splits.map((i) =>
-                    width < 480 && props.months.length > 6 && i % 2
+                    width < 480 && props.months.length > 6 && (props.months.length - 1 - i) % 2
                       ? ""
                       : props.monthLabel(props.months[i] ?? ""),
                   ),

@@ -1,6 +1,6 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, For, Match, Show, Switch } from "solid-js";
-import type { Dashboard as DashboardView } from "@puskesos/core/report/schema";
+import { ROW_COLUMNS, type Dashboard as DashboardView } from "@puskesos/core/report/schema";
 import { desaWord, type Kabupaten } from "@puskesos/core/region/schema";
 import { BarChart, LineChart } from "../components/charts.tsx";
 import {
@@ -39,7 +39,13 @@ function trail(tree: Kabupaten | undefined, scope: string, code: string) {
   return all.slice(Math.max(0, from));
 }
 
-const LEVEL_ROWS = { kabupaten: "Kecamatan", kecamatan: "Desa/kelurahan", desa: "Bulan" } as const;
+/** What a row of an area's table is: its kecamatan, its villages as the area calls them, or months. */
+const rowWord = (d: DashboardView) =>
+  d.area.level === "kabupaten"
+    ? "Kecamatan"
+    : d.area.level === "kecamatan"
+      ? d.area.villages.charAt(0).toUpperCase() + d.area.villages.slice(1)
+      : "Bulan";
 
 /**
  * The dashboard of an area for a month or a whole year: key numbers, a row per kecamatan, desa or
@@ -119,18 +125,21 @@ export default function Dashboard() {
           </Labelled>
         </Show>
       </div>
-      <nav class="crumbs no-print" aria-label="Wilayah">
-        <For each={trail(tree(), scope(), area())}>
-          {(a, i) => (
-            <>
-              {i() > 0 ? " › " : ""}
-              <Show when={a.code !== area()} fallback={<strong aria-current="page">{a.name}</strong>}>
-                <A href={href({ wilayah: a.code })}>{a.name}</A>
-              </Show>
-            </>
-          )}
-        </For>
-      </nav>
+      {/* A trail of one is the heading below it said twice (a supervisor on their own kecamatan). */}
+      <Show when={trail(tree(), scope(), area()).length > 1}>
+        <nav class="crumbs no-print" aria-label="Wilayah">
+          <For each={trail(tree(), scope(), area())}>
+            {(a, i) => (
+              <>
+                {i() > 0 ? " › " : ""}
+                <Show when={a.code !== area()} fallback={<strong aria-current="page">{a.name}</strong>}>
+                  <A href={href({ wilayah: a.code })}>{a.name}</A>
+                </Show>
+              </>
+            )}
+          </For>
+        </nav>
+      </Show>
       <Show when={dash.error as Error | undefined}>{(error) => <Alert>{error().message}</Alert>}</Show>
       <Show when={dash.loading && !dash.latest}>
         <p class="muted">Memuat…</p>
@@ -166,7 +175,7 @@ export default function Dashboard() {
             <dl class="tiles" data-testid="dash-tiles">
               <For
                 each={[
-                  ["Warga dilayani", d().totals.tickets],
+                  ["Nomor antrian", d().totals.tickets],
                   ["Pengaduan", d().totals.complaints],
                   ["Belum di DPM", d().totals.notInDpm],
                   [`Diselesaikan di ${d().area.villages}`, d().totals.resolvedInDesa],
@@ -207,21 +216,13 @@ export default function Dashboard() {
                 </section>
               )}
             </Show>
-            <h2>Per {LEVEL_ROWS[d().area.level].toLowerCase()}</h2>
+            <h2>Per {rowWord(d()).toLowerCase()}</h2>
             <ListTable
-              headers={[
-                LEVEL_ROWS[d().area.level],
-                "Warga dilayani",
-                "Pengaduan",
-                "Selesai",
-                "Dirujuk",
-                "Masih terbuka",
-                ...(d().submissions ? ["Laporan"] : []),
-              ]}
+              headers={[rowWord(d()), ...ROW_COLUMNS, ...(d().submissions ? ["Laporan"] : [])]}
               items={d().rows}
               empty="Tidak ada wilayah."
               testid="dash-rows"
-              label={`Angka per ${LEVEL_ROWS[d().area.level].toLowerCase()}`}
+              label={`Angka per ${rowWord(d()).toLowerCase()}`}
             >
               {(row) => (
                 <tr data-testid={`dash-row-${row.code}`}>
@@ -246,7 +247,20 @@ export default function Dashboard() {
                   <Show when={d().submissions}>
                     <td data-testid={`dash-sent-${row.code}`}>
                       <Show when={d().area.level === "kecamatan"} fallback={sentIn(row)}>
-                        <Show when={row.submitted} fallback={<span class="badge">Belum dikirim</span>}>
+                        {/* Not yet due in the month still running: said plainly, not flagged. */}
+                        <Show
+                          when={row.submitted}
+                          fallback={
+                            <span
+                              classList={{
+                                badge: d().period < thisMonth(),
+                                muted: d().period >= thisMonth(),
+                              }}
+                            >
+                              Belum dikirim
+                            </span>
+                          }
+                        >
                           {(s) => (
                             <A
                               href={`/laporan?${new URLSearchParams({ desa: row.code, bulan: d().period })}`}
@@ -266,13 +280,20 @@ export default function Dashboard() {
                 <figcaption>
                   <h2>Pengaduan menurut rumpun PPKS</h2>
                 </figcaption>
-                <BarChart
-                  items={d().totals.byRumpun}
-                  testid="chart-rumpun"
-                  label={`Pengaduan menurut rumpun PPKS: ${d()
-                    .totals.byRumpun.map((r) => `${r.name} ${r.count}`)
-                    .join(", ")}.`}
-                />
+                <Show
+                  when={d().totals.byRumpun.some((r) => r.count > 0)}
+                  fallback={
+                    <p class="muted">Belum ada pengaduan dengan PPKS pada {periodName(d().period)}.</p>
+                  }
+                >
+                  <BarChart
+                    items={d().totals.byRumpun}
+                    testid="chart-rumpun"
+                    label={`Pengaduan menurut rumpun PPKS: ${d()
+                      .totals.byRumpun.map((r) => `${r.name} ${r.count}`)
+                      .join(", ")}.`}
+                  />
+                </Show>
               </figure>
               <figure>
                 <figcaption>
@@ -307,7 +328,7 @@ export default function Dashboard() {
               </figure>
             </div>
             <ListTable
-              headers={["Bulan", "Warga dilayani", "Pengaduan", "Selesai", "Dirujuk", "Masih terbuka"]}
+              headers={["Bulan", ...ROW_COLUMNS]}
               items={d().trend}
               empty="Belum ada bulan."
               testid="dash-trend"
