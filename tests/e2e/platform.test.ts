@@ -25,6 +25,9 @@ describe("in Chromium", () => {
     expect(await page.locator("nav >> text=Pengguna").count()).toBe(0);
     await page.goto("/pengguna");
     await expect.poll(() => page.textContent("main")).toContain("Halaman ini hanya untuk admin.");
+    // A refused page leads on, not to a dead end.
+    await page.getByRole("main").getByRole("link", { name: "← Beranda" }).click();
+    await expect.poll(() => page.textContent("[data-testid=home-name]")).toBe("Siti Rahayu");
     await page.click("text=Keluar");
     await page.waitForURL("**/masuk");
     // Signed out on the server too: going back does not show the home page.

@@ -1,4 +1,4 @@
-import { Navigate, Route, Router, useLocation } from "@solidjs/router";
+import { A, Navigate, Route, Router, useLocation } from "@solidjs/router";
 import { lazy, Match, Show, Switch, type Component, type JSX } from "solid-js";
 import { render } from "solid-js/web";
 import { Layout } from "./components/layout.tsx";
@@ -65,7 +65,10 @@ function Guard(props: { children?: JSX.Element; anyOf?: Permission[] }) {
         <Navigate href="/ganti-sandi" />
       </Match>
       <Match when={!allowed(props.anyOf)}>
-        <p class="card">Halaman ini hanya untuk {holders(props.anyOf ?? [])}.</p>
+        <div class="card">
+          <p>Halaman ini hanya untuk {holders(props.anyOf ?? [])}.</p>
+          <A href="/">← Beranda</A>
+        </div>
       </Match>
     </Switch>
   );

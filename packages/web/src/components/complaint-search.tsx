@@ -53,7 +53,13 @@ export function ComplaintSearch(props: { desa?: string; desaName?: string }) {
       <Show when={search()}>
         <ComplaintTable
           items={found()?.items}
-          empty={page.loading ? "Memuat…" : "Tidak ada pengaduan yang cocok."}
+          empty={
+            page.loading
+              ? "Memuat…"
+              : search()?.day || search()?.name || search()?.nik
+                ? "Tidak ada pengaduan yang cocok."
+                : "Belum ada pengaduan yang tercatat."
+          }
           testid="complaint-search-table"
         />
         <Show when={found()?.cursor}>

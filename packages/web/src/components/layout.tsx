@@ -139,14 +139,11 @@ export function Layout(props: { children?: JSX.Element }) {
             fallback={(error: Error, retry) => (
               <div class="card">
                 <Alert>{error.message}</Alert>
-                {/* Trying again helps a lost connection or a server fault, not a refusal (not found, no right). */}
+                {/* Trying again helps a lost connection or a server fault, not a refusal (not found, no right).
+                    Not "back": a link opened from a chat or a new tab has no page of the app to go back to. */}
                 <Show
                   when={!(error instanceof ApiError) || error.status === 0 || error.status >= 500}
-                  fallback={
-                    <button type="button" class="secondary" onClick={() => history.back()}>
-                      Kembali
-                    </button>
-                  }
+                  fallback={<A href="/">← Beranda</A>}
                 >
                   <button type="button" class="secondary" onClick={retry}>
                     Coba lagi

@@ -78,11 +78,12 @@ export function SavedOnDevice(props: {
 
 /**
  * Where the officer goes next: back to the queue to call the next number when this record came from it,
- * otherwise a fresh form (or home).
+ * otherwise a fresh form (or home); and, once the server holds it, the complaint itself.
  */
-function NextSteps(props: { fromQueue: boolean; onNext: () => void }) {
+function NextSteps(props: { fromQueue: boolean; onNext: () => void; complaintId?: string }) {
   return (
     <p class="row">
+      <Show when={props.complaintId}>{(id) => <A href={`/pengaduan/${id()}`}>Buka pengaduan ini</A>}</Show>
       <Show
         when={props.fromQueue}
         fallback={
@@ -140,7 +141,7 @@ export function Saved(props: {
           }
         />
       </Show>
-      <NextSteps fromQueue={props.fromQueue} onNext={props.onNext} />
+      <NextSteps fromQueue={props.fromQueue} onNext={props.onNext} complaintId={props.complaint.id} />
     </section>
   );
 }
