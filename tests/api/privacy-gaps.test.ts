@@ -17,6 +17,7 @@ const WIFE = person(302);
 /** Found by the surveyor at the visit, not in the proposal as first made. */
 const GRANDCHILD = person(303);
 let complaintId = "";
+let trackingCode = "";
 let proposalId = "";
 let version = 0;
 let musdesId = "";
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const c = await fo.post("/api/complaints", complaint({}, REPORTER));
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   complaintId = c.body.id;
+  trackingCode = c.body.trackingCode;
   const p = await fo.post("/api/proposals", {
     id: randomUUID(),
     complaintId,
@@ -177,7 +179,7 @@ describe("a household member who is not the reporter", () => {
 });
 
 describe("a resident's case in the report", () => {
-  it("is named by its short id, as complaints are, and opening it reads as a new case", async () => {
+  it("is named by its short id, and opening it reads as a new case", async () => {
     const opened = await peksos.post("/api/cases", {
       id: randomUUID(),
       source: "pengaduan",
@@ -192,10 +194,10 @@ describe("a resident's case in the report", () => {
       { what: "Membuka kasus baru", record: `Kasus ${caseId.slice(0, 8)}` },
       { what: "Membuka berkas kasus", record: `Kasus ${caseId.slice(0, 8)}` },
     ]);
-    // The complaint keeps its own name beside it.
+    // The complaint keeps its own name beside it: the tracking code on the resident's receipt.
     expect((await accesses(REPORTER.nik))[0]).toMatchObject({
       what: "Mendaftarkan pengaduan",
-      record: `Pengaduan ${complaintId.slice(0, 8)}`,
+      record: `Pengaduan kode ${trackingCode}`,
     });
   });
 });

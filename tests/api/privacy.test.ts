@@ -11,6 +11,7 @@ import { BUDI, complaint, JOKO, referral, SITI } from "../support/residents.ts";
  */
 let fo: Client, bo: Client, spv: Client, manajer: Client, pdp: Client, admin: Client, peksos: Client;
 let complaintId = "";
+let trackingCode = "";
 const SHELTER = {
   code: "rps-koreksi",
   name: "Rumah Perlindungan Sosial Slawi",
@@ -34,6 +35,7 @@ beforeAll(async () => {
   );
   expect(c.status).toBe(201);
   complaintId = c.body.id;
+  trackingCode = c.body.trackingCode;
   expect((await fo.get(`/api/complaints/${complaintId}`)).status).toBe(200);
   expect((await fo.post(`/api/complaints/${complaintId}/reveal-nik`)).status).toBe(200);
   const timeline = await bo.get(`/api/complaints/${complaintId}/timeline`);
@@ -90,7 +92,10 @@ describe("access report by NIK", () => {
     expect(first.byName).toBe("Siti Rahayu");
     expect(first.roleLabel).toBe("Front Office");
     expect(first.kind).toBe("pendaftaran");
-    expect(first.record).toBe(`Pengaduan ${complaintId.slice(0, 8)}`);
+    // Named by the code on the resident's receipt, which they can match; a referral has none.
+    expect(trackingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(first.record).toBe(`Pengaduan kode ${trackingCode}`);
+    expect(entries.find((e) => e.what === "Membuka rujukan")?.record).toMatch(/^Rujukan [0-9a-f]{8}$/);
     // Nothing of the complaint's contents or the NIK in clear.
     const text = JSON.stringify(res.body);
     expect(text).not.toContain(SITI.nik);

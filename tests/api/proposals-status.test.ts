@@ -117,7 +117,7 @@ describe("public status page", () => {
     expect(res.body).toMatchObject({
       code: newComplaint.trackingCode,
       state: "diteruskan",
-      stateLabel: "Diteruskan ke back office",
+      stateLabel: "Sedang diperiksa petugas Puskesos",
       category: "Kesehatan",
       desa: "Desa Kalisapu",
       proposal: { stateLabel: "Diusulkan" },

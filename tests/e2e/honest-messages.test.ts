@@ -47,7 +47,9 @@ describe("messages that tell the truth", () => {
     await expect.poll(() => page.textContent("main")).not.toContain("Kategori wajib dipilih.");
     await page.click("button[type=submit]");
     await page.waitForSelector("[data-testid=tracking-code]");
-    expect(await page.textContent("[data-testid=receipt]")).toContain("Status: Diteruskan ke back office");
+    expect(await page.textContent("[data-testid=receipt]")).toContain(
+      "Status: Sedang diperiksa petugas Puskesos",
+    );
     expect(await page.inputValue("#member-0-nik")).toBe(WATI.nik);
     expect(await page.inputValue("#member-0-name")).toBe(WATI.name);
     await page.selectOption("#member-0-relationship", "kepala-keluarga");

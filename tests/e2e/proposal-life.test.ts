@@ -85,7 +85,9 @@ describe("a household's proposal, from the front office to the DPM", () => {
       const code = (await (await fo.waitForSelector("[data-testid=tracking-code]")).textContent())!.trim();
       // Not in the DPM, and at the back office at once.
       expect(await fo.textContent("main")).toContain("Pelapor belum ada di DPM desa.");
-      expect(await fo.textContent("[data-testid=receipt]")).toContain("Status: Diteruskan ke back office");
+      expect(await fo.textContent("[data-testid=receipt]")).toContain(
+        "Status: Sedang diperiksa petugas Puskesos",
+      );
       // The household: the reporter first, her child added.
       expect(await fo.getByLabel("NIK", { exact: true }).first().inputValue()).toBe(WATI.nik);
       // Her family card too, as typed at registration.

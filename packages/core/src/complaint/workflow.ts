@@ -31,6 +31,18 @@ export const COMPLAINT_STATE_LABELS: Record<ComplaintState, string> = {
   dibatalkan: "Dibatalkan",
 };
 
+/**
+ * The states as the resident reads them on the public status page: in plain words, without the offices'
+ * own names for each other ("back office").
+ */
+export const COMPLAINT_PUBLIC_LABELS: Record<ComplaintState, string> = {
+  ...COMPLAINT_STATE_LABELS,
+  baru: "Diterima",
+  "menunggu-verval": "Menunggu kunjungan petugas ke rumah",
+  diteruskan: "Sedang diperiksa petugas Puskesos",
+  dirujuk: "Dirujuk ke dinas atau lembaga yang menangani",
+};
+
 /** What the desa's back office gave and did (DESIGN §3 step 4). */
 export const HandlingSchema = v.strictObject(
   {

@@ -31,3 +31,11 @@ export async function getItems<T>(keys: Record<string, string>[], consistent = f
     return item ? [item] : [];
   });
 }
+
+/** Items by key for any number of keys: `getItems` 100 at a time, side by side, in the order asked. */
+export async function getMany<T>(keys: Record<string, string>[], consistent = false): Promise<T[]> {
+  const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
+    keys.slice(i * 100, i * 100 + 100),
+  );
+  return (await Promise.all(chunks.map((chunk) => getItems<T>(chunk, consistent)))).flat();
+}

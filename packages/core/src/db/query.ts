@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from "./commands.ts";
 import { openFields } from "../seal/index.ts";
-import { getItems } from "./batch.ts";
+import { getMany } from "./batch.ts";
 import { useDb } from "./client.ts";
 import { decodeCursor, encodeCursor, queryIdentity, type Page } from "./paging.ts";
 import { TABLE_DEFINITION } from "./schema.ts";
@@ -81,10 +81,7 @@ function indexNamed(name: string) {
 export async function hydrate<T>(index: string, entries: Record<string, unknown>[]): Promise<T[]> {
   const definition = indexNamed(index);
   const keys = entries.map((e) => ({ pk: String(e.pk), sk: String(e.sk) }));
-  const chunks = Array.from({ length: Math.ceil(keys.length / 100) }, (_, i) =>
-    keys.slice(i * 100, i * 100 + 100),
-  );
-  const items = (await Promise.all(chunks.map((chunk) => getItems<Record<string, unknown>>(chunk)))).flat();
+  const items = await getMany<Record<string, unknown>>(keys);
   const byKey = new Map(items.map((item) => [`${String(item.pk)}\n${String(item.sk)}`, item]));
   return entries.flatMap((entry) => {
     const item = byKey.get(`${String(entry.pk)}\n${String(entry.sk)}`);

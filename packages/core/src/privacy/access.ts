@@ -1,7 +1,8 @@
 import { assertCan, roleLabel } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { queryAll } from "../db/index.ts";
-import { getItems } from "../db/batch.ts";
+import { getMany } from "../db/batch.ts";
+import { key as complaintKey } from "../complaint/record.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
@@ -50,18 +51,18 @@ export async function report(input: unknown): Promise<AccessReport> {
   const usernames = [...new Set([...audits.values()].map((e) => e.by))].filter(
     (by) => !by.startsWith("sistem:") && by !== "publik",
   );
-  // BatchGet takes 100 keys at a time; a resident in many list files may have been read by more officers.
-  const batches = Array.from({ length: Math.ceil(usernames.length / 100) }, (_, i) =>
-    usernames.slice(i * 100, i * 100 + 100),
-  );
-  const found = await Promise.all(
-    batches.map((batch) =>
-      getItems<{ username: string; name: string; scopeName: string }>(
-        batch.map((u) => ({ pk: `USER#${u}`, sk: "USER" })),
-      ),
+  // The resident knows a complaint by the tracking code on their receipt, not by its id.
+  const complaintIds = [
+    ...new Set([...audits.values()].flatMap((e) => (e.targetType === "complaint" ? [e.targetId] : []))),
+  ];
+  const [found, complaints] = await Promise.all([
+    getMany<{ username: string; name: string; scopeName: string }>(
+      usernames.map((u) => ({ pk: `USER#${u}`, sk: "USER" })),
     ),
-  );
-  const users = new Map(found.flat().map((u) => [u.username, u]));
+    getMany<{ id: string; trackingCode: string }>(complaintIds.map(complaintKey)),
+  ]);
+  const users = new Map(found.map((u) => [u.username, u]));
+  const codes = new Map(complaints.map((c) => [c.id, c.trackingCode]));
   const entries: AccessEntry[] = [...audits.values()]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
     .map((e) => {
@@ -74,7 +75,7 @@ export async function report(input: unknown): Promise<AccessReport> {
         role: e.role,
         roleLabel: roleLabel(e.role),
         ...describeAction(e.action),
-        record: describeRecord(e),
+        record: describeRecord(e, codes),
       };
     });
   return { nikMasked: maskNik(nik), madeAt: nowIso(), entries, requests: ofPerson(requests, caller) };

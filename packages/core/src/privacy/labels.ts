@@ -71,10 +71,17 @@ const RECORD_LABELS: Record<string, string> = {
 /** A case's id in the summary of an entry kept against the resident ("Kasus <id>: …"). */
 const CASE_ID = /kasus ([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** The record an entry was about, named without its contents: "Pengaduan 3f2a9c01". */
-export function describeRecord(e: Pick<AuditEntry, "targetType" | "targetId" | "action" | "summary">) {
+/**
+ * The record an entry was about, named without its contents: by the code the resident holds where there
+ * is one ("Pengaduan kode HXEJ-3WKM", from `codes` by record id), otherwise by its id ("Rujukan 3f2a9c01").
+ */
+export function describeRecord(
+  e: Pick<AuditEntry, "targetType" | "targetId" | "action" | "summary">,
+  codes: ReadonlyMap<string, string> = new Map(),
+) {
   const label = RECORD_LABELS[e.targetType];
-  if (label) return `${label} ${e.targetId.slice(0, 8)}`;
+  const code = codes.get(e.targetId);
+  if (label) return code ? `${label} kode ${code}` : `${label} ${e.targetId.slice(0, 8)}`;
   // Entries kept against the resident: named by what they came from. A case's entries name their
   // case only in the summary; its id is taken from there (nothing else of the summary is shown).
   const from = e.action.split(".")[0] ?? "";

@@ -3,7 +3,7 @@ import { describe, use } from "../actor/index.ts";
 import { Throttle } from "../auth/index.ts";
 import { categoryName } from "../catalog/schema.ts";
 import * as Complaint from "../complaint/index.ts";
-import { COMPLAINT_STATE_LABELS } from "../complaint/schema.ts";
+import { COMPLAINT_PUBLIC_LABELS } from "../complaint/schema.ts";
 import { useDb } from "../db/index.ts";
 import { AppError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
@@ -39,7 +39,7 @@ export async function status(input: unknown): Promise<PublicStatus> {
   return {
     code: q.code,
     state: record.state,
-    stateLabel: COMPLAINT_STATE_LABELS[record.state],
+    stateLabel: COMPLAINT_PUBLIC_LABELS[record.state],
     category: categoryName(record.category) ?? record.category,
     desa: desa && desa.level === "desa" ? desaLabel(desa) : record.desaCode,
     registeredOn: record.queueDay,

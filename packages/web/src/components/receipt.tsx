@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import { COMPLAINT_STATE_LABELS, type ComplaintView } from "@puskesos/core/complaint/schema";
+import { COMPLAINT_PUBLIC_LABELS, type ComplaintView } from "@puskesos/core/complaint/schema";
 import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
 import { categoryName } from "@puskesos/core/catalog/schema";
 import { formatDateTime } from "../lib/time.ts";
@@ -20,7 +20,7 @@ export function Receipt(props: { complaint: ComplaintView; office: string }) {
         </p>
         <p class="slip-small">{formatDateTime(props.complaint.createdAt)}</p>
         <p class="slip-small">Kategori: {categoryName(props.complaint.category)}</p>
-        <p class="slip-small">Status: {COMPLAINT_STATE_LABELS[props.complaint.state]}</p>
+        <p class="slip-small">Status: {COMPLAINT_PUBLIC_LABELS[props.complaint.state]}</p>
         <Show when={props.complaint.proposalState}>
           {(state) => <p class="slip-small">Usulan DPM: {PROPOSAL_STATE_LABELS[state()]}</p>}
         </Show>
