@@ -184,10 +184,12 @@ describe("the monthly report and the dashboard", () => {
       expect(sheetRows("Rujukan per OPD")).toEqual(await rowsOf(koord, "fig-opd"));
       expect(sheetRows("Bidang layanan")).toEqual(await rowsOf(koord, "fig-fields"));
 
-      // Printed on A4: the heading and both signatures, without the page's controls.
+      // Printed on A4: the heading and both signatures, without the page's controls. On screen the blank
+      // signature lines are not shown (on a phone they ran into the next heading).
+      const signatures = koord.locator("[data-testid=report-signatures]");
+      expect(await signatures.isVisible()).toBe(false);
       await koord.emulateMedia({ media: "print" });
       expect(await koord.locator(".letterhead").isVisible()).toBe(true);
-      const signatures = koord.locator("[data-testid=report-signatures]");
       expect(await signatures.isVisible()).toBe(true);
       expect(await signatures.textContent()).toBe("Koordinator PuskesosKepala Desa Kalisapu");
       expect(await koord.getByRole("button", { name: "Cetak" }).isVisible()).toBe(false);

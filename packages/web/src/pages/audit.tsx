@@ -54,12 +54,18 @@ export default function Audit() {
         {(e) => (
           <tr>
             <td>{when(e.at)}</td>
+            {/* One element per cell: on a phone a cell is a grid of its label and its value, and a second
+                child would wrap under the label. */}
             <td>
-              <code>{e.by}</code> <small class="muted">{ROLE_LABELS[e.role as Role] ?? e.role}</small>
+              <span>
+                <code>{e.by}</code> <small class="muted">{ROLE_LABELS[e.role as Role] ?? e.role}</small>
+              </span>
             </td>
             <td>{e.summary}</td>
             <td>
-              {AUDIT_TARGET_LABELS[e.targetType] ?? e.targetType} <code>{e.targetId}</code>
+              <span>
+                {AUDIT_TARGET_LABELS[e.targetType] ?? e.targetType} <code>{e.targetId}</code>
+              </span>
             </td>
             <td>{e.ip}</td>
           </tr>

@@ -39,6 +39,8 @@ function SendForm(props: {
   onSent: (report: MonthlyReport) => void;
 }) {
   const wide = () => me()?.scope.level !== "desa";
+  /** While the question is open nothing is being sent: the button keeps its name. */
+  const [asking, setAsking] = createSignal(false);
   const { errors, message, busy, submit } = createForm({
     schema: SubmitReportSchema,
     read: (form) => {
@@ -56,14 +58,14 @@ function SendForm(props: {
         : undefined,
     send: async (json, form) => {
       // Allowed, since a desa may close its books on the last working day, but never by a stray tap.
-      if (
-        !props.report.monthEnded &&
-        !(await ask(
+      if (!props.report.monthEnded) {
+        setAsking(true);
+        const go = await ask(
           `Bulan ${periodName(props.report.month)} belum berakhir; angkanya masih dapat bertambah. Tetap kirim?`,
           "Tetap kirim",
-        ))
-      )
-        return;
+        ).finally(() => setAsking(false));
+        if (!go) return;
+      }
       const sent = await call(api.reports.monthly.submit.$post({ json }));
       form.reset();
       props.onSent(sent);
@@ -86,7 +88,7 @@ function SendForm(props: {
         </Field>
       </Show>
       <button type="submit" disabled={busy()}>
-        {busy() ? "Mengirim…" : label()}
+        {busy() && !asking() ? "Mengirim…" : label()}
       </button>
     </form>
   );
@@ -110,8 +112,17 @@ export default function Report() {
     const asked = params.bulan ?? "";
     return v.is(MonthSchema, asked) && asked >= FIRST_MONTH && asked <= thisMonth() ? asked : thisMonth();
   };
-  /** A month in the address that cannot be shown (to come, before the first, not a month): said, not thrown. */
-  const unshown = () => (params.bulan && params.bulan !== month() ? params.bulan : undefined);
+  /** A month in the address that cannot be shown, with the reason: said, not thrown. */
+  const unshown = () => {
+    const asked = params.bulan;
+    if (!asked || asked === month()) return undefined;
+    const why = !v.is(MonthSchema, asked)
+      ? "itu bukan bulan; tulis seperti 2026-03"
+      : asked > thisMonth()
+        ? "bulan itu belum tiba"
+        : `laporan baru ada sejak ${periodName(FIRST_MONTH)}`;
+    return { asked, why };
+  };
   const desa = () => (wide() ? (params.desa ?? "") : "");
   const [report, { mutate }] = createResource(
     () => (wide() && !desa() ? false : { month: month(), desa: desa() }),
@@ -172,8 +183,8 @@ export default function Report() {
       <Show when={unshown()}>
         {(asked) => (
           <Alert kind="info">
-            Bulan “{asked()}” di alamat tidak dapat dibuka (belum tiba, sebelum {periodName(FIRST_MONTH)},
-            atau bukan bulan). Yang tampil: {periodName(month())}.
+            Bulan “{asked().asked}” di alamat tidak dapat dibuka: {asked().why}. Yang tampil:{" "}
+            {periodName(month())}.
           </Alert>
         )}
       </Show>
