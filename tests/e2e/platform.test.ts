@@ -28,6 +28,16 @@ describe("in Chromium", () => {
     // A refused page leads on, not to a dead end.
     await page.getByRole("main").getByRole("link", { name: "← Beranda" }).click();
     await expect.poll(() => page.textContent("[data-testid=home-name]")).toBe("Siti Rahayu");
+    // The sign-in page opened while she is still signed in (the next officer at a shared laptop) says who
+    // is, instead of going into her pages; "not me" signs her out there.
+    await page.goto("/masuk");
+    await expect
+      .poll(() => page.textContent("[data-testid=signed-in-as]"))
+      .toBe("Perangkat ini masih masuk sebagai Siti Rahayu (fo.kalisapu).");
+    expect(page.url()).toMatch(/\/masuk$/);
+    await page.getByRole("button", { name: "Bukan saya: keluar" }).click();
+    await page.waitForSelector("#username");
+    await signIn(page, "fo.kalisapu");
     await page.click("text=Keluar");
     await page.waitForURL("**/masuk");
     // Signed out on the server too: going back does not show the home page.

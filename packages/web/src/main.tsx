@@ -74,12 +74,9 @@ function Guard(props: { children?: JSX.Element; anyOf?: Permission[] }) {
   );
 }
 
-function SignedOutOnly(props: { children?: JSX.Element }) {
-  return (
-    <Show when={me() === null} fallback={<Show when={me()}>{<Navigate href="/" />}</Show>}>
-      {props.children}
-    </Show>
-  );
+/** Once the session is known: the sign-in page says itself who is signed in on this device. */
+function SessionKnown(props: { children?: JSX.Element }) {
+  return <Show when={me() !== undefined}>{props.children}</Show>;
 }
 
 /**
@@ -177,9 +174,9 @@ render(
       <Route
         path="/masuk"
         component={() => (
-          <SignedOutOnly>
+          <SessionKnown>
             <Login />
-          </SignedOutOnly>
+          </SessionKnown>
         )}
       />
       {PAGES.map(([path, Page, access]) => (

@@ -23,6 +23,13 @@ const InsecureNote = lazy(() => import("./insecure-note.tsx"));
 // Loaded beside the first signed-in page: a device that drops its connection says so on every page.
 const OfflineNote = lazy(() => import("./offline-note.tsx"));
 
+/** Signing out as "Keluar" does it: what sign-out would leave on the device or delete is asked first. */
+export async function leave(navigate: ReturnType<typeof useNavigate>) {
+  if (!(await (await outbox()).maySignOut())) return;
+  await signOut();
+  navigate("/masuk", { replace: true });
+}
+
 export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
   const location = useLocation();
@@ -48,12 +55,7 @@ export function Layout(props: { children?: JSX.Element }) {
   };
   document.addEventListener("keydown", closeOnEscape);
   onCleanup(() => document.removeEventListener("keydown", closeOnEscape));
-  const out = async () => {
-    // What sign-out would leave on the device or delete: asked first.
-    if (!(await (await outbox()).maySignOut())) return;
-    await signOut();
-    navigate("/masuk", { replace: true });
-  };
+  const out = () => leave(navigate);
   return (
     <>
       <a

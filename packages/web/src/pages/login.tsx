@@ -1,11 +1,36 @@
 import { A, useNavigate } from "@solidjs/router";
+import { leave } from "../components/layout.tsx";
 import { Show } from "solid-js";
 import { LoginSchema } from "@puskesos/core/auth/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
-import { signedIn } from "../lib/session.ts";
+import { me, signedIn } from "../lib/session.ts";
 
 export default function Login() {
+  const navigate = useNavigate();
+  return (
+    <Show when={me()} fallback={<SignInForm />}>
+      {(user) => (
+        // On a shared laptop the next officer may open the sign-in page while the last one is still
+        // signed in: said, rather than going straight into the other officer's pages.
+        <section class="card narrow">
+          <h1>Sudah masuk</h1>
+          <p data-testid="signed-in-as">
+            Perangkat ini masih masuk sebagai <strong>{user().name}</strong> ({user().username}).
+          </p>
+          <p class="row">
+            <A href="/">Lanjutkan sebagai {user().name}</A>
+            <button type="button" class="secondary" onClick={() => void leave(navigate)}>
+              Bukan saya: keluar
+            </button>
+          </p>
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function SignInForm() {
   const navigate = useNavigate();
   const { errors, message, busy, submit } = createForm({
     schema: LoginSchema,
@@ -16,7 +41,6 @@ export default function Login() {
       navigate(user.mustChangePassword ? "/ganti-sandi" : "/", { replace: true });
     },
   });
-
   return (
     <section class="card narrow">
       <h1>Masuk</h1>
