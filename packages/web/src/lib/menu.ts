@@ -8,7 +8,12 @@ export interface MenuEntry {
   anyOf?: Permission[];
 }
 
-/** The main menu, in the order of a working day; who sees what comes from core's permission table. */
+/**
+ * The main menu, in the order of a working day; who sees what comes from core's permission table. It
+ * fits one line of a laptop for the role with most pages (the manajer), so two pages the home page's
+ * "Tugas Anda" lists are reached from there only: Wilayah (also from the home page's area) and Kunci
+ * serah terima (also from Kasus).
+ */
 export const MENU: MenuEntry[] = [
   { href: "/", label: "Beranda" },
   { href: "/antrian", label: "Antrian", anyOf: ["queue.use"] },
@@ -20,6 +25,7 @@ export const MENU: MenuEntry[] = [
   },
   { href: "/usulan", label: "Usulan", anyOf: ["proposal.list"] },
   { href: "/kasus", label: "Kasus", anyOf: ["case.read"] },
+  { href: "/fasilitas", label: "Fasilitas", anyOf: ["facility.read", "facility.manage"] },
   { href: "/kunjungan", label: "Kunjungan", anyOf: ["proposal.visit"] },
   { href: "/musdes", label: "Musdes", anyOf: ["musdes.read"] },
   { href: "/ekspor-usulan", label: "Ekspor", anyOf: ["proposal.export"] },

@@ -84,6 +84,18 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
     permission: "dashboard.read",
   },
   {
+    href: "/psks",
+    label: "PSKS",
+    what: "potensi dan sumber kesejahteraan sosial yang dapat dihubungi: di desa, kecamatan, dan kabupaten.",
+    permission: "psks.read",
+  },
+  {
+    href: "/pengaturan",
+    label: "Pengaturan kabupaten/kota",
+    what: "batas waktu tiap langkah rujukan, kop surat, dan masa simpan data.",
+    permission: "settings.update",
+  },
+  {
     href: "/pengguna",
     label: "Kelola pengguna",
     what: "buat akun, nonaktifkan, atur ulang kata sandi.",
