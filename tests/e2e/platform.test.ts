@@ -177,6 +177,10 @@ describe("in Chromium", () => {
     expect(await page.textContent("h1")).toContain("Puskesos · SLRT API");
     const deep = await page.goto("/wilayah");
     expect(deep?.status()).toBe(200);
+    // A file that is not there is not the app's HTML (a stale page would take it for its script).
+    const gone = await page.request.get("/assets/index-gone.js");
+    expect(gone.status()).toBe(404);
+    expect(gone.headers()["content-type"] ?? "").not.toContain("text/html");
     await page.waitForURL("**/masuk");
     await page.context().close();
   });

@@ -15,14 +15,13 @@ import type { AppEnv } from "../http/env.ts";
  * by the web build) in that HTML, every other client route in index.html.
  */
 export async function serveSpa(site: Hono<AppEnv>, root: string): Promise<void> {
-  const index = await readFile(resolve(root, "index.html"), "utf8");
   const shells = new Map<string, string>();
   const routes = resolve(root, "routes.json");
   if (existsSync(routes))
     for (const [path, file] of Object.entries(
       JSON.parse(await readFile(routes, "utf8")) as Record<string, string>,
     ))
-      shells.set(path, await readFile(resolve(root, `.${file}`), "utf8"));
+      shells.set(path, file);
 
   site.use("*", securityHeaders());
   // As CloudFront does for the deployed site (CachingOptimized): the first visit on a weak link
@@ -39,10 +38,14 @@ export async function serveSpa(site: Hono<AppEnv>, root: string): Promise<void> 
   const files = serveStatic({ root });
   // "/" is a client route with its own HTML, not the folder's index.html.
   site.use("*", (c, next) => (shells.has(c.req.path) ? next() : files(c, next)));
-  // Client-side routes (/masuk, /pengguna, ...) all load the SPA shell.
-  site.get("*", (c) => {
+  // Client-side routes (/masuk, /pengguna, ...) all load the SPA shell. As CloudFront's rewrite does, only
+  // a path without a dot is a route: a file that is not there is a 404, not the HTML, which a page still
+  // asking for an old script would otherwise get back and stay on "Memuat Puskesos…".
+  site.get("*", async (c) => {
+    if (c.req.path.split("/").pop()?.includes(".")) return c.notFound();
     c.header("Cache-Control", "no-cache");
-    return c.html(shells.get(c.req.path) ?? index);
+    // Read at each request: a web build while the server runs gives the scripts new names.
+    return c.html(await readFile(resolve(root, `.${shells.get(c.req.path) ?? "/index.html"}`), "utf8"));
   });
 }
 
