@@ -91,6 +91,11 @@ describe("a case from opening to approved termination", () => {
     });
     expect(opened.body.client.nikMasked).toBeUndefined();
     id = opened.body.id;
+    // A new case waits on its worker (assessment and plan), not on the supervisor.
+    const waiting = (await worker.get("/api/cases?status=perlu-tindakan")).body.items;
+    expect(waiting.map((c: { id: string }) => c.id)).toContain(id);
+    const spvWaiting = (await spv.get("/api/cases?status=perlu-tindakan")).body.items;
+    expect(spvWaiting.map((c: { id: string }) => c.id)).not.toContain(id);
   });
 
   it("refuses a plan before the assessment, and a target date before the plan", async () => {
@@ -109,6 +114,8 @@ describe("a case from opening to approved termination", () => {
   it("goes to the supervisor, who returns it with a note and then approves it", async () => {
     const sent = await worker.post(`/api/cases/${id}/submit-plan`, plan(2));
     expect(sent.body).toMatchObject({ state: "rencana", version: 3, actions: [] });
+    const sentOn = (await worker.get("/api/cases?status=perlu-tindakan")).body.items;
+    expect(sentOn.map((c: { id: string }) => c.id)).not.toContain(id);
     const tasks = (await spv.get("/api/cases?status=perlu-tindakan")).body.items;
     expect(tasks.map((c: { id: string }) => c.id)).toContain(id);
     expect((await spvOther.get(`/api/cases/${id}`)).status).toBe(404);

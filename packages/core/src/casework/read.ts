@@ -57,9 +57,14 @@ function casesOf(caller: UserActor, status: "open" | "closed"): Query {
       };
 }
 
-/** Whether a case waits for the caller: an approval to give, a plan or termination returned, a target passed. */
+/**
+ * Whether a case waits for the caller: an assessment and plan to make (a new case has no target yet, so
+ * nothing else would bring it back to its worker), an approval to give, a plan or termination returned,
+ * a target passed.
+ */
 export const needsAction = (view: CaseView) =>
   view.overdueSteps > 0 ||
+  (view.state === "asesmen" && view.actions.some((a) => a === "assess" || a === "submit-plan")) ||
   (AWAITING_APPROVAL.includes(view.state as CaseRecord["state"]) && view.actions.length > 0) ||
   (view.returned && view.actions.length > 0);
 
