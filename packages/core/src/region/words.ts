@@ -19,6 +19,8 @@ export function desaWord(desa: readonly Pick<Desa, "kind">[]): "desa" | "kelurah
 export function villagesTitle(
   kabupaten: { kecamatan: readonly { desa: readonly Pick<Desa, "kind">[] }[] } | undefined,
 ) {
-  const word = desaWord(kabupaten?.kecamatan.flatMap((k) => k.desa) ?? []);
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  return titled(desaWord(kabupaten?.kecamatan.flatMap((k) => k.desa) ?? []));
 }
+
+/** A word as a heading or a column starts it: "kelurahan" → "Kelurahan". */
+export const titled = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

@@ -199,7 +199,8 @@ export { REPORT_WORKFLOW, REPORT_STATE_LABELS, REPORT_STATES, REPORT_ACTIONS } f
  * "Nomor antrian", not "Warga dilayani": a complaint entered without a queue number beside a count of 0
  * served read as a contradiction.
  */
-export const ROW_COLUMNS = ["Nomor antrian", "Pengaduan", "Selesai", "Dirujuk", "Masih terbuka"] as const;
+export const TICKETS_COLUMN = "Nomor antrian";
+export const ROW_COLUMNS = [TICKETS_COLUMN, "Pengaduan", "Selesai", "Dirujuk", "Masih terbuka"] as const;
 
 /** The proposals' lines as the screen and the files show them, in order. */
 export const PROPOSAL_ROWS: [label: string, key: keyof Figures["proposals"]][] = [

@@ -1,6 +1,6 @@
 import type { Sheet } from "../sheet/index.ts";
 import { formatMonth } from "../time/index.ts";
-import { PROPOSAL_ROWS, ROW_COLUMNS, type Dashboard, type Figures } from "./schema.ts";
+import { PROPOSAL_ROWS, ROW_COLUMNS, TICKETS_COLUMN, type Dashboard, type Figures } from "./schema.ts";
 
 const percent = (share: number | null) => (share === null ? "" : Math.round(share * 1000) / 10);
 const orBlank = (n: number | null) => (n === null ? "" : n);
@@ -91,7 +91,7 @@ export function dashboardSheets(d: Dashboard, madeAt: string): Sheet[] {
       header: [
         "Kode",
         "Wilayah",
-        "Nomor antrian",
+        TICKETS_COLUMN,
         "Pengaduan",
         "Belum di DPM",
         `Diselesaikan di ${villages}`,

@@ -1,7 +1,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, For, Match, Show, Switch } from "solid-js";
-import { ROW_COLUMNS, type Dashboard as DashboardView } from "@puskesos/core/report/schema";
-import { desaWord, type Kabupaten } from "@puskesos/core/region/schema";
+import { ROW_COLUMNS, TICKETS_COLUMN, type Dashboard as DashboardView } from "@puskesos/core/report/schema";
+import { desaWord, titled, type Kabupaten } from "@puskesos/core/region/schema";
 import { BarChart, LineChart } from "../components/charts.tsx";
 import {
   FigureSections,
@@ -44,7 +44,7 @@ const rowWord = (d: DashboardView) =>
   d.area.level === "kabupaten"
     ? "Kecamatan"
     : d.area.level === "kecamatan"
-      ? d.area.villages.charAt(0).toUpperCase() + d.area.villages.slice(1)
+      ? titled(d.area.villages)
       : "Bulan";
 
 /**
@@ -60,6 +60,7 @@ export default function Dashboard() {
   const scope = () => me()?.scope.code ?? "";
   const area = () => params.wilayah || scope();
   const [tree] = createResource(() => call(api.regions.$get()));
+  const crumbs = () => trail(tree(), scope(), area());
   const [dash] = createResource(
     () => (area() ? { period: period(), area: area() } : false),
     (q) => call(api.reports.dashboard.$get({ query: q })),
@@ -126,9 +127,9 @@ export default function Dashboard() {
         </Show>
       </div>
       {/* A trail of one is the heading below it said twice (a supervisor on their own kecamatan). */}
-      <Show when={trail(tree(), scope(), area()).length > 1}>
+      <Show when={crumbs().length > 1}>
         <nav class="crumbs no-print" aria-label="Wilayah">
-          <For each={trail(tree(), scope(), area())}>
+          <For each={crumbs()}>
             {(a, i) => (
               <>
                 {i() > 0 ? " › " : ""}
@@ -175,7 +176,7 @@ export default function Dashboard() {
             <dl class="tiles" data-testid="dash-tiles">
               <For
                 each={[
-                  ["Nomor antrian", d().totals.tickets],
+                  [TICKETS_COLUMN, d().totals.tickets],
                   ["Pengaduan", d().totals.complaints],
                   ["Belum di DPM", d().totals.notInDpm],
                   [`Diselesaikan di ${d().area.villages}`, d().totals.resolvedInDesa],
