@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { UpdateCommand } from "@puskesos/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useDb } from "@puskesos/core/db";
+import { COMPLAINT_PUBLIC_LABELS } from "@puskesos/core/complaint/schema";
 import { addDays, today } from "@puskesos/core/time";
 import { Client, freshTable, signedIn } from "../support/api.ts";
 import { complaint, dpmCsv, SITI } from "../support/residents.ts";
@@ -112,7 +113,19 @@ describe("the referral chain", () => {
     expect(opdPage.body.referral.id).toBe(id);
     expect(opdPage.body.timeline.length).toBe(5);
     expect(JSON.stringify(opdPage.body)).not.toMatch(/Layak dibantu|Lampirkan surat/);
-    expect((await act(dinkes, id, "accept", { version: 5 })).body.state).toBe("diterima-opd");
+    const accepted = await act(dinkes, id, "accept", { version: 5 });
+    expect(accepted.body.state).toBe("diterima-opd");
+    // The complaint stays "dirujuk" meanwhile; the resident still sees the referral move, and when.
+    const moving = await new Client("10.91.0.2").post("/api/status", {
+      code: c.trackingCode,
+      nikLast4: "0001",
+    });
+    expect(moving.body).toMatchObject({
+      stateLabel: COMPLAINT_PUBLIC_LABELS.dirujuk,
+      referral: { stateLabel: "Sedang dilayani dinas tujuan", opd: "Dinas Kesehatan" },
+      updatedAt: accepted.body.updatedAt,
+    });
+    expect(JSON.stringify(moving.body)).not.toMatch(/Layak dibantu|Lampirkan surat|Siti/);
     const outcome = {
       version: 6,
       service: "Didaftarkan sebagai peserta PBI-JK dan dirawat di RSUD.",

@@ -185,3 +185,32 @@ describe("in Chromium", () => {
     await page.context().close();
   });
 });
+
+describe("a page left open across the kabupaten's midnight", () => {
+  it("moves to the new day without overwriting a date already chosen", async () => {
+    // 23:58:30 in Kabupaten Tegal (WIB) on 5 December; the device's own zone is another (the test's).
+    const beforeMidnight = new Date("2026-12-05T16:58:30Z");
+    const field = await newPage();
+    await field.clock.install({ time: beforeMidnight });
+    await signIn(field, "survei");
+    await field.waitForSelector("[data-testid=home-name]");
+    await field.getByRole("link", { name: "Kunjungan", exact: true }).click();
+    await expect.poll(() => field.textContent("main")).toContain("Hari ini 5 Desember 2026.");
+
+    const pdp = await newPage();
+    await pdp.clock.install({ time: beforeMidnight });
+    await signIn(pdp, "pdp");
+    await pdp.waitForSelector("[data-testid=home-name]");
+    await pdp.getByRole("navigation").getByRole("link", { name: "Permintaan warga", exact: true }).click();
+    const received = pdp.locator("input#request-received");
+    await expect.poll(() => received.getAttribute("max")).toBe("2026-12-05");
+    expect(await received.inputValue()).toBe("2026-12-05");
+    await received.fill("2026-12-04");
+
+    for (const page of [field, pdp]) await page.clock.fastForward("02:00");
+    await expect.poll(() => field.textContent("main")).toContain("Hari ini 6 Desember 2026.");
+    await expect.poll(() => received.getAttribute("max")).toBe("2026-12-06");
+    expect(await received.inputValue()).toBe("2026-12-04");
+    for (const page of [field, pdp]) await page.context().close();
+  });
+});

@@ -232,6 +232,20 @@ describe("a household's proposal, from the front office to the DPM", () => {
         .toBe("Tersimpan di perangkat ini");
       expect(await visit.textContent()).toContain("Layak");
       await expect.poll(() => field.textContent("[data-testid=offline-note]")).toContain("(1 menunggu).");
+      // Still said after the page is opened again without a connection (the count is the device's, not the tab's).
+      await field.reload();
+      await offlineDocument(field);
+      await expect.poll(() => field.textContent("[data-testid=offline-note]")).toContain("(1 menunggu).");
+      // Online again, but the server cannot be reached (a weak link, a captive portal): the count stays said.
+      await field.context().route("**/api/**", (route) => route.abort("connectionrefused"));
+      await field.context().setOffline(false);
+      await expect
+        .poll(() => field.textContent("[data-testid=offline-note]"))
+        .toBe(
+          "Server Puskesos belum dapat dihubungi. 1 catatan tetap di perangkat ini dan dikirim sendiri saat server dapat dihubungi lagi.",
+        );
+      await field.context().unroute("**/api/**");
+      await field.context().setOffline(true);
       const scroll = await field.evaluate(() => [
         document.documentElement.scrollWidth,
         document.documentElement.clientWidth,

@@ -130,7 +130,7 @@ describe("referral chain in Chromium", () => {
     // The form has gone with the state: the heading takes the focus, and the outcome is said.
     await expect.poll(focused).toBe(`Rujukan: ${SITI.name}`);
     expect(await manajer.textContent("main [role=status]")).toBe(
-      "Tersimpan: Setujui dan tugaskan OPD. Status sekarang: Disetujui, menunggu OPD.",
+      "Tersimpan: Disetujui dan ditugaskan ke OPD. Status sekarang: Disetujui, menunggu OPD.",
     );
     // A receipt reprinted by the manager still names the desa's office, not the kabupaten.
     await manajer.goto(`/pengaduan/${c.id}`);
@@ -188,6 +188,9 @@ describe("referral chain in Chromium", () => {
     await resident.fill("#nikLast4", SITI.nik.slice(-4));
     await resident.click("button[type=submit]");
     await expect.poll(() => resident.textContent("[data-testid=public-state]")).toBe("Selesai");
+    expect(await resident.textContent("[data-testid=public-referral]")).toBe(
+      "Selesai dilayani dinas tujuan (Dinas Kesehatan)",
+    );
     for (const p of [bo, spv, manajer, opd, resident]) await p.context().close();
   });
 });

@@ -30,6 +30,22 @@ export const REFERRAL_STATE_LABELS: Record<ReferralState, string> = {
   dibatalkan: "Dibatalkan (pengaduan dibatalkan)",
 };
 
+/**
+ * What the resident reads on the public status page: where the referral stands, in the words of someone
+ * outside the office (no internal step names, no reasons).
+ */
+export const REFERRAL_PUBLIC_LABELS: Record<ReferralState, string> = {
+  diajukan: "Diperiksa supervisor kecamatan",
+  dikembalikan: "Dilengkapi lagi oleh Puskesos desa",
+  diteruskan: "Diperiksa SLRT kabupaten",
+  disetujui: "Disetujui, dikirim ke dinas tujuan",
+  ditolak: "Tidak disetujui SLRT kabupaten",
+  "diterima-opd": "Sedang dilayani dinas tujuan",
+  "ditolak-opd": "Diperiksa lagi oleh SLRT kabupaten",
+  selesai: "Selesai dilayani dinas tujuan",
+  dibatalkan: "Dibatalkan",
+};
+
 /** States in which a referral waits for someone, and so can be overdue. */
 export const OPEN_REFERRAL_STATES: readonly ReferralState[] = REFERRAL_STATES.filter(
   (s) => s !== "ditolak" && s !== "selesai" && s !== "dibatalkan",

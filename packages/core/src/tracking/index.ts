@@ -1,7 +1,7 @@
 import { GetCommand } from "../db/commands.ts";
 import { describe, use } from "../actor/index.ts";
 import { Throttle } from "../auth/index.ts";
-import { categoryName } from "../catalog/schema.ts";
+import { categoryName, opdName } from "../catalog/schema.ts";
 import * as Complaint from "../complaint/index.ts";
 import { COMPLAINT_PUBLIC_LABELS } from "../complaint/schema.ts";
 import { useDb } from "../db/index.ts";
@@ -11,6 +11,8 @@ import { desaLabel } from "../region/schema.ts";
 import { parse } from "../validation/index.ts";
 import { StatusQuerySchema, type PublicStatus } from "./schema.ts";
 import { PROPOSAL_STATE_LABELS } from "../proposal/workflow.ts";
+import { load as loadReferral } from "../referral/record.ts";
+import { REFERRAL_PUBLIC_LABELS } from "../referral/workflow.ts";
 import { kabupatenZone } from "../time/index.ts";
 
 export * from "./schema.ts";
@@ -35,7 +37,13 @@ export async function status(input: unknown): Promise<PublicStatus> {
   if (!track.Item || track.Item.nikLast4 !== q.nikLast4) throw new AppError("not_found", MISMATCH);
   const record = await Complaint.load(String(track.Item.complaintId));
   if (!record) throw new AppError("not_found", MISMATCH);
-  const desa = await Region.find(record.desaCode);
+  // A referral moves on (approved, taken by the OPD) while the complaint stays "dirujuk": one more read,
+  // only for a referred complaint, so the resident sees those steps too.
+  const [desa, referral] = await Promise.all([
+    Region.find(record.desaCode),
+    record.referralId ? loadReferral(record.referralId) : undefined,
+  ]);
+  const latest = referral && referral.updatedAt > record.updatedAt ? referral.updatedAt : record.updatedAt;
   return {
     code: q.code,
     state: record.state,
@@ -43,13 +51,21 @@ export async function status(input: unknown): Promise<PublicStatus> {
     category: categoryName(record.category) ?? record.category,
     desa: desa && desa.level === "desa" ? desaLabel(desa) : record.desaCode,
     registeredOn: record.queueDay,
-    updatedAt: record.updatedAt,
+    updatedAt: latest,
     timeZone: kabupatenZone(),
     ...(record.proposalState
       ? {
           proposal: {
             stateLabel: PROPOSAL_STATE_LABELS[record.proposalState],
             ...(record.proposalInDpmOn ? { inDpmOn: record.proposalInDpmOn } : {}),
+          },
+        }
+      : {}),
+    ...(referral
+      ? {
+          referral: {
+            stateLabel: REFERRAL_PUBLIC_LABELS[referral.state],
+            ...(referral.opd ? { opd: opdName(referral.opd) ?? referral.opd } : {}),
           },
         }
       : {}),

@@ -33,10 +33,13 @@ export const PublicStatusSchema = v.object({
   desa: v.string(),
   /** The kabupaten's day it was registered. */
   registeredOn: v.string(),
+  /** The latest change to the complaint or its referral. */
   updatedAt: v.string(),
   /** The kabupaten's zone, so a resident's phone set to another zone still reads the kabupaten's dates. */
   timeZone: TimeZoneSchema,
   /** The household's proposal for the DPM, when there is one: its step, and "masuk DPM" once an import holds it. */
   proposal: v.optional(v.object({ stateLabel: v.string(), inDpmOn: v.optional(v.string()) })),
+  /** The complaint's referral, when there is one: its step, and the agency once one is assigned (no reasons). */
+  referral: v.optional(v.object({ stateLabel: v.string(), opd: v.optional(v.string()) })),
 });
 export type PublicStatus = v.InferOutput<typeof PublicStatusSchema>;

@@ -11,7 +11,7 @@ import {
 import { api, call } from "../lib/api.ts";
 import { Labelled } from "./form.tsx";
 import { KabupatenField } from "./kabupaten-field.tsx";
-import { today } from "../lib/time.ts";
+import { defaultDay, today } from "../lib/time.ts";
 import "./casework.css";
 
 /**
@@ -28,7 +28,7 @@ const Note = (props: { name: string; label: string; rows?: number; value?: strin
 const Day = (props: { name: string; label: string; value?: string; min?: string }) => (
   <label class="field">
     <span class="label">{props.label}</span>
-    <input type="date" name={props.name} value={props.value ?? today()} min={props.min} />
+    <input type="date" name={props.name} value={props.value ?? defaultDay()} min={props.min} />
   </label>
 );
 // A select is labelled from outside (`for`), so its options do not become part of its name.

@@ -1,10 +1,11 @@
 import { createSignal, onCleanup, Show } from "solid-js";
-import { outboxItems, waits } from "../lib/outbox.ts";
+import { outboxItems, serverUnreachable, waits } from "../lib/outbox.ts";
 import { Alert } from "./form.tsx";
 
 /**
- * Said at the top of every page while the device has no connection: what is saved stays on this device
- * and goes by itself once connected, with how many records wait. Loaded with the first signed-in page,
+ * Said at the top of every page while the device has no connection, or while records wait and the
+ * server could not be reached (the device online, the link or the server not): what is saved stays on
+ * this device and goes by itself once connected, with how many records wait. Loaded with the first signed-in page,
  * beside it (not part of its first paint); the outbox it counts is the signed-in user's.
  */
 export default function OfflineNote() {
@@ -18,11 +19,16 @@ export default function OfflineNote() {
   });
   const waiting = () => outboxItems().filter(waits).length;
   return (
-    <Show when={!online()}>
+    <Show when={!online() || (serverUnreachable() && waiting())}>
       <Alert kind="info">
         <span data-testid="offline-note">
-          Tidak tersambung ke internet. Data yang disimpan tetap di perangkat ini dan dikirim sendiri saat
-          tersambung{waiting() ? ` (${waiting()} menunggu)` : ""}.
+          <Show
+            when={!online()}
+            fallback={`Server Puskesos belum dapat dihubungi. ${waiting()} catatan tetap di perangkat ini dan dikirim sendiri saat server dapat dihubungi lagi.`}
+          >
+            Tidak tersambung ke internet. Data yang disimpan tetap di perangkat ini dan dikirim sendiri saat
+            tersambung{waiting() ? ` (${waiting()} menunggu)` : ""}.
+          </Show>
         </span>
       </Alert>
     </Show>

@@ -6,7 +6,7 @@ import { api, call } from "../lib/api.ts";
 import * as Outbox from "../lib/outbox.ts";
 import { addressOf, headOf } from "../lib/proposal-text.ts";
 import { me } from "../lib/session.ts";
-import { today } from "../lib/time.ts";
+import { defaultDay, today } from "../lib/time.ts";
 import { Alert, createForm, ErrorList, Field } from "./form.tsx";
 import { VerifyForm, type VerifyInput } from "./verify-form.tsx";
 
@@ -43,7 +43,7 @@ export function ScheduleForm(props: { proposal: ProposalView; onDone: () => void
           name="visitDate"
           type="date"
           min={today()}
-          value={props.proposal.schedule?.visitDate ?? today()}
+          value={props.proposal.schedule?.visitDate ?? defaultDay()}
         />
       </Field>
       <Index each={rows()}>

@@ -10,7 +10,7 @@ import {
   type ProposalView,
 } from "@puskesos/core/proposal/schema";
 import { ApiError } from "../lib/api.ts";
-import { dayOf, formatDay, today } from "../lib/time.ts";
+import { dayOf, formatDay, defaultDay, today } from "../lib/time.ts";
 import { Alert, createForm, ErrorList, Field, type Errors } from "./form.tsx";
 import { createFormDraft } from "./form-draft.tsx";
 import { MemberFields, Options } from "./member-fields.tsx";
@@ -331,7 +331,7 @@ export function VerifyForm(props: {
             id={`${prefix}-visitDate`}
             name={`${prefix}-visitDate`}
             type="date"
-            value={today()}
+            value={defaultDay()}
             min={earliest()}
             max={today()}
           />

@@ -107,6 +107,13 @@ export const onReceived = (listener: (item: OutboxItem, owner: string) => void |
 const [items, setItems] = createSignal<OutboxItem[]>([]);
 export { items as outboxItems };
 
+/**
+ * The last try could not reach the server (no answer, or a 5xx) though the device may say it is online:
+ * a weak link, a captive portal, the server down. Cleared by the next answer.
+ */
+const [unreachable, setUnreachable] = createSignal(false);
+export { unreachable as serverUnreachable };
+
 async function refresh(store = current) {
   if (!store) return;
   const all = await store.all();
@@ -151,6 +158,7 @@ export async function send(id: string, store = mine()): Promise<OutboxItem | und
     res = await post(item);
   } catch (error) {
     console.warn("kotak keluar: belum tersambung", error);
+    setUnreachable(true);
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
     await put(store, back);
     return back;
@@ -159,6 +167,7 @@ export async function send(id: string, store = mine()): Promise<OutboxItem | und
     ComplaintView | ProposalView | { error?: { message?: string; fields?: FieldError[] } };
   // 401 (session ended) and 5xx are not the record's fault: keep it for a later try.
   const status: number = res.status;
+  setUnreachable(status >= 500);
   if (status === 401 || status >= 500) {
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
     await put(store, back);
@@ -188,8 +197,11 @@ export async function send(id: string, store = mine()): Promise<OutboxItem | und
 /** Whether the server's session is this user's: a tab still showing someone who signed out elsewhere sends nothing. */
 async function sessionIs(owner: string): Promise<boolean> {
   try {
-    return (await call(api.auth.me.$get())).username === owner;
-  } catch {
+    const user = await call(api.auth.me.$get());
+    setUnreachable(false);
+    return user.username === owner;
+  } catch (error) {
+    setUnreachable(!(error instanceof ApiError) || error.status === 0 || error.status >= 500);
     return false;
   }
 }

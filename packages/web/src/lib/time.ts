@@ -6,6 +6,7 @@ import {
   formatTime as timeInZone,
   type TimeZone,
 } from "@puskesos/core/time/calendar";
+import { createMemo, createRoot, createSignal, untrack } from "solid-js";
 import { me } from "./session.ts";
 
 /**
@@ -25,8 +26,18 @@ export const formatDateTime = (iso: string) => dateTimeInZone(zone(), iso);
 /** "14.05". */
 export const formatTime = (iso: string) => timeInZone(zone(), iso);
 
-/** Today in the kabupaten, `YYYY-MM-DD`, for date fields. */
-export const today = () => dayIn(zone(), new Date());
+// A page left open across the kabupaten's midnight (a night shift, a laptop never closed) moves to the new
+// day: "Hari ini", a field's earliest or latest date and this month follow it. Checked each minute; the
+// memo tells the page only when the day itself changes.
+const [now, tick] = createSignal(Date.now());
+setInterval(() => tick(Date.now()), 60_000);
+const day = createRoot(() => createMemo(() => dayIn(zone(), new Date(now()))));
+
+/** Today in the kabupaten, `YYYY-MM-DD`, for date fields; it changes at the kabupaten's midnight. */
+export const today = day;
+
+/** Today as a field's starting value, read once: the turn of the day never overwrites a date already chosen. */
+export const defaultDay = () => untrack(day);
 
 /** The kabupaten's day of a moment, `YYYY-MM-DD`. */
 export const dayOf = (iso: string) => dayIn(zone(), new Date(iso));

@@ -193,7 +193,12 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           <Field label="Alasan rujukan" name="reason" error={refer.errors().reason}>
             <textarea id="reason" name="reason" rows="2" />
           </Field>
-          <Field label="Tingkat kepentingan" name="urgency" error={refer.errors().urgency}>
+          <Field
+            label="Tingkat kepentingan"
+            name="urgency"
+            error={refer.errors().urgency}
+            hint="Tertulis pada rujukan dan suratnya; batas waktu tiap tahap tetap sesuai pengaturan kabupaten."
+          >
             <select id="urgency" name="urgency">
               <For each={Object.entries(URGENCIES)}>
                 {([code, label]) => <option value={code}>{label}</option>}

@@ -132,7 +132,15 @@ export default function CaseNew() {
             </For>
           </select>
         </Labelled>
-        <Show when={fixed}>
+        <Show
+          when={fixed}
+          fallback={
+            <p class="muted">
+              Kasus dari pengaduan atau rujukan dibuka dari halamannya:{" "}
+              <em>Buka kasus untuk pekerja sosial</em> pada pengaduan, <em>Buka kasus</em> pada rujukan.
+            </p>
+          }
+        >
           <p class="muted">
             Klien: pelapor {fixed === "pengaduan" ? "pengaduan" : "rujukan"} ini; NIK diambil dari
             pengaduannya.

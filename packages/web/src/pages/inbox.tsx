@@ -14,7 +14,7 @@ const due = (iso: string) => formatDate(iso, "medium");
 function ReferralRows(props: { items: ReferralView[]; testid: string }) {
   return (
     <ListTable
-      headers={["Batas", "Warga", "Kepentingan", "Status"]}
+      headers={["Batas waktu", "Warga", "Kepentingan", "Status"]}
       items={props.items}
       empty="Tidak ada rujukan."
       testid={props.testid}

@@ -29,7 +29,9 @@ export default function Letter() {
                   <tbody>
                     <tr>
                       <td>Nomor</td>
-                      <td data-testid="letter-number">: {l().number}</td>
+                      <td data-testid="letter-number">
+                        : <span class="whole">{l().number}</span>
+                      </td>
                     </tr>
                     <tr>
                       <td>Tanggal</td>
@@ -59,7 +61,9 @@ export default function Letter() {
                     </tr>
                     <tr>
                       <td>NIK</td>
-                      <td>: {l().resident.nik}</td>
+                      <td>
+                        : <span class="whole">{l().resident.nik}</span>
+                      </td>
                     </tr>
                     <tr>
                       <td>Alamat</td>
@@ -91,6 +95,8 @@ export default function Letter() {
                   <div>
                     <strong>{l().approvedByName}</strong>
                   </div>
+                  {/* Written by hand, as on the access letter: accounts hold no NIP. */}
+                  <div>NIP. ........................................</div>
                 </div>
               </article>
             )}

@@ -9,7 +9,7 @@ import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { addressOf, headOf } from "../lib/proposal-text.ts";
 import { can, me } from "../lib/session.ts";
-import { formatDay, today } from "../lib/time.ts";
+import { formatDay, defaultDay, today } from "../lib/time.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
 
 /** Every page of the desa's verified households still waiting for a musdes. */
@@ -78,7 +78,7 @@ function RecordForm(props: { proposals: ProposalView[]; onSaved: (musdes: Musdes
       <ErrorList errors={errors()} />
       {/* One per row: side by side, a phone's date picker left the count a few characters wide. */}
       <Field label="Tanggal musdes" name="date" error={errors().date}>
-        <input id="date" name="date" type="date" value={today()} max={today()} />
+        <input id="date" name="date" type="date" value={defaultDay()} max={today()} />
       </Field>
       <Field label="Jumlah hadir" name="present" error={errors().present}>
         {/* Text, not a number field: a number field hands over "" for "2e", read as missing. */}

@@ -16,7 +16,7 @@ import { IdInput } from "../components/nik-input.tsx";
 import { Tabs } from "../components/tabs.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
-import { formatDateTime, formatDay, today } from "../lib/time.ts";
+import { formatDateTime, formatDay, defaultDay, today } from "../lib/time.ts";
 import "../components/card-list.css";
 
 const STATUSES = [
@@ -193,7 +193,7 @@ function NewRequest(props: { onDone: () => void }) {
           <input id="request-contact" name="contact" autocomplete="off" />
         </Field>
         <Field label="Tanggal diterima" name="request-received" error={errors().receivedOn}>
-          <input id="request-received" name="receivedOn" type="date" value={today()} max={today()} />
+          <input id="request-received" name="receivedOn" type="date" value={defaultDay()} max={today()} />
         </Field>
         <Field label="Isi permintaan" name="request-detail" error={errors().detail}>
           <textarea id="request-detail" name="detail" rows="3" />

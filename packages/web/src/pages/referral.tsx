@@ -24,7 +24,7 @@ import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
 import { can } from "../lib/session.ts";
-import { formatDate, formatDay, today } from "../lib/time.ts";
+import { formatDate, formatDay, defaultDay, today } from "../lib/time.ts";
 
 /**
  * A choice of OPD or programme with the desa's proposals first, under their own heading. One proposal is
@@ -155,7 +155,7 @@ function fieldsOf(
           <NoteField name="service" label="Layanan yang diberikan" />
           <label class="field">
             <span class="label">Tanggal layanan</span>
-            <input type="date" name="servedOn" value={today()} max={today()} />
+            <input type="date" name="servedOn" value={defaultDay()} max={today()} />
           </label>
           <label class="field">
             <span class="label">Nomor referensi</span>
@@ -188,7 +188,8 @@ function Decision(props: {
     setMessage("");
     try {
       await SEND[props.action](props.referral.id, body);
-      await props.onDone(spec().label);
+      // What was done, as the workflow declares it ("Disetujui dan ditugaskan ke OPD"), not the button's name.
+      await props.onDone(spec().done);
     } catch (error) {
       // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
       setMessage(sentenceFromApi(error));
@@ -257,7 +258,8 @@ export default function Referral() {
                   <span class="badge">terlambat</span>
                 </Show>
               </dd>
-              <dt>Batas waktu</dt>
+              {/* Each step has its own (DESIGN §4): the date moves on with the referral. */}
+              <dt>Batas waktu tahap ini</dt>
               <dd>{formatDate(r().dueAt)}</dd>
               <dt>NIK</dt>
               <dd>

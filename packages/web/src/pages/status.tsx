@@ -60,6 +60,17 @@ export default function Status() {
               <dd>{formatDay(s().registeredOn)}</dd>
               <dt>Terakhir berubah</dt>
               <dd>{formatDateTime(s().timeZone, s().updatedAt)}</dd>
+              <Show when={s().referral}>
+                {(r) => (
+                  <>
+                    <dt>Rujukan</dt>
+                    <dd data-testid="public-referral">
+                      {r().stateLabel}
+                      <Show when={r().opd}>{(opd) => <> ({opd()})</>}</Show>
+                    </dd>
+                  </>
+                )}
+              </Show>
               <Show when={s().proposal}>
                 {(p) => (
                   <>
