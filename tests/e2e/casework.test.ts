@@ -111,6 +111,8 @@ describe("a case on a phone", () => {
       await worker.check(`${form} input[value=tanpa-tempat-tinggal]`);
     });
     await act(worker, "submit-plan", async (form) => {
+      // The next step begun, the last one's "Asesmen dicatat." no longer describes the page.
+      expect(await worker.locator("main .alert.success").count()).toBe(0);
       // Sent with the goal empty: the reason names "Tujuan 1" (not "goals.0.goal"), and that field
       // takes the focus, marked wrong, on a phone that would otherwise show the reason far above.
       await worker.fill(`${form} textarea[name="goals.0.strategy"]`, "Penempatan di rumah singgah");
@@ -136,7 +138,13 @@ describe("a case on a phone", () => {
     expect(await worker.isVisible("h1")).toBe(true);
     expect(await worker.isVisible("text=Tempat tinggal sementara yang aman")).toBe(true);
     expect(await worker.isVisible("text=Cetak berkas")).toBe(false);
+    // Dated and signed by whoever printed it, on paper only.
+    expect(await worker.textContent("[data-testid=printed-on]")).toMatch(
+      /^Dicetak \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}\.\d{2} WIB oleh Fitri Handayani$/,
+    );
+    expect(await worker.isVisible("[data-testid=printed-on]")).toBe(true);
     await worker.emulateMedia({ media: "screen" });
+    expect(await worker.isVisible("[data-testid=printed-on]")).toBe(false);
 
     const spv = await phone("spv.slawi");
     await spv.click("[data-testid=home-cases] >> text=Buka");

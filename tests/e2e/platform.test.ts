@@ -214,3 +214,27 @@ describe("a page left open across the kabupaten's midnight", () => {
     for (const page of [field, pdp]) await page.context().close();
   });
 });
+
+describe("when the app's code cannot be loaded", () => {
+  it("says, after a while, what to do instead of loading for ever", async () => {
+    const page = await newPage();
+    await page.route("**/assets/index-*.js", (route) => route.abort("connectionreset"));
+    await page.goto("/masuk");
+    const late = page.locator(".boot-late");
+    const opacity = () => late.evaluate((e) => getComputedStyle(e).opacity);
+    expect(await page.textContent("main")).toBe("Memuat Puskesos…");
+    expect(await opacity()).toBe("0");
+    // Twenty seconds on, as the stylesheet times it.
+    await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+    expect(await opacity()).toBe("1");
+    expect((await late.textContent())?.replace(/\s+/g, " ").trim()).toBe(
+      "Bila halaman ini tetap begini, periksa sambungan internet lalu muat ulang halaman.",
+    );
+    // Its link loads the page again; with the code back, the app starts and the note is gone.
+    await page.unroute("**/assets/index-*.js");
+    await late.getByRole("link", { name: "muat ulang halaman" }).click();
+    await expect.poll(() => page.locator("#username").count()).toBe(1);
+    expect(await late.count()).toBe(0);
+    await page.context().close();
+  });
+});

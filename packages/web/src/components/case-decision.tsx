@@ -68,6 +68,8 @@ export function Decision(props: {
   /** What this action recorded last time (a termination sent back is sent again from it). */
   previous?: Record<string, unknown> | undefined;
   onDone: (done: string) => void;
+  /** The next step begun: the last step's "done" above no longer describes the page. */
+  onOpen?: () => void;
 }) {
   const spec = () => CASE_WORKFLOW.actions[props.action];
   const [open, setOpen] = createSignal(false);
@@ -76,6 +78,7 @@ export function Decision(props: {
   let heading: HTMLHeadingElement | undefined;
   const show = (value: boolean) => {
     setOpen(value);
+    if (value) props.onOpen?.();
     queueMicrotask(() => (value ? heading : opener)?.focus());
   };
   const [message, setMessage] = createSignal("");

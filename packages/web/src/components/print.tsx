@@ -1,5 +1,7 @@
 import { A } from "@solidjs/router";
-import { onCleanup, onMount, type JSX } from "solid-js";
+import { createSignal, onCleanup, onMount, type JSX } from "solid-js";
+import { me } from "../lib/session.ts";
+import { formatDateTime } from "../lib/time.ts";
 import "./letters.css";
 
 /**
@@ -67,5 +69,21 @@ export function A4Pages(props: {
       </p>
       {props.children}
     </>
+  );
+}
+
+/**
+ * "Dicetak 5 Des 2026, 14.05 WIB oleh …", on paper only: a printed case file is copied and filed, and
+ * whoever reads it later must know how old it is and who printed it. The moment is taken as it prints.
+ */
+export function PrintedOn() {
+  const [at, setAt] = createSignal(new Date().toISOString());
+  const stamp = () => setAt(new Date().toISOString());
+  onMount(() => window.addEventListener("beforeprint", stamp));
+  onCleanup(() => window.removeEventListener("beforeprint", stamp));
+  return (
+    <p class="printed-on" data-testid="printed-on">
+      Dicetak {formatDateTime(at())} oleh {me()?.name}
+    </p>
   );
 }

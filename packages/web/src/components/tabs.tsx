@@ -1,6 +1,7 @@
 import { For } from "solid-js";
+import "./tabs.css";
 
-/** A list's views as a row of buttons, the chosen one pressed (a filter, not a navigation). */
+/** A list's views as a row of toggle buttons, the chosen one pressed (a filter, not a navigation). */
 export function Tabs<T extends string>(props: {
   label: string;
   options: readonly (readonly [T, string])[];
@@ -11,12 +12,7 @@ export function Tabs<T extends string>(props: {
     <div class="tabs" role="group" aria-label={props.label}>
       <For each={props.options}>
         {([code, label]) => (
-          <button
-            type="button"
-            classList={{ secondary: props.value !== code }}
-            aria-pressed={props.value === code}
-            onClick={() => props.onChange(code)}
-          >
+          <button type="button" aria-pressed={props.value === code} onClick={() => props.onChange(code)}>
             {label}
           </button>
         )}

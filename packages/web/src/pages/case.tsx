@@ -14,7 +14,7 @@ import { Decision } from "../components/case-decision.tsx";
 import { EntryData } from "../components/case-entry.tsx";
 import { Alert } from "../components/form.tsx";
 import { HandoverSummary } from "../components/handover-summary.tsx";
-import { printNow, useA4Print } from "../components/print.tsx";
+import { PrintedOn, printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatDateTime, formatDay } from "../lib/time.ts";
 import "../components/casework.css";
@@ -46,6 +46,7 @@ export default function Case() {
           return (
             <>
               <h1>Kasus: {c().client.name}</h1>
+              <PrintedOn />
               <Show when={done()}>
                 <Alert kind="success">{done()}</Alert>
               </Show>
@@ -180,6 +181,7 @@ export default function Case() {
                         action={action}
                         view={c()}
                         previous={[...f().entries].reverse().find((e) => e.action === action)?.data}
+                        onOpen={() => setDone("")}
                         onDone={(label) => {
                           setDone(`${label}.`);
                           void refetch();

@@ -115,7 +115,13 @@ export default function Cases() {
           headers={["Klien", "PPKS", "Status", "Pekerja sosial", "Dibuka"]}
           items={page.latest ? items() : undefined}
           source={page}
-          empty={status() === "perlu-tindakan" ? "Tidak ada kasus yang menunggu Anda." : "Belum ada kasus."}
+          empty={
+            status() === "perlu-tindakan"
+              ? "Tidak ada kasus yang menunggu Anda. Kasus yang sedang berjalan ada di Terbuka."
+              : status() === "terbuka"
+                ? "Tidak ada kasus yang sedang berjalan."
+                : "Belum ada kasus yang ditutup."
+          }
           testid="case-list"
           label="Daftar kasus"
         >
