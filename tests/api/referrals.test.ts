@@ -5,7 +5,7 @@ import { useDb } from "@puskesos/core/db";
 import { COMPLAINT_PUBLIC_LABELS } from "@puskesos/core/complaint/schema";
 import { addDays, today } from "@puskesos/core/time";
 import { Client, freshTable, signedIn } from "../support/api.ts";
-import { complaint, dpmCsv, SITI } from "../support/residents.ts";
+import { complaint, dpmCsv, JOKO, SITI } from "../support/residents.ts";
 
 let fo: Client, bo: Client, spv: Client, spvOther: Client, manajer: Client, dinkes: Client, admin: Client;
 
@@ -165,6 +165,35 @@ describe("the referral chain", () => {
       role: "supervisor",
       note: "Lampirkan surat keterangan dokter.",
     });
+  });
+
+  it("shows an OPD the referral's own steps, not the household's proposal on the same complaint", async () => {
+    // A resident not in the DPM: the household's proposal and the referral share the complaint.
+    const c = (await fo.post("/api/complaints", complaint({}, { nik: JOKO.nik, name: JOKO.name }))).body;
+    const proposal = await fo.post("/api/proposals", {
+      id: randomUUID(),
+      complaintId: c.id,
+      kk: "3328102001150007",
+      members: [{ reporter: true, name: JOKO.name, relationship: "kepala-keluarga" }],
+      houseCondition: "tidak-layak",
+      incomeSource: "buruh-harian",
+    });
+    expect(proposal.status).toBe(201);
+    const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
+    await act(spv, id, "forward", { version: 1 });
+    const approved = await act(manajer, id, "approve", {
+      version: 2,
+      opd: "dinas-kesehatan",
+      program: "kis-pbi",
+    });
+    expect(approved.status).toBe(200);
+    const entities = (entries: { action: string }[]) =>
+      [...new Set(entries.map((e) => e.action.split(".")[0]))].sort();
+    // The desa and the kabupaten read the complaint's whole story; the agency, its referral only.
+    expect(entities((await bo.get(`/api/referrals/${id}/timeline`)).body)).toEqual(["proposal", "referral"]);
+    expect(entities((await dinkes.get(`/api/referrals/${id}/timeline`)).body)).toEqual(["referral"]);
+    const page = await dinkes.get(`/api/referrals/${id}/with-timeline`);
+    expect(entities(page.body.timeline)).toEqual(["referral"]);
   });
 
   it("lets exactly one of 50 simultaneous decisions win; the others get 409 saying what happened", async () => {

@@ -60,6 +60,7 @@ describe("referral chain in Chromium", () => {
     await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
     await bo.click("text=Kirim rujukan ke supervisor");
     await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+    expect(await bo.locator("[data-testid=referral-due]").count()).toBe(1);
 
     const spv = await signedInPage(app, "spv.slawi");
     await openFromInbox(spv, SITI.name);
@@ -69,6 +70,8 @@ describe("referral chain in Chromium", () => {
     );
     await spv.click("[data-testid=decision-return-to-desa] button");
     await expect.poll(() => spv.textContent("[data-testid=referral-state]")).toBe("Dikembalikan ke desa");
+    // Back at the desa no step's clock runs: the supervisor's date is not shown as the desa's.
+    expect(await spv.locator("[data-testid=referral-due]").count()).toBe(0);
 
     await openFromInbox(bo, SITI.name);
     expect(await bo.textContent("[data-testid=referral-last-note]")).toBe(

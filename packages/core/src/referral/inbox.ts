@@ -7,6 +7,17 @@ import { nowIso } from "../time/index.ts";
 import { loadInReach, personOf, stateIndex, toView, type ReferralRecord } from "./record.ts";
 import type { ReferralInbox, ReferralView } from "./schema.ts";
 
+/**
+ * The referral's complaint's timeline as the caller may read it: the desa and the kabupaten read the
+ * whole story; an OPD, the referral's own steps without their notes (the household's proposal and the
+ * desa's handling are not the agency's business).
+ */
+async function historyOf(record: ReferralRecord, caller: { role: string }) {
+  const opd = caller.role === "opd";
+  const entries = await Timeline.list(record.complaintId, { notes: !opd });
+  return opd ? entries.filter((e) => e.action.startsWith("referral.")) : entries;
+}
+
 /** Opens one referral of the caller's reach, with its access-log entry. */
 async function open(id: string) {
   const caller = assertCan("referral.read");
@@ -31,7 +42,7 @@ export async function getWithTimeline(id: string) {
   const { caller, record } = await open(id);
   return {
     referral: toView(record, caller),
-    timeline: await Timeline.list(record.complaintId, { notes: caller.role !== "opd" }),
+    timeline: await historyOf(record, caller),
   };
 }
 
@@ -45,7 +56,7 @@ export async function timeline(id: string): Promise<Timeline.TimelineEntry[]> {
     summary: "Membuka riwayat rujukan",
     person: await personOf(record),
   });
-  return Timeline.list(record.complaintId, { notes: caller.role !== "opd" });
+  return historyOf(record, caller);
 }
 
 const INBOX_LIMIT = 100;

@@ -1,16 +1,5 @@
 import type { ReferralRecord } from "./record.ts";
-import type { ReferralState } from "./workflow.ts";
-
-type Step = NonNullable<ReferralRecord["steps"]>[number]["step"];
-
-/** Who holds a referral in each state that has a due date (the OPD holds it until it records the outcome). */
-export const STEP_OF: Partial<Record<ReferralState, Step>> = {
-  diajukan: "supervisor",
-  diteruskan: "manajer",
-  "ditolak-opd": "manajer",
-  disetujui: "opd",
-  "diterima-opd": "opd",
-};
+import { STEP_OF, type ReferralState } from "./workflow.ts";
 
 /**
  * What a move from the referral's state to `to` at `now` does to its step history: the step it

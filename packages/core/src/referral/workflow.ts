@@ -46,6 +46,18 @@ export const REFERRAL_PUBLIC_LABELS: Record<ReferralState, string> = {
   dibatalkan: "Dibatalkan",
 };
 
+/**
+ * Who holds a referral in each state that has a due date (the OPD holds it until it records the
+ * outcome); in the others (back at the desa, closed) no step's clock runs.
+ */
+export const STEP_OF: Partial<Record<ReferralState, "supervisor" | "manajer" | "opd">> = {
+  diajukan: "supervisor",
+  diteruskan: "manajer",
+  "ditolak-opd": "manajer",
+  disetujui: "opd",
+  "diterima-opd": "opd",
+};
+
 /** States in which a referral waits for someone, and so can be overdue. */
 export const OPEN_REFERRAL_STATES: readonly ReferralState[] = REFERRAL_STATES.filter(
   (s) => s !== "ditolak" && s !== "selesai" && s !== "dibatalkan",

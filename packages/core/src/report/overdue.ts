@@ -2,7 +2,7 @@ import * as Catalog from "../catalog/index.ts";
 import { queryAll } from "../db/index.ts";
 import type { ReferralRecord } from "../referral/record.ts";
 import { stateIndex } from "../referral/record.ts";
-import { STEP_OF } from "../referral/steps.ts";
+import { STEP_OF } from "../referral/workflow.ts";
 import type { ReferralState } from "../referral/workflow.ts";
 import { nowIso } from "../time/index.ts";
 import { SERVICE_STEPS, type Dashboard } from "./schema.ts";

@@ -13,6 +13,7 @@ import {
   ResubmitSchema,
   ReturnToDesaSchema,
   ReturnToSupervisorSchema,
+  STEP_OF,
   URGENCIES,
   type ReferralAction,
   type ReferralView,
@@ -258,9 +259,12 @@ export default function Referral() {
                   <span class="badge">terlambat</span>
                 </Show>
               </dd>
-              {/* Each step has its own (DESIGN §4): the date moves on with the referral. */}
-              <dt>Batas waktu tahap ini</dt>
-              <dd>{formatDate(r().dueAt)}</dd>
+              {/* Each step has its own (DESIGN §4): the date moves on with the referral. Back at the
+                  desa or closed, no step's clock runs, and the last step's date would mislead. */}
+              <Show when={STEP_OF[r().state]}>
+                <dt>Batas waktu tahap ini</dt>
+                <dd data-testid="referral-due">{formatDate(r().dueAt)}</dd>
+              </Show>
               <dt>NIK</dt>
               <dd>
                 <code>{r().reporter.nikMasked}</code>
