@@ -258,7 +258,8 @@ describe("opening a case from a complaint", () => {
       source: "pengaduan",
       complaintId: c.body.id,
       worker: "peksos",
-      client: { name: SITI.name, sex: "P", ppks: "lansia-terlantar", known: "Tinggal sendiri sejak 2024." },
+      // Sex and birth date left to the complaint's NIK (3328104503850001: a woman born 5 March 1985).
+      client: { name: SITI.name, ppks: "lansia-terlantar", known: "Tinggal sendiri sejak 2024." },
     };
     const opened = await bo.post("/api/cases", body);
     expect(opened.status).toBe(201);
@@ -276,8 +277,18 @@ describe("opening a case from a complaint", () => {
       worker: "peksos",
       supervisionCode: "33.28",
       regionCode: "33.28.10.2001",
-      client: { nikMasked: "3328********0001", identityVerified: true },
+      client: { nikMasked: "3328********0001", identityVerified: true, sex: "P", birthDate: "1985-03-05" },
     });
+    // Without a NIK there is nothing to read it from: the field is named.
+    const unknown = await kabWorker.post("/api/cases", {
+      id: randomUUID(),
+      source: "penjangkauan",
+      client: { name: "Orang Tanpa Identitas", ppks: "gelandangan" },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toEqual([
+      { field: "client.sex", message: "Jenis kelamin wajib dipilih." },
+    ]);
     expect((await kabWorker.get(`/api/cases/${opened.body.id}`)).status).toBe(200);
     // A kabupaten worker's supervisor is the manajer: the kecamatan's supervisor does not reach it.
     expect((await spv.get(`/api/cases/${opened.body.id}`)).status).toBe(404);

@@ -3,6 +3,7 @@ import * as Audit from "../audit/index.ts";
 import { failedWrite, getItem, queryAll, transact } from "../db/index.ts";
 import { ConflictError, NotFoundError, FieldError } from "../error/index.ts";
 import { maskNik, nikHash, requireNik } from "../resident/index.ts";
+import { checkNik } from "../resident/nik.ts";
 import * as Timeline from "../timeline/index.ts";
 import type { UserRecord } from "../user/record.ts";
 import { today } from "../time/index.ts";
@@ -108,6 +109,14 @@ export async function open(input: unknown): Promise<CaseView> {
   const typedNik = !from.nik && data.client.nik ? data.client.nik : undefined;
   if (typedNik) await requireNik(typedNik, "client.nik", data.idConfirmed ?? false);
   const nik = from.nik ?? typedNik;
+  // A NIK holds the birth date, and in its day the sex (day + 40 for a woman): what the worker left
+  // empty is read from it, so a case opened from a complaint is not typed again from the card.
+  const read = nik ? checkNik(nik, { today: today() }) : undefined;
+  const fromNik = read?.ok ? read : undefined;
+  const sex = data.client.sex ?? fromNik?.sex;
+  if (!sex) throw FieldError("client.sex", "Jenis kelamin wajib dipilih.");
+  const birthDate =
+    data.client.birthDate ?? (data.client.estimatedAge === undefined ? fromNik?.birthDate : undefined);
   const desaCode = from.desaCode ?? data.client.desaCode;
   if (desaCode) assertInScope(desaCode, "Desa klien");
 
@@ -126,6 +135,8 @@ export async function open(input: unknown): Promise<CaseView> {
       source: from.source,
       client: {
         ...client,
+        sex,
+        ...(birthDate ? { birthDate } : {}),
         ...(desaCode ? { desaCode } : {}),
         ...(nik ? { nik, nikh: nikHash(nik) } : {}),
         identityVerified: Boolean(from.nik) || Boolean(nik && identityVerified),

@@ -60,7 +60,11 @@ export const OpenCaseSchema = v.strictObject(
     source: choice(CASE_SOURCES, "Asal kasus"),
     complaintId: v.optional(uuid("ID pengaduan")),
     referralId: v.optional(uuid("ID rujukan")),
-    client: ClientSchema,
+    /** Sex and birth date may be left to the NIK (the complaint's, or one typed): read from it when not given. */
+    client: v.strictObject(
+      { ...ClientSchema.entries, sex: v.optional(ClientSchema.entries.sex) },
+      "Data klien harus berupa objek.",
+    ),
     /** The responsible worker; a worker opening a case is responsible for it. */
     worker: v.optional(UsernameSchema),
     /** The NIK's unknown region code was confirmed by the officer (pemekaran). */

@@ -77,7 +77,8 @@ export default function CaseNew() {
             name: value("name"),
             nik: value("nik") || undefined,
             identityVerified: data.get("identityVerified") ? true : undefined,
-            sex: value("sex"),
+            // Left empty with a NIK at hand, the server reads it from the NIK; without one it asks.
+            sex: value("sex") || (fixed || value("nik") ? undefined : ""),
             birthDate: value("birthDate") || undefined,
             estimatedAge: number("estimatedAge"),
             desaCode: desa() || undefined,
@@ -174,6 +175,7 @@ export default function CaseNew() {
         </Show>
         <fieldset>
           <legend>Jenis kelamin</legend>
+          <p class="hint">Bila ada NIK, jenis kelamin dan tanggal lahir yang tidak diisi dibaca dari NIK.</p>
           <For each={SEXES}>
             {(s) => (
               <label class="check">
