@@ -94,7 +94,9 @@ describe("access report by NIK", () => {
     expect(first.kind).toBe("pendaftaran");
     // Named by the code on the resident's receipt, which they can match; a referral has none.
     expect(trackingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(first.record).toBe(`Pengaduan kode ${trackingCode}`);
+    expect(first.record).toBe(`Pengaduan kode ${trackingCode.split("-")[0]}-****`);
+    // Never the whole code: with the NIK's last digits it would open the public status page.
+    expect(JSON.stringify(res.body)).not.toContain(trackingCode);
     expect(entries.find((e) => e.what === "Membuka rujukan")?.record).toMatch(/^Rujukan [0-9a-f]{8}$/);
     // Nothing of the complaint's contents or the NIK in clear.
     const text = JSON.stringify(res.body);
@@ -269,6 +271,39 @@ describe("residents' requests", () => {
         "Mengoreksi data pelapor",
       );
     }
+
+    // Corrected again within the masked digits (the birth year): the history says which digits changed.
+    const again = await fo.post(`/api/complaints/${complaintId}/correct`, {
+      version: res.body.version,
+      reason: "Tahun lahir salah ketik.",
+      reporter: { nik: "3328104503860009" },
+    });
+    expect(again.status).toBe(200);
+    const timeline = await bo.get(`/api/complaints/${complaintId}/timeline`);
+    const last = (timeline.body as { action: string; changes?: unknown[] }[])
+      .filter((e) => e.action === "complaint.correct")
+      .at(-1);
+    expect(last?.changes).toEqual([
+      {
+        field: "nik",
+        label: "NIK (berubah pada angka ke-12)",
+        before: "3328********0009",
+        after: "3328********0009",
+      },
+    ]);
+    // The resident's report by the NIK now on the complaint goes back through both corrections: the
+    // registration under the first NIK is there, and the earlier NIKs are named, masked.
+    const report = await pdp.post("/api/privacy/access-report", { nik: "3328104503860009" });
+    const whats = (report.body.entries as { what: string }[]).map((e) => e.what);
+    expect(whats).toContain("Mendaftarkan pengaduan");
+    expect(whats.filter((w) => w === "Mengoreksi data pelapor").length).toBeGreaterThanOrEqual(2);
+    expect(report.body.formerNiks.map((f: { nikMasked: string }) => f.nikMasked)).toEqual([
+      "3328********0001",
+      "3328********0009",
+    ]);
+    // The earlier NIK's own report is not widened: what happened to its other records stays out.
+    const earlier = await pdp.post("/api/privacy/access-report", { nik: SITI.nik });
+    expect(earlier.body.formerNiks).toEqual([]);
   });
 
   it("carries a corrected NIK and name to the household's proposal, the case opened from the complaint and its stay in a shelter", async () => {

@@ -50,6 +50,34 @@ describe("a resident's data rights", () => {
     );
     await pdp.waitForSelector("[data-testid=request] >> text=Koreksi data");
     await fits(pdp);
+    // A request received ten days ago is past its due day: the officer's home page says so.
+    const received = await pdp.evaluate(() => {
+      const day = new Date(Date.now() - 10 * 86_400_000);
+      return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(day);
+    });
+    const late = await pdp.request.post("/api/privacy/requests", {
+      headers: { origin: app.server.url },
+      data: {
+        id: crypto.randomUUID(),
+        kind: "akses",
+        nik: SITI.nik,
+        name: SITI.name,
+        receivedOn: received,
+        detail: "Ingin tahu siapa membuka datanya.",
+      },
+    });
+    expect(late.status()).toBe(201);
+    await pdp.click("text=Menu");
+    await pdp.click("nav >> text=Beranda");
+    await expect
+      .poll(() => pdp.textContent("[data-testid=home-requests]"))
+      .toBe("2 permintaan terbuka, 1 lewat batas. Buka");
+    const lateId = ((await late.json()) as { id: string }).id;
+    const declined = await pdp.request.post(`/api/privacy/requests/${lateId}/answer`, {
+      headers: { origin: app.server.url },
+      data: { version: 1, answer: "Dijawab langsung di kantor." },
+    });
+    expect(declined.status()).toBe(200);
 
     const fo = await signedInPage(app, "fo.kalisapu", PHONE);
     await fo.goto(`${app.server.url}/pengaduan/${complaintId}`);
@@ -99,7 +127,17 @@ describe("a resident's data rights", () => {
     expect(letterText).not.toContain("Membuat laporan akses data untuk warga");
     expect(letterText).toMatch(/Laporan akses untuk NIK ini dibuat \d+ kali/);
     await fits(pdp);
+    // The phone's Back leads from the letter to the report, not away from both (no NIK in any address).
+    await pdp.goBack();
+    await pdp.waitForSelector("[data-testid=access-entries]");
+    expect(await pdp.textContent("[data-testid=access-count]")).toMatch(
+      /^\d+ akses tercatat, dan 1 laporan akses \(termasuk yang ini\) sampai /,
+    );
+    expect(pdp.url()).not.toContain(SITI.nik);
+    await pdp.click("text=Surat untuk warga");
+    await pdp.waitForSelector("[data-testid=access-letter]");
     await pdp.click("text=← Laporan");
+    await pdp.waitForSelector("[data-testid=access-entries]");
 
     await pdp.click("text=Menu");
     await pdp.click("nav >> text=Permintaan warga");

@@ -24,7 +24,15 @@ export interface AuditInput {
    * entry through it. An entry targeting the resident (`resident`, `person`) is about that resident.
    */
   person?: string | undefined;
+  /**
+   * A NIK corrected to `person`'s: the earlier NIK's hash, its masked form and the records it was held
+   * on, so the access report by the new NIK also lists what was done to those records before.
+   */
+  former?: { nikh: string; nikMasked: string; records: string[] } | undefined;
 }
+
+/** The attributes of a correction's link to the earlier NIK (retention removes them with the person's). */
+export const FORMER_ATTRIBUTES = ["formerh", "formerMasked", "formerRecords"] as const;
 
 /** Target types whose id is the resident's keyed NIK hash. */
 const PERSON_TARGETS = new Set(["resident", "person"]);
@@ -53,6 +61,13 @@ function item(input: AuditInput, who: Who = describe(use())) {
     gsi2pk: `${BY}${who.by}`,
     gsi2sk: sort,
     ...(person ? { gsi3pk: personPartition(person), gsi3sk: sort } : {}),
+    ...(input.former
+      ? {
+          formerh: input.former.nikh,
+          formerMasked: input.former.nikMasked,
+          formerRecords: input.former.records,
+        }
+      : {}),
     role: who.role,
     ip: who.ip,
     action: input.action,

@@ -98,6 +98,17 @@ function memberWrites(id: string, proposal: ProposalRecord, nikh: string, report
   ];
 }
 
+/**
+ * The records that hold the reporter's data besides the complaint (its referral, proposal and cases):
+ * a corrected NIK's access report takes the accesses to them made under the earlier NIK.
+ */
+export async function linkedRecords(record: ComplaintRecord): Promise<string[]> {
+  const cases = await casesOf(record.id);
+  return [record.id, record.referralId, record.proposalId, ...cases.map((c) => c.id)].filter(
+    (id): id is string => Boolean(id),
+  );
+}
+
 /** The cases opened from the complaint, found through the events their opening wrote in its timeline. */
 async function casesOf(complaintId: string) {
   const events = await queryAll<{ action: string; caseId?: string }>({

@@ -3,7 +3,7 @@ import * as Audit from "../audit/index.ts";
 import { transact, update, type Write } from "../db/index.ts";
 import * as Dpm from "../dpm/index.ts";
 import { countsOfComplaint, tally } from "../report/tally.ts";
-import { correctionWrites } from "./correct-follow.ts";
+import { correctionWrites, linkedRecords } from "./correct-follow.ts";
 import { dpmEntryMove } from "./entries.ts";
 import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, refuse } from "../error/index.ts";
@@ -111,8 +111,21 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
     ...follow,
     Timeline.event(id, { entity: "complaint", action: "complaint.correct", note: data.reason, changes }),
     Audit.entry({ ...audit, person: record.reporter.nikh }),
-    // The new NIK's owner finds the correction in their report too.
-    ...(nikChanged ? [Audit.entry({ ...audit, person: nikh })] : []),
+    // The new NIK's owner finds the correction in their report, and through it what was done to the
+    // complaint and what grew from it under the earlier NIK.
+    ...(nikChanged
+      ? [
+          Audit.entry({
+            ...audit,
+            person: nikh,
+            former: {
+              nikh: record.reporter.nikh,
+              nikMasked: maskNik(record.reporter.nik),
+              records: await linkedRecords(record),
+            },
+          }),
+        ]
+      : []),
   ]);
   return toView(next, caller);
 }

@@ -10,6 +10,46 @@ import { describeAction, describeRecord } from "./labels.ts";
 import { ofPerson, type RequestRecord } from "./requests.ts";
 import { AccessReportQuerySchema, type AccessEntry, type AccessReport } from "./schema.ts";
 
+const byPerson = (nikh: string) =>
+  queryAll<Record<string, unknown>>({
+    IndexName: "gsi3",
+    KeyConditionExpression: "gsi3pk = :pk",
+    ExpressionAttributeValues: { ":pk": Audit.personPartition(nikh) },
+  });
+
+/**
+ * The accesses made under earlier NIKs to records now this person's: a correction of the NIK links the
+ * new NIK to the earlier one and the records it was held on (Audit `former`). Only those records'
+ * entries, and only from before the correction: the earlier NIK may be someone else's. A chain of
+ * corrections is followed back.
+ */
+async function underFormerNiks(tagged: Record<string, unknown>[]) {
+  const found: Record<string, unknown>[] = [];
+  const formerNiks: { nikMasked: string; correctedAt: string }[] = [];
+  const seen = new Set<string>();
+  let links = tagged.filter((raw) => Audit.isEntry(raw) && typeof raw.formerh === "string");
+  while (links.length) {
+    const next: Record<string, unknown>[] = [];
+    for (const link of links) {
+      const nikh = String(link.formerh);
+      const at = Audit.fromItem(link).at;
+      if (seen.has(`${nikh}#${at}`)) continue;
+      seen.add(`${nikh}#${at}`);
+      formerNiks.push({ nikMasked: String(link.formerMasked), correctedAt: at });
+      const records = new Set(Array.isArray(link.formerRecords) ? link.formerRecords.map(String) : []);
+      for (const raw of await byPerson(nikh)) {
+        if (!Audit.isEntry(raw)) continue;
+        const e = Audit.fromItem(raw);
+        if (e.at >= at || !records.has(e.targetId)) continue;
+        found.push(raw);
+        if (typeof raw.formerh === "string") next.push(raw);
+      }
+    }
+    links = next;
+  }
+  return { found, formerNiks: formerNiks.sort((a, b) => (a.correctedAt < b.correctedAt ? -1 : 1)) };
+}
+
 const byPartition = (pk: string) =>
   queryAll<Record<string, unknown>>({
     KeyConditionExpression: "pk = :pk",
@@ -32,17 +72,14 @@ export async function report(input: unknown): Promise<AccessReport> {
     summary: "Laporan akses data dibuat",
   });
   const [tagged, residentTarget, personTarget] = await Promise.all([
-    queryAll<Record<string, unknown>>({
-      IndexName: "gsi3",
-      KeyConditionExpression: "gsi3pk = :pk",
-      ExpressionAttributeValues: { ":pk": Audit.personPartition(nikh) },
-    }),
+    byPerson(nikh),
     // Entries written before they carried the person's index key were kept against the resident.
     byPartition(`AUDIT#resident#${nikh}`),
     byPartition(`AUDIT#person#${nikh}`),
   ]);
+  const former = await underFormerNiks(tagged);
   const audits = new Map<string, Audit.AuditEntry>();
-  for (const raw of [...tagged, ...residentTarget, ...personTarget])
+  for (const raw of [...tagged, ...residentTarget, ...personTarget, ...former.found])
     if (Audit.isEntry(raw)) {
       const e = Audit.fromItem(raw);
       audits.set(e.id, e);
@@ -78,5 +115,11 @@ export async function report(input: unknown): Promise<AccessReport> {
         record: describeRecord(e, codes),
       };
     });
-  return { nikMasked: maskNik(nik), madeAt: nowIso(), entries, requests: ofPerson(requests, caller) };
+  return {
+    nikMasked: maskNik(nik),
+    madeAt: nowIso(),
+    entries,
+    requests: ofPerson(requests, caller),
+    formerNiks: former.formerNiks,
+  };
 }

@@ -73,7 +73,9 @@ const CASE_ID = /kasus ([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 
 /**
  * The record an entry was about, named without its contents: by the code the resident holds where there
- * is one ("Pengaduan kode HXEJ-3WKM", from `codes` by record id), otherwise by its id ("Rujukan 3f2a9c01").
+ * is one, its first half only ("Pengaduan kode HXEJ-****", from `codes` by record id), otherwise by its
+ * id ("Rujukan 3f2a9c01"). The whole code with the NIK's last digits opens the public status page,
+ * which names the complaint's category: neither the officer nor a lost letter should hold both.
  */
 export function describeRecord(
   e: Pick<AuditEntry, "targetType" | "targetId" | "action" | "summary">,
@@ -81,7 +83,7 @@ export function describeRecord(
 ) {
   const label = RECORD_LABELS[e.targetType];
   const code = codes.get(e.targetId);
-  if (label) return code ? `${label} kode ${code}` : `${label} ${e.targetId.slice(0, 8)}`;
+  if (label) return code ? `${label} kode ${code.split("-")[0]}-****` : `${label} ${e.targetId.slice(0, 8)}`;
   // Entries kept against the resident: named by what they came from. A case's entries name their
   // case only in the summary; its id is taken from there (nothing else of the summary is shown).
   const from = e.action.split(".")[0] ?? "";

@@ -76,6 +76,8 @@ export const AccessReportSchema = v.object({
   madeAt: v.string(),
   entries: v.array(AccessEntrySchema),
   requests: v.array(RequestViewSchema),
+  /** The NIKs this one was corrected from (masked), whose accesses to the same records are listed too. */
+  formerNiks: v.array(v.object({ nikMasked: v.string(), correctedAt: v.string() })),
 });
 export type AccessReport = v.InferOutput<typeof AccessReportSchema>;
 

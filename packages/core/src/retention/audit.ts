@@ -1,5 +1,5 @@
 import { QueryCommand } from "../db/commands.ts";
-import { fromItem } from "../audit/index.ts";
+import { FORMER_ATTRIBUTES, fromItem } from "../audit/index.ts";
 import { getItem, hydrate, putIfAbsent, removeNow, updateNow, useDb } from "../db/index.ts";
 import { addDays } from "../time/index.ts";
 import { MASKED_NIK, updateIf } from "./erase.ts";
@@ -52,13 +52,13 @@ async function unlink(e: AuditItem, at: string): Promise<void> {
     await updateIf({
       key: { pk: e.pk, sk: e.sk },
       set: { summary, anonymizedAt: at },
-      remove: ["gsi3pk", "gsi3sk"],
+      remove: ["gsi3pk", "gsi3sk", ...FORMER_ATTRIBUTES],
       expect: { action: e.action, anonymizedAt: undefined },
     });
     return;
   }
   // A key cannot change: the copy is written first, so a run cut short leaves a duplicate, never a loss.
-  const { gsi3pk: _pk, gsi3sk: _sk, ...kept } = e;
+  const { gsi3pk: _pk, gsi3sk: _sk, formerh: _h, formerMasked: _m, formerRecords: _r, ...kept } = e;
   await putIfAbsent({
     ...kept,
     pk: `AUDIT#${fromItem(e).targetType}#anonim`,

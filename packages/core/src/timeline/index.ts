@@ -82,14 +82,24 @@ const entityOf = (e: StoredEvent): TimelineEntity =>
 
 const IDENTITY_FIELDS = new Set(["nik", "kk"]);
 
-/** A correction as the history shows it: the field by name, identity numbers masked. */
+/**
+ * A correction as the history shows it: the field by name, identity numbers masked. A change within
+ * the masked digits (a birth date typed wrong) would read "3328********0004 → 3328********0004": the
+ * label says which digits changed, without showing them.
+ */
 function shownChange(c: { field: string; before: string; after: string }) {
   const show = (value: string) => (IDENTITY_FIELDS.has(c.field) && value ? maskNik(value) : value);
+  const label = CORRECTABLE_LABELS[c.field as CorrectableField] ?? c.field;
+  const [before, after] = [show(c.before), show(c.after)];
+  const hidden =
+    before === after
+      ? [...c.after].flatMap((digit, i) => (digit !== c.before[i] ? [String(i + 1)] : []))
+      : [];
   return {
     field: c.field,
-    label: CORRECTABLE_LABELS[c.field as CorrectableField] ?? c.field,
-    before: show(c.before),
-    after: show(c.after),
+    label: hidden.length ? `${label} (berubah pada angka ke-${hidden.join(", ")})` : label,
+    before,
+    after,
   };
 }
 

@@ -182,6 +182,11 @@ export default function Home() {
     () => can("musdes.record") && can("proposal.list"),
     (yes) => (yes ? quietly(call(api.proposals.$get({ query: { state: "layak" } }))) : undefined),
   );
+  // The data protection officer's open requests, soonest due first: each has a legal deadline.
+  const [requests] = createResource(
+    () => can("privacy.request"),
+    (yes) => (yes ? quietly(call(api.privacy.requests.$get({ query: { status: "terbuka" } }))) : undefined),
+  );
   const count = (page: { items: unknown[]; cursor?: string | null | undefined }) =>
     `${page.items.length}${page.cursor ? "+" : ""}`;
   const desaCount = () => tree()?.kecamatan.reduce((n, k) => n + k.desa.length, 0) ?? 0;
@@ -268,6 +273,20 @@ export default function Home() {
                 </p>
               </section>
             )}
+          </Show>
+          <Show when={requests()}>
+            {(page) => {
+              const late = () => page().items.filter((r) => r.overdue).length;
+              return (
+                <section class="card" classList={{ attention: late() > 0 }}>
+                  <h2>Permintaan warga</h2>
+                  <p data-testid="home-requests">
+                    {count(page())} permintaan terbuka, <strong>{late()} lewat batas</strong>.{" "}
+                    <A href="/permintaan-warga">Buka</A>
+                  </p>
+                </section>
+              );
+            }}
           </Show>
           <Show when={inbox()}>
             {(box) => (

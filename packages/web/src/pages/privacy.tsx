@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { AccessReportQuerySchema, type AccessReport } from "@puskesos/core/privacy/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
@@ -18,6 +18,16 @@ import { formatDate, formatDateTime } from "../lib/time.ts";
 export default function Privacy() {
   const [report, setReport] = createSignal<AccessReport>();
   const [letter, setLetter] = createSignal(false);
+  // The letter is a step of this page, not a page of its own (the NIK never goes in an address): the
+  // phone's Back leads from it to the report kept in memory, not away from both.
+  const openLetter = () => {
+    history.pushState({ ...history.state, accessLetter: true }, "");
+    setLetter(true);
+  };
+  const closeLetter = () => (letter() ? history.back() : undefined);
+  const popped = () => setLetter(Boolean(history.state?.accessLetter) && Boolean(report()));
+  window.addEventListener("popstate", popped);
+  onCleanup(() => window.removeEventListener("popstate", popped));
   const { errors, message, busy, submit } = createForm({
     schema: AccessReportQuerySchema,
     read: (data) => ({ nik: String(data.get("nik") ?? "") }),
@@ -27,7 +37,7 @@ export default function Privacy() {
     },
   });
   return (
-    <Show when={!letter()} fallback={<Letter report={report()!} onBack={() => setLetter(false)} />}>
+    <Show when={!letter()} fallback={<Letter report={report()!} onBack={closeLetter} />}>
       <section class="card">
         <h1>Laporan akses data warga</h1>
         <p class="muted">
@@ -53,12 +63,13 @@ export default function Privacy() {
         {(r) => (
           <section class="card" data-testid="access-report">
             <h2>NIK {r().nikMasked}</h2>
-            <p>
-              {r().entries.length} akses tercatat sampai {formatDateTime(r().madeAt)}.{" "}
-              <button type="button" class="secondary" onClick={() => setLetter(true)}>
+            <p data-testid="access-count">
+              {sayCounts(r())} sampai {formatDateTime(r().madeAt)}.{" "}
+              <button type="button" class="secondary" onClick={openLetter}>
                 Surat untuk warga
               </button>
             </p>
+            <FormerNiks report={r()} />
             <ListTable
               headers={["Waktu", "Siapa", "Peran dan kantor", "Apa", "Data"]}
               items={r().entries}
@@ -100,6 +111,30 @@ export default function Privacy() {
   );
 }
 
+/** The officer's own reports read no record: counted apart, on the page as in the letter. */
+const ownReport = (e: AccessReport["entries"][number]) => e.kind === "laporan";
+
+function sayCounts(report: AccessReport) {
+  const reports = report.entries.filter(ownReport).length;
+  const others = report.entries.length - reports;
+  return `${others ? `${others} akses tercatat` : "Tidak ada akses tercatat"}, dan ${reports} laporan akses (termasuk yang ini)`;
+}
+
+/** A NIK corrected on the records: the accesses under the earlier NIKs to them are listed too. */
+function FormerNiks(props: { report: AccessReport }) {
+  return (
+    <Show when={props.report.formerNiks.length}>
+      <p data-testid="former-niks">
+        Termasuk akses sebelum NIK pada datanya dikoreksi, dari{" "}
+        {props.report.formerNiks
+          .map((f) => `NIK ${f.nikMasked} (dikoreksi ${formatDate(f.correctedAt)})`)
+          .join(", ")}
+        .
+      </p>
+    </Show>
+  );
+}
+
 /**
  * The report as an A4 letter on the kabupaten's letterhead, addressed to the resident (by the name of
  * their latest request, if any), signed by the officer. The number and the NIP are left to be written by
@@ -108,9 +143,8 @@ export default function Privacy() {
  */
 function Letter(props: { report: AccessReport; onBack: () => void }) {
   const [settings] = createResource(() => call(api.settings.$get()));
-  const own = (e: AccessReport["entries"][number]) => e.kind === "laporan";
-  const entries = () => props.report.entries.filter((e) => !own(e));
-  const reports = () => props.report.entries.filter(own).length;
+  const entries = () => props.report.entries.filter((e) => !ownReport(e));
+  const reports = () => props.report.entries.filter(ownReport).length;
   const addressee = () => props.report.requests[0]?.name;
   useA4Print();
   return (
@@ -157,6 +191,7 @@ function Letter(props: { report: AccessReport; onBack: () => void }) {
             Pribadi, berikut setiap akses yang tercatat atas data warga dengan NIK {props.report.nikMasked}{" "}
             dalam layanan Puskesos dan SLRT, sampai {formatDateTime(props.report.madeAt)}:
           </p>
+          <FormerNiks report={props.report} />
           <ol class="access-list">
             <For each={entries()}>
               {(e) => (
