@@ -213,6 +213,18 @@ describe("messages that tell the truth", () => {
     expect(await retention.locator(".alert.success").count()).toBe(0);
     await admin.context().close();
   });
+
+  it("brings a long form's confirmation into view on a phone", async () => {
+    const admin = await signedInPage(app, "admin", { width: 360, height: 740 });
+    await admin.goto("/pengaturan");
+    const save = admin.getByRole("button", { name: "Simpan pengaturan" });
+    await save.scrollIntoViewIfNeeded();
+    await save.click();
+    const done = admin.locator(".alert.success", { hasText: "Pengaturan disimpan" });
+    await expect.poll(() => done.count()).toBe(1);
+    await expect.poll(() => inViewport(done)).toBe(true);
+    await admin.context().close();
+  });
 });
 
 describe("answers where the officer is looking", () => {

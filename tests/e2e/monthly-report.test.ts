@@ -265,6 +265,9 @@ describe("the monthly report and the dashboard", () => {
         )
         .toBeLessThanOrEqual(PHONE.width);
       await noSideScroll(manajer);
+      // A shared link to a desa's report opens with that desa picked, not "— pilih —" beside its figures.
+      await manajer.goto(new URL(`/laporan?desa=${KALISAPU}`, manajer.url()).href);
+      await expect.poll(() => manajer.inputValue("#report-desa")).toBe(KALISAPU);
       await manajer.context().close();
       const dashboard = Date.now();
 

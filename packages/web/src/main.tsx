@@ -127,7 +127,11 @@ const PAGES: [
 const RELOADED = "puskesos.reloaded-for-update";
 
 function NotFound() {
-  return <p class="card">Halaman tidak ditemukan.</p>;
+  return (
+    <p class="card">
+      Halaman tidak ditemukan. <A href="/">← Beranda</A>
+    </p>
+  );
 }
 
 // Not needed for the first paint: loaded beside it.

@@ -21,6 +21,7 @@ import { bodyOf, CaseFields } from "./case-fields.tsx";
 import { Alert, errorsFromApi, sentenceFromApi } from "./form.tsx";
 import { kabupatenNamed } from "./kabupaten-field.tsx";
 import { focusRefused, markRefused } from "./refused.ts";
+import "./records.css";
 
 const cases = api.cases[":id"];
 /** Each action through its own typed route, its body checked with the action's declared schema first. */

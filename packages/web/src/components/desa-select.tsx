@@ -22,7 +22,13 @@ export function DesaSelect(props: {
         {(k) => (
           <optgroup label={`Kec. ${k.name}`}>
             <For each={k.desa}>
-              {(d) => <option value={d.code}>{d.kind === "kelurahan" ? `Kel. ${d.name}` : d.name}</option>}
+              {/* Marked on the option too: the value set before the list arrived (a link's ?desa=) is
+                  otherwise lost, and the picker shows "— pilih —" beside the desa's figures. */}
+              {(d) => (
+                <option value={d.code} selected={d.code === props.value}>
+                  {d.kind === "kelurahan" ? `Kel. ${d.name}` : d.name}
+                </option>
+              )}
             </For>
           </optgroup>
         )}

@@ -211,6 +211,11 @@ export function createForm<S extends v.GenericSchema>(options: {
     try {
       await options.send(input.value, element);
       setSent(true);
+      // The page's confirmation is drawn above the form: after a long one, off a phone's screen. (A form
+      // drawn again from what was saved has left the page; its section's alert is then the page's.)
+      (element.isConnected ? element.closest("section") : document)
+        ?.querySelector(".alert.success")
+        ?.scrollIntoView({ block: "nearest" });
     } catch (error) {
       const refusal = errorsFromApi(error);
       setErrors(refusal.fields);

@@ -9,6 +9,7 @@ import { me } from "../lib/session.ts";
 import { defaultDay, today } from "../lib/time.ts";
 import { Alert, createForm, ErrorList, Field } from "./form.tsx";
 import { VerifyForm, type VerifyInput } from "./verify-form.tsx";
+import "./records.css";
 
 /** The survey team's steps on a proposal's page, offered when the proposal's `actions` carry them. */
 

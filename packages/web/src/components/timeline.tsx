@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { TimelineEntry } from "@puskesos/core/timeline/schema";
 import { formatDateTime } from "../lib/time.ts";
+import "./records.css";
 
 /**
  * Who did what, when, and why: the complaint and what grew from it, oldest first. Each entry names

@@ -22,7 +22,8 @@ export function keepFocusThroughBusy() {
         const main = document.querySelector("main");
         return void (main && focusHeading(main));
       }
-      if (!button.disabled) return button.focus();
+      // Without scrolling: the answer may have brought its confirmation into view above the button.
+      if (!button.disabled) return button.focus({ preventScroll: true });
       if (waited < 60_000) setTimeout(look, 50);
     };
     setTimeout(look, 50);

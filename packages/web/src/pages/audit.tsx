@@ -58,7 +58,11 @@ export default function Audit() {
                 child would wrap under the label. */}
             <td>
               <span>
-                <code>{e.by}</code> <small class="muted">{ROLE_LABELS[e.role as Role] ?? e.role}</small>
+                {/* A role of an account, labelled; no account ("publik", "sistem:…") is named by itself. */}
+                <code>{e.by}</code>{" "}
+                <Show when={ROLE_LABELS[e.role as Role]}>
+                  {(label) => <small class="muted">{label()}</small>}
+                </Show>
               </span>
             </td>
             <td>{e.summary}</td>

@@ -18,6 +18,7 @@ import { PrintedOn, printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatDateTime, formatDay } from "../lib/time.ts";
 import "../components/casework.css";
+import "../components/records.css";
 
 const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.name ?? code;
 

@@ -26,6 +26,7 @@ import { checked } from "../lib/checked.ts";
 import { useCatalog } from "../lib/catalog.ts";
 import { can } from "../lib/session.ts";
 import { formatDate, formatDay, defaultDay, today } from "../lib/time.ts";
+import "../components/records.css";
 
 /**
  * A choice of OPD or programme with the desa's proposals first, under their own heading. One proposal is
