@@ -172,6 +172,18 @@ describe("residents' requests", () => {
     expect(JSON.stringify(open.body)).not.toMatch(/PERSON#|gsi\dpk|nikh/);
   });
 
+  it("makes the access report from a recorded request, whose NIK never travels again", async () => {
+    const byRequest = await pdp.post("/api/privacy/access-report", { requestId: made.id });
+    expect(byRequest.status).toBe(200);
+    expect(byRequest.body.nikMasked).toBe("3328********0001");
+    expect(byRequest.body.requests.map((r: { id: string }) => r.id)).toContain(made.id);
+    const unknown = await pdp.post("/api/privacy/access-report", { requestId: randomUUID() });
+    expect(unknown.status).toBe(404);
+    const neither = await pdp.post("/api/privacy/access-report", {});
+    expect(neither.status).toBe(422);
+    expect(neither.body.error.fields).toEqual([{ field: "nik", message: "NIK wajib diisi." }]);
+  });
+
   it("refuses a future day, an unknown kind and other roles, naming the field", async () => {
     const future = await pdp.post("/api/privacy/requests", {
       ...made,
@@ -215,9 +227,10 @@ describe("residents' requests", () => {
     const res = await fo.post(`/api/complaints/${complaintId}/correct`, {
       version: before.body.version,
       reason: "Permintaan koreksi warga, nomor lama tidak aktif.",
-      reporter: { phone: "081299990000", name: "Siti Aminah Rahmawati" },
+      reporter: { phone: "081299990000", name: "Siti Aminah Rahmawati", rt: "4" },
     });
     expect(res.status).toBe(200);
+    expect(res.body.reporter.rt).toBe("004");
     expect(res.body.reporter.phone).toBe("081299990000");
     expect(res.body.reporter.name).toBe("Siti Aminah Rahmawati");
     const stale = await fo.post(`/api/complaints/${complaintId}/correct`, {
@@ -233,6 +246,7 @@ describe("residents' requests", () => {
     expect(corrected?.changes).toEqual([
       { field: "name", label: "Nama", before: SITI.name, after: "Siti Aminah Rahmawati" },
       { field: "phone", label: "Nomor HP", before: "081234567890", after: "081299990000" },
+      { field: "rt", label: "RT", before: "001", after: "004" },
     ]);
     // Back office and supervisor may not correct.
     expect(

@@ -18,6 +18,13 @@ async function register(page: Page, resident: { nik: string; name: string }) {
   await row.locator("text=Panggil").click();
   await row.locator("text=Daftarkan pengaduan").click();
   await page.waitForSelector("#nik");
+  // A NIK the field refuses is not looked up: the check says what to do, and asks the server nothing.
+  let asked = 0;
+  page.on("request", (r) => void (r.url().includes("/api/dpm") && asked++));
+  await page.fill("#nik", resident.nik.slice(0, 15));
+  await page.click("[data-testid=check-dpm]");
+  await expect.poll(() => page.textContent("[data-testid=dpm-result]")).toBe("Perbaiki NIK di atas dulu.");
+  expect(asked).toBe(0);
   await page.fill("#nik", resident.nik);
   await page.click("[data-testid=check-dpm]");
   const dpm = (await page.waitForSelector("[data-testid=dpm-result]")).textContent();

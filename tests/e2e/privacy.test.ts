@@ -72,6 +72,12 @@ describe("a resident's data rights", () => {
     await expect
       .poll(() => pdp.textContent("[data-testid=home-requests]"))
       .toBe("2 permintaan terbuka, 1 lewat batas. Buka");
+    // An access request is answered with the access report, made from the request without typing the NIK.
+    await pdp.locator("[data-testid=home-requests]").getByRole("link", { name: "Buka" }).click();
+    await pdp.getByRole("link", { name: "Buat laporan akses untuk permintaan ini" }).click();
+    await expect.poll(() => pdp.textContent("[data-testid=access-report] h2")).toBe("NIK 3328********0001");
+    expect(pdp.url()).not.toContain(SITI.nik);
+    await pdp.goto(new URL("/", pdp.url()).href);
     const lateId = ((await late.json()) as { id: string }).id;
     const declined = await pdp.request.post(`/api/privacy/requests/${lateId}/answer`, {
       headers: { origin: app.server.url },
@@ -131,7 +137,7 @@ describe("a resident's data rights", () => {
     await pdp.goBack();
     await pdp.waitForSelector("[data-testid=access-entries]");
     expect(await pdp.textContent("[data-testid=access-count]")).toMatch(
-      /^\d+ akses tercatat, dan 1 laporan akses \(termasuk yang ini\) sampai /,
+      /^\d+ akses tercatat, dan 2 laporan akses \(termasuk yang ini\) sampai /,
     );
     expect(pdp.url()).not.toContain(SITI.nik);
     await pdp.click("text=Surat untuk warga");

@@ -14,7 +14,7 @@ export const LEGAL_BASIS_LABELS: Record<(typeof LEGAL_BASES)[number], string> = 
   "kepentingan-umum": "Pelaksanaan tugas kepentingan umum / kewenangan",
 };
 
-const rtRw = (label: string) =>
+export const rtRw = (label: string) =>
   v.pipe(
     v.string(`${label} harus berupa teks.`),
     v.title(label),

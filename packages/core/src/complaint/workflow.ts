@@ -6,6 +6,7 @@ import { CreateReferralSchema } from "../referral/schema.ts";
 import { KkSchema, NikSchema, PhoneSchema } from "../resident/schema.ts";
 import { fullName, note, text, uuid, VersionSchema } from "../validation/fields.ts";
 import { defineWorkflow } from "../workflow/index.ts";
+import { rtRw } from "./registration.ts";
 
 /** Complaint states of DESIGN §3. */
 export const COMPLAINT_STATES = [
@@ -110,7 +111,7 @@ export const CancelSchema = v.strictObject(
 );
 
 /** The reporter's details that can be corrected at the resident's request (UU PDP); the reason is kept. */
-export const CORRECTABLE_FIELDS = ["name", "nik", "kk", "phone", "dusun"] as const;
+export const CORRECTABLE_FIELDS = ["name", "nik", "kk", "phone", "rt", "rw", "dusun"] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 export const CORRECTABLE_LABELS: Record<CorrectableField, string> = {
@@ -118,6 +119,8 @@ export const CORRECTABLE_LABELS: Record<CorrectableField, string> = {
   nik: "NIK",
   kk: "No. KK",
   phone: "Nomor HP",
+  rt: "RT",
+  rw: "RW",
   dusun: "Dusun",
 };
 
@@ -134,6 +137,8 @@ export const CorrectReporterSchema = v.strictObject(
           nik: v.optional(NikSchema),
           kk: v.optional(KkSchema),
           phone: v.optional(PhoneSchema),
+          rt: v.optional(rtRw("RT")),
+          rw: v.optional(rtRw("RW")),
           dusun: v.optional(text("Dusun", 0, 60)),
         },
         "Data pelapor harus berupa objek.",

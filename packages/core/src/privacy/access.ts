@@ -7,7 +7,8 @@ import { maskNik, nikHash } from "../resident/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { describeAction, describeRecord } from "./labels.ts";
-import { ofPerson, type RequestRecord } from "./requests.ts";
+import { load, ofPerson, type RequestRecord } from "./requests.ts";
+import { FieldError, NotFoundError } from "../error/index.ts";
 import { AccessReportQuerySchema, type AccessEntry, type AccessReport } from "./schema.ts";
 
 const byPerson = (nikh: string) =>
@@ -64,7 +65,9 @@ const byPartition = (pk: string) =>
  */
 export async function report(input: unknown): Promise<AccessReport> {
   const caller = assertCan("privacy.report");
-  const { nik } = parse(AccessReportQuerySchema, input);
+  const query = parse(AccessReportQuerySchema, input);
+  const nik = query.nik ?? (query.requestId ? (await load(query.requestId))?.nik : undefined);
+  if (!nik) throw query.requestId ? NotFoundError("Permintaan warga") : FieldError("nik", "NIK wajib diisi.");
   const nikh = nikHash(nik);
   await Audit.record({
     action: "privacy.report",

@@ -6,7 +6,11 @@ import { choice, fullName, isoDate, note, pageOf, text, uuid, CursorSchema } fro
 import { REQUEST_KINDS, REQUEST_STATES } from "./workflow.ts";
 
 /** The resident asked about: NIK in the body, never in a URL. */
-export const AccessReportQuerySchema = v.strictObject({ nik: NikSchema }, "Data harus berupa objek JSON.");
+/** By the NIK typed, or by a resident's recorded request (its NIK is on the request, never in a URL). */
+export const AccessReportQuerySchema = v.strictObject(
+  { nik: v.optional(NikSchema), requestId: v.optional(uuid("ID permintaan")) },
+  "Data harus berupa objek JSON.",
+);
 
 /** The kinds of access the report groups by, as the resident reads them. */
 export const ACCESS_KINDS = [

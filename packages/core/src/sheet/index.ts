@@ -32,10 +32,36 @@ export function toCsv(sheets: Sheet[]): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`\uFEFF${parts.join("\r\n\r\n")}\r\n`);
 }
 
+// Excel's General format shows a number in at most 11 characters (more digits are rounded away).
+const GENERAL_DIGITS = 11;
+// Below 8 a column of one-digit counts is too thin to read or click; above 60 one column fills a laptop's
+// screen, so a longer text is cut there (no cell wraps).
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+
+/** The characters a cell shows on its widest line, in code points (an emoji is one on screen, two in JS). */
+function shownLength(cell: Cell | undefined): number {
+  if (cell === undefined) return 0;
+  if (typeof cell === "number") return Math.min(String(cell).length, GENERAL_DIGITS);
+  return Math.max(...cell.split(/\r?\n/).map((line) => [...line].length));
+}
+
 /**
- * The XLSX workbook: one sheet per table, header bold and frozen, identifiers stored and formatted
- * as text. exceljs is about 1 MB: it is imported here, on the first XLSX download, so it stays out of
- * the Lambda's entry chunk (the bundle is split; infra/bundling.ts) and out of every cold start.
+ * Each column's width in characters: its widest text, header included, so a long label is not cut off
+ * by the number beside it. Two more for the bold header and the cell's margins.
+ */
+export function columnWidths(sheet: Sheet): number[] {
+  return sheet.header.map((header, i) => {
+    const widest = sheet.rows.reduce((w, row) => Math.max(w, shownLength(row[i])), shownLength(header));
+    return Math.min(Math.max(widest + 2, MIN_WIDTH), MAX_WIDTH);
+  });
+}
+
+/**
+ * The XLSX workbook: one sheet per table, header bold and frozen, columns as wide as their content,
+ * identifiers stored and formatted as text. exceljs is about 1 MB: it is imported here, on the first
+ * XLSX download, so it stays out of the Lambda's entry chunk (the bundle is split; infra/bundling.ts)
+ * and out of every cold start.
  */
 export async function toXlsx(
   sheets: Sheet[],
@@ -50,9 +76,10 @@ export async function toXlsx(
   for (const sheet of sheets) {
     const text = new Set(sheet.textColumns ?? []);
     const ws = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = sheet.header.map((header) => ({
+    const widths = columnWidths(sheet);
+    ws.columns = sheet.header.map((header, i) => ({
       header,
-      width: Math.min(Math.max(header.length + 2, text.has(header) ? 18 : 12), 40),
+      width: widths[i],
       ...(text.has(header) ? { style: { numFmt: "@" } } : {}),
     }));
     ws.getRow(1).font = { bold: true };

@@ -17,6 +17,9 @@ const spec = COMPLAINT_WORKFLOW.actions.correct;
 export function CorrectReporter(props: { complaint: ComplaintView; onDone: () => void }) {
   const [done, setDone] = createSignal("");
   const [confirming, setConfirming] = createSignal(false);
+  const r = () => props.complaint.reporter;
+  // Each field says what is there now, so only what is wrong is typed (empty fields change nothing).
+  const now = (label: string, value: string | undefined) => `${label} (sekarang: ${value || "kosong"})`;
   const filled = (data: FormData, name: string) => {
     const value = String(data.get(name) ?? "").trim();
     return value ? { [name]: value } : {};
@@ -32,6 +35,8 @@ export function CorrectReporter(props: { complaint: ComplaintView; onDone: () =>
         ...filled(data, "nik"),
         ...filled(data, "kk"),
         ...filled(data, "phone"),
+        ...filled(data, "rt"),
+        ...filled(data, "rw"),
         ...filled(data, "dusun"),
       },
     }),
@@ -66,27 +71,27 @@ export function CorrectReporter(props: { complaint: ComplaintView; onDone: () =>
           <Alert kind="success">{done()}</Alert>
         </Show>
         <ErrorList errors={errors()} />
-        <Field
-          label={`Nama (sekarang: ${props.complaint.reporter.name})`}
-          name="correct-name"
-          error={errors()["reporter.name"]}
-        >
+        <Field label={now("Nama", r().name)} name="correct-name" error={errors()["reporter.name"]}>
           <input id="correct-name" name="name" autocomplete="off" />
         </Field>
-        <Field
-          label={`NIK (sekarang: ${props.complaint.reporter.nikMasked})`}
-          name="correct-nik"
-          error={errors()["reporter.nik"]}
-        >
+        <Field label={now("NIK", r().nikMasked)} name="correct-nik" error={errors()["reporter.nik"]}>
           <IdInput id="correct-nik" name="nik" kind="nik" serverError={errors()["reporter.nik"]} />
         </Field>
-        <Field label="No. KK" name="correct-kk" error={errors()["reporter.kk"]}>
+        <Field label={now("No. KK", r().kkMasked)} name="correct-kk" error={errors()["reporter.kk"]}>
           <IdInput id="correct-kk" name="kk" kind="kk" serverError={errors()["reporter.kk"]} />
         </Field>
-        <Field label="Nomor HP" name="correct-phone" error={errors()["reporter.phone"]}>
+        <Field label={now("Nomor HP", r().phone)} name="correct-phone" error={errors()["reporter.phone"]}>
           <input id="correct-phone" name="phone" inputmode="tel" autocomplete="off" />
         </Field>
-        <Field label="Dusun" name="correct-dusun" error={errors()["reporter.dusun"]}>
+        <div class="inline-fields">
+          <Field label={now("RT", r().rt)} name="correct-rt" error={errors()["reporter.rt"]}>
+            <input id="correct-rt" name="rt" inputmode="numeric" maxlength="3" autocomplete="off" />
+          </Field>
+          <Field label={now("RW", r().rw)} name="correct-rw" error={errors()["reporter.rw"]}>
+            <input id="correct-rw" name="rw" inputmode="numeric" maxlength="3" autocomplete="off" />
+          </Field>
+        </div>
+        <Field label={now("Dusun", r().dusun)} name="correct-dusun" error={errors()["reporter.dusun"]}>
           <input id="correct-dusun" name="dusun" autocomplete="off" />
         </Field>
         <Field label="Alasan koreksi" name="correct-reason" error={errors().reason ?? errors().reporter}>

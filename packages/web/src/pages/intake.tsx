@@ -16,7 +16,8 @@ import type { Draft } from "../lib/draft.ts";
 import { maxLengthOf } from "../lib/limits.ts";
 import { outbox } from "../lib/outbox-lazy.ts";
 import { me } from "../lib/session.ts";
-import { savedWhen } from "../lib/time.ts";
+import { checkNik } from "@puskesos/core/resident/nik";
+import { savedWhen, today } from "../lib/time.ts";
 
 // Not part of the form's first paint: what follows a saved record, the records waiting on this device (an
 // offline morning), the desa list of a kabupaten's front office, the folded search by name.
@@ -108,6 +109,8 @@ export default function Intake() {
   const checkDpm = async () => {
     const nik = (document.getElementById("nik") as HTMLInputElement | null)?.value ?? "";
     setDpm(undefined);
+    // A NIK its field already refuses is not sent: the field says why, here only what to do.
+    if (!checkNik(nik, { today: today() }).ok) return setDpm({ error: "Perbaiki NIK di atas dulu." });
     try {
       setDpm(await lookup(desa(), nik));
     } catch (error) {

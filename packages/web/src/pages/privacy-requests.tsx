@@ -16,6 +16,7 @@ import { IdInput } from "../components/nik-input.tsx";
 import { Tabs } from "../components/tabs.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
+import { can } from "../lib/session.ts";
 import { formatDateTime, formatDay, defaultDay, today } from "../lib/time.ts";
 import "../components/card-list.css";
 
@@ -92,6 +93,15 @@ function Request(props: { request: RequestView; onDone: () => void }) {
       </div>
       <Show when={r().answer}>
         <div class="note">{r().answer}</div>
+      </Show>
+      {/* An access request is answered with the access report: made from the request's own NIK,
+          which travels in the page's state, never in its address. */}
+      <Show when={r().kind === "akses" && can("privacy.report")}>
+        <p>
+          <A href="/pelindungan-data" state={{ requestId: r().id }}>
+            Buat laporan akses untuk permintaan ini
+          </A>
+        </p>
       </Show>
       <For each={r().actions as RequestAction[]}>
         {(action) => <Close request={r()} action={action} onDone={props.onDone} />}

@@ -1,5 +1,5 @@
-import { A } from "@solidjs/router";
-import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { A, useLocation } from "@solidjs/router";
+import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { AccessReportQuerySchema, type AccessReport } from "@puskesos/core/privacy/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
@@ -28,6 +28,18 @@ export default function Privacy() {
   const popped = () => setLetter(Boolean(history.state?.accessLetter) && Boolean(report()));
   window.addEventListener("popstate", popped);
   onCleanup(() => window.removeEventListener("popstate", popped));
+  // Opened from an access request: its report is made at once, from the NIK on the request.
+  const location = useLocation<{ requestId?: string }>();
+  const [fromRequest, setFromRequest] = createSignal("");
+  onMount(async () => {
+    const requestId = location.state?.requestId;
+    if (!requestId) return;
+    try {
+      setReport(await call(api.privacy["access-report"].$post({ json: { requestId } })));
+    } catch (error) {
+      setFromRequest((error as Error).message);
+    }
+  });
   const { errors, message, busy, submit } = createForm({
     schema: AccessReportQuerySchema,
     read: (data) => ({ nik: String(data.get("nik") ?? "") }),
@@ -48,8 +60,8 @@ export default function Privacy() {
           <A href="/permintaan-warga">Permintaan warga atas datanya</A>
         </p>
         <form onSubmit={submit} novalidate data-testid="access-report-form">
-          <Show when={message()}>
-            <Alert>{message()}</Alert>
+          <Show when={message() || fromRequest()}>
+            <Alert>{message() || fromRequest()}</Alert>
           </Show>
           <Field label="NIK warga" name="report-nik" error={errors().nik}>
             <IdInput id="report-nik" name="nik" kind="nik" serverError={errors().nik} />
