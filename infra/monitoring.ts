@@ -31,6 +31,8 @@ const OPERATIONS = [
 export interface MonitoringProps {
   api: HttpApi;
   handler: IFunction;
+  /** The daily retention job: a failed run means residents' data past its period stays. */
+  retentionJob?: IFunction | undefined;
   table: ITable;
   /** Who receives alarm and budget emails; none set means the topic exists without subscribers. */
   alarmEmail: string | undefined;
@@ -116,6 +118,14 @@ export class Monitoring extends Construct {
       1,
       "DynamoDB throttled requests.",
     );
+
+    if (props.retentionJob)
+      alarm(
+        "RetentionJobErrors",
+        props.retentionJob.metricErrors({ period: Duration.days(1), statistic: "Sum" }),
+        1,
+        "The daily retention job failed: personal data past its retention period is not being erased (UU PDP).",
+      );
 
     // AWS Budgets publishes to the topic; it needs leave to.
     this.topic.addToResourcePolicy(

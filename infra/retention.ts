@@ -43,6 +43,8 @@ export class RetentionSchedule extends Construct {
         effect: Effect.ALLOW,
         actions: [
           "dynamodb:GetItem",
+          // The audit sweep reads each day's entries back from the table by the keys its index holds.
+          "dynamodb:BatchGetItem",
           "dynamodb:Query",
           "dynamodb:PutItem",
           "dynamodb:UpdateItem",

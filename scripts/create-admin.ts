@@ -17,7 +17,7 @@ const { values } = argsOrExit(
 );
 kabupatenFromEnv();
 configure(fromEnv());
-tableFromEnv();
+await tableFromEnv();
 try {
   const { user, temporaryPassword } = await createFirstAdmin({
     username: values.username,

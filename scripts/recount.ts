@@ -15,7 +15,7 @@ const { values } = argsOrExit(
 );
 kabupatenFromEnv();
 configure(fromEnv());
-tableFromEnv();
+await tableFromEnv();
 const result = await recount({ fix: values.fix });
 console.log(`${result.records} catatan dihitung ulang.`);
 if (!result.differences.length) console.log("Semua penghitung cocok.");

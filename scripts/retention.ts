@@ -21,7 +21,7 @@ const { values } = argsOrExit(
   "npm run retention [-- --backfill]",
 );
 kabupatenFromEnv();
-tableFromEnv();
+await tableFromEnv();
 const keys = process.env.SECRET_ID ? await loadStackKeys(process.env.SECRET_ID) : deriveKeys(localSecret());
 configure({ ...fromEnv(), ...keys });
 

@@ -14,7 +14,7 @@ import { kabupatenFromEnv, localSecret, tableFromEnv } from "./table-from-env.ts
  * (default .data, where the local secret is kept). A full Scan: run it off-hours.
  */
 kabupatenFromEnv();
-tableFromEnv();
+await tableFromEnv();
 const keys = process.env.SECRET_ID ? await loadStackKeys(process.env.SECRET_ID) : deriveKeys(localSecret());
 configure({ ...fromEnv(), ...keys });
 const result = await rotate();

@@ -7,7 +7,8 @@ import { configureDb } from "@puskesos/core/db";
  * locally), on AWS with AWS_REGION and credentials, or on a local DynamoDB at DYNAMODB_ENDPOINT. Stops
  * with a message when TABLE_NAME is missing.
  */
-export function tableFromEnv(env: NodeJS.ProcessEnv = process.env) {
+export async function tableFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  if (!env.DYNAMODB_ENDPOINT) await credentialsFromChain(env);
   const table = env.TABLE_NAME;
   if (!table) {
     console.error(
@@ -46,4 +47,25 @@ export function localSecret(env: NodeJS.ProcessEnv = process.env): string {
     process.exit(1);
   }
   return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * On AWS, the credentials the AWS CLI and `sst deploy` use (AWS_PROFILE, SSO, `aws configure`), put in
+ * the environment where the app's own request signer reads them: a Lambda has its role's there, an
+ * officer's shell often has none. Keys already in the environment are used as they are.
+ */
+async function credentialsFromChain(env: NodeJS.ProcessEnv) {
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return;
+  const { fromNodeProviderChain } = await import("@aws-sdk/credential-providers");
+  try {
+    const found = await fromNodeProviderChain()();
+    env.AWS_ACCESS_KEY_ID = found.accessKeyId;
+    env.AWS_SECRET_ACCESS_KEY = found.secretAccessKey;
+    if (found.sessionToken) env.AWS_SESSION_TOKEN = found.sessionToken;
+  } catch (error) {
+    console.error(
+      `Kredensial AWS tidak ditemukan (${(error as Error).message}). Masuk seperti untuk deploy: AWS_PROFILE=…, aws sso login, atau aws configure.`,
+    );
+    process.exit(1);
+  }
 }

@@ -7,7 +7,7 @@ import { measureCapacity } from "../bench/capacity.ts";
 import { alwaysOnCost, dec, monthlyCost, type Measured } from "./model.ts";
 import { PRICES } from "./prices.ts";
 import { DEFAULT_PROFILE, officersFor } from "./profile.ts";
-import { ALARM_METRICS, LAMBDA_PLATFORM_LOG_BYTES } from "./stack-facts.ts";
+import { ALARM_METRICS, ALARMS, LAMBDA_PLATFORM_LOG_BYTES } from "./stack-facts.ts";
 
 /**
  * `npm run cost [-- --desa 300 --per-day 15 --days 22 --months 12 --cpu-factor 2]`
@@ -78,6 +78,7 @@ const options = {
   memoryMb: 512,
   cpuFactor,
   alarmMetrics: ALARM_METRICS,
+  alarms: ALARMS,
   // The stack secret and the edge key.
   secrets: 2,
   tableClass: "standard" as const,

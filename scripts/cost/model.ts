@@ -28,6 +28,8 @@ export interface Options {
   cpuFactor: number;
   /** Alarm metrics the Monitoring stack defines (each metric of a math alarm is billed). */
   alarmMetrics: number;
+  /** The alarms those metrics belong to. */
+  alarms: number;
   secrets: number;
   /** DynamoDB table class: Standard-IA stores for 60% less and charges 25% more per request. */
   tableClass: "standard" | "infrequent-access";
@@ -123,7 +125,7 @@ export function monthlyCost(profile: Profile, measured: Measured, prices: PriceT
     {
       service: "CloudWatch alarms",
       usd: options.alarmMetrics * prices.alarmMetric.usd,
-      detail: `5 alarm atas ${options.alarmMetrics} metrik`,
+      detail: `${options.alarms} alarm atas ${options.alarmMetrics} metrik`,
     },
     {
       service: "Secrets Manager",

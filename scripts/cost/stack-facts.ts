@@ -3,8 +3,11 @@
  * against the synthesized Monitoring stack, so the two cannot drift apart.
  */
 
+/** The Monitoring stack's alarms. */
+export const ALARMS = 6;
+
 /** Metrics across the Monitoring stack's alarms (CloudWatch bills each metric of a math alarm). */
-export const ALARM_METRICS = 14;
+export const ALARM_METRICS = 15;
 
 /**
  * Lambda's own lines per invocation (START, END, REPORT with its durations and memory), about

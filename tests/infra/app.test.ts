@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../support/browser.ts";
-import { ALARM_METRICS } from "../../scripts/cost/stack-facts.ts";
+import { ALARM_METRICS, ALARMS } from "../../scripts/cost/stack-facts.ts";
 import { synthesizeApp } from "../support/synth.ts";
 
 /**
@@ -48,7 +48,7 @@ describe.each([
       },
       // The daily job, CDK's log-retention helper and SST's stack-metadata helper; the job's schedule.
       Retention: { "AWS::Lambda::Function": 3, "AWS::Events::Rule": 1 },
-      Monitoring: { "AWS::CloudWatch::Alarm": 5, "AWS::SNS::Topic": 1, "AWS::Budgets::Budget": 1 },
+      Monitoring: { "AWS::CloudWatch::Alarm": ALARMS, "AWS::SNS::Topic": 1, "AWS::Budgets::Budget": 1 },
       Site: {
         "AWS::S3::Bucket": 1,
         "AWS::CloudFront::Distribution": 1,

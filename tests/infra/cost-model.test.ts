@@ -38,6 +38,7 @@ const options: Options = {
   memoryMb: 512,
   cpuFactor: 2,
   alarmMetrics: 14,
+  alarms: 5,
   secrets: 1,
   tableClass: "standard",
 };

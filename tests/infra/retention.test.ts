@@ -74,6 +74,7 @@ describe("Retention stack", () => {
         Effect: "Allow",
         Action: [
           "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
           "dynamodb:Query",
           "dynamodb:PutItem",
           "dynamodb:UpdateItem",
