@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, freshTable, signedIn } from "../support/api.ts";
-import { BUDI, complaint, JOKO, referral, SITI } from "../support/residents.ts";
+import { BUDI, complaint, JOKO, person, referral, SITI } from "../support/residents.ts";
 
 /**
  * UU PDP in daily use: the data protection officer finds, by NIK, every access to one resident's data
@@ -310,7 +310,9 @@ describe("residents' requests", () => {
     const report = await pdp.post("/api/privacy/access-report", { nik: "3328104503860009" });
     const whats = (report.body.entries as { what: string }[]).map((e) => e.what);
     expect(whats).toContain("Mendaftarkan pengaduan");
-    expect(whats.filter((w) => w === "Mengoreksi data pelapor").length).toBeGreaterThanOrEqual(2);
+    // Each correction once (the phone's, then the two NIKs'): the earlier NIK's twin entry of the same
+    // change is not taken for an access before it.
+    expect(whats.filter((w) => w === "Mengoreksi data pelapor")).toHaveLength(3);
     expect(report.body.formerNiks.map((f: { nikMasked: string }) => f.nikMasked)).toEqual([
       "3328********0001",
       "3328********0009",
@@ -318,6 +320,32 @@ describe("residents' requests", () => {
     // The earlier NIK's own report is not widened: what happened to its other records stays out.
     const earlier = await pdp.post("/api/privacy/access-report", { nik: SITI.nik });
     expect(earlier.body.formerNiks).toEqual([]);
+
+    // A correction made by mistake and undone: the other NIK's owner is not handed this complaint's past.
+    const mine = person(731);
+    const other = person(732);
+    const c = await fo.post("/api/complaints", complaint({}, { nik: mine.nik, name: mine.name }));
+    const wrong = await fo.post(`/api/complaints/${c.body.id}/correct`, {
+      version: c.body.version,
+      reason: "Koreksi NIK.",
+      reporter: { nik: other.nik },
+    });
+    expect(wrong.status).toBe(200);
+    const undone = await fo.post(`/api/complaints/${c.body.id}/correct`, {
+      version: wrong.body.version,
+      reason: "Koreksi sebelumnya keliru.",
+      reporter: { nik: mine.nik },
+    });
+    expect(undone.status).toBe(200);
+    const others = await pdp.post("/api/privacy/access-report", { nik: other.nik });
+    expect((others.body.entries as { what: string }[]).map((e) => e.what)).not.toContain(
+      "Mendaftarkan pengaduan",
+    );
+    expect(others.body.formerNiks).toEqual([]);
+    const own = await pdp.post("/api/privacy/access-report", { nik: mine.nik });
+    expect(own.body.formerNiks.map((f: { nikMasked: string }) => f.nikMasked)).toEqual([
+      `3328********${other.nik.slice(12)}`,
+    ]);
   });
 
   it("carries a corrected NIK and name to the household's proposal, the case opened from the complaint and its stay in a shelter", async () => {
@@ -375,6 +403,11 @@ describe("residents' requests", () => {
       nikMasked: "3328********0011",
     });
     expect(await stayName()).toBe("Joko Susilo Wibowo");
+    // The corrected NIK's report holds the case's past too: its entries are kept against the person.
+    const report = await pdp.post("/api/privacy/access-report", { nik: "3328101208790011" });
+    const whats = (report.body.entries as { what: string }[]).map((e) => e.what);
+    expect(whats).toContain("Membuka kasus baru");
+    expect(whats).toContain("Mengusulkan rumah tangga masuk DPM");
   });
 
   it("answers a request once; a second answer is a 409 and the report lists the request", async () => {

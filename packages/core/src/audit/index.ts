@@ -29,6 +29,8 @@ export interface AuditInput {
    * on, so the access report by the new NIK also lists what was done to those records before.
    */
   former?: { nikh: string; nikMasked: string; records: string[] } | undefined;
+  /** One moment for entries that record one change for two residents (a NIK corrected). */
+  at?: Date | undefined;
 }
 
 /** The attributes of a correction's link to the earlier NIK (retention removes them with the person's). */
@@ -50,7 +52,7 @@ type Who = ReturnType<typeof describe>;
  * each attribute left out is saved four times (docs/data-model.md, "audit entry").
  */
 function item(input: AuditInput, who: Who = describe(use())) {
-  const now = new Date();
+  const now = input.at ?? new Date();
   const sort = `${now.toISOString()}#${randomBytes(9).toString("base64url")}`;
   const person = input.person ?? (PERSON_TARGETS.has(input.target.type) ? input.target.id : undefined);
   return {

@@ -90,7 +90,10 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
       : []),
     ...(await correctionWrites(record, reporter)),
   ];
+  // Both residents' entries carry one moment: the earlier NIK's is not taken for an access before the link.
+  const records = nikChanged ? await linkedRecords(record) : [];
   const audit = {
+    at: new Date(),
     action: "complaint.correct",
     target: { type: "complaint", id },
     summary: `Data pelapor dikoreksi: ${changes.map((c) => c.field).join(", ")}`,
@@ -121,7 +124,7 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
             former: {
               nikh: record.reporter.nikh,
               nikMasked: maskNik(record.reporter.nik),
-              records: await linkedRecords(record),
+              records,
             },
           }),
         ]

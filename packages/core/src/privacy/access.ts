@@ -8,48 +8,9 @@ import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { describeAction, describeRecord } from "./labels.ts";
 import { load, ofPerson, type RequestRecord } from "./requests.ts";
-import { FieldError, NotFoundError } from "../error/index.ts";
+import { ConflictError, FieldError, NotFoundError } from "../error/index.ts";
+import { byPerson, underFormerNiks } from "./former-niks.ts";
 import { AccessReportQuerySchema, type AccessEntry, type AccessReport } from "./schema.ts";
-
-const byPerson = (nikh: string) =>
-  queryAll<Record<string, unknown>>({
-    IndexName: "gsi3",
-    KeyConditionExpression: "gsi3pk = :pk",
-    ExpressionAttributeValues: { ":pk": Audit.personPartition(nikh) },
-  });
-
-/**
- * The accesses made under earlier NIKs to records now this person's: a correction of the NIK links the
- * new NIK to the earlier one and the records it was held on (Audit `former`). Only those records'
- * entries, and only from before the correction: the earlier NIK may be someone else's. A chain of
- * corrections is followed back.
- */
-async function underFormerNiks(tagged: Record<string, unknown>[]) {
-  const found: Record<string, unknown>[] = [];
-  const formerNiks: { nikMasked: string; correctedAt: string }[] = [];
-  const seen = new Set<string>();
-  let links = tagged.filter((raw) => Audit.isEntry(raw) && typeof raw.formerh === "string");
-  while (links.length) {
-    const next: Record<string, unknown>[] = [];
-    for (const link of links) {
-      const nikh = String(link.formerh);
-      const at = Audit.fromItem(link).at;
-      if (seen.has(`${nikh}#${at}`)) continue;
-      seen.add(`${nikh}#${at}`);
-      formerNiks.push({ nikMasked: String(link.formerMasked), correctedAt: at });
-      const records = new Set(Array.isArray(link.formerRecords) ? link.formerRecords.map(String) : []);
-      for (const raw of await byPerson(nikh)) {
-        if (!Audit.isEntry(raw)) continue;
-        const e = Audit.fromItem(raw);
-        if (e.at >= at || !records.has(e.targetId)) continue;
-        found.push(raw);
-        if (typeof raw.formerh === "string") next.push(raw);
-      }
-    }
-    links = next;
-  }
-  return { found, formerNiks: formerNiks.sort((a, b) => (a.correctedAt < b.correctedAt ? -1 : 1)) };
-}
 
 const byPartition = (pk: string) =>
   queryAll<Record<string, unknown>>({
@@ -66,8 +27,15 @@ const byPartition = (pk: string) =>
 export async function report(input: unknown): Promise<AccessReport> {
   const caller = assertCan("privacy.report");
   const query = parse(AccessReportQuerySchema, input);
-  const nik = query.nik ?? (query.requestId ? (await load(query.requestId))?.nik : undefined);
-  if (!nik) throw query.requestId ? NotFoundError("Permintaan warga") : FieldError("nik", "NIK wajib diisi.");
+  const request = query.requestId ? await load(query.requestId) : undefined;
+  if (query.requestId && !request) throw NotFoundError("Permintaan warga");
+  const nik = query.nik ?? request?.nik;
+  if (!nik)
+    throw request
+      ? ConflictError(
+          "NIK pada permintaan ini sudah dihapus karena masa simpannya lewat. Buat laporan dengan NIK warga.",
+        )
+      : FieldError("nik", "NIK wajib diisi.");
   const nikh = nikHash(nik);
   await Audit.record({
     action: "privacy.report",
@@ -80,7 +48,7 @@ export async function report(input: unknown): Promise<AccessReport> {
     byPartition(`AUDIT#resident#${nikh}`),
     byPartition(`AUDIT#person#${nikh}`),
   ]);
-  const former = await underFormerNiks(tagged);
+  const former = await underFormerNiks(tagged, nikh);
   const audits = new Map<string, Audit.AuditEntry>();
   for (const raw of [...tagged, ...residentTarget, ...personTarget, ...former.found])
     if (Audit.isEntry(raw)) {

@@ -23,6 +23,8 @@ export * from "./schema.ts";
  */
 const MISMATCH = "Kode pelacakan atau 4 angka terakhir NIK tidak cocok.";
 
+const SERVED_BY_OPD = new Set(["disetujui", "diterima-opd", "selesai"]);
+
 export async function status(input: unknown): Promise<PublicStatus> {
   const ip = describe(use()).ip;
   const q = parse(StatusQuerySchema, input);
@@ -65,7 +67,10 @@ export async function status(input: unknown): Promise<PublicStatus> {
       ? {
           referral: {
             stateLabel: REFERRAL_PUBLIC_LABELS[referral.state],
-            ...(referral.opd ? { opd: opdName(referral.opd) ?? referral.opd } : {}),
+            // Named only while that agency serves it: one that declined is the office's matter.
+            ...(referral.opd && SERVED_BY_OPD.has(referral.state)
+              ? { opd: opdName(referral.opd) ?? referral.opd }
+              : {}),
           },
         }
       : {}),

@@ -319,6 +319,7 @@ async function use(username: string | undefined) {
   if (store === current) return;
   current = store;
   setItems([]);
+  setUnreachable(false);
   if (!store) return;
   await (opened = adoptLegacy(store).then(() => refresh(store)));
   await flushing;

@@ -18,7 +18,7 @@ import { MonthInput } from "../components/month-input.tsx";
 import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
-import { today } from "../lib/time.ts";
+import { defaultDay, today } from "../lib/time.ts";
 
 const FIRST_YEAR = 2020;
 
@@ -56,7 +56,9 @@ const rowWord = (d: DashboardView) =>
 export default function Dashboard() {
   const [params] = useSearchParams<{ periode?: string; wilayah?: string }>();
   const thisMonth = () => today().slice(0, 7);
-  const period = () => params.periode || thisMonth();
+  // Opened without a period: the month it was opened in, kept across the turn of the month.
+  const openedIn = defaultDay().slice(0, 7);
+  const period = () => params.periode || openedIn;
   const scope = () => me()?.scope.code ?? "";
   const area = () => params.wilayah || scope();
   const [tree] = createResource(() => call(api.regions.$get()));

@@ -174,9 +174,10 @@ export default function Home() {
       console.warn("beranda", error);
       return undefined;
     });
+  // Asked again when the kabupaten's day turns: the count is of today's visits.
   const [visits] = createResource(
-    () => can("proposal.visit"),
-    (yes) => (yes ? quietly(call(api.proposals.$get({ query: { visitDate: today() } }))) : undefined),
+    () => (can("proposal.visit") ? today() : undefined),
+    (visitDate) => quietly(call(api.proposals.$get({ query: { visitDate } }))),
   );
   const [awaitingMusdes] = createResource(
     () => can("musdes.record") && can("proposal.list"),

@@ -1,4 +1,4 @@
-import { A, useLocation } from "@solidjs/router";
+import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { AccessReportQuerySchema, type AccessReport } from "@puskesos/core/privacy/schema";
 import { Alert, createForm, Field } from "../components/form.tsx";
@@ -30,10 +30,13 @@ export default function Privacy() {
   onCleanup(() => window.removeEventListener("popstate", popped));
   // Opened from an access request: its report is made at once, from the NIK on the request.
   const location = useLocation<{ requestId?: string }>();
+  const navigate = useNavigate();
   const [fromRequest, setFromRequest] = createSignal("");
   onMount(async () => {
     const requestId = location.state?.requestId;
     if (!requestId) return;
+    // Made once: a return to this page (Back, a reload) does not make and log another report.
+    navigate(location.pathname, { replace: true, state: {} });
     try {
       setReport(await call(api.privacy["access-report"].$post({ json: { requestId } })));
     } catch (error) {

@@ -17,7 +17,7 @@ import { MonthInput } from "../components/month-input.tsx";
 import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
-import { formatDateTime, today } from "../lib/time.ts";
+import { defaultDay, formatDateTime, today } from "../lib/time.ts";
 import { ask } from "../lib/ask.ts";
 import { desaLabel, villagesTitle } from "@puskesos/core/region/words";
 
@@ -107,10 +107,13 @@ export default function Report() {
   const wide = () => me()?.scope.level !== "desa";
   const [tree] = createResource(wide, (yes) => (yes ? call(api.regions.$get()) : undefined));
   const thisMonth = () => today().slice(0, 7);
-  /** The month in the address, when it is one the report can show; otherwise this month. */
+  // The month shown when none is asked: the one the page was opened in. A page left open across the
+  // turn of the month keeps it (a correction being typed is not swept away at midnight).
+  const openedIn = defaultDay().slice(0, 7);
+  /** The month in the address, when it is one the report can show; otherwise the month opened in. */
   const month = () => {
     const asked = params.bulan ?? "";
-    return v.is(MonthSchema, asked) && asked >= FIRST_MONTH && asked <= thisMonth() ? asked : thisMonth();
+    return v.is(MonthSchema, asked) && asked >= FIRST_MONTH && asked <= thisMonth() ? asked : openedIn;
   };
   /** A month in the address that cannot be shown, with the reason: said, not thrown. */
   const unshown = () => {
