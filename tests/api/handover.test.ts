@@ -211,6 +211,8 @@ describe("handing a client over to another kabupaten", () => {
     expect(removed.body).toEqual({ kabupatenCode: "33.28", keyId: trusted.body.keyId });
     expect((await manajer.get("/api/cases/handover-keys")).body.senders).toEqual([]);
     expect((await manajer.delete("/api/cases/handover-keys/33.28")).status).toBe(404);
+    // A mangled address, longer than any table key: not found, not a server error.
+    expect((await manajer.delete(`/api/cases/handover-keys/${"3".repeat(1100)}`)).status).toBe(404);
     const untrusted = await admin.get("/api/audit?targetType=trusted-sender&targetId=33.28");
     expect(untrusted.body.items.map((e: { action: string }) => e.action)).toContain("handover.untrust");
     const opened = await worker.get(`/api/cases/${imported.body.id}`);

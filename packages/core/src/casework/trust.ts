@@ -130,7 +130,10 @@ export async function trustSender(input: unknown) {
 /** Stops trusting a kabupaten's key (a key leaked, or no more handovers): its files are refused after. */
 export async function untrustSender(kabupatenCode: string) {
   assertCan("handover.keys");
-  const found = await getItem<{ kabupatenName: string; keyId: string }>(trustKey(kabupatenCode));
+  // Only a kabupaten's code names a trusted sender (anything longer could not even be a table key).
+  const found = /^\d{2}\.\d{2}$/.test(kabupatenCode)
+    ? await getItem<{ kabupatenName: string; keyId: string }>(trustKey(kabupatenCode))
+    : undefined;
   if (!found) throw NotFoundError("Kabupaten pengirim");
   await transact([
     remove("trusted-sender", trustKey(kabupatenCode)),

@@ -7,8 +7,15 @@ import { TABLE_DEFINITION } from "./schema.ts";
 
 export type Query = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey" | "Limit">;
 
-/** One item by key, read strongly (the state a decision is checked against). */
+/** DynamoDB's longest sort key, in bytes (a partition key may hold 2,048). */
+const LONGEST_KEY = 1024;
+
+/**
+ * One item by key, read strongly (the state a decision is checked against). A key longer than any
+ * DynamoDB holds (a mangled address) finds nothing, as it would be refused rather than looked up.
+ */
 export async function getItem<T>(key: Record<string, string>): Promise<T | undefined> {
+  if (Object.values(key).some((part) => Buffer.byteLength(part) > LONGEST_KEY)) return undefined;
   const db = useDb();
   const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: key, ConsistentRead: true }));
   return openFields(out.Item) as T | undefined;

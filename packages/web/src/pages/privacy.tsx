@@ -142,7 +142,10 @@ function FormerNiks(props: { report: AccessReport }) {
       <p data-testid="former-niks">
         Termasuk akses sebelum NIK pada datanya dikoreksi, dari{" "}
         {props.report.formerNiks
-          .map((f) => `NIK ${f.nikMasked} (dikoreksi ${formatDate(f.correctedAt)})`)
+          .map(
+            (f) =>
+              `NIK ${f.nikMasked}${f.nikMasked === props.report.nikMasked ? ", beda pada angka tengahnya" : ""} (dikoreksi ${formatDate(f.correctedAt)})`,
+          )
           .join(", ")}
         .
       </p>
