@@ -41,7 +41,8 @@ export const COMPLAINT_PUBLIC_LABELS: Record<ComplaintState, string> = {
   baru: "Diterima",
   "menunggu-verval": "Menunggu kunjungan petugas ke rumah",
   diteruskan: "Sedang diperiksa petugas Puskesos",
-  dirujuk: "Dirujuk ke dinas atau lembaga yang menangani",
+  // The whole way: the referral's own row says where it stands (the supervisor, the kabupaten, an agency).
+  dirujuk: "Dalam proses rujukan ke kabupaten dan dinas terkait",
 };
 
 /** What the desa's back office gave and did (DESIGN §3 step 4). */

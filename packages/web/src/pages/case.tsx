@@ -69,7 +69,13 @@ export default function Case() {
                 <dt>NIK</dt>
                 <dd>
                   {c().client.nikMasked ? <code>{c().client.nikMasked}</code> : "Tidak diketahui"}
-                  {c().client.identityVerified ? " (terverifikasi)" : " (identitas belum terverifikasi)"}
+                  {/* Said for what it is: a NIK taken from the complaint, or one a worker checked against a
+                      card; not a DPM finding, which the complaint's page gives. */}
+                  {c().source.complaintId
+                    ? " (NIK dari pengaduan)"
+                    : c().client.identityVerified
+                      ? " (diperiksa dengan KTP atau KK)"
+                      : " (identitas belum terverifikasi)"}
                 </dd>
                 <dt>PPKS</dt>
                 <dd>{ppksName(c().client.ppks)}</dd>
@@ -85,8 +91,11 @@ export default function Case() {
                 <dd>
                   {CASE_SOURCE_LABELS[c().source.kind as CaseSource]}
                   <Show when={c().source.complaintId}>
-                    {" · "}
-                    <A href={`/pengaduan/${c().source.complaintId}`}>lihat pengaduan</A>
+                    {/* A link is for the screen: the printed file names where the case came from. */}
+                    <span class="no-print">
+                      {" · "}
+                      <A href={`/pengaduan/${c().source.complaintId}`}>lihat pengaduan</A>
+                    </span>
                   </Show>
                   {c().source.fromKabupaten ? ` · dari ${c().source.fromKabupaten}` : ""}
                 </dd>
