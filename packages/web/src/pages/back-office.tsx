@@ -220,8 +220,11 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
               >
                 {(o) => (
                   <label class="check">
-                    <input type="checkbox" name="opds" value={o.code} checked={o.ticked} /> {o.name}{" "}
-                    <span class="muted">({o.because})</span>
+                    <input type="checkbox" name="opds" value={o.code} checked={o.ticked} />
+                    {/* One run of text beside the box: as flex items of their own, "(kategori)" broke mid-word. */}
+                    <span>
+                      {o.name} <span class="muted">({o.because})</span>
+                    </span>
                   </label>
                 )}
               </For>
