@@ -44,6 +44,13 @@ const referralOf = (complaintId: string, over: Record<string, unknown> = {}) => 
 const act = (client: Client, id: string, action: string, body: Record<string, unknown>) =>
   client.post(`/api/referrals/${id}/${action}`, body);
 
+/** A referral of the complaint, forwarded by the supervisor and approved to an OPD: its id and the answer. */
+async function approvedTo(complaintId: string, opd: string, program: string) {
+  const id = (await bo.post("/api/referrals", referralOf(complaintId))).body.id;
+  await act(spv, id, "forward", { version: 1 });
+  return { id, approved: await act(manajer, id, "approve", { version: 2, opd, program }) };
+}
+
 describe("the referral chain", () => {
   it("walks desa → supervisor (returns) → desa (resubmits) → supervisor → manager → OPD → closed", async () => {
     const c = await forwarded();
@@ -179,13 +186,7 @@ describe("the referral chain", () => {
       incomeSource: "buruh-harian",
     });
     expect(proposal.status).toBe(201);
-    const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
-    await act(spv, id, "forward", { version: 1 });
-    const approved = await act(manajer, id, "approve", {
-      version: 2,
-      opd: "dinas-kesehatan",
-      program: "kis-pbi",
-    });
+    const { id, approved } = await approvedTo(c.id, "dinas-kesehatan", "kis-pbi");
     expect(approved.status).toBe(200);
     const entities = (entries: { action: string }[]) =>
       [...new Set(entries.map((e) => e.action.split(".")[0]))].sort();
@@ -510,13 +511,7 @@ describe("the kabupaten's own catalog", () => {
     });
     expect(officer.status).toBe(201);
     const c = await forwarded();
-    const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
-    await act(spv, id, "forward", { version: 1 });
-    const approved = await act(manajer, id, "approve", {
-      version: 2,
-      opd: "rsud-dr-soeselo",
-      program: "jamkesda-kabupaten-tegal",
-    });
+    const { id, approved } = await approvedTo(c.id, "rsud-dr-soeselo", "jamkesda-kabupaten-tegal");
     expect(approved.body).toMatchObject({ state: "disetujui", opd: "rsud-dr-soeselo" });
     const letter = await manajer.get(`/api/referrals/${id}/letter`);
     expect(letter.body).toMatchObject({

@@ -45,6 +45,18 @@ export const PERMISSIONS = {
     "opd",
     "pekerja-sosial",
   ],
+  /**
+   * Read a referral's internal side: the desa's notes, the reviewers' remarks and the complaint's whole
+   * history. An OPD reads the referral and its own steps only.
+   */
+  "referral.internal": [
+    "front-office",
+    "back-office",
+    "koordinator",
+    "supervisor",
+    "manajer",
+    "pekerja-sosial",
+  ],
   /** The referrals waiting for the caller's role ("Perlu tindakan"). */
   "referral.inbox": ["back-office", "koordinator", "supervisor", "manajer", "opd"],
   /** Print the surat rujukan of an approved referral. */

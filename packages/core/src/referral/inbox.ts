@@ -1,4 +1,4 @@
-import { assertCan } from "../actor/index.ts";
+import { assertCan, can, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { useConfig } from "../config/index.ts";
 import { queryPage } from "../db/index.ts";
@@ -12,10 +12,10 @@ import type { ReferralInbox, ReferralView } from "./schema.ts";
  * whole story; an OPD, the referral's own steps without their notes (the household's proposal and the
  * desa's handling are not the agency's business).
  */
-async function historyOf(record: ReferralRecord, caller: { role: string }) {
-  const opd = caller.role === "opd";
-  const entries = await Timeline.list(record.complaintId, { notes: !opd });
-  return opd ? entries.filter((e) => e.action.startsWith("referral.")) : entries;
+async function historyOf(record: ReferralRecord, caller: UserActor) {
+  const internal = can(caller.role, "referral.internal");
+  const entries = await Timeline.list(record.complaintId, { notes: internal });
+  return internal ? entries : entries.filter((e) => e.action.startsWith("referral."));
 }
 
 /** Opens one referral of the caller's reach, with its access-log entry. */

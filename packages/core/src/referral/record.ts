@@ -1,4 +1,4 @@
-import type { UserActor } from "../actor/index.ts";
+import { can, type UserActor } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { getItem } from "../db/index.ts";
 import { ConflictError, NotFoundError } from "../error/index.ts";
@@ -100,11 +100,12 @@ const FIELDS = [
   "updatedBy",
 ] as const satisfies readonly (keyof ReferralRecord)[];
 
-/** What an OPD does not see: the desa's internal notes and the reviewers' remarks. */
+/** What a reader without "referral.internal" (an OPD) does not see: the desa's notes and the reviewers' remarks. */
 const INTERNAL = new Set<string>(["notes", "recommendation", "lastNote"]);
 
 export function toView(record: ReferralRecord, caller: UserActor, now: Date = new Date()): ReferralView {
-  const shown = FIELDS.filter((f) => record[f] !== undefined && !(caller.role === "opd" && INTERNAL.has(f)));
+  const internal = can(caller.role, "referral.internal");
+  const shown = FIELDS.filter((f) => record[f] !== undefined && (internal || !INTERNAL.has(f)));
   const picked = Object.fromEntries(shown.map((f) => [f, record[f]])) as ReferralRecord;
   return {
     ...picked,
