@@ -69,7 +69,10 @@ export const LAMBDA_ESBUILD = {
   alias: {
     "hono-openapi": join(PROJECT_ROOT, "infra/lambda-openapi.ts"),
   },
-  external: UNUSED_SCHEMA_VENDORS,
+  // @smithy/core's event streams are imported dynamically by a protocol class the bundle leaves out
+  // (the app signs its own JSON requests, core/aws): the import would still make a chunk boundary
+  // and split the signer's helpers off into a chunk of their own that every cold start loads.
+  external: [...UNUSED_SCHEMA_VENDORS, "@smithy/core/event-streams"],
 };
 
 /** The `nodejs` options every Lambda shares; lambdaNodejs adds the kabupaten's regions. */

@@ -1,38 +1,38 @@
 import { Hono } from "hono";
+import { handle } from "hono/aws-lambda";
 import type { AppEnv } from "./http/env.ts";
 import { base, frame, later, type OpenApiSource } from "./http/frame.ts";
 import { auth } from "./routes/auth.ts";
 import { health } from "./routes/health.ts";
 import { regions } from "./routes/regions.ts";
 
-// Two groups, one chunk each: one dynamic import per resource would split the shared code into
-// many small chunks, and each chunk costs a cold start its own resolve, compile and link.
-const daily = () => import("./routes/daily.ts");
-const rare = () => import("./routes/rare.ts");
+// One dynamic import for all of them: one per resource (or per group) would split the shared code
+// into many small chunks, and each chunk costs a cold start its own resolve, compile and link.
+const onDemand = () => import("./routes/on-demand.ts");
 
 /**
- * The resources of create-app.ts's `LATER_PATHS`, each loaded with its first request: the desa's
- * daily work (its group loads once, with the first of them), then the rare ones.
+ * The resources of create-app.ts's `LATER_PATHS`, loaded together with the first request to any of
+ * them.
  */
 export const LATER = {
-  "/queue": async () => (await daily()).queue,
-  "/complaints": async () => (await daily()).complaints,
-  "/dpm": async () => (await daily()).dpm,
-  "/proposals": async () => (await daily()).proposals,
-  "/status": async () => (await daily()).status,
-  "/referrals": async () => (await daily()).referrals,
-  "/users": async () => (await rare()).users,
-  "/audit": async () => (await rare()).audit,
-  "/catalog": async () => (await rare()).catalog,
-  "/proposal-exports": async () => (await rare()).proposalExports,
-  "/reports": async () => (await rare()).reports,
-  "/psks": async () => (await rare()).psks,
-  "/cases": async () => (await rare()).cases,
-  "/facilities": async () => (await rare()).facilities,
-  "/privacy": async () => (await rare()).privacy,
-  "/musdes": async () => (await rare()).musdes,
-  "/indicators": async () => (await rare()).indicators,
-  "/settings": async () => (await rare()).settings,
+  "/queue": async () => (await onDemand()).queue,
+  "/complaints": async () => (await onDemand()).complaints,
+  "/dpm": async () => (await onDemand()).dpm,
+  "/proposals": async () => (await onDemand()).proposals,
+  "/status": async () => (await onDemand()).status,
+  "/referrals": async () => (await onDemand()).referrals,
+  "/users": async () => (await onDemand()).users,
+  "/audit": async () => (await onDemand()).audit,
+  "/catalog": async () => (await onDemand()).catalog,
+  "/proposal-exports": async () => (await onDemand()).proposalExports,
+  "/reports": async () => (await onDemand()).reports,
+  "/psks": async () => (await onDemand()).psks,
+  "/cases": async () => (await onDemand()).cases,
+  "/facilities": async () => (await onDemand()).facilities,
+  "/privacy": async () => (await onDemand()).privacy,
+  "/musdes": async () => (await onDemand()).musdes,
+  "/indicators": async () => (await onDemand()).indicators,
+  "/settings": async () => (await onDemand()).settings,
 };
 
 /**
@@ -45,3 +45,9 @@ export function createLambdaApp(openapi: OpenApiSource) {
   for (const [path, load] of Object.entries(LATER)) api.route(path, later(path, load));
   return frame(openapi, api, () => new Hono<AppEnv>().route("/api", api));
 }
+
+/**
+ * The Lambda's handler: API Gateway's events through Hono's adapter. Here rather than in lambda.ts,
+ * so that what a cold start loads before it asks for its secrets is only the AWS client.
+ */
+export const lambdaHandler = (openapi: OpenApiSource) => handle(createLambdaApp(openapi));

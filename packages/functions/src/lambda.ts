@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { handle } from "hono/aws-lambda";
 import { configureDb } from "@puskesos/core/db";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { loadStackKeys, readSecret } from "@puskesos/core/config/secrets";
@@ -14,13 +13,12 @@ if (!secretId) throw new Error("SECRET_ARN is not set: the stack's secret is req
 // local endpoints.
 const secretOptions = process.env.SECRETS_ENDPOINT ? { endpoint: process.env.SECRETS_ENDPOINT } : {};
 const edgeSecretId = process.env.EDGE_SECRET_ARN;
-// The app's modules and this kabupaten's regions load while the secrets are on their way: reading
-// them waits on the network, loading code does not.
-const [keys, edgeKey, { createLambdaApp }] = await Promise.all([
+// The app's modules (this kabupaten's regions among them) load while the secrets are on their way:
+// reading them waits on the network, loading code does not.
+const [keys, edgeKey, { lambdaHandler }] = await Promise.all([
   loadStackKeys(secretId, secretOptions),
   edgeSecretId ? readSecret(edgeSecretId, secretOptions) : undefined,
   import("./lambda-app.ts"),
-  import("@puskesos/core/region/data"),
 ]);
 configure({ ...fromEnv(), ...keys, edgeKey });
 configureDb({
@@ -39,4 +37,4 @@ async function builtOpenApi(): Promise<OpenApiDocument | undefined> {
   return text === undefined ? undefined : (JSON.parse(text) as OpenApiDocument);
 }
 
-export const handler = handle(createLambdaApp(builtOpenApi));
+export const handler = lambdaHandler(builtOpenApi);

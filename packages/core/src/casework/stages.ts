@@ -2,6 +2,7 @@ import { refuse } from "../error/index.ts";
 import { local, nowIso, today } from "../time/index.ts";
 import type { CaseRecord, PlanGoal } from "./record.ts";
 import { step } from "./step.ts";
+import { involved } from "../psks/index.ts";
 
 /** The five stages of seed 001 and the supervisor's approvals, each an action of CASE_WORKFLOW. */
 
@@ -13,7 +14,6 @@ function pastDay(record: CaseRecord, day: string, field: string, label: string) 
 
 async function psks(record: CaseRecord, ids: string[] | undefined) {
   if (!ids?.length) return {};
-  const { involved } = await import("../psks/index.ts");
   return { psks: await involved(record.regionCode, ids) };
 }
 

@@ -6,6 +6,7 @@ import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize } from "../workflow/index.ts";
+import { involved } from "../psks/index.ts";
 import { load, moveItem, toView } from "./record.ts";
 import type { ComplaintView } from "./schema.ts";
 import { COMPLAINT_STATE_LABELS, COMPLAINT_WORKFLOW, HandlingSchema } from "./workflow.ts";
@@ -26,9 +27,7 @@ function step(action: "handle" | "resolve") {
           `Pengaduan ini sudah berubah: sekarang "${COMPLAINT_STATE_LABELS[record.state]}". Muat ulang untuk melihatnya.`,
         ),
     });
-    const psksUsed = data.psksIds?.length
-      ? await (await import("../psks/index.ts")).involved(record.desaCode, data.psksIds)
-      : undefined;
+    const psksUsed = data.psksIds?.length ? await involved(record.desaCode, data.psksIds) : undefined;
     const now = nowIso();
     const handling = {
       answer: data.answer,

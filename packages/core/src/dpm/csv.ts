@@ -1,6 +1,5 @@
 import Papa from "papaparse";
 import { checkNik } from "../resident/nik.ts";
-import { today } from "../time/index.ts";
 import type { RowError } from "./schema.ts";
 
 /**
@@ -47,7 +46,7 @@ function notCsv(text: string): string | undefined {
   return undefined;
 }
 
-export function parseDpmCsv(text: string): ParsedDpm {
+export function parseDpmCsv(text: string, today: string): ParsedDpm {
   const binary = notCsv(text);
   if (binary) return { rows: [], errors: [], fatal: binary };
   const parsed = Papa.parse<string[]>(text.trim(), {
@@ -73,7 +72,7 @@ export function parseDpmCsv(text: string): ParsedDpm {
   body.forEach((cells, i) => {
     const line = i + 2;
     const cell = (key: keyof DpmRow) => (index[key] >= 0 ? (cells[index[key]] ?? "").trim() : "");
-    const nik = checkNik(cell("nik"), { today: today() });
+    const nik = checkNik(cell("nik"), { today });
     if (!nik.ok) return errors.push({ line, field: "NIK", message: nik.reason });
     const earlier = seen.get(nik.value);
     if (earlier) return errors.push({ line, field: "NIK", message: `NIK sama dengan baris ${earlier}.` });

@@ -7,7 +7,7 @@ import { log } from "../log/index.ts";
 import { markIncluded } from "../proposal/dpm-loop.ts";
 import * as Region from "../region/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
-import { nowIso } from "../time/index.ts";
+import { nowIso, today } from "../time/index.ts";
 import { nameKey } from "./name.ts";
 import type { DpmPointer, ImportResult } from "./schema.ts";
 import { batchWrite, dropPartition, partition, pointer, pointerKey } from "./store.ts";
@@ -21,9 +21,11 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
     throw ValidationError("Desa tidak ada di kabupaten ini.", [
       { field: "desa", message: `Kode desa ${desaCode} tidak ada di kabupaten ini.` },
     ]);
-  // The CSV reader (papaparse) is loaded by the import alone, not by every cold start.
+  // The CSV reader (papaparse) is loaded by the import alone, not by every cold start. It is given
+  // the day rather than importing the clock: a dynamically imported module that reaches code the cold
+  // start also loads splits that code into a chunk of its own (routes/on-demand.ts).
   const { parseDpmCsv } = await import("./csv.ts");
-  const parsed = parseDpmCsv(csv);
+  const parsed = parseDpmCsv(csv, today());
   if (parsed.fatal) throw ValidationError(parsed.fatal, [{ field: "file", message: parsed.fatal }]);
   if (!parsed.rows.length)
     throw new AppError("validation", "Tidak ada baris yang valid; DPM desa tidak diubah.", {

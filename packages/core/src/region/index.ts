@@ -3,21 +3,19 @@ import { assertInScope, covers, useUser } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { timeZoneOf } from "../time/calendar.ts";
 import type { Kabupaten, KabupatenList, Region } from "./schema.ts";
+// This build's region source (source.ts). By package name, not path: a Lambda bundle swaps it for its
+// kabupaten's (data.ts), which its cold start loads at once; the national one parses its CSVs only
+// when first asked.
+import { source } from "@puskesos/core/region/data";
 
 export * from "./schema.ts";
 
 /** A kabupaten's zone comes from its province code (time/calendar.ts). */
 export { timeZoneOf };
 
-/**
- * This build's region source (source.ts), loaded with the first request that needs a region, not
- * at every cold start. By package name, not path: a Lambda bundle swaps it for its kabupaten's (data.ts).
- */
-const source = async () => (await import("@puskesos/core/region/data")).source;
-
 /** The kabupaten with its kecamatan and desa. */
 export async function loadKabupaten(code: string): Promise<Kabupaten> {
-  return (await source()).kabupaten(code);
+  return source.kabupaten(code);
 }
 
 /** The kabupaten this stack serves. */
@@ -64,13 +62,13 @@ export async function tree(): Promise<Kabupaten> {
 
 /** The name of any kabupaten or kota of Indonesia ("Kabupaten Brebes"), for a handover's other side. */
 export async function kabupatenName(code: string): Promise<string | undefined> {
-  return (await source()).kabupatenName(code);
+  return source.kabupatenName(code);
 }
 
 /** Every kabupaten and kota of Indonesia by code, so a user can pick one by its name. */
 export async function kabupatenList(): Promise<KabupatenList> {
   useUser();
-  const names = await (await source()).kabupatenNames();
+  const names = await source.kabupatenNames();
   return Object.entries(names)
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.code.localeCompare(b.code));
@@ -78,5 +76,5 @@ export async function kabupatenList(): Promise<KabupatenList> {
 
 /** Every kabupaten/kota and kecamatan code of Indonesia, for the NIK and No. KK region warnings. */
 export async function nationalCodes() {
-  return (await source()).national();
+  return source.national();
 }

@@ -8,6 +8,8 @@ import { submittedIn } from "./monthly.ts";
 import { overdueNow } from "./overdue.ts";
 import { assertPast, monthsOf } from "./period.ts";
 import { DashboardQuerySchema, type Dashboard } from "./schema.ts";
+import { CASE_STATE_LABELS, CASE_STATES, counts } from "../casework/index.ts";
+import { listAll } from "../facility/index.ts";
 import { childrenOf, yearOf, type StatsItem } from "./stats.ts";
 
 /**
@@ -18,10 +20,6 @@ import { childrenOf, yearOf, type StatsItem } from "./stats.ts";
  */
 /** The kabupaten's case counters and facility beds: two GetItems and one Query, whatever the number of cases. */
 async function casework(period: string): Promise<Dashboard["cases"]> {
-  const [{ counts, CASE_STATES, CASE_STATE_LABELS }, { listAll }] = await Promise.all([
-    import("../casework/index.ts"),
-    import("../facility/index.ts"),
-  ]);
   const [figures, facilities] = await Promise.all([counts(period.slice(0, 7)), listAll()]);
   const sum = (pick: (f: (typeof facilities)[number]) => number) =>
     facilities.reduce((n, f) => n + pick(f), 0);

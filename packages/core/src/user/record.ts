@@ -2,7 +2,6 @@ import { randomInt } from "node:crypto";
 import type * as v from "valibot";
 import type { Scope } from "../actor/index.ts";
 import { hashPassword } from "../auth/password.ts";
-import { opdName } from "../catalog/index.ts";
 import { getItem } from "../db/index.ts";
 import { ValidationError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
@@ -71,7 +70,8 @@ export async function newRecord(
   },
 ): Promise<UserRecord & Record<string, unknown>> {
   const now = nowIso();
-  if (input.opd && !(await opdName(input.opd)))
+  // The catalog loads only here (creating an OPD officer): a cold start's sign-in does not need it.
+  if (input.opd && !(await (await import("../catalog/index.ts")).opdName(input.opd)))
     throw ValidationError("OPD tidak dikenal.", [
       { field: "opd", message: `OPD "${input.opd}" tidak dikenal.` },
     ]);

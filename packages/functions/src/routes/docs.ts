@@ -5,7 +5,7 @@ import type { AppEnv } from "../http/env.ts";
 import type { OpenApiDocument } from "./docs-page.ts";
 
 // The reference page is read by developers, not officers: it loads when asked for, not at every cold start.
-const page = () => import("./docs-page.ts");
+const page = async () => (await import("./on-demand.ts")).DocsPage;
 
 /** Where the app gets its OpenAPI document: generated live, or the file made at build time. */
 export type OpenApiSource = () => Promise<OpenApiDocument | undefined>;
