@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { today } from "@puskesos/core/time";
-import { addDays } from "@puskesos/core/time/calendar";
+import { addDays, yearsBetween } from "@puskesos/core/time/calendar";
 import { type Client, freshTable, signedIn } from "../support/api.ts";
 import { complaint, SITI } from "../support/residents.ts";
 
@@ -250,7 +250,7 @@ describe("opening a case from a complaint", () => {
       id: randomUUID(),
       source: "pengaduan",
       complaintId: c.body.id,
-      client: { name: SITI.name, sex: "P", ppks: "lansia-terlantar" },
+      client: { name: SITI.name, sex: "P", ppks: "perempuan-rawan-sosial-ekonomi" },
     });
     expect(noWorker.body.error.fields[0]).toMatchObject({ field: "worker" });
     const body = {
@@ -259,7 +259,11 @@ describe("opening a case from a complaint", () => {
       complaintId: c.body.id,
       worker: "peksos",
       // Sex and birth date left to the complaint's NIK (3328104503850001: a woman born 5 March 1985).
-      client: { name: SITI.name, ppks: "lansia-terlantar", known: "Tinggal sendiri sejak 2024." },
+      client: {
+        name: SITI.name,
+        ppks: "perempuan-rawan-sosial-ekonomi",
+        known: "Tinggal sendiri sejak 2024.",
+      },
     };
     const opened = await bo.post("/api/cases", body);
     expect(opened.status).toBe(201);
@@ -298,6 +302,63 @@ describe("opening a case from a complaint", () => {
     );
     const other = await fo.post("/api/cases", streetPerson());
     expect(other.status).toBe(403);
+  });
+});
+
+describe("a PPKS type outside the client's age", () => {
+  const outreach = (client: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    source: "penjangkauan",
+    // Each its own name: a namesake's open case would be warned of first.
+    client: { name: `Klien ${randomUUID().slice(0, 8)}`, sex: "L", ...client },
+    ...over,
+  });
+  const asked = (message: string) => [{ field: "client.ppks", message, needsConfirmation: true }];
+
+  it("is asked to be confirmed, from the birth date, the estimated age or the complaint's NIK", async () => {
+    const thirty = `${Number(today().slice(0, 4)) - 30}-01-01`;
+    const toddler = await kabWorker.post(
+      "/api/cases",
+      outreach({ birthDate: thirty, ppks: "anak-balita-terlantar" }),
+    );
+    expect(toddler.status).toBe(422);
+    expect(toddler.body.error.fields).toEqual(
+      asked(
+        "Umur klien 30 tahun (dari tanggal lahir) di luar Anak Balita Terlantar (5 tahun ke bawah). Pilih jenis PPKS yang sesuai, atau periksa umurnya.",
+      ),
+    );
+    const elder = await kabWorker.post(
+      "/api/cases",
+      outreach({ estimatedAge: 45, ppks: "lansia-terlantar" }),
+    );
+    expect(elder.body.error.fields[0].message).toMatch(
+      /^Umur klien 45 tahun \(dari perkiraan umur\) di luar Lanjut Usia Terlantar \(60 tahun ke atas\)/,
+    );
+    // Confirmed by the worker, it opens; a type that fits needs nothing.
+    const confirmed = outreach({ estimatedAge: 45, ppks: "lansia-terlantar" }, { ppksAgeConfirmed: true });
+    expect((await kabWorker.post("/api/cases", confirmed)).status).toBe(201);
+    expect(
+      (await kabWorker.post("/api/cases", outreach({ estimatedAge: 72, ppks: "lansia-terlantar" }))).status,
+    ).toBe(201);
+
+    // From a complaint the age is the reporter's NIK's (3328104503850001: born 5 March 1985).
+    const c = await fo.post(
+      "/api/complaints",
+      complaint({ ppks: ["lansia-terlantar"] }, { nik: SITI.nik, name: SITI.name }),
+    );
+    const age = yearsBetween("1985-03-05", today());
+    const fromNik = await bo.post("/api/cases", {
+      id: randomUUID(),
+      source: "pengaduan",
+      complaintId: c.body.id,
+      worker: "peksos",
+      client: { name: SITI.name, ppks: "lansia-terlantar" },
+    });
+    expect(fromNik.body.error.fields).toEqual(
+      asked(
+        `Umur klien ${age} tahun (dari NIK) di luar Lanjut Usia Terlantar (60 tahun ke atas). Pilih jenis PPKS yang sesuai, atau periksa umurnya.`,
+      ),
+    );
   });
 });
 

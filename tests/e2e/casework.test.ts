@@ -92,6 +92,13 @@ describe("a case on a phone", () => {
     // Said once: under the fields, with no alert at the top repeating the first of them.
     expect(await worker.locator(".alert").count()).toBe(0);
     await worker.fill("input[name=estimatedAge]", "58");
+    // A type the age does not fit is asked about under the list, with a box to confirm it.
+    await worker.selectOption("select[name=ppks]", "lansia-terlantar");
+    await worker.click("[data-testid=case-new] button[type=submit]");
+    await expect
+      .poll(() => worker.textContent("[data-testid=case-new] .error"))
+      .toContain("Umur klien 58 tahun (dari perkiraan umur) di luar Lanjut Usia Terlantar");
+    expect(await worker.isVisible("input[name=ppksAgeConfirmed]")).toBe(true);
     await worker.selectOption("select[name=ppks]", "gelandangan");
     await fits(worker);
     await worker.click("[data-testid=case-new] button[type=submit]");

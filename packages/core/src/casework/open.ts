@@ -1,14 +1,15 @@
 import { assertCan, assertInScope, can, covers, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { failedWrite, getItem, queryAll, transact } from "../db/index.ts";
-import { ConflictError, NotFoundError, FieldError } from "../error/index.ts";
+import { ConflictError, NotFoundError, FieldError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash, requireNik } from "../resident/index.ts";
 import { checkNik } from "../resident/nik.ts";
 import * as Timeline from "../timeline/index.ts";
 import type { UserRecord } from "../user/record.ts";
-import { today } from "../time/index.ts";
+import { today, yearsBetween } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
 import { entry, load, opened, personOf, toView, type CaseRecord } from "./record.ts";
+import { ppksAgeProblem } from "./ppks-age.ts";
 import { warnSameClient } from "./same-client.ts";
 import { CASE_WORKFLOW, isCaseWorker, OpenCaseSchema, WorkersQuerySchema, type CaseView } from "./schema.ts";
 import { reaches } from "../workflow/index.ts";
@@ -117,6 +118,11 @@ export async function open(input: unknown): Promise<CaseView> {
   if (!sex) throw FieldError("client.sex", "Jenis kelamin wajib dipilih.");
   const birthDate =
     data.client.birthDate ?? (data.client.estimatedAge === undefined ? fromNik?.birthDate : undefined);
+  const age = birthDate ? yearsBetween(birthDate, today()) : data.client.estimatedAge;
+  const source = data.client.birthDate ? "tanggal lahir" : birthDate ? "NIK" : "perkiraan umur";
+  const misfit = data.ppksAgeConfirmed ? undefined : ppksAgeProblem(data.client.ppks, age, source);
+  if (misfit)
+    throw ValidationError(misfit, [{ field: "client.ppks", message: misfit, needsConfirmation: true }]);
   const desaCode = from.desaCode ?? data.client.desaCode;
   if (desaCode) assertInScope(desaCode, "Desa klien");
 

@@ -71,6 +71,8 @@ export const OpenCaseSchema = v.strictObject(
     idConfirmed: v.optional(v.boolean()),
     /** An open case of a client with the same name was seen, and this is another person. */
     sameNameConfirmed: v.optional(v.boolean()),
+    /** The PPKS type does not fit the client's age as known, and the worker has checked it. */
+    ppksAgeConfirmed: v.optional(v.boolean()),
   },
   "Data kasus harus berupa objek JSON.",
 );

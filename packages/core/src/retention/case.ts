@@ -1,12 +1,9 @@
 import { key, load, type CaseRecord } from "../casework/record.ts";
 import { queryAll, removeNow } from "../db/index.ts";
+import { yearsBetween } from "../time/calendar.ts";
 import { ERASED, updateIf, unchanged, type Eraser } from "./erase.ts";
 
 type Stored = CaseRecord & { anonymizedAt?: string };
-
-/** Whole years from a birth day to a later day (both `YYYY-MM-DD`). */
-const yearsBetween = (from: string, to: string) =>
-  Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
 
 /**
  * A case made anonymous: the client's name, NIK and its hash, birth date (an age at opening stays),

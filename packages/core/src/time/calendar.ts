@@ -125,6 +125,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
 }
 
+/** Whole years from a birth day to a later day (both `YYYY-MM-DD`): an age on that day. */
+export const yearsBetween = (from: string, to: string) =>
+  Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
+
 export const ROMAN_MONTHS = [
   "I",
   "II",

@@ -19,7 +19,7 @@ import {
   saidByFields,
   sentenceFromApi,
 } from "../components/form.tsx";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can, me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
@@ -38,6 +38,7 @@ export default function CaseNew() {
   const [fields, setFields] = createSignal<Record<string, string>>({});
   const [confirmNik, setConfirmNik] = createSignal(false);
   const [confirmSame, setConfirmSame] = createSignal(false);
+  const [confirmAge, setConfirmAge] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   // One id per case being opened: a resend after a lost answer opens the same case, not a second one.
   let caseId = newId();
@@ -72,6 +73,7 @@ export default function CaseNew() {
         ...(value("worker") ? { worker: value("worker") } : {}),
         ...(data.get("idConfirmed") ? { idConfirmed: true } : {}),
         ...(data.get("sameNameConfirmed") ? { sameNameConfirmed: true } : {}),
+        ...(data.get("ppksAgeConfirmed") ? { ppksAgeConfirmed: true } : {}),
         client: Object.fromEntries(
           Object.entries({
             name: value("name"),
@@ -91,6 +93,7 @@ export default function CaseNew() {
       const opened = await call(api.cases.$post({ json }));
       caseId = newId();
       setConfirmSame(false);
+      setConfirmAge(false);
       if (can("case.read")) navigate(`/kasus/${opened.id}`);
       else {
         form.reset();
@@ -99,8 +102,13 @@ export default function CaseNew() {
     } catch (error) {
       const e = errorsFromApi(error);
       setFields(e.fields);
-      if (e.fields["client.nik"] && /wilayah|kode/i.test(e.fields["client.nik"])) setConfirmNik(true);
-      if (e.fields["client.name"]?.startsWith("Sudah ada kasus terbuka")) setConfirmSame(true);
+      // The server asks these to be confirmed rather than changed (an unusual NIK region, a namesake's
+      // open case, a PPKS type outside the client's age): each gets its checkbox.
+      const toConfirm = error instanceof ApiError ? error.fields.filter((f) => f.needsConfirmation) : [];
+      const asks = (field: string) => toConfirm.some((f) => f.field === field);
+      if (asks("client.nik")) setConfirmNik(true);
+      if (asks("client.name")) setConfirmSame(true);
+      if (asks("client.ppks")) setConfirmAge(true);
       if (saidByFields(form, e.fields)) focusFirstInvalid(form);
       else setMessage({ kind: "error", text: sentenceFromApi(error) });
     } finally {
@@ -227,6 +235,12 @@ export default function CaseNew() {
           </select>
           <FieldError error={err("client.ppks")} />
         </Labelled>
+        <Show when={confirmAge()}>
+          <label class="check">
+            <input type="checkbox" name="ppksAgeConfirmed" /> Sudah saya periksa: jenis PPKS ini memang untuk
+            klien ini
+          </label>
+        </Show>
         <label class="field">
           <span class="label">Keterangan yang diketahui</span>
           <textarea name="known" rows="3" />

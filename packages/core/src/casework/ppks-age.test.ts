@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { PPKS_CODES } from "../catalog/reference.ts";
+import { ppksAgeProblem } from "./ppks-age.ts";
+
+describe("a PPKS type against the client's age", () => {
+  it("names the type, its ages and where the age came from when it does not fit", () => {
+    expect(ppksAgeProblem("anak-balita-terlantar", 34, "NIK")).toBe(
+      "Umur klien 34 tahun (dari NIK) di luar Anak Balita Terlantar (5 tahun ke bawah). Pilih jenis PPKS yang sesuai, atau periksa umurnya.",
+    );
+    expect(ppksAgeProblem("lansia-terlantar", 41, "tanggal lahir")).toMatch(
+      /^Umur klien 41 tahun \(dari tanggal lahir\) di luar Lanjut Usia Terlantar \(60 tahun ke atas\)\./,
+    );
+    expect(ppksAgeProblem("anak-terlantar", 4, "perkiraan umur")).toMatch(
+      /Anak Terlantar \(6 sampai 18 tahun\)/,
+    );
+    expect(ppksAgeProblem("anak-berhadapan-hukum", 19, "NIK")).toMatch(/anak, 18 tahun ke bawah/);
+  });
+
+  it("accepts the edges the regulation names, any age for a type without one, and no age at all", () => {
+    expect(ppksAgeProblem("anak-balita-terlantar", 5, "NIK")).toBeUndefined();
+    expect(ppksAgeProblem("anak-terlantar", 18, "NIK")).toBeUndefined();
+    expect(ppksAgeProblem("anak-terlantar", 6, "NIK")).toBeUndefined();
+    expect(ppksAgeProblem("lansia-terlantar", 60, "NIK")).toBeUndefined();
+    expect(ppksAgeProblem("gelandangan", 8, "NIK")).toBeUndefined();
+    expect(ppksAgeProblem("anak-jalanan", undefined, "NIK")).toBeUndefined();
+  });
+
+  it("knows only types of the catalog", () => {
+    for (const code of [
+      "anak-balita-terlantar",
+      "anak-terlantar",
+      "lansia-terlantar",
+      "anak-perlindungan-khusus",
+    ])
+      expect(PPKS_CODES).toContain(code);
+  });
+});
