@@ -197,7 +197,7 @@ describe("a resident's case in the report", () => {
     // The complaint keeps its own name beside it: the tracking code on the resident's receipt.
     expect((await accesses(REPORTER.nik))[0]).toMatchObject({
       what: "Mendaftarkan pengaduan",
-      record: `Pengaduan kode ${trackingCode.split("-")[0]}-****`,
+      record: `Pengaduan kode ${trackingCode.split("-")[0]}\u2011****`,
     });
   });
 });

@@ -94,7 +94,7 @@ describe("access report by NIK", () => {
     expect(first.kind).toBe("pendaftaran");
     // Named by the code on the resident's receipt, which they can match; a referral has none.
     expect(trackingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(first.record).toBe(`Pengaduan kode ${trackingCode.split("-")[0]}-****`);
+    expect(first.record).toBe(`Pengaduan kode ${trackingCode.split("-")[0]}\u2011****`);
     // Never the whole code: with the NIK's last digits it would open the public status page.
     expect(JSON.stringify(res.body)).not.toContain(trackingCode);
     expect(entries.find((e) => e.what === "Membuka rujukan")?.record).toMatch(/^Rujukan [0-9a-f]{8}$/);

@@ -83,7 +83,9 @@ export function describeRecord(
 ) {
   const label = RECORD_LABELS[e.targetType];
   const code = codes.get(e.targetId);
-  if (label) return code ? `${label} kode ${code.split("-")[0]}-****` : `${label} ${e.targetId.slice(0, 8)}`;
+  // A non-breaking hyphen: a narrow letter column would otherwise break the code at it.
+  if (label)
+    return code ? `${label} kode ${code.split("-")[0]}\u2011****` : `${label} ${e.targetId.slice(0, 8)}`;
   // Entries kept against the resident: named by what they came from. A case's entries name their
   // case only in the summary; its id is taken from there (nothing else of the summary is shown).
   const from = e.action.split(".")[0] ?? "";
