@@ -73,7 +73,7 @@ export async function bundleLambda(
 
 /**
  * The entry chunk and every chunk it imports statically, directly or through another chunk, and
- * what the entry itself imports dynamically: lambda.ts awaits those (the app, the regions) while it
+ * what the entry itself imports dynamically: lambda.ts awaits that (the app, with its regions) while it
  * reads its secrets, so every cold start loads them too.
  */
 function loadedAtStart(metafile: Metafile, entry: string): Set<string> {

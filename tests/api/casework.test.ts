@@ -88,6 +88,7 @@ describe("a case from opening to approved termination", () => {
       supervisionCode: "33.28.10",
       client: { identityVerified: false, sex: "L" },
       actions: ["assess", "admit", "hand-over"],
+      readable: true,
     });
     expect(opened.body.client.nikMasked).toBeUndefined();
     id = opened.body.id;
@@ -271,6 +272,14 @@ describe("opening a case from a complaint", () => {
     const again = await bo.post("/api/cases", body);
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe("Kasus ini sudah dibuka; Yusuf Maulana menanganinya.");
+    // The back office may open it but not read it: the answer says so, and the form tells who has it.
+    expect(opened.body.readable).toBe(false);
+    // One open case per complaint: a second one, by anyone and whatever the client's name, names who has it.
+    const second = await bo.post("/api/cases", { ...body, id: randomUUID(), worker: "peksos.slawi" });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toBe(
+      "Kasus untuk pengaduan ini sudah dibuka; Yusuf Maulana menanganinya.",
+    );
     // Lists carry who and where, not what is known of the client.
     const listed = (await kabWorker.get("/api/cases")).body.items.find(
       (x: { id: string }) => x.id === body.id,
@@ -324,7 +333,7 @@ describe("a PPKS type outside the client's age", () => {
     expect(toddler.status).toBe(422);
     expect(toddler.body.error.fields).toEqual(
       asked(
-        "Umur klien 30 tahun (dari tanggal lahir) di luar Anak Balita Terlantar (5 tahun ke bawah). Pilih jenis PPKS yang sesuai, atau periksa umurnya.",
+        "Umur klien 30 tahun (dari tanggal lahir) di luar Anak Balita Terlantar (5 tahun ke bawah). Pilih jenis PPKS yang sesuai; bila sudah benar, centang konfirmasi lalu simpan lagi.",
       ),
     );
     const elder = await kabWorker.post(
@@ -356,7 +365,7 @@ describe("a PPKS type outside the client's age", () => {
     });
     expect(fromNik.body.error.fields).toEqual(
       asked(
-        `Umur klien ${age} tahun (dari NIK) di luar Lanjut Usia Terlantar (60 tahun ke atas). Pilih jenis PPKS yang sesuai, atau periksa umurnya.`,
+        `Umur klien ${age} tahun (dari NIK) di luar Lanjut Usia Terlantar (60 tahun ke atas). Pilih jenis PPKS yang sesuai; bila sudah benar, centang konfirmasi lalu simpan lagi.`,
       ),
     );
   });

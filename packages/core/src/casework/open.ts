@@ -1,4 +1,4 @@
-import { assertCan, assertInScope, can, covers, type UserActor } from "../actor/index.ts";
+import { assertCan, assertInScope, covers, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { failedWrite, getItem, queryAll, transact } from "../db/index.ts";
 import { ConflictError, NotFoundError, FieldError, ValidationError } from "../error/index.ts";
@@ -8,11 +8,11 @@ import * as Timeline from "../timeline/index.ts";
 import type { UserRecord } from "../user/record.ts";
 import { today, yearsBetween } from "../time/index.ts";
 import { parse } from "../validation/index.ts";
-import { entry, load, opened, personOf, toView, type CaseRecord } from "./record.ts";
+import { entry, load, opened, personOf, readableBy, toView, type CaseRecord } from "./record.ts";
 import { ppksAgeProblem } from "./ppks-age.ts";
+import { claimComplaint } from "./one-per-complaint.ts";
 import { warnSameClient } from "./same-client.ts";
-import { CASE_WORKFLOW, isCaseWorker, OpenCaseSchema, WorkersQuerySchema, type CaseView } from "./schema.ts";
-import { reaches } from "../workflow/index.ts";
+import { isCaseWorker, OpenCaseSchema, WorkersQuerySchema, type CaseView } from "./schema.ts";
 
 const APPROVED_REFERRAL = ["disetujui", "diterima-opd", "selesai"];
 
@@ -100,11 +100,11 @@ export async function open(input: unknown): Promise<CaseView> {
   if (existing) {
     if (existing.openedBy !== caller.username) throw ConflictError("ID kasus ini sudah dipakai.");
     // A resend: the case is answered only to those who may read it (a back office opening for a worker may not).
-    if (can(caller.role, "case.read") && reaches(CASE_WORKFLOW, existing, caller))
-      return toView(existing, caller);
+    if (readableBy(existing, caller)) return toView(existing, caller);
     throw ConflictError(`Kasus ini sudah dibuka; ${existing.workerName} menanganinya.`);
   }
   const from = await origin(data, caller);
+  const claim = from.source.complaintId ? [await claimComplaint(from.source.complaintId, data.id)] : [];
   if (from.nik && data.client.nik && data.client.nik !== from.nik)
     throw FieldError("client.nik", "NIK klien berbeda dengan NIK pada pengaduan.");
   const typedNik = !from.nik && data.client.nik ? data.client.nik : undefined;
@@ -155,6 +155,7 @@ export async function open(input: unknown): Promise<CaseView> {
   try {
     await transact([
       ...writes,
+      ...claim,
       entry(record.id, "open", "Kasus dibuka", {
         source: from.source.kind,
         worker: worker.name,

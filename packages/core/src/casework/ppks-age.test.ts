@@ -5,7 +5,7 @@ import { ppksAgeProblem } from "./ppks-age.ts";
 describe("a PPKS type against the client's age", () => {
   it("names the type, its ages and where the age came from when it does not fit", () => {
     expect(ppksAgeProblem("anak-balita-terlantar", 34, "NIK")).toBe(
-      "Umur klien 34 tahun (dari NIK) di luar Anak Balita Terlantar (5 tahun ke bawah). Pilih jenis PPKS yang sesuai, atau periksa umurnya.",
+      "Umur klien 34 tahun (dari NIK) di luar Anak Balita Terlantar (5 tahun ke bawah). Pilih jenis PPKS yang sesuai; bila sudah benar, centang konfirmasi lalu simpan lagi.",
     );
     expect(ppksAgeProblem("lansia-terlantar", 41, "tanggal lahir")).toMatch(
       /^Umur klien 41 tahun \(dari tanggal lahir\) di luar Lanjut Usia Terlantar \(60 tahun ke atas\)\./,

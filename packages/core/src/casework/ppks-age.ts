@@ -28,5 +28,5 @@ export function ppksAgeProblem(ppks: string, age: number | undefined, source: Ag
   if (!range || age === undefined) return undefined;
   if ((range.min === undefined || age >= range.min) && (range.max === undefined || age <= range.max))
     return undefined;
-  return `Umur klien ${age} tahun (dari ${source}) di luar ${ppksName(ppks) ?? ppks} (${range.words}). Pilih jenis PPKS yang sesuai, atau periksa umurnya.`;
+  return `Umur klien ${age} tahun (dari ${source}) di luar ${ppksName(ppks) ?? ppks} (${range.words}). Pilih jenis PPKS yang sesuai; bila sudah benar, centang konfirmasi lalu simpan lagi.`;
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { use, type UserActor } from "../actor/index.ts";
+import { can, use, type UserActor } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { getItem, put, putNew, queryAll, type Write } from "../db/index.ts";
 import { ConflictError } from "../error/index.ts";
 import { maskNik } from "../resident/nik.ts";
 import { formatLocal, today } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
-import { actionsFor } from "../workflow/index.ts";
+import { actionsFor, reaches } from "../workflow/index.ts";
 import { moved } from "./counts.ts";
 import { clientNameKey } from "./same-client.ts";
 import type { CaseEntry, CaseView, Stay } from "./schema.ts";
@@ -114,6 +114,10 @@ export function overdueSteps(record: Pick<CaseRecord, "plan" | "state">, day = t
   return record.plan.goals.flatMap((g) => g.steps).filter((s) => !s.doneOn && s.targetDate < day).length;
 }
 
+/** Whether the caller may open the case's page: its worker, their supervisor, the manajer. */
+export const readableBy = (record: CaseRecord, caller: UserActor) =>
+  can(caller.role, "case.read") && reaches(CASE_WORKFLOW, record, caller);
+
 export function toView(record: CaseRecord, caller: UserActor): CaseView {
   const { nik, nikh: _h, ...client } = record.client;
   const day = today();
@@ -146,6 +150,7 @@ export function toView(record: CaseRecord, caller: UserActor): CaseView {
     openedAt: record.openedAt,
     updatedAt: record.updatedAt,
     actions: actionsFor(CASE_WORKFLOW, record, caller),
+    readable: readableBy(record, caller),
   };
 }
 

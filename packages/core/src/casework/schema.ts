@@ -151,6 +151,11 @@ export const CaseViewSchema = v.object({
   openedAt: v.string(),
   updatedAt: v.string(),
   actions: v.array(v.string()),
+  /**
+   * Whether the caller may open the case's page: false for a back office, koordinator or another
+   * worker who opened it for the worker responsible.
+   */
+  readable: v.boolean(),
 });
 export type CaseView = v.InferOutput<typeof CaseViewSchema>;
 

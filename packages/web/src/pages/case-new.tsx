@@ -1,6 +1,6 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { newId } from "../lib/id.ts";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
 import {
   CASE_SOURCE_LABELS,
@@ -21,7 +21,7 @@ import {
 } from "../components/form.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
-import { can, me } from "../lib/session.ts";
+import { me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
 
 /**
@@ -94,7 +94,8 @@ export default function CaseNew() {
       caseId = newId();
       setConfirmSame(false);
       setConfirmAge(false);
-      if (can("case.read")) navigate(`/kasus/${opened.id}`);
+      // Opened for another worker, the case is theirs to read: the opener is told who has it instead.
+      if (opened.readable) navigate(`/kasus/${opened.id}`);
       else {
         form.reset();
         setMessage({ kind: "success", text: `Kasus dibuka; ${opened.workerName} menanganinya.` });
@@ -120,7 +121,11 @@ export default function CaseNew() {
   return (
     <section class="card">
       <p>
-        <A href="/kasus">← Kasus</A>
+        {/* Back to where the case was opened from: a back office may open cases without reading them. */}
+        <Switch fallback={<A href="/kasus">← Kasus</A>}>
+          <Match when={params.pengaduan}>{(id) => <A href={`/pengaduan/${id()}`}>← Pengaduan</A>}</Match>
+          <Match when={params.rujukan}>{(id) => <A href={`/rujukan/${id()}`}>← Rujukan</A>}</Match>
+        </Switch>
       </p>
       <h1>Buka kasus</h1>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
