@@ -311,6 +311,21 @@ describe("opening a case from a complaint", () => {
     );
     const other = await fo.post("/api/cases", streetPerson());
     expect(other.status).toBe(403);
+    // Once the first is closed (here handed over to another kabupaten), a new case may be opened, and
+    // it in turn is the one open case.
+    const handed = await kabWorker.post(`/api/cases/${opened.body.id}/hand-over`, {
+      version: 1,
+      toKabupatenCode: "33.29",
+      receiver: "Dinas Sosial Kabupaten Brebes",
+      reason: "Pindah ke Brebes.",
+    });
+    expect(handed.status).toBe(200);
+    const reopened = await bo.post("/api/cases", { ...body, id: randomUUID(), worker: "peksos.slawi" });
+    expect(reopened.status).toBe(201);
+    const third = await bo.post("/api/cases", { ...body, id: randomUUID() });
+    expect(third.body.error.message).toBe(
+      "Kasus untuk pengaduan ini sudah dibuka; Fitri Handayani menanganinya.",
+    );
   });
 });
 

@@ -104,7 +104,15 @@ export async function open(input: unknown): Promise<CaseView> {
     throw ConflictError(`Kasus ini sudah dibuka; ${existing.workerName} menanganinya.`);
   }
   const from = await origin(data, caller);
-  const claim = from.source.complaintId ? [await claimComplaint(from.source.complaintId, data.id)] : [];
+  const claim = from.source.complaintId
+    ? [
+        await claimComplaint(
+          from.source.complaintId,
+          data.id,
+          data.source === "rujukan" ? "rujukan" : "pengaduan",
+        ),
+      ]
+    : [];
   if (from.nik && data.client.nik && data.client.nik !== from.nik)
     throw FieldError("client.nik", "NIK klien berbeda dengan NIK pada pengaduan.");
   const typedNik = !from.nik && data.client.nik ? data.client.nik : undefined;

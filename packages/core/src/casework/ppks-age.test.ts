@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PPKS_CODES } from "../catalog/reference.ts";
-import { ppksAgeProblem } from "./ppks-age.ts";
+import { AGED_PPKS, ppksAgeProblem } from "./ppks-age.ts";
 
 describe("a PPKS type against the client's age", () => {
   it("names the type, its ages and where the age came from when it does not fit", () => {
@@ -13,7 +13,9 @@ describe("a PPKS type against the client's age", () => {
     expect(ppksAgeProblem("anak-terlantar", 4, "perkiraan umur")).toMatch(
       /Anak Terlantar \(6 sampai 18 tahun\)/,
     );
-    expect(ppksAgeProblem("anak-berhadapan-hukum", 19, "NIK")).toMatch(/anak, 18 tahun ke bawah/);
+    // A child is under 18 (UU 35/2014): at 18 the worker is asked, except where the regulation says "sampai dengan 18".
+    expect(ppksAgeProblem("anak-berhadapan-hukum", 18, "NIK")).toMatch(/anak, di bawah 18 tahun/);
+    expect(ppksAgeProblem("anak-berhadapan-hukum", 17, "NIK")).toBeUndefined();
   });
 
   it("accepts the edges the regulation names, any age for a type without one, and no age at all", () => {
@@ -25,13 +27,12 @@ describe("a PPKS type against the client's age", () => {
     expect(ppksAgeProblem("anak-jalanan", undefined, "NIK")).toBeUndefined();
   });
 
-  it("knows only types of the catalog", () => {
-    for (const code of [
-      "anak-balita-terlantar",
-      "anak-terlantar",
-      "lansia-terlantar",
-      "anak-perlindungan-khusus",
-    ])
-      expect(PPKS_CODES).toContain(code);
+  it("checks only types of the catalog, and every type whose name holds an age", () => {
+    for (const code of AGED_PPKS) expect(PPKS_CODES).toContain(code);
+    // A misspelt key would switch its check off silently: every catalogue type named for a child or
+    // an elder is here.
+    expect(PPKS_CODES.filter((c) => c.startsWith("anak-") || c.startsWith("lansia-")).sort()).toEqual(
+      [...AGED_PPKS].sort(),
+    );
   });
 });

@@ -3,16 +3,17 @@ import { ppksName } from "../catalog/reference.ts";
 /**
  * The ages a PPKS type is defined for (Permensos 08/2012 on PMKS; a child is under 18, UU 35/2014; an
  * older person 60 or more, UU 13/1998). Only the types whose name holds an age: the others fit anyone.
- * The bounds are inclusive where the regulation says "sampai dengan", so a case at the edge is not refused.
+ * Anak terlantar and anak jalanan reach 18 inclusive, as the regulation says "sampai dengan 18"; the other
+ * child types stop below 18.
  */
 const AGES: Record<string, { min?: number; max?: number; words: string }> = {
   "anak-balita-terlantar": { max: 5, words: "5 tahun ke bawah" },
   "anak-terlantar": { min: 6, max: 18, words: "6 sampai 18 tahun" },
   "anak-jalanan": { min: 5, max: 18, words: "5 sampai 18 tahun" },
-  "anak-disabilitas": { max: 18, words: "anak, 18 tahun ke bawah" },
-  "anak-berhadapan-hukum": { max: 18, words: "anak, 18 tahun ke bawah" },
-  "anak-korban-kekerasan": { max: 18, words: "anak, 18 tahun ke bawah" },
-  "anak-perlindungan-khusus": { max: 18, words: "anak, 18 tahun ke bawah" },
+  "anak-disabilitas": { max: 17, words: "anak, di bawah 18 tahun" },
+  "anak-berhadapan-hukum": { max: 17, words: "anak, di bawah 18 tahun" },
+  "anak-korban-kekerasan": { max: 17, words: "anak, di bawah 18 tahun" },
+  "anak-perlindungan-khusus": { max: 17, words: "anak, di bawah 18 tahun" },
   "lansia-terlantar": { min: 60, words: "60 tahun ke atas" },
 };
 
@@ -30,3 +31,6 @@ export function ppksAgeProblem(ppks: string, age: number | undefined, source: Ag
     return undefined;
   return `Umur klien ${age} tahun (dari ${source}) di luar ${ppksName(ppks) ?? ppks} (${range.words}). Pilih jenis PPKS yang sesuai; bila sudah benar, centang konfirmasi lalu simpan lagi.`;
 }
+
+/** The PPKS types checked against an age (for the test that each is in the catalog). */
+export const AGED_PPKS = Object.keys(AGES);

@@ -28,6 +28,8 @@ import { today } from "../lib/time.ts";
  * Opens a case for a PPKS client: from a complaint or an approved referral (the client is its reporter),
  * or for a person brought in by outreach, Satpol PP or the police, with or without a NIK.
  */
+const AGE_FIELDS = new Set(["ppks", "birthDate", "estimatedAge", "nik"]);
+
 export default function CaseNew() {
   const navigate = useNavigate();
   const [params] = useSearchParams<{ pengaduan?: string; rujukan?: string }>();
@@ -131,7 +133,15 @@ export default function CaseNew() {
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
       {/* The schema and the server check every field and say which, in Indonesian; the browser's own
           checks would stop the form in its language without naming the field. */}
-      <form onSubmit={submit} novalidate data-testid="case-new">
+      {/* A confirmed age is confirmed for that type and that age: changing either asks again. */}
+      <form
+        onSubmit={submit}
+        onInput={(event) => {
+          if (AGE_FIELDS.has((event.target as HTMLInputElement).name)) setConfirmAge(false);
+        }}
+        novalidate
+        data-testid="case-new"
+      >
         <Labelled label="Asal kasus" for="case-source">
           <select
             id="case-source"
