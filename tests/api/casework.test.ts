@@ -43,6 +43,15 @@ const streetPerson = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A new case (version 1) handed over to Kabupaten Brebes: closed here. */
+const handOver = (by: Client, id: string) =>
+  by.post(`/api/cases/${id}/hand-over`, {
+    version: 1,
+    toKabupatenCode: "33.29",
+    receiver: "Dinas Sosial Kabupaten Brebes",
+    reason: "Keluarga di Brebes.",
+  });
+
 const assessment = (version: number) => ({
   version,
   problems: "Tidak punya tempat tinggal dan tidak punya identitas.",
@@ -313,13 +322,7 @@ describe("opening a case from a complaint", () => {
     expect(other.status).toBe(403);
     // Once the first is closed (here handed over to another kabupaten), a new case may be opened, and
     // it in turn is the one open case.
-    const handed = await kabWorker.post(`/api/cases/${opened.body.id}/hand-over`, {
-      version: 1,
-      toKabupatenCode: "33.29",
-      receiver: "Dinas Sosial Kabupaten Brebes",
-      reason: "Pindah ke Brebes.",
-    });
-    expect(handed.status).toBe(200);
+    expect((await handOver(kabWorker, opened.body.id)).status).toBe(200);
     const reopened = await bo.post("/api/cases", { ...body, id: randomUUID(), worker: "peksos.slawi" });
     expect(reopened.status).toBe(201);
     const third = await bo.post("/api/cases", { ...body, id: randomUUID() });
@@ -413,13 +416,7 @@ describe("a second case for the same client", () => {
     expect((await kabWorker.post("/api/cases", outreach("SARMIN."))).status).toBe(422);
 
     // Handed over (closed), the first no longer warns.
-    const handed = await worker.post(`/api/cases/${first.body.id}/hand-over`, {
-      version: 1,
-      toKabupatenCode: "33.29",
-      receiver: "Dinas Sosial Kabupaten Brebes",
-      reason: "Keluarga di Brebes.",
-    });
-    expect(handed.status).toBe(200);
+    expect((await handOver(worker, first.body.id)).status).toBe(200);
     expect((await worker.post("/api/cases", second)).status).toBe(201);
 
     // Another Sarmin: the officer confirms it is another person.
