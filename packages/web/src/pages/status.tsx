@@ -57,7 +57,7 @@ export default function Status() {
               <dt>Wilayah</dt>
               <dd>{s().desa}</dd>
               <dt>Didaftarkan</dt>
-              <dd>{formatDay(s().registeredOn)}</dd>
+              <dd>{formatDay(s().registeredOn, "medium")}</dd>
               <dt>Terakhir berubah</dt>
               <dd>{formatDateTime(s().timeZone, s().updatedAt)}</dd>
               <Show when={s().referral}>
@@ -78,7 +78,7 @@ export default function Status() {
                     <dd data-testid="public-proposal">
                       {p().stateLabel}
                       <Show when={p().inDpmOn}>
-                        {(on) => <>; masuk DPM sejak {formatDate(s().timeZone, on())}</>}
+                        {(on) => <>; masuk DPM sejak {formatDate(s().timeZone, on(), "medium")}</>}
                       </Show>
                     </dd>
                   </>
