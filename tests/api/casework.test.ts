@@ -251,6 +251,8 @@ describe("opening a case from a complaint", () => {
       complaint({ ppks: ["lansia-terlantar"] }, { nik: SITI.nik, name: SITI.name }),
     );
     expect(c.status).toBe(201);
+    // No DPM was imported into this table: the reporter could not be checked, which is not "not found".
+    expect(c.body.dpm).toEqual({ checked: false, found: false });
     const workers = await bo.get("/api/cases/workers?region=33.28.10.2001");
     expect(workers.body.map((w: { username: string }) => w.username).sort()).toEqual([
       "peksos",

@@ -66,10 +66,11 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
   };
   const now = nowIso();
   // A new NIK is looked up in the desa's DPM again: the finding, the list entry and the counters follow it.
-  const hit = nikChanged ? await Dpm.findByHash(record.desaCode, nikh) : undefined;
-  const dpm: ComplaintRecord["dpm"] = nikChanged
+  const found = nikChanged ? await Dpm.lookupByHash(record.desaCode, nikh) : undefined;
+  const hit = found?.hit;
+  const dpm: ComplaintRecord["dpm"] = found
     ? {
-        checked: true,
+        checked: found.imported,
         found: Boolean(hit),
         ...(hit?.entry.decile ? { decile: hit.entry.decile } : {}),
         ...(hit ? { name: hit.entry.name } : {}),

@@ -65,7 +65,8 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
   const nik = await requireNik(data.reporter.nik, "reporter.nik", confirmed);
   if (data.reporter.kk) await requireKk(data.reporter.kk, "reporter.kk", confirmed);
   const nikh = nikHash(nik.value);
-  const inDpm = await Dpm.findByHash(desa.code, nikh);
+  const dpm = await Dpm.lookupByHash(desa.code, nikh);
+  const inDpm = dpm.hit;
   // Every complaint goes on to the back office at once; one not in the DPM is marked so (dpm.found)
   // and its household may be proposed beside it, never holding it up.
   const state: ComplaintState = "diteruskan";
@@ -101,7 +102,8 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
       legalBasis: data.legalBasis,
       consent: data.consent,
       dpm: {
-        checked: true,
+        // Not checked where the desa's DPM was never imported: "not found" would then say nothing.
+        checked: dpm.imported,
         found: Boolean(inDpm),
         ...(inDpm?.entry.decile ? { decile: inDpm.entry.decile } : {}),
         ...(inDpm ? { name: inDpm.entry.name } : {}),

@@ -42,8 +42,19 @@ export async function findByHash(
   desaCode: string,
   nikh: string,
 ): Promise<{ entry: DpmEntry; importId: string } | undefined> {
+  return (await lookupByHash(desaCode, nikh)).hit;
+}
+
+/**
+ * A resident's DPM entry by NIK hash, and whether the desa's DPM has been imported at all: "not found"
+ * means something only once it has (at a rollout, no desa's has).
+ */
+export async function lookupByHash(
+  desaCode: string,
+  nikh: string,
+): Promise<{ imported: boolean; importedAt?: string; hit?: { entry: DpmEntry; importId: string } }> {
   const current = await pointer(desaCode);
-  if (!current) return undefined;
+  if (!current) return { imported: false };
   const db = useDb();
   const out = await db.doc.send(
     new GetCommand({
@@ -51,7 +62,8 @@ export async function findByHash(
       Key: { pk: partition(desaCode, current.importId), sk: `NIK#${nikh}` },
     }),
   );
-  return out.Item ? { entry: toEntry(out.Item), importId: current.importId } : undefined;
+  const hit = out.Item ? { entry: toEntry(out.Item), importId: current.importId } : undefined;
+  return { imported: true, importedAt: current.importedAt, ...(hit ? { hit } : {}) };
 }
 
 function toEntry(item: Record<string, unknown>): DpmEntry {
@@ -65,15 +77,14 @@ export async function lookupByNik(desaCode: string, input: unknown): Promise<Dpm
   assertInScope(desaCode, "Desa");
   await requireDesa(desaCode);
   const { nik } = parse(v.object({ nik: NikSchema }), input);
-  const current = await pointer(desaCode);
   const nikh = nikHash(nik);
-  const hit = current ? await findByHash(desaCode, nikh) : undefined;
+  const { imported, importedAt, hit } = await lookupByHash(desaCode, nikh);
   await Audit.record({
     action: "dpm.lookup-nik",
     target: { type: "resident", id: nikh },
     summary: `Memeriksa DPM ${desaCode} dengan NIK ${maskNik(nik)}: ${hit ? "ditemukan" : "tidak ditemukan"}`,
   });
-  return { imported: Boolean(current), importedAt: current?.importedAt, found: hit ? [hit.entry] : [] };
+  return { imported, importedAt, found: hit ? [hit.entry] : [] };
 }
 
 /** Front office: residents of the desa's DPM whose name starts with `query` (first 20). */

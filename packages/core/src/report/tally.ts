@@ -64,7 +64,8 @@ export function countsOfComplaint(c: CountedComplaint): Tally {
   one(counts, `c.${c.category}`);
   for (const p of c.ppks) one(counts, `p.${p}`);
   for (const r of new Set(c.ppks.map((p) => RUMPUN_OF.get(p)).filter(Boolean))) one(counts, `r.${r}`);
-  if (!c.dpm.found) one(counts, "dpm0");
+  // Not found only where there was a DPM to look in: a desa whose DPM was never imported counts none.
+  if (c.dpm.checked && !c.dpm.found) one(counts, "dpm0");
   one(counts, `s.${c.state}`);
   if (c.referralId) one(counts, "ref");
   if (c.state === "selesai") {

@@ -120,8 +120,13 @@ export function Saved(props: {
         when={props.complaint.dpm.found}
         fallback={
           <Alert kind="info">
-            Pelapor belum ada di DPM desa. Pengaduan tetap diteruskan ke back office; catat profil rumah
-            tangganya untuk diusulkan masuk DPM.
+            <Show
+              when={props.complaint.dpm.checked}
+              fallback="DPM desa ini belum diimpor, jadi pelapor belum dapat dicocokkan. Pengaduan tetap diteruskan ke back office; usulkan rumah tangganya bila Anda tahu belum terdaftar."
+            >
+              Pelapor belum ada di DPM desa. Pengaduan tetap diteruskan ke back office; catat profil rumah
+              tangganya untuk diusulkan masuk DPM.
+            </Show>
           </Alert>
         }
       >
