@@ -18,7 +18,7 @@ export interface PuskesosApiProps {
 /**
  * The HTTP API in front of the one Lambda: every `/api/*` request goes to the Hono app. The function
  * may use its table and its secrets and nothing else: the data-plane actions on the table and its
- * indexes, DescribeTable for the health check, and reading its secrets' values.
+ * indexes, DescribeTable for the health check, and reading its secrets' values (in one batch).
  */
 export class PuskesosApi extends Construct {
   readonly httpApi: HttpApi;
@@ -56,6 +56,16 @@ export class PuskesosApi extends Construct {
         effect: Effect.ALLOW,
         actions: ["secretsmanager:GetSecretValue"],
         resources: props.secrets.map((s) => s.secretArn),
+      }),
+    );
+    // The cold start reads both secrets in one BatchGetSecretValue. That action names no resource
+    // (IAM accepts only "*" for it); Secrets Manager still checks GetSecretValue on each secret asked
+    // for, so the statement above remains what decides which secrets the function can read.
+    props.handler.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["secretsmanager:BatchGetSecretValue"],
+        resources: ["*"],
       }),
     );
     const integration = new HttpLambdaIntegration("App", props.handler);

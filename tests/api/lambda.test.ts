@@ -198,12 +198,13 @@ describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
     }
   });
 
-  it("reads its two secrets once, at cold start, by their ARNs", async () => {
+  it("reads its two secrets once, at cold start, by their ARNs, in one request", async () => {
     await both({ method: "GET", path: "/api/health" });
-    expect(secrets.requests.map((r) => r.secretId).sort()).toEqual(
-      [LAMBDA_TEST_EDGE_ARN, LAMBDA_TEST_SECRET_ARN].sort(),
-    );
-    expect(secrets.requests.every((r) => r.target === "secretsmanager.GetSecretValue")).toBe(true);
+    expect(secrets.requests).toEqual([
+      { target: "secretsmanager.BatchGetSecretValue", secretId: LAMBDA_TEST_SECRET_ARN },
+      { target: "secretsmanager.BatchGetSecretValue", secretId: LAMBDA_TEST_EDGE_ARN },
+    ]);
+    expect(secrets.calls()).toBe(1);
   });
 
   it("sends the security headers from Lambda too", async () => {

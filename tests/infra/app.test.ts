@@ -144,6 +144,8 @@ describe.each([
         Action: "secretsmanager:GetSecretValue",
         Resource: [env.SECRET_ARN, env.EDGE_SECRET_ARN],
       },
+      // The cold start's one request for both; it returns only secrets GetSecretValue allows.
+      { Effect: "Allow", Action: "secretsmanager:BatchGetSecretValue", Resource: "*" },
     ]);
     // The edge key: generated in the Api stack, referenced by CloudFront at deploy, never a value.
     expect(env.EDGE_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^EdgeKeySecret/) });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { configureDb } from "@puskesos/core/db";
 import { configure, fromEnv } from "@puskesos/core/config";
-import { loadStackKeys, readSecret } from "@puskesos/core/config/secrets";
+import { readSecrets, stackKeysFrom } from "@puskesos/core/config/secrets";
 import type { OpenApiDocument } from "./routes/docs-page.ts";
 
 const secretId = process.env.SECRET_ARN;
@@ -13,14 +13,13 @@ if (!secretId) throw new Error("SECRET_ARN is not set: the stack's secret is req
 // local endpoints.
 const secretOptions = process.env.SECRETS_ENDPOINT ? { endpoint: process.env.SECRETS_ENDPOINT } : {};
 const edgeSecretId = process.env.EDGE_SECRET_ARN;
-// The app's modules (this kabupaten's regions among them) load while the secrets are on their way:
-// reading them waits on the network, loading code does not.
-const [keys, edgeKey, { lambdaHandler }] = await Promise.all([
-  loadStackKeys(secretId, secretOptions),
-  edgeSecretId ? readSecret(edgeSecretId, secretOptions) : undefined,
+// Both secrets in one request (one signature, one connection). The app's modules (this kabupaten's
+// regions among them) load while it is on its way: reading waits on the network, loading code does not.
+const [[stackSecret, edgeKey], { lambdaHandler }] = await Promise.all([
+  readSecrets(edgeSecretId ? [secretId, edgeSecretId] : [secretId], secretOptions),
   import("./lambda-app.ts"),
 ]);
-configure({ ...fromEnv(), ...keys, edgeKey });
+configure({ ...fromEnv(), ...stackKeysFrom(secretId, stackSecret!), edgeKey });
 configureDb({
   tableName: process.env.TABLE_NAME ?? "puskesos",
   ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
