@@ -277,8 +277,19 @@ describe("opening a case from a complaint", () => {
         known: "Tinggal sendiri sejak 2024.",
       },
     };
+    const page = (as: typeof bo) => as.get(`/api/complaints/${c.body.id}/with-timeline`);
+    expect((await page(bo)).body.openCase).toBeUndefined();
     const opened = await bo.post("/api/cases", body);
     expect(opened.status).toBe(201);
+    // The complaint's page names its case to those who may open one, instead of offering a second;
+    // the way to it only to those who may read it. The front office is told nothing.
+    expect((await page(bo)).body.openCase).toEqual({
+      id: body.id,
+      workerName: "Yusuf Maulana",
+      readable: false,
+    });
+    expect((await page(kabWorker)).body.openCase).toMatchObject({ id: body.id, readable: true });
+    expect((await page(fo)).body).not.toHaveProperty("openCase");
     // A resend by the back office, which may not read cases, says who handles it rather than giving the case.
     const again = await bo.post("/api/cases", body);
     expect(again.status).toBe(409);
@@ -325,8 +336,13 @@ describe("opening a case from a complaint", () => {
     // Once the first is closed (here handed over to another kabupaten), a new case may be opened, and
     // it in turn is the one open case.
     expect((await handOver(kabWorker, opened.body.id)).status).toBe(200);
+    expect((await page(bo)).body.openCase).toBeUndefined();
     const reopened = await bo.post("/api/cases", { ...body, id: randomUUID(), worker: "peksos.slawi" });
     expect(reopened.status).toBe(201);
+    expect((await page(bo)).body.openCase).toMatchObject({
+      id: reopened.body.id,
+      workerName: "Fitri Handayani",
+    });
     const third = await bo.post("/api/cases", { ...body, id: randomUUID() });
     expect(third.body.error.message).toBe(
       "Kasus untuk pengaduan ini sudah dibuka; Fitri Handayani menanganinya.",

@@ -1,6 +1,8 @@
+import { can, useUser } from "../actor/index.ts";
 import { getItem, putNew, queryAll, update, type Write } from "../db/index.ts";
 import { ConflictError } from "../error/index.ts";
-import { load } from "./record.ts";
+import type { OpenCaseLink } from "./open-case-link.ts";
+import { load, readableBy } from "./record.ts";
 import { CLOSED_CASE_STATES } from "./workflow.ts";
 
 const key = (complaintId: string) => ({ pk: `CASEOF#${complaintId}`, sk: "CASEOF" });
@@ -20,6 +22,26 @@ async function earlierCases(complaintId: string, marker: { caseId: string } | un
   return events.flatMap((e) => (e.action === "case.open" && e.caseId ? [e.caseId] : []));
 }
 
+async function openCase(complaintId: string) {
+  const marker = await getItem<{ caseId: string }>(key(complaintId));
+  const cases = await Promise.all((await earlierCases(complaintId, marker)).map((id) => load(id)));
+  return { marker, open: cases.find((c) => c && !CLOSED_CASE_STATES.includes(c.state)) };
+}
+
+/**
+ * The open case of a complaint the caller has just opened (or of its referral), for an officer who
+ * may open cases: their page shows who handles it instead of offering a second case that would be
+ * refused. Others get nothing and cost no read. Whether the caller may read the case follows the case
+ * workflow, as on the case's own page.
+ */
+export async function openCaseOf(complaintId: string): Promise<OpenCaseLink | undefined> {
+  const caller = useUser();
+  if (!can(caller.role, "case.open")) return undefined;
+  const { open } = await openCase(complaintId);
+  if (!open) return undefined;
+  return { id: open.id, workerName: open.workerName, readable: readableBy(open, caller) };
+}
+
 /**
  * One open case per complaint (from the complaint or from its referral): the complaint's marker names
  * its case, ids only. A second one is refused while the first is open, naming who handles it; after
@@ -31,9 +53,7 @@ export async function claimComplaint(
   caseId: string,
   from: "pengaduan" | "rujukan",
 ): Promise<Write> {
-  const marker = await getItem<{ caseId: string }>(key(complaintId));
-  const cases = await Promise.all((await earlierCases(complaintId, marker)).map((id) => load(id)));
-  const open = cases.find((c) => c && !CLOSED_CASE_STATES.includes(c.state));
+  const { marker, open } = await openCase(complaintId);
   const what = from === "rujukan" ? "pengaduan rujukan ini" : "pengaduan ini";
   if (open) throw ConflictError(`Kasus untuk ${what} sudah dibuka; ${open.workerName} menanganinya.`);
   const raced = `Kasus untuk ${what} baru saja dibuka oleh petugas lain. Muat ulang untuk melihatnya.`;

@@ -1,6 +1,7 @@
 import type { QueryCommandInput } from "../db/commands.ts";
 import { assertCan, assertInScope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
+import { openCaseOf } from "../casework/one-per-complaint.ts";
 import { queryFiltered, type Page } from "../db/index.ts";
 import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
@@ -36,7 +37,8 @@ export async function get(id: string): Promise<ComplaintView> {
 /** A complaint with its timeline, as its page shows them: one read, so one entry in the access log. */
 export async function getWithTimeline(id: string) {
   const complaint = await get(id);
-  return { complaint, timeline: await Timeline.list(id, { notes: true }) };
+  const [timeline, openCase] = await Promise.all([Timeline.list(id, { notes: true }), openCaseOf(id)]);
+  return { complaint, timeline, ...(openCase ? { openCase } : {}) };
 }
 
 /** Shows the full NIK: a deliberate action, recorded against the complaint and the resident. */

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { OpenCaseLinkSchema } from "../casework/open-case-link.ts";
 import { TimelineSchema } from "../timeline/schema.ts";
 import { CATEGORY_CODES, SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { NikSchema } from "../resident/schema.ts";
@@ -6,6 +7,7 @@ import { CursorSchema, isoDate, pageOf, RegionCodeSchema } from "../validation/f
 import { PROPOSAL_STATES } from "../proposal/workflow.ts";
 import { COMPLAINT_ACTIONS, COMPLAINT_STATES } from "./workflow.ts";
 
+export type { OpenCaseLink } from "../casework/open-case-link.ts";
 export * from "./workflow.ts";
 export * from "./registration.ts";
 
@@ -93,4 +95,6 @@ export const RevealedNikSchema = v.object({ nik: v.string(), kk: v.optional(v.st
 export const ComplaintWithTimelineSchema = v.object({
   complaint: ComplaintViewSchema,
   timeline: TimelineSchema,
+  /** Its open case, for an officer who may open cases. */
+  openCase: v.optional(OpenCaseLinkSchema),
 });

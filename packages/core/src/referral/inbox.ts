@@ -1,5 +1,6 @@
 import { assertCan, can, type UserActor } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
+import { openCaseOf } from "../casework/one-per-complaint.ts";
 import { useConfig } from "../config/index.ts";
 import { queryPage } from "../db/index.ts";
 import * as Timeline from "../timeline/index.ts";
@@ -40,10 +41,8 @@ export async function get(id: string): Promise<ReferralView> {
 /** A referral with its complaint's timeline, as its page shows them: one read, one access-log entry. */
 export async function getWithTimeline(id: string) {
   const { caller, record } = await open(id);
-  return {
-    referral: toView(record, caller),
-    timeline: await historyOf(record, caller),
-  };
+  const [timeline, openCase] = await Promise.all([historyOf(record, caller), openCaseOf(record.complaintId)]);
+  return { referral: toView(record, caller), timeline, ...(openCase ? { openCase } : {}) };
 }
 
 /** The timeline of the referral's complaint, for anyone who may see the referral (an OPD without notes). */

@@ -3,6 +3,7 @@ import { TimelineSchema } from "../timeline/schema.ts";
 import { SERVICE_FIELD_CODES } from "../catalog/schema.ts";
 import { choice, code, note, uuid } from "../validation/fields.ts";
 import { REFERRAL_ACTIONS, REFERRAL_STATES } from "./workflow.ts";
+import { OpenCaseLinkSchema } from "../casework/open-case-link.ts";
 
 export * from "./workflow.ts";
 
@@ -115,4 +116,6 @@ export type ReferralLetter = v.InferOutput<typeof ReferralLetterSchema>;
 export const ReferralWithTimelineSchema = v.object({
   referral: ReferralViewSchema,
   timeline: TimelineSchema,
+  /** Its complaint's open case, for an officer who may open cases. */
+  openCase: v.optional(OpenCaseLinkSchema),
 });

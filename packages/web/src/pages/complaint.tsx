@@ -10,6 +10,7 @@ import {
   type ComplaintView,
 } from "@puskesos/core/complaint/schema";
 import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
+import { CaseLink } from "../components/case-link.tsx";
 import { Alert, errorsFromApi, Field, sentenceFromApi } from "../components/form.tsx";
 import { Receipt } from "../components/receipt.tsx";
 import { Timeline } from "../components/timeline.tsx";
@@ -49,7 +50,8 @@ function DpmLine(props: { complaint: ComplaintView }) {
         fallback={
           <>
             <span class="badge" data-testid="dpm-mark">
-              Belum di DPM
+              {/* Where the desa's DPM was never imported, "not in it" would say nothing. */}
+              {c().dpm.checked ? "Belum di DPM" : "Belum dicocokkan: DPM desa belum diimpor"}
             </span>
             {proposal()}
           </>
@@ -260,9 +262,11 @@ export default function Complaint() {
             </Show>
             <Show when={can("case.open")}>
               <p>
-                <A href={`/kasus/baru?pengaduan=${c().id}`} data-testid="open-case-link">
-                  Buka kasus untuk pekerja sosial
-                </A>
+                <CaseLink
+                  openCase={page()?.openCase}
+                  href={`/kasus/baru?pengaduan=${c().id}`}
+                  label="Buka kasus untuk pekerja sosial"
+                />
               </p>
             </Show>
             <Show when={BACK_OFFICE.some((a) => c().actions.includes(a))}>

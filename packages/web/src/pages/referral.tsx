@@ -18,6 +18,7 @@ import {
   type ReferralAction,
   type ReferralView,
 } from "@puskesos/core/referral/schema";
+import { CaseLink } from "../components/case-link.tsx";
 import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
 import { focusRefused, markRefused } from "../components/refused.ts";
 import { Timeline } from "../components/timeline.tsx";
@@ -313,7 +314,11 @@ export default function Referral() {
                       </A>
                       <Show when={can("case.open")}>
                         {" · "}
-                        <A href={`/kasus/baru?rujukan=${r().id}`}>Buka kasus</A>
+                        <CaseLink
+                          openCase={page()?.openCase}
+                          href={`/kasus/baru?rujukan=${r().id}`}
+                          label="Buka kasus"
+                        />
                       </Show>
                     </dd>
                   </>
