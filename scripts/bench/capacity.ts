@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { BatchGetCommand, type TransactWriteCommandInput } from "@puskesos/core/db";
 import * as Actor from "@puskesos/core/actor";
 import * as Auth from "@puskesos/core/auth";
+import * as Case from "@puskesos/core/casework";
 import * as Complaint from "@puskesos/core/complaint";
 import { cancel } from "@puskesos/core/complaint/cancel";
 import { configure, deriveKeys } from "@puskesos/core/config";
@@ -260,6 +261,23 @@ export async function measureCapacity(): Promise<Units[]> {
       as(fo.token, () => Complaint.list({ day: found.complaint.queueDay })),
     );
     const bo = await signIn("bo.kalisapu");
+    // The back office may open cases, so its page asks for the complaint's open case: none was ever
+    // opened (no `case.open` in the timeline just read), so no read more. Then one opened from it.
+    await measure("open a complaint (back office, no case)", () =>
+      as(bo.token, () => Complaint.getWithTimeline(found.complaint.id)),
+    );
+    await as(bo.token, () =>
+      Case.open({
+        id: randomUUID(),
+        source: "pengaduan",
+        complaintId: found.complaint.id,
+        worker: "peksos.slawi",
+        client: { name: found.complaint.reporter.name, ppks: "fakir-miskin" },
+      }),
+    );
+    await measure("open a complaint (back office, its case named)", () =>
+      as(bo.token, () => Complaint.getWithTimeline(found.complaint.id)),
+    );
     const spv = await signIn("spv.slawi");
     const manajer = await signIn("manajer");
     const opd = await signIn("opd.dinkes");

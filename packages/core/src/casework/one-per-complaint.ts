@@ -31,12 +31,16 @@ async function openCase(complaintId: string) {
 /**
  * The open case of a complaint the caller has just opened (or of its referral), for an officer who
  * may open cases: their page shows who handles it instead of offering a second case that would be
- * refused. Others get nothing and cost no read. Whether the caller may read the case follows the case
- * workflow, as on the case's own page.
+ * refused. `timeline` is the complaint's, which the page has read already: every case opened from it
+ * left a `case.open` event there, so a complaint that never had one costs no read, and others get
+ * nothing. Whether the caller may read the case follows the case workflow, as on the case's own page.
  */
-export async function openCaseOf(complaintId: string): Promise<OpenCaseLink | undefined> {
+export async function openCaseOf(
+  complaintId: string,
+  timeline: readonly { action: string }[],
+): Promise<OpenCaseLink | undefined> {
   const caller = useUser();
-  if (!can(caller.role, "case.open")) return undefined;
+  if (!can(caller.role, "case.open") || !timeline.some((e) => e.action === "case.open")) return undefined;
   const { open } = await openCase(complaintId);
   if (!open) return undefined;
   return { id: open.id, workerName: open.workerName, readable: readableBy(open, caller) };

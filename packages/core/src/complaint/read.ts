@@ -37,7 +37,8 @@ export async function get(id: string): Promise<ComplaintView> {
 /** A complaint with its timeline, as its page shows them: one read, so one entry in the access log. */
 export async function getWithTimeline(id: string) {
   const complaint = await get(id);
-  const [timeline, openCase] = await Promise.all([Timeline.list(id, { notes: true }), openCaseOf(id)]);
+  const timeline = await Timeline.list(id, { notes: true });
+  const openCase = await openCaseOf(id, timeline);
   return { complaint, timeline, ...(openCase ? { openCase } : {}) };
 }
 

@@ -41,7 +41,8 @@ export async function get(id: string): Promise<ReferralView> {
 /** A referral with its complaint's timeline, as its page shows them: one read, one access-log entry. */
 export async function getWithTimeline(id: string) {
   const { caller, record } = await open(id);
-  const [timeline, openCase] = await Promise.all([historyOf(record, caller), openCaseOf(record.complaintId)]);
+  const timeline = await historyOf(record, caller);
+  const openCase = await openCaseOf(record.complaintId, timeline);
   return { referral: toView(record, caller), timeline, ...(openCase ? { openCase } : {}) };
 }
 
