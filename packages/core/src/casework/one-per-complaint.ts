@@ -31,9 +31,9 @@ async function openCase(complaintId: string) {
 /**
  * The open case of a complaint the caller has just opened (or of its referral), for an officer who
  * may open cases: their page shows who handles it instead of offering a second case that would be
- * refused. `timeline` is the complaint's, which the page has read already: every case opened from it
- * left a `case.open` event there, so a complaint that never had one costs no read, and others get
- * nothing. Whether the caller may read the case follows the case workflow, as on the case's own page.
+ * refused; others get nothing. `timeline` is the complaint's, which the page has read already: every
+ * case opened from it left a `case.open` event there, so a complaint that never had one costs no read.
+ * Whether the caller may read the case follows the case workflow, as on the case's own page.
  */
 export async function openCaseOf(
   complaintId: string,
