@@ -9,6 +9,7 @@ import {
   SEX_LABELS,
   SEXES,
 } from "@puskesos/core/casework/schema";
+import type { OpenCaseLink } from "@puskesos/core/complaint/schema";
 import { DesaSelect } from "../components/desa-select.tsx";
 import {
   Alert,
@@ -44,14 +45,21 @@ export default function CaseNew() {
   const [busy, setBusy] = createSignal(false);
   // One id per case being opened: a resend after a lost answer opens the same case, not a second one.
   let caseId = newId();
-  const [complaint] = createResource(
+  // With their timelines: the answer names the complaint's open case, so the form is not offered
+  // for a second one the server would refuse.
+  const [complaintPage] = createResource(
     () => params.pengaduan,
-    (id) => call(api.complaints[":id"].$get({ param: { id } })),
+    (id) => call(api.complaints[":id"]["with-timeline"].$get({ param: { id } })),
   );
-  const [referral] = createResource(
+  const [referralPage] = createResource(
     () => params.rujukan,
-    (id) => call(api.referrals[":id"].$get({ param: { id } })),
+    (id) => call(api.referrals[":id"]["with-timeline"].$get({ param: { id } })),
   );
+  const complaint = () => complaintPage()?.complaint;
+  const referral = () => referralPage()?.referral;
+  // Opened here for another worker, or already open when the page came.
+  const [opened, setOpened] = createSignal<OpenCaseLink>();
+  const openCase = () => opened() ?? complaintPage()?.openCase ?? referralPage()?.openCase;
   const [tree] = createResource(() => (fixed ? undefined : call(api.regions.$get())));
   const region = () => complaint()?.desaCode ?? referral()?.desaCode ?? (desa() || me()?.scope.code);
   const [workers] = createResource(region, (r) => call(api.cases.workers.$get({ query: { region: r } })));
@@ -97,7 +105,9 @@ export default function CaseNew() {
       setConfirmSame(false);
       setConfirmAge(false);
       // Opened for another worker, the case is theirs to read: the opener is told who has it instead.
+      // From a complaint or a referral that was its one case; an outreach form is left for the next person.
       if (opened.readable) navigate(`/kasus/${opened.id}`);
+      else if (fixed) setOpened({ id: opened.id, workerName: opened.workerName, readable: false });
       else {
         form.reset();
         setMessage({ kind: "success", text: `Kasus dibuka; ${opened.workerName} menanganinya.` });
@@ -131,10 +141,33 @@ export default function CaseNew() {
       </p>
       <h1>Buka kasus</h1>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <Show when={fixed && openCase()}>
+        {(open) => (
+          <Alert kind={opened() ? "success" : "info"}>
+            <span data-testid="case-already-open">
+              {opened() ? "Kasus dibuka" : `Kasus untuk ${fixed} ini sudah dibuka`}; {open().workerName}{" "}
+              menanganinya.{" "}
+              <Show
+                when={open().readable}
+                fallback={
+                  <A
+                    href={params.pengaduan ? `/pengaduan/${params.pengaduan}` : `/rujukan/${params.rujukan}`}
+                  >
+                    Kembali ke {fixed}
+                  </A>
+                }
+              >
+                <A href={`/kasus/${open().id}`}>Lihat kasus</A>
+              </Show>
+            </span>
+          </Alert>
+        )}
+      </Show>
       {/* The schema and the server check every field and say which, in Indonesian; the browser's own
           checks would stop the form in its language without naming the field. */}
       {/* A confirmed age is confirmed for that type and that age: changing either asks again. */}
       <form
+        hidden={Boolean(fixed && openCase())}
         onSubmit={submit}
         onInput={(event) => {
           if (AGE_FIELDS.has((event.target as HTMLInputElement).name)) setConfirmAge(false);

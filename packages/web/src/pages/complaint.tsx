@@ -261,6 +261,10 @@ export default function Complaint() {
               </p>
             </Show>
             <Show when={can("case.open")}>
+              {/* Under a heading of its own: after the description it would read as part of it. */}
+              <Show when={page()?.openCase}>
+                <h2>Kasus</h2>
+              </Show>
               <p>
                 <CaseLink
                   openCase={page()?.openCase}

@@ -267,6 +267,14 @@ export default function Referral() {
                 <dt>Batas waktu tahap ini</dt>
                 <dd data-testid="referral-due">{formatDate(r().dueAt)}</dd>
               </Show>
+              <Show when={can("complaint.read")}>
+                <dt>Pengaduan</dt>
+                <dd>
+                  <A href={`/pengaduan/${r().complaintId}`} data-testid="complaint-link">
+                    Lihat pengaduan
+                  </A>
+                </dd>
+              </Show>
               <dt>NIK</dt>
               <dd>
                 <code>{r().reporter.nikMasked}</code>
@@ -312,17 +320,20 @@ export default function Referral() {
                       <A href={`/rujukan/${r().id}/surat`} data-testid="letter-link">
                         Cetak surat rujukan
                       </A>
-                      <Show when={can("case.open")}>
-                        {" · "}
-                        <CaseLink
-                          openCase={page()?.openCase}
-                          href={`/kasus/baru?rujukan=${r().id}`}
-                          label="Buka kasus"
-                        />
-                      </Show>
                     </dd>
                   </>
                 )}
+              </Show>
+              {/* A case is opened from an approved referral; once open, its row names who handles it. */}
+              <Show when={can("case.open") && (r().opd || page()?.openCase)}>
+                <dt>Kasus</dt>
+                <dd>
+                  <CaseLink
+                    openCase={page()?.openCase}
+                    href={`/kasus/baru?rujukan=${r().id}`}
+                    label="Buka kasus"
+                  />
+                </dd>
               </Show>
               <Show when={r().outcome}>
                 {(outcome) => (
