@@ -24,7 +24,8 @@ export const MENU: MenuEntry[] = [
     anyOf: ["referral.inbox", "complaint.inbox", "case.read"],
   },
   { href: "/usulan", label: "Usulan", anyOf: ["proposal.list"] },
-  { href: "/kasus", label: "Kasus", anyOf: ["case.read"] },
+  // A back office may open a case (a person brought to the desa office) without reading cases.
+  { href: "/kasus", label: "Kasus", anyOf: ["case.read", "case.open"] },
   { href: "/fasilitas", label: "Fasilitas", anyOf: ["facility.read", "facility.manage"] },
   { href: "/kunjungan", label: "Kunjungan", anyOf: ["proposal.visit"] },
   { href: "/musdes", label: "Musdes", anyOf: ["musdes.read"] },

@@ -109,8 +109,8 @@ export default function Cases() {
           <A href="/kunci-serah-terima">Kunci serah terima</A>
         </Show>
       </p>
-      <Tabs label="Status kasus" options={STATUSES} value={status()} onChange={setStatus} />
       <Show when={can("case.read")}>
+        <Tabs label="Status kasus" options={STATUSES} value={status()} onChange={setStatus} />
         <ListTable
           headers={["Klien", "PPKS", "Status", "Pekerja sosial", "Dibuka"]}
           items={page.latest ? items() : undefined}
