@@ -3,6 +3,7 @@ import { newId } from "../lib/id.ts";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS } from "@puskesos/core/catalog/schema";
 import { suggestFrom } from "@puskesos/core/catalog/suggest";
+import { Tabs } from "../components/tabs.tsx";
 import { useCatalog } from "../lib/catalog.ts";
 import {
   COMPLAINT_WORKFLOW,
@@ -98,28 +99,16 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
 
   return (
     <section class="card inner" data-testid="back-office">
-      <div class="tabs">
-        <Show when={may("handle") || may("resolve")}>
-          <button
-            type="button"
-            classList={{ secondary: mode() !== "handle" }}
-            aria-pressed={mode() === "handle"}
-            onClick={() => setMode("handle")}
-          >
-            Tangani di desa
-          </button>
-        </Show>
-        <Show when={may("refer")}>
-          <button
-            type="button"
-            classList={{ secondary: mode() !== "refer" }}
-            aria-pressed={mode() === "refer"}
-            onClick={() => setMode("refer")}
-          >
-            {COMPLAINT_WORKFLOW.actions.refer.label}
-          </button>
-        </Show>
-      </div>
+      {/* The same toggle as a list's views (tabs.css), whichever page loaded first. */}
+      <Tabs
+        label="Tindakan back office"
+        options={[
+          ...(may("handle") || may("resolve") ? [["handle", "Tangani di desa"] as const] : []),
+          ...(may("refer") ? [["refer", COMPLAINT_WORKFLOW.actions.refer.label] as const] : []),
+        ]}
+        value={mode()}
+        onChange={setMode}
+      />
       <Show when={mode() === "handle"}>
         <form onSubmit={(e) => e.preventDefault()}>
           <Show when={message()}>
