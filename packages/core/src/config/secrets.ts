@@ -54,9 +54,11 @@ export async function readSecrets(secretIds: string[], options: SecretOptions = 
   if (error) throw new Error(`Secret ${error.SecretId}: ${error.ErrorCode} ${error.Message ?? ""}`.trim());
   const values = (answer.SecretValues ?? []) as BatchValue[];
   return secretIds.map((id) => {
-    const text = values.find((v) => v.ARN === id || v.Name === id)?.SecretString;
-    if (typeof text !== "string" || !text) throw new Error(`Secret ${id} is empty`);
-    return text;
+    const found = values.find((v) => v.ARN === id || v.Name === id);
+    if (!found) throw new Error(`Secret ${id} is not in the answer (asked by another ARN or name?)`);
+    if (typeof found.SecretString !== "string" || !found.SecretString)
+      throw new Error(`Secret ${id} is empty`);
+    return found.SecretString;
   });
 }
 

@@ -50,7 +50,7 @@ export function ComplaintTable(props: {
             <Show when={!c.dpm.found}>
               {" "}
               <span class="badge" classList={{ ok: Boolean(c.proposalInDpmOn) }}>
-                {c.proposalInDpmOn ? "masuk DPM" : c.dpm.checked ? "belum di DPM" : "DPM belum diimpor"}
+                {c.proposalInDpmOn ? "masuk DPM" : c.dpm.checked ? "belum di DPM" : "tidak dicocokkan"}
               </span>
             </Show>
           </td>

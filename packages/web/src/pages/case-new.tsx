@@ -145,8 +145,10 @@ export default function CaseNew() {
         {(open) => (
           <Alert kind={opened() ? "success" : "info"}>
             <span data-testid="case-already-open">
-              {opened() ? "Kasus dibuka" : `Kasus untuk ${fixed} ini sudah dibuka`}; {open().workerName}{" "}
-              menanganinya.{" "}
+              {opened()
+                ? "Kasus dibuka"
+                : `Kasus untuk ${params.pengaduan ? "pengaduan" : "pengaduan rujukan"} ini sudah dibuka`}
+              ; {open().workerName} menanganinya.{" "}
               <Show
                 when={open().readable}
                 fallback={
@@ -167,7 +169,7 @@ export default function CaseNew() {
           checks would stop the form in its language without naming the field. */}
       {/* A confirmed age is confirmed for that type and that age: changing either asks again. */}
       <form
-        hidden={Boolean(fixed && openCase())}
+        hidden={Boolean(fixed && (complaintPage.loading || referralPage.loading || openCase()))}
         onSubmit={submit}
         onInput={(event) => {
           if (AGE_FIELDS.has((event.target as HTMLInputElement).name)) setConfirmAge(false);

@@ -50,8 +50,8 @@ function DpmLine(props: { complaint: ComplaintView }) {
         fallback={
           <>
             <span class="badge" data-testid="dpm-mark">
-              {/* Where the desa's DPM was never imported, "not in it" would say nothing. */}
-              {c().dpm.checked ? "Belum di DPM" : "Belum dicocokkan: DPM desa belum diimpor"}
+              {/* Where the desa's DPM was not imported yet at registration, "not in it" would say nothing. */}
+              {c().dpm.checked ? "Belum di DPM" : "Tidak dicocokkan: DPM desa belum diimpor saat didaftarkan"}
             </span>
             {proposal()}
           </>
