@@ -1,6 +1,6 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { newId } from "../lib/id.ts";
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
 import {
   CASE_SOURCE_LABELS,
@@ -60,6 +60,13 @@ export default function CaseNew() {
   // Opened here for another worker, or already open when the page came.
   const [opened, setOpened] = createSignal<OpenCaseLink>();
   const openCase = () => opened() ?? complaintPage()?.openCase ?? referralPage()?.openCase;
+  // Where the case is opened from, and the way back to it.
+  const back = () =>
+    params.pengaduan
+      ? { href: `/pengaduan/${params.pengaduan}`, label: "Pengaduan" }
+      : params.rujukan
+        ? { href: `/rujukan/${params.rujukan}`, label: "Rujukan" }
+        : { href: "/kasus", label: "Kasus" };
   const [tree] = createResource(() => (fixed ? undefined : call(api.regions.$get())));
   const region = () => complaint()?.desaCode ?? referral()?.desaCode ?? (desa() || me()?.scope.code);
   const [workers] = createResource(region, (r) => call(api.cases.workers.$get({ query: { region: r } })));
@@ -107,7 +114,7 @@ export default function CaseNew() {
       // Opened for another worker, the case is theirs to read: the opener is told who has it instead.
       // From a complaint or a referral that was its one case; an outreach form is left for the next person.
       if (opened.readable) navigate(`/kasus/${opened.id}`);
-      else if (fixed) setOpened({ id: opened.id, workerName: opened.workerName, readable: false });
+      else if (fixed) setOpened(opened);
       else {
         form.reset();
         setMessage({ kind: "success", text: `Kasus dibuka; ${opened.workerName} menanganinya.` });
@@ -134,10 +141,7 @@ export default function CaseNew() {
     <section class="card">
       <p>
         {/* Back to where the case was opened from: a back office may open cases without reading them. */}
-        <Switch fallback={<A href="/kasus">← Kasus</A>}>
-          <Match when={params.pengaduan}>{(id) => <A href={`/pengaduan/${id()}`}>← Pengaduan</A>}</Match>
-          <Match when={params.rujukan}>{(id) => <A href={`/rujukan/${id()}`}>← Rujukan</A>}</Match>
-        </Switch>
+        <A href={back().href}>← {back().label}</A>
       </p>
       <h1>Buka kasus</h1>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
@@ -149,16 +153,7 @@ export default function CaseNew() {
                 ? "Kasus dibuka"
                 : `Kasus untuk ${params.pengaduan ? "pengaduan" : "pengaduan rujukan"} ini sudah dibuka`}
               ; {open().workerName} menanganinya.{" "}
-              <Show
-                when={open().readable}
-                fallback={
-                  <A
-                    href={params.pengaduan ? `/pengaduan/${params.pengaduan}` : `/rujukan/${params.rujukan}`}
-                  >
-                    Kembali ke {fixed}
-                  </A>
-                }
-              >
+              <Show when={open().readable} fallback={<A href={back().href}>Kembali ke {fixed}</A>}>
                 <A href={`/kasus/${open().id}`}>Lihat kasus</A>
               </Show>
             </span>
