@@ -15,7 +15,9 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("requestId", requestId);
   const started = performance.now();
   await next();
-  c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
+  // On the answer's own headers: c.header() on a finished answer copies it into a new Response whose
+  // body is a stream, and the Lambda adapter then reads it back through the stream machinery.
+  if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   log("info", "request", {
     requestId,
     method: c.req.method,
