@@ -4,7 +4,8 @@ import { recount } from "@puskesos/core/report/recount";
 import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
 
 /**
- * `npm run recount` (add `-- --fix` to write the recounted values and missing list entries)
+ * `npm run recount` (add `-- --fix` to write the recounted values and missing list entries, and to
+ * remove list entries a complaint no longer has)
  *
  * Recounts every report counter from the records and lists any difference. Against AWS: TABLE_NAME,
  * AWS_REGION and credentials (a full Scan: run it off-hours). Locally: DYNAMODB_ENDPOINT as well.
@@ -23,6 +24,6 @@ for (const d of result.differences)
   console.log(`${d.region} ${d.month} ${d.counter}: tersimpan ${d.stored}, hitung ulang ${d.recounted}`);
 if (values.fix)
   console.log(
-    `Diperbaiki: ${new Set(result.differences.map((d) => d.region + d.month)).size} penghitung, ${result.entriesAdded} entri daftar.`,
+    `Diperbaiki: ${new Set(result.differences.map((d) => d.region + d.month)).size} penghitung, ${result.entriesAdded} entri daftar ditambahkan, ${result.entriesRemoved} dihapus.`,
   );
 process.exit(result.differences.length && !values.fix ? 2 : 0);

@@ -232,6 +232,9 @@ describe("report counters", () => {
     const result = await recount();
     expect(result.records).toBeGreaterThan(100);
     expect(result.differences).toEqual([]);
+    // Every complaint is listed under exactly the values it has now.
+    const fixed = await recount({ fix: true });
+    expect([fixed.entriesAdded, fixed.entriesRemoved]).toEqual([0, 0]);
   }, 240_000);
 
   it("finds a counter changed by hand, and puts it right with fix", async () => {
@@ -261,5 +264,49 @@ describe("report counters", () => {
     expect(d!.stored).toBe(d!.recounted + 1);
     await recount({ fix: true });
     expect((await recount()).differences).toEqual([]);
+  });
+
+  it("puts a complaint's list entries right with fix: a missing one back, a stray one away", async () => {
+    const { DeleteCommand, PutCommand, QueryCommand, useDb } = await import("@puskesos/core/db");
+    const db = useDb();
+    const month = today().slice(0, 7);
+    const all = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": `CL#${month}#all` },
+        Limit: 1,
+      }),
+    );
+    const listedOne = all.Items![0] as { pk: string; sk: string; complaintId: string };
+    await db.doc.send(
+      new DeleteCommand({ TableName: db.table, Key: { pk: listedOne.pk, sk: listedOne.sk } }),
+    );
+    // Listed under a value it does not have (as a complaint not matched was under "not in the DPM").
+    const stray = { pk: `CL#${month}#c.no-such-category`, sk: listedOne.sk };
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: { ...stray, type: "complaint-entry", complaintId: listedOne.complaintId },
+      }),
+    );
+    const fixed = await recount({ fix: true });
+    expect([fixed.entriesAdded, fixed.entriesRemoved]).toEqual([1, 1]);
+    const back = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: "pk = :pk AND sk = :sk",
+        ExpressionAttributeValues: { ":pk": listedOne.pk, ":sk": listedOne.sk },
+      }),
+    );
+    expect(back.Items).toHaveLength(1);
+    const gone = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": stray.pk },
+      }),
+    );
+    expect(gone.Items).toEqual([]);
   });
 });

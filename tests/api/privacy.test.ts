@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, freshTable, signedIn } from "../support/api.ts";
-import { BUDI, complaint, JOKO, person, referral, SITI } from "../support/residents.ts";
+import { BUDI, complaint, dpmCsv, JOKO, person, referral, SITI } from "../support/residents.ts";
 
 /**
  * UU PDP in daily use: the data protection officer finds, by NIK, every access to one resident's data
@@ -262,12 +262,30 @@ describe("residents' requests", () => {
 
   it("moves the complaint to a corrected NIK: found by the new NIK, the status page's digits follow", async () => {
     const current = await fo.get(`/api/complaints/${complaintId}`);
+    // Registered before the desa's DPM was imported: not matched. The new NIK is matched against it.
+    const listed = async (dpm: string) =>
+      (
+        (await manajer.get(`/api/complaints/browse?month=${current.body.queueDay.slice(0, 7)}&dpm=${dpm}`))
+          .body.items as { id: string }[]
+      ).map((c) => c.id);
+    expect(await listed("belum")).toContain(complaintId);
+    await admin.request(
+      "PUT",
+      "/api/dpm/33.28.10.2001",
+      dpmCsv([{ nik: "3328104503859999", name: "Warga DPM" }]),
+      {
+        "content-type": "text/csv",
+      },
+    );
     const res = await fo.post(`/api/complaints/${complaintId}/correct`, {
       version: current.body.version,
       reason: "NIK salah ketik saat pendaftaran.",
       reporter: { nik: "3328104503850009" },
     });
     expect(res.status).toBe(200);
+    expect(res.body.dpm).toMatchObject({ checked: true, found: false });
+    expect(await listed("belum")).not.toContain(complaintId);
+    expect(await listed("tidak")).toContain(complaintId);
     expect(res.body.reporter.nikMasked).toBe("3328********0009");
     const byNew = await fo.post("/api/complaints/search", { nik: "3328104503850009" });
     expect(byNew.body.items.map((c: { id: string }) => c.id)).toEqual([complaintId]);

@@ -325,6 +325,9 @@ describe("the complaint list of every scope", () => {
     expect(await listed(manajer, "rumpun=kecacatan")).toEqual([ids.resolved]);
     expect(await listed(manajer, "ppks=penyandang-disabilitas")).toEqual([ids.resolved]);
     expect(await listed(manajer, "dpm=ada")).toEqual([ids.resolved]);
+    // The other kecamatan's desa has no DPM imported: its complaint was not matched, which is no finding.
+    expect(await listed(manajer, "dpm=tidak")).toEqual([ids.referred, ids.open].sort());
+    expect(await listed(manajer, "dpm=belum")).toEqual([ids.other]);
     expect(await listed(spv, "")).toEqual([ids.resolved, ids.referred, ids.open].sort());
     expect(await listed(kades, "")).toEqual([ids.resolved, ids.referred, ids.open].sort());
     const kadesView = (await kades.get(`/api/complaints/browse?month=${month}`)).body.items;

@@ -8,6 +8,7 @@ import { fileOf } from "../report/files.ts";
 import { BrowseFileQuerySchema, type FileOut } from "../report/schema.ts";
 import { parse } from "../validation/index.ts";
 import { browsePage } from "./browse.ts";
+import { DPM_STANDING_LABELS, dpmStanding } from "./schema.ts";
 import type { ComplaintRecord } from "./record.ts";
 import { COMPLAINT_STATE_LABELS, COMPLAINT_WORKFLOW } from "./workflow.ts";
 
@@ -68,7 +69,7 @@ export async function browseFile(query: unknown): Promise<FileOut> {
       full ? r.reporter.nik : r.reporter.nikMasked,
       categoryName(r.category) ?? r.category,
       r.ppks.map((p) => ppksName(p) ?? p).join("; "),
-      r.dpm.found ? "Ada" : "Belum",
+      DPM_STANDING_LABELS[dpmStanding(r.dpm)],
       COMPLAINT_STATE_LABELS[r.state],
       r.proposalState ? PROPOSAL_STATE_LABELS[r.proposalState] : "",
       r.id,

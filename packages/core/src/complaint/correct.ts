@@ -85,7 +85,7 @@ export async function correct(id: string, input: unknown): Promise<ComplaintView
             key: { pk: `TRACK#${record.trackingCode}`, sk: "TRACK" },
             set: { nikLast4: reporter.nikLast4 },
           }),
-          ...dpmEntryMove(record, dpm.found),
+          ...dpmEntryMove(record, dpm),
           ...tally(countsOfComplaint(record), countsOfComplaint(next)),
         ]
       : []),

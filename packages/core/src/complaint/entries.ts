@@ -1,5 +1,6 @@
 import { CATALOGS } from "../catalog/schema.ts";
 import { put, remove, type Write } from "../db/index.ts";
+import { dpmStanding } from "./schema.ts";
 import type { ComplaintState } from "./workflow.ts";
 
 /**
@@ -20,7 +21,7 @@ interface Listed {
   state: ComplaintState;
   category: string;
   ppks: string[];
-  dpm: { found: boolean };
+  dpm: { checked: boolean; found: boolean };
 }
 
 export const entryPartition = (month: string, facet: Facet) => `CL#${month}#${facet}`;
@@ -34,7 +35,7 @@ export function facetsOf(c: Listed): Facet[] {
     `c.${c.category}`,
     ...c.ppks.map((p): Facet => `p.${p}`),
     ...[...rumpun].map((r): Facet => `r.${r}`),
-    `d.${c.dpm.found ? "ada" : "tidak"}`,
+    `d.${dpmStanding(c.dpm)}`,
   ];
 }
 
@@ -61,14 +62,12 @@ export function stateEntryMove(c: Listed, to: ComplaintState): Write[] {
   ];
 }
 
-/** The "in the DPM" entry follows a corrected NIK's finding. */
-export function dpmEntryMove(c: Listed, found: boolean): Write[] {
-  if (found === c.dpm.found) return [];
+/** The DPM entry follows a corrected NIK's finding (matched again, perhaps against a DPM imported since). */
+export function dpmEntryMove(c: Listed, to: Listed["dpm"]): Write[] {
+  const from = dpmStanding(c.dpm);
+  if (dpmStanding(to) === from) return [];
   return [
-    remove("complaint-entry", {
-      pk: entryPartition(c.queueDay.slice(0, 7), `d.${c.dpm.found ? "ada" : "tidak"}`),
-      sk: entrySort(c),
-    }),
-    entry({ ...c, dpm: { found } }, `d.${found ? "ada" : "tidak"}`),
+    remove("complaint-entry", { pk: entryPartition(c.queueDay.slice(0, 7), `d.${from}`), sk: entrySort(c) }),
+    entry({ ...c, dpm: to }, `d.${dpmStanding(to)}`),
   ];
 }

@@ -98,3 +98,20 @@ export const ComplaintWithTimelineSchema = v.object({
   /** Its open case, for an officer who may open cases. */
   openCase: v.optional(OpenCaseLinkSchema),
 });
+
+/**
+ * Where a complaint stands against the DPM, as lists narrow it and files show it: its reporter is in
+ * it, is not, or was not matched (the desa's DPM was not imported when it was registered), which is
+ * no finding either way.
+ */
+export const DPM_STANDINGS = ["ada", "tidak", "belum"] as const;
+export type DpmStanding = (typeof DPM_STANDINGS)[number];
+
+export const DPM_STANDING_LABELS: Record<DpmStanding, string> = {
+  ada: "Ada di DPM",
+  tidak: "Belum di DPM",
+  belum: "Tidak dicocokkan",
+};
+
+export const dpmStanding = (dpm: { checked: boolean; found: boolean }): DpmStanding =>
+  dpm.found ? "ada" : dpm.checked ? "tidak" : "belum";

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { CATALOGS, CATEGORY_CODES, PPKS_CODES } from "../catalog/schema.ts";
+import { DPM_STANDINGS } from "../complaint/schema.ts";
 import { COMPLAINT_STATES } from "../complaint/workflow.ts";
 import { choice, CursorSchema, RegionCodeSchema } from "../validation/fields.ts";
 
@@ -43,7 +44,7 @@ export const BrowseQuerySchema = v.strictObject(
     category: v.optional(choice(CATEGORY_CODES, "Kategori")),
     ppks: v.optional(choice(PPKS_CODES, "Jenis PPKS")),
     rumpun: v.optional(choice(RUMPUN_CODES, "Rumpun")),
-    dpm: v.optional(choice(["ada", "tidak"] as const, "DPM", "DPM harus ada atau tidak.")),
+    dpm: v.optional(choice(DPM_STANDINGS, "DPM", "DPM harus ada, tidak, atau belum (tidak dicocokkan).")),
     overdue: v.optional(choice(["ya"] as const, "Lewat batas waktu", "Lewat batas waktu harus ya.")),
     sort: v.optional(choice(["terbaru", "terlama"] as const, "Urutan", "Urutan harus terbaru atau terlama.")),
     cursor: v.optional(CursorSchema),

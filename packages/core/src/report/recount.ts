@@ -1,7 +1,7 @@
 import { ScanCommand } from "../db/commands.ts";
 import { facetsOf, entryPartition } from "../complaint/entries.ts";
 import type { ComplaintRecord } from "../complaint/record.ts";
-import { put, transact, useDb, type Write } from "../db/index.ts";
+import { put, remove, transact, useDb, type Write } from "../db/index.ts";
 import type { ProposalRecord } from "../proposal/record.ts";
 import type { ReferralRecord } from "../referral/record.ts";
 import {
@@ -60,7 +60,7 @@ function tallyOf(item: Record<string, unknown>): Tally | undefined {
 
 export async function recount(
   options: { fix?: boolean } = {},
-): Promise<{ records: number; differences: Difference[]; entriesAdded: number }> {
+): Promise<{ records: number; differences: Difference[]; entriesAdded: number; entriesRemoved: number }> {
   const expected = new Map<string, Counts>();
   const stored = new Map<string, Counts>();
   const entries = new Set<string>();
@@ -99,6 +99,7 @@ export async function recount(
     }
   }
   let entriesAdded = 0;
+  let entriesRemoved = 0;
   if (options.fix) {
     const writes: Write[] = [];
     for (const id of new Set(differences.map((d) => `${d.region}|${d.month}`))) {
@@ -116,11 +117,18 @@ export async function recount(
           pk: entryPartition(c.queueDay.slice(0, 7), facet),
           sk: `${c.desaCode}#${c.createdAt}#${c.id}`,
         };
-        if (entries.has(`${entry.pk}|${entry.sk}`)) continue;
+        if (entries.delete(`${entry.pk}|${entry.sk}`)) continue;
         writes.push(put("complaint-entry", { ...entry, type: "complaint-entry", complaintId: c.id }));
         entriesAdded++;
       }
+    // What is left lists a complaint under a value it no longer has (an entry kept under an earlier
+    // rule, such as a complaint not matched against the DPM under "not in the DPM") or under none.
+    for (const stray of entries) {
+      const [pk = "", sk = ""] = stray.split("|");
+      writes.push(remove("complaint-entry", { pk, sk }));
+      entriesRemoved++;
+    }
     for (let i = 0; i < writes.length; i += 25) await transact(writes.slice(i, i + 25));
   }
-  return { records, differences, entriesAdded };
+  return { records, differences, entriesAdded, entriesRemoved };
 }

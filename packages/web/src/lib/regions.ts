@@ -1,3 +1,4 @@
+import { createResource } from "solid-js";
 import type { Kabupaten } from "@puskesos/core/region/schema";
 import { desaLabel } from "@puskesos/core/region/words";
 import { api, call } from "./api.ts";
@@ -20,5 +21,28 @@ export function desaNames(kabupaten: Kabupaten | undefined, code: string) {
   return {
     desa: desa ? desaLabel(desa) : code,
     kecamatan: kecamatan ? `Kecamatan ${kecamatan.name}` : "",
+  };
+}
+
+/** A desa's own name ("Kalisapu") by its code; the code itself when the kabupaten does not hold it. */
+export function desaNameIn(kabupaten: Kabupaten | undefined, code: string): string {
+  const kecamatan = kabupaten?.kecamatan.find((k) => code.startsWith(`${k.code}.`));
+  return kecamatan?.desa.find((d) => d.code === code)?.name ?? code;
+}
+
+/**
+ * The kabupaten's kecamatan and desa for a page that lists records of several desa, asked only when
+ * `wanted`. `settled` turns true once they have arrived or failed to: a list holds its rows until
+ * then, so that it is drawn once with the desa's names rather than first with their codes (after a
+ * failure it shows the codes rather than nothing).
+ */
+export function createRegionNames(wanted: () => boolean = () => true) {
+  const [resource] = createResource(wanted, (yes) => (yes ? regionTree() : undefined));
+  // Reading a failed resource throws; a failure here leaves the names out, not the page.
+  const tree = () => (resource.error ? undefined : resource());
+  return {
+    tree,
+    settled: () => !wanted() || !resource.loading,
+    desaName: (code: string) => desaNameIn(tree(), code),
   };
 }

@@ -1,11 +1,13 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, For, onMount, Show } from "solid-js";
+import { createSignal, For, onMount, Show } from "solid-js";
 import { CATALOGS, PPKS_BY_RUMPUN } from "@puskesos/core/catalog/schema";
 import {
   COMPLAINT_STATE_LABELS,
   COMPLAINT_STATES,
   COMPLAINT_WORKFLOW,
   type ComplaintView,
+  DPM_STANDING_LABELS,
+  DPM_STANDINGS,
 } from "@puskesos/core/complaint/schema";
 import type { BrowseQuerySchema } from "@puskesos/core/report/schema";
 import type * as v from "valibot";
@@ -14,6 +16,7 @@ import { ComplaintSearch } from "../components/complaint-search.tsx";
 import { Alert, Labelled, sentenceFromApi } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { saveFile } from "../lib/download.ts";
+import { createRegionNames } from "../lib/regions.ts";
 import { can, me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
 import { mayTake } from "../lib/workflow.ts";
@@ -57,10 +60,7 @@ const KINDS: { kind: Kind; label: string; groups: { label?: string; options: Cho
     label: "DPM",
     groups: [
       {
-        options: [
-          { value: "ada", label: "Ada di DPM" },
-          { value: "tidak", label: "Belum di DPM" },
-        ],
+        options: DPM_STANDINGS.map((standing) => ({ value: standing, label: DPM_STANDING_LABELS[standing] })),
       },
     ],
   },
@@ -76,11 +76,7 @@ const KINDS: { kind: Kind; label: string; groups: { label?: string; options: Cho
 export default function Complaints() {
   const level = () => me()?.scope.level;
   const wide = () => level() !== "desa";
-  const [tree] = createResource(wide, (yes) => (yes ? call(api.regions.$get()) : undefined));
-  const desaName = (code: string) =>
-    tree()
-      ?.kecamatan.flatMap((k) => k.desa)
-      .find((d) => d.code === code)?.name ?? code;
+  const { tree, settled, desaName } = createRegionNames(wide);
 
   const [month, setMonth] = createSignal(today().slice(0, 7));
   const [kecamatan, setKecamatan] = createSignal("");
@@ -286,10 +282,16 @@ export default function Complaints() {
         </div>
       </Show>
       <ComplaintTable
-        items={list()?.items}
+        items={settled() ? list()?.items : undefined}
         desa={wide() ? desaName : undefined}
         villages={villagesTitle(tree())}
-        empty={busy() ? "Memuat…" : list() ? "Tidak ada pengaduan." : "Pilih saringan lalu Tampilkan."}
+        empty={
+          busy() || (list() && !settled())
+            ? "Memuat…"
+            : list()
+              ? "Tidak ada pengaduan."
+              : "Pilih saringan lalu Tampilkan."
+        }
         testid="complaint-table"
         label="Daftar pengaduan"
       />

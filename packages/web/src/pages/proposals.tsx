@@ -5,6 +5,7 @@ import { Labelled } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { houseLabel, nextStep } from "../lib/proposal-text.ts";
+import { createRegionNames } from "../lib/regions.ts";
 import { me } from "../lib/session.ts";
 import { formatDate } from "../lib/time.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
@@ -21,14 +22,10 @@ interface Filter {
  * kecamatan and desa; each with its state and what comes next. A desa's officers see their desa.
  */
 export default function Proposals() {
-  const [tree] = createResource(() => call(api.regions.$get()));
+  const { tree, settled, desaName } = createRegionNames();
   const level = () => me()?.scope.level;
   const [filter, setFilter] = createSignal<Filter>({});
   const [page] = createResource(filter, (f) => call(api.proposals.$get({ query: { ...f } })));
-  const desaName = (code: string) =>
-    tree()
-      ?.kecamatan.flatMap((k) => k.desa)
-      .find((d) => d.code === code)?.name ?? code;
   /** The desa to choose from: the chosen kecamatan's, or (one kecamatan in scope) its own. */
   const desaList = () => {
     const kecamatan = tree()?.kecamatan ?? [];
@@ -90,9 +87,9 @@ export default function Proposals() {
       </Show>
       <ListTable
         headers={["Diusulkan", villagesTitle(tree()), "Anggota", "Rumah", "Status", "Langkah berikutnya"]}
-        items={page.latest?.items}
+        items={settled() ? page.latest?.items : undefined}
         source={page}
-        empty="Tidak ada usulan."
+        empty={settled() ? "Tidak ada usulan." : "Memuat…"}
         testid="proposal-table"
         label="Usulan rumah tangga"
       >
