@@ -328,6 +328,14 @@ describe("the complaint list of every scope", () => {
     // The other kecamatan's desa has no DPM imported: its complaint was not matched, which is no finding.
     expect(await listed(manajer, "dpm=tidak")).toEqual([ids.referred, ids.open].sort());
     expect(await listed(manajer, "dpm=belum")).toEqual([ids.other]);
+    // The audit trail says so too, rather than "not in the DPM".
+    const admin = await signedIn("admin", undefined, "10.81.0.21");
+    const registered = async (id: string) =>
+      (await admin.get(`/api/audit?targetType=complaint&targetId=${id}`)).body.items.find(
+        (e: { action: string }) => e.action === "complaint.register",
+      )?.summary;
+    expect(await registered(ids.other!)).toMatch(/\(tidak dicocokkan: DPM desa belum diimpor\)$/);
+    expect(await registered(ids.referred!)).toMatch(/\(tidak ada di DPM\)$/);
     expect(await listed(spv, "")).toEqual([ids.resolved, ids.referred, ids.open].sort());
     expect(await listed(kades, "")).toEqual([ids.resolved, ids.referred, ids.open].sort());
     const kadesView = (await kades.get(`/api/complaints/browse?month=${month}`)).body.items;

@@ -139,7 +139,7 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
         Audit.entry({
           action: "complaint.register",
           target: { type: "complaint", id: record.id },
-          summary: `Mendaftarkan pengaduan ${categoryName(record.category) ?? record.category} dari ${maskNik(nik.value)} di ${desa.name} (${inDpm ? "ada di DPM" : "tidak ada di DPM"})`,
+          summary: `Mendaftarkan pengaduan ${categoryName(record.category) ?? record.category} dari ${maskNik(nik.value)} di ${desa.name} (${inDpm ? "ada di DPM" : record.dpm.checked ? "tidak ada di DPM" : "tidak dicocokkan: DPM desa belum diimpor"})`,
           person: nikh,
         }),
         ...ticket,
