@@ -92,6 +92,22 @@ describe("in Chromium", () => {
     expect(otp).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     expect(posted).toBe(1);
 
+    // The next user: the form keeps the role, area and OPD it shows, and empties only the person's fields.
+    await admin.fill("#username", "opd.rsud");
+    await admin.fill("#name", "Petugas RSUD");
+    await admin.selectOption("#role", "opd");
+    await admin.selectOption("#opd", { index: 1 });
+    await admin.click("button[type=submit]");
+    await expect.poll(() => admin.textContent("[data-testid=temp-password]")).not.toBe(otp);
+    const second = (await admin.textContent("[data-testid=temp-password]"))!.trim();
+    expect(await admin.inputValue("#role")).toBe("opd");
+    expect(await admin.inputValue("#username")).toBe("");
+    await admin.fill("#username", "opd.rsud2");
+    await admin.fill("#name", "Petugas RSUD Dua");
+    await admin.click("button[type=submit]");
+    await expect.poll(() => admin.textContent("[data-testid=temp-password]")).not.toBe(second);
+    expect(posted).toBe(3);
+
     // Markup typed into a name is shown as text, never rendered.
     await admin.click("text=Daftar pengguna");
     const row = admin.locator("[data-testid='user-row-fo.procot']");

@@ -59,7 +59,13 @@ export default function UserNew() {
     send: async (user, form) => {
       const out = await call(api.users.$post({ json: user }));
       setCreated({ username: out.user.username, password: out.temporaryPassword });
-      form.reset();
+      // Only the person's own fields: role, area and OPD stay as picked for the next user, as the
+      // screen shows them (resetting the whole form put the selects back to their first option while
+      // the form still acted on the earlier role).
+      for (const field of ["username", "name"]) {
+        const input = form.elements.namedItem(field);
+        if (input instanceof HTMLInputElement) input.value = "";
+      }
       setDesa("");
     },
   });
