@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { e2eApp, signedInPage } from "../support/browser.ts";
-import { complaint, person, SITI, WATI } from "../support/residents.ts";
+import { complaint, person, referral, SITI, WATI } from "../support/residents.ts";
 
 /**
  * The complaint list of every scope in Chromium: the manajer narrows the kabupaten's month by
@@ -14,6 +14,7 @@ const app = e2eApp();
 const SARI = { nik: "3328114107850008", name: "Sari Wulandari" };
 /** Enough more of Kalisapu's that the kabupaten's month takes two pages of 25. */
 const MORE = 24;
+let wati: { id: string };
 
 beforeAll(async () => {
   const post = async (page: Page, path: string, data: unknown) => {
@@ -27,7 +28,7 @@ beforeAll(async () => {
     "/api/complaints",
     complaint({ category: "kesehatan" }, { nik: SITI.nik, name: SITI.name }),
   );
-  await post(
+  wati = await post(
     fo,
     "/api/complaints",
     complaint({ category: "pendidikan" }, { nik: WATI.nik, name: WATI.name }),
@@ -38,6 +39,7 @@ beforeAll(async () => {
     version: siti.version,
     answer: "Dibantu dana desa untuk berobat.",
   });
+  await post(bo, "/api/referrals", referral(wati.id));
   const other = await signedInPage(app, "fo.pagiyanten");
   await post(other, "/api/complaints", complaint({ category: "bansos" }, SARI));
   for (const page of [fo, bo, other]) await page.context().close();
@@ -149,6 +151,10 @@ describe("the complaint list of every scope in Chromium", () => {
       document.documentElement.clientWidth,
     ]);
     expect(scroll).toBeLessThanOrEqual(client);
+    // A referred complaint: no link to a referral page the kepala desa may not open.
+    await page.goto(`/pengaduan/${wati.id}`);
+    await expect.poll(() => page.textContent("main")).toContain(WATI.name);
+    expect(await page.locator("[data-testid=referral-link]").count()).toBe(0);
     await page.context().close();
   });
 

@@ -253,7 +253,8 @@ export default function Complaint() {
                 </>
               )}
             </Show>
-            <Show when={c().referralId}>
+            {/* Not for those who may not open a referral (the kepala desa): the link would lead to a refusal. */}
+            <Show when={can("referral.read") && c().referralId}>
               <p>
                 <A href={`/rujukan/${c().referralId}`} data-testid="referral-link">
                   Lihat rujukan
