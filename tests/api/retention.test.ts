@@ -212,6 +212,14 @@ describe("the kabupaten's retention periods", () => {
     });
     expect(auditShorter.status).toBe(422);
     expect(auditShorter.body.error.fields[0].field).toBe("retention.audit");
+    // A period over the maximum is named alone: a longer access log could not follow it there.
+    const tooLong = await manajer.put("/api/settings", {
+      ...base,
+      retention: { ...periods, complaint: 400 },
+    });
+    expect(tooLong.body.error.fields).toEqual([
+      { field: "retention.complaint", message: "Masa simpan pengaduan maksimal 360 bulan." },
+    ]);
     // A period left out or empty is named as required, not as too short.
     const { complaint: _left, ...withoutComplaint } = periods;
     for (const retention of [withoutComplaint, { ...periods, complaint: "" }]) {

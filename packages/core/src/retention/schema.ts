@@ -87,8 +87,11 @@ export const UpdateRetentionSchema = v.pipe(
     "Masa simpan harus berupa objek.",
   ),
   v.title("Masa simpan data pribadi"),
+  // Only once every period is valid on its own: a period over the maximum is that field's mistake, and
+  // "keep the access log longer" would point at a fix the maximum does not allow.
   v.forward(
-    v.check(
+    v.partialCheck(
+      [["audit"], ["complaint"], ["referral"], ["proposal"], ["case"], ["request"]],
       (p) => RECORD_KINDS.every((kind) => p.audit >= p[kind]),
       "Masa simpan log akses tidak boleh lebih pendek dari masa simpan data yang lain.",
     ),
