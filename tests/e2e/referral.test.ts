@@ -245,6 +245,48 @@ describe("the manager's catalog in Chromium", () => {
   });
 });
 
+describe("a referral an OPD declined, in Chromium", () => {
+  it("does not offer the manager the OPD that declined as the desa's choice, nor pick it already", async () => {
+    const c = await forwardedComplaint();
+    const post = async (page: Page, path: string, data: unknown) => {
+      const res = await page.request.post(path, { headers: { origin: app.server.url }, data });
+      expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+      return (await res.json()) as { id: string };
+    };
+    const bo = await signedInPage(app, "bo.kalisapu");
+    const { id } = await post(bo, "/api/referrals", {
+      id: crypto.randomUUID(),
+      complaintId: c.id,
+      reason: "Perlu rawat inap.",
+      urgency: "biasa",
+      needs: "Biaya rawat inap.",
+      opds: ["dinas-kesehatan"],
+      programs: ["kis-pbi"],
+    });
+    const spv = await signedInPage(app, "spv.slawi");
+    await post(spv, `/api/referrals/${id}/forward`, { version: 1 });
+    const manajer = await signedInPage(app, "manajer");
+    await post(manajer, `/api/referrals/${id}/approve`, {
+      version: 2,
+      opd: "dinas-kesehatan",
+      program: "kis-pbi",
+    });
+    const dinkes = await signedInPage(app, "opd.dinkes");
+    await post(dinkes, `/api/referrals/${id}/decline`, { version: 3, reason: "Bukan kewenangan kami." });
+    await manajer.goto(`/rujukan/${id}`);
+    await manajer.waitForSelector("[data-testid=approve-opd]");
+    expect(await manajer.inputValue("[data-testid=approve-opd]")).toBe("");
+    expect(
+      await manajer
+        .locator('[data-testid=approve-opd] optgroup[label="Usulan desa"] option[value=dinas-kesehatan]')
+        .count(),
+    ).toBe(0);
+    // Still there to choose, among the others.
+    expect(await manajer.locator("[data-testid=approve-opd] option[value=dinas-kesehatan]").count()).toBe(1);
+    for (const p of [manajer, bo, spv, dinkes]) await p.context().close();
+  });
+});
+
 describe("fields of social welfare services in Chromium", () => {
   it("lets the manager move a programme to another field on a phone, and the back office record one", async () => {
     const manajer = await signedInPage(app, "manajer");

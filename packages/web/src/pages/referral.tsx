@@ -124,7 +124,10 @@ function fieldsOf(
             <ProposedSelect
               name="opd"
               placeholder="— pilih OPD —"
-              proposed={referral.suggestedOpds}
+              // After an OPD declined, it is not offered again as the desa's choice (nor picked already).
+              proposed={referral.suggestedOpds.filter(
+                (code) => referral.state !== "ditolak-opd" || code !== referral.opd,
+              )}
               options={catalog.opds}
               testid="approve-opd"
             />
