@@ -272,6 +272,11 @@ describe("a referral an OPD declined, in Chromium", () => {
       program: "kis-pbi",
     });
     const dinkes = await signedInPage(app, "opd.dinkes");
+    // The OPD is told where the resident lives, as the letter tells it.
+    await dinkes.goto(`/rujukan/${id}`);
+    await expect
+      .poll(() => dinkes.textContent("[data-testid=referral-place]"))
+      .toBe("Desa Kalisapu, Kecamatan Slawi");
     await post(dinkes, `/api/referrals/${id}/decline`, { version: 3, reason: "Bukan kewenangan kami." });
     await manajer.goto(`/rujukan/${id}`);
     await manajer.waitForSelector("[data-testid=approve-opd]");
