@@ -155,6 +155,10 @@ describe("the complaint list of every scope in Chromium", () => {
     await page.goto(`/pengaduan/${wati.id}`);
     await expect.poll(() => page.textContent("main")).toContain(WATI.name);
     expect(await page.locator("[data-testid=referral-link]").count()).toBe(0);
+    // It may not propose the household: told who can.
+    expect(await page.textContent("main")).toContain(
+      "belum diusulkan (diusulkan oleh front office atau koordinator desa)",
+    );
     await page.context().close();
   });
 

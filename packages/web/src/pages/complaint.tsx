@@ -9,6 +9,7 @@ import {
   type ComplaintAction,
   type ComplaintView,
 } from "@puskesos/core/complaint/schema";
+import { ROLE_NOUNS } from "@puskesos/core/actor/schema";
 import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
 import { CaseLink } from "../components/case-link.tsx";
 import { Alert, errorsFromApi, Field, sentenceFromApi } from "../components/form.tsx";
@@ -23,6 +24,7 @@ import { desaNames, regionTree } from "../lib/regions.ts";
 import { can, me } from "../lib/session.ts";
 import { formatDate, formatDateTime } from "../lib/time.ts";
 import { ask } from "../lib/ask.ts";
+import { mayTake } from "../lib/workflow.ts";
 
 /**
  * Whether the reporter is in the DPM, and when not, where the household's proposal stands: "Belum di
@@ -41,7 +43,13 @@ function DpmLine(props: { complaint: ComplaintView }) {
         </Show>
       </>
     ) : (
-      " · belum diusulkan"
+      <>
+        {" · belum diusulkan"}
+        {/* Said to those who may not propose, so they know who can: the workflow's own roles. */}
+        <Show when={!mayTake(COMPLAINT_WORKFLOW, "propose")}>
+          {` (diusulkan oleh ${COMPLAINT_WORKFLOW.actions.propose.roles.map((r) => ROLE_NOUNS[r]).join(" atau ")} desa)`}
+        </Show>
+      </>
     );
   return (
     <Show when={!c().dpm.found} fallback={<>Ada{c().dpm.decile ? ` (desil ${c().dpm.decile})` : ""}</>}>
