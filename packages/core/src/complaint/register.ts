@@ -14,10 +14,17 @@ import { parse } from "../validation/index.ts";
 import { countsOfComplaint, tally } from "../report/tally.ts";
 import { entryWrites } from "./entries.ts";
 import { key, load, toView, type ComplaintRecord } from "./record.ts";
-import { RegisterComplaintSchema, type ComplaintView } from "./schema.ts";
+import { dpmStanding, RegisterComplaintSchema, type ComplaintView, type DpmStanding } from "./schema.ts";
 import type { ComplaintState } from "./workflow.ts";
 
 const trackKey = (code: string) => ({ pk: `TRACK#${code}`, sk: "TRACK" });
+
+/** The registration's audit entry says what the DPM match found, or that there was none to make. */
+const DPM_FINDING: Record<DpmStanding, string> = {
+  ada: "ada di DPM",
+  tidak: "tidak ada di DPM",
+  belum: "tidak dicocokkan: DPM desa belum diimpor",
+};
 
 /** 8 characters without look-alikes, read aloud or typed from a paper receipt: `K7MP-2QXD`. */
 export function trackingCode(): string {
@@ -139,7 +146,7 @@ export async function register(input: unknown): Promise<{ complaint: ComplaintVi
         Audit.entry({
           action: "complaint.register",
           target: { type: "complaint", id: record.id },
-          summary: `Mendaftarkan pengaduan ${categoryName(record.category) ?? record.category} dari ${maskNik(nik.value)} di ${desa.name} (${inDpm ? "ada di DPM" : record.dpm.checked ? "tidak ada di DPM" : "tidak dicocokkan: DPM desa belum diimpor"})`,
+          summary: `Mendaftarkan pengaduan ${categoryName(record.category) ?? record.category} dari ${maskNik(nik.value)} di ${desa.name} (${DPM_FINDING[dpmStanding(record.dpm)]})`,
           person: nikh,
         }),
         ...ticket,

@@ -14,20 +14,30 @@ export function regionTree(): Promise<Kabupaten> {
   return tree;
 }
 
+/** A desa's kecamatan and the desa itself in the kabupaten's tree, each undefined when it holds none. */
+function findDesa(kabupaten: Kabupaten | undefined, code: string) {
+  const kecamatan = kabupaten?.kecamatan.find((k) => code.startsWith(`${k.code}.`));
+  return { kecamatan, desa: kecamatan?.desa.find((d) => d.code === code) };
+}
+
 /** "Desa Kalisapu" (or "Kelurahan …") and "Kecamatan Slawi" of a desa code; the code itself when unknown. */
 export function desaNames(kabupaten: Kabupaten | undefined, code: string) {
-  const kecamatan = kabupaten?.kecamatan.find((k) => code.startsWith(`${k.code}.`));
-  const desa = kecamatan?.desa.find((d) => d.code === code);
+  const { kecamatan, desa } = findDesa(kabupaten, code);
   return {
     desa: desa ? desaLabel(desa) : code,
     kecamatan: kecamatan ? `Kecamatan ${kecamatan.name}` : "",
   };
 }
 
+/** "Desa Kalisapu, Kecamatan Slawi": where a resident lives, for an officer working across the kabupaten. */
+export function desaPlace(kabupaten: Kabupaten | undefined, code: string) {
+  const names = desaNames(kabupaten, code);
+  return [names.desa, names.kecamatan].filter(Boolean).join(", ");
+}
+
 /** A desa's own name ("Kalisapu") by its code; the code itself when the kabupaten does not hold it. */
 export function desaNameIn(kabupaten: Kabupaten | undefined, code: string): string {
-  const kecamatan = kabupaten?.kecamatan.find((k) => code.startsWith(`${k.code}.`));
-  return kecamatan?.desa.find((d) => d.code === code)?.name ?? code;
+  return findDesa(kabupaten, code).desa?.name ?? code;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   nextStep,
   relationshipLabel,
 } from "../lib/proposal-text.ts";
-import { desaNames, regionTree } from "../lib/regions.ts";
+import { desaPlace, regionTree } from "../lib/regions.ts";
 import { can } from "../lib/session.ts";
 
 /** One proposal: the household (NIKs masked), its F1 profile, each step so far, and the steps the caller may take. */
@@ -28,10 +28,7 @@ export default function Proposal() {
   const [indicators] = createResource(() => call(api.indicators.$get()));
   // Where to go: the survey team works across the kabupaten, so the address names its desa and kecamatan.
   const [regions] = createResource(regionTree);
-  const place = (code: string) => {
-    const names = desaNames(regions(), code);
-    return [names.desa, names.kecamatan].filter(Boolean).join(", ");
-  };
+  const place = (code: string) => desaPlace(regions(), code);
 
   return (
     <section class="card">

@@ -24,7 +24,7 @@ import { focusRefused, markRefused } from "../components/refused.ts";
 import { Timeline } from "../components/timeline.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
-import { desaNames, regionTree } from "../lib/regions.ts";
+import { desaPlace, regionTree } from "../lib/regions.ts";
 import { useCatalog } from "../lib/catalog.ts";
 import { can } from "../lib/session.ts";
 import { formatDate, formatDay, defaultDay, today } from "../lib/time.ts";
@@ -232,10 +232,7 @@ export default function Referral() {
   const timeline = () => page()?.timeline;
   // Where the resident lives, for an OPD officer as for the manajer: the letter names it too.
   const [regions] = createResource(regionTree);
-  const place = (code: string) => {
-    const names = desaNames(regions.error ? undefined : regions(), code);
-    return names.kecamatan ? `${names.desa}, ${names.kecamatan}` : names.desa;
-  };
+  const place = (code: string) => desaPlace(regions.error ? undefined : regions(), code);
   // Said where the focus lands (the heading) once the decision's form has gone with the new state.
   const [saved, setSaved] = createSignal("");
   const done = async (label: string) => {
