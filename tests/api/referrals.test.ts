@@ -280,6 +280,17 @@ describe("the referral chain", () => {
   });
 
   it("sends a declined referral back to the manager, who assigns another OPD; a rejection closes the complaint", async () => {
+    const byOpd = async () => {
+      const month = today().slice(0, 7);
+      const res = await manajer.get(`/api/reports/monthly?desa=33.28.10.2001&month=${month}`);
+      expect(res.status).toBe(200);
+      const rows: { code: string; approved: number; waiting: number; declined: number }[] =
+        res.body.figures.referralsByOpd;
+      const row = (code: string) =>
+        rows.find((r) => r.code === code) ?? { approved: 0, waiting: 0, declined: 0 };
+      return { dinkes: row("dinas-kesehatan"), bpjs: row("bpjs") };
+    };
+    const before = await byOpd();
     const c = await forwarded();
     const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
     await act(spv, id, "forward", { version: 1 });
@@ -302,6 +313,22 @@ describe("the referral chain", () => {
     });
     expect(rejected.body.state).toBe("ditolak");
     expect((await fo.get(`/api/complaints/${c2.id}`)).body.state).toBe("ditutup");
+
+    // Declined, then rejected by the manager.
+    const c3 = await forwarded();
+    const { id: id3 } = await approvedTo(c3.id, "dinas-kesehatan", "kis-pbi");
+    await act(dinkes, id3, "decline", { version: 3, reason: "Kuota tahun ini sudah penuh." });
+    expect(
+      (await act(manajer, id3, "reject", { version: 4, reason: "Tidak ada OPD lain." })).body.state,
+    ).toBe("ditolak");
+
+    // Each OPD's row keeps its own declines: the reassigned one and the rejected one are both Dinkes's.
+    const after = await byOpd();
+    expect(after.dinkes.approved - before.dinkes.approved).toBe(2);
+    expect(after.dinkes.declined - before.dinkes.declined).toBe(2);
+    expect(after.bpjs.approved - before.bpjs.approved).toBe(1);
+    expect(after.bpjs.waiting - before.bpjs.waiting).toBe(1);
+    expect((await manajer.get(`/api/referrals/${id}`)).body.declinedOpds).toEqual(["dinas-kesehatan"]);
   });
 
   it("numbers letters per kabupaten and year without gaps", async () => {

@@ -82,6 +82,7 @@ const FIELDS = [
   "programs",
   "recommendation",
   "opd",
+  "declinedOpds",
   "program",
   "letterNumber",
   "approvedBy",
@@ -100,8 +101,11 @@ const FIELDS = [
   "updatedBy",
 ] as const satisfies readonly (keyof ReferralRecord)[];
 
-/** What a reader without "referral.internal" (an OPD) does not see: the desa's notes and the reviewers' remarks. */
-const INTERNAL = new Set<string>(["notes", "recommendation", "lastNote"]);
+/**
+ * What a reader without "referral.internal" (an OPD) does not see: the desa's notes, the reviewers'
+ * remarks, and which OPDs declined it before.
+ */
+const INTERNAL = new Set<string>(["notes", "recommendation", "lastNote", "declinedOpds"]);
 
 export function toView(record: ReferralRecord, caller: UserActor, now: Date = new Date()): ReferralView {
   const internal = can(caller.role, "referral.internal");

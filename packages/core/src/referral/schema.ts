@@ -48,6 +48,8 @@ export const ReferralViewSchema = v.object({
   programs: v.array(v.string()),
   recommendation: v.optional(v.string()),
   opd: v.optional(v.string()),
+  /** OPDs that declined it before it was assigned again, in order (the report counts each decline). */
+  declinedOpds: v.optional(v.array(v.string())),
   program: v.optional(v.string()),
   letterNumber: v.optional(v.string()),
   approvedBy: v.optional(v.string()),

@@ -155,7 +155,7 @@ export const resubmit = step("resubmit", (input) => ({
   note: input.note,
 }));
 
-export const approve = step("approve", async (input, { caller }) => {
+export const approve = step("approve", async (input, { record, caller }) => {
   if (input.dueDate && input.dueDate < today())
     throw ValidationError("Batas waktu tidak boleh di masa lalu.", [
       { field: "dueDate", message: "Batas waktu tidak boleh di masa lalu." },
@@ -181,6 +181,10 @@ export const approve = step("approve", async (input, { caller }) => {
       approvedByName: caller.name,
       approvedAt,
       ...(program.serviceField ? { serviceField: program.serviceField } : {}),
+      // Assigned again after an OPD declined: that decline stays that OPD's in the report.
+      ...(record.state === "ditolak-opd" && record.opd
+        ? { declinedOpds: [...(record.declinedOpds ?? []), record.opd] }
+        : {}),
     },
     ...(input.dueDate ? { dueAt: endOfLocalDay(input.dueDate) } : {}),
     writes: [letter.write],

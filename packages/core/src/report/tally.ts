@@ -86,12 +86,15 @@ export function countsOfProposal(p: Pick<ProposalRecord, "desaCode" | "createdAt
 
 export type CountedReferral = Pick<
   ReferralRecord,
-  "desaCode" | "createdAt" | "state" | "opd" | "serviceField" | "steps"
+  "desaCode" | "createdAt" | "state" | "opd" | "declinedOpds" | "serviceField" | "steps"
 >;
 
 export function countsOfReferral(r: CountedReferral): Tally {
   const counts: Counts = { [`f.${r.state}`]: 1 };
-  if (r.opd) one(counts, `o.${r.opd}.${r.state}`);
+  // Each assignment counts under its OPD with how it ended; an OPD's decline stays its own when the
+  // manager assigns another OPD or rejects (a referral with an OPD is "ditolak" only after a decline).
+  for (const opd of r.declinedOpds ?? []) one(counts, `o.${opd}.ditolak-opd`);
+  if (r.opd) one(counts, `o.${r.opd}.${r.state === "ditolak" ? "ditolak-opd" : r.state}`);
   if (r.serviceField) one(counts, `fr.${r.serviceField}`);
   for (const s of r.steps ?? []) {
     one(counts, `x.${s.step}`);

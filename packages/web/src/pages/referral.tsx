@@ -125,9 +125,11 @@ function fieldsOf(
             <ProposedSelect
               name="opd"
               placeholder="— pilih OPD —"
-              // After an OPD declined, it is not offered again as the desa's choice (nor picked already).
+              // An OPD that declined is not offered again as the desa's choice (nor picked already).
               proposed={referral.suggestedOpds.filter(
-                (code) => referral.state !== "ditolak-opd" || code !== referral.opd,
+                (code) =>
+                  !referral.declinedOpds?.includes(code) &&
+                  (referral.state !== "ditolak-opd" || code !== referral.opd),
               )}
               options={catalog.opds}
               testid="approve-opd"
