@@ -28,6 +28,8 @@ async function register(page: Page, resident: { nik: string; name: string }) {
   await page.fill("#nik", resident.nik);
   await page.click("[data-testid=check-dpm]");
   const dpm = (await page.waitForSelector("[data-testid=dpm-result]")).textContent();
+  // Found in the DPM: the empty name field takes the DPM's spelling.
+  const filled = await page.inputValue("#name");
   await page.fill("#name", resident.name);
   await page.fill("#rt", "3");
   await page.fill("#rw", "1");
@@ -38,7 +40,7 @@ async function register(page: Page, resident: { nik: string; name: string }) {
   await page.check("input[name=consent]");
   await page.click("button[type=submit]");
   const code = (await page.waitForSelector("[data-testid=tracking-code]")).textContent();
-  return { number, dpm: await dpm, code: (await code)!.trim() };
+  return { number, dpm: await dpm, filled, code: (await code)!.trim() };
 }
 
 describe("front office in Chromium", () => {
@@ -62,8 +64,9 @@ describe("front office in Chromium", () => {
 
   it("registers a resident found in the DPM from queue to receipt, and the public page shows the state", async () => {
     const page = await signedInPage("fo.kalisapu");
-    const { dpm, code } = await register(page, SITI);
+    const { dpm, filled, code } = await register(page, SITI);
     expect(dpm).toBe("Ada di DPM: Siti Aminah, desil 2");
+    expect(filled).toBe("Siti Aminah");
     expect(await page.textContent(".alert.success")).toContain("Pengaduan diteruskan ke back office.");
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     // The receipt leads to the record it made (checked below against the record found by search).

@@ -34,6 +34,15 @@ const DesaSelect = lazy(() =>
 );
 
 type DpmResult = Awaited<ReturnType<typeof lookup>>;
+/** What the DPM check tells the officer. */
+function dpmText(r: DpmResult | { error: string }) {
+  if ("error" in r) return r.error;
+  const entry = r.found[0];
+  if (!r.imported) return "DPM desa ini belum diimpor.";
+  return entry
+    ? `Ada di DPM: ${entry.name}${entry.decile ? `, desil ${entry.decile}` : ""}`
+    : "Tidak ada di DPM: setelah disimpan, catat profil rumah tangga untuk diusulkan.";
+}
 const lookup = (desa: string, nik: string) =>
   call(api.dpm[":desa"].nik.$post({ param: { desa }, json: { nik } }));
 
@@ -112,7 +121,11 @@ export default function Intake() {
     // A NIK its field already refuses is not sent: the field says why, here only what to do.
     if (!checkNik(nik, { today: today() }).ok) return setDpm({ error: "Perbaiki NIK di atas dulu." });
     try {
-      setDpm(await lookup(desa(), nik));
+      const found = await lookup(desa(), nik);
+      setDpm(found);
+      // The name as the DPM spells it, when none was typed (the draft takes it with the next keystroke).
+      const name = document.getElementById("name") as HTMLInputElement;
+      if (found.found[0] && !name.value.trim()) name.value = found.found[0].name;
     } catch (error) {
       setDpm({ error: (error as Error).message });
     }
@@ -270,19 +283,7 @@ export default function Intake() {
                 >
                   Periksa DPM
                 </button>
-                <Show when={dpm()}>
-                  {(r) => (
-                    <span data-testid="dpm-result">
-                      {"error" in r()
-                        ? (r() as { error: string }).error
-                        : !(r() as DpmResult).imported
-                          ? "DPM desa ini belum diimpor."
-                          : (r() as DpmResult).found[0]
-                            ? `Ada di DPM: ${(r() as DpmResult).found[0]!.name}${(r() as DpmResult).found[0]!.decile ? `, desil ${(r() as DpmResult).found[0]!.decile}` : ""}`
-                            : "Tidak ada di DPM: setelah disimpan, catat profil rumah tangga untuk diusulkan."}
-                    </span>
-                  )}
-                </Show>
+                <Show when={dpm()}>{(r) => <span data-testid="dpm-result">{dpmText(r())}</span>}</Show>
               </div>
               <DpmNameSearch desa={desa()} />
               <Field label="No. KK (bila ada)" name="kk" error={errors()["reporter.kk"]}>
