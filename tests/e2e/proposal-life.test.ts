@@ -10,7 +10,7 @@ import {
   draftsOnDevice,
   offlineDocument,
 } from "../support/offline.ts";
-import { complaint, dpmCsv, SITI, WATI } from "../support/residents.ts";
+import { complaint, dpmCsv, JOKO, SITI, WATI } from "../support/residents.ts";
 
 /**
  * A household's proposal for the DPM from the front office to the DPM import that closes the loop,
@@ -375,6 +375,55 @@ describe("a household's proposal, from the front office to the DPM", () => {
       console.log(`proposal life walked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
   );
+
+  it("names who did each step, and lists none a proposal found tidak layak can no longer reach", async () => {
+    const fo = await signedInPage(app, "fo.kalisapu");
+    const registered = await (
+      await post(fo, "/api/complaints", complaint({}, { nik: JOKO.nik, name: JOKO.name }))
+    ).json();
+    const proposal = await (
+      await post(fo, "/api/proposals", {
+        id: crypto.randomUUID(),
+        complaintId: registered.id,
+        members: [{ reporter: true, name: JOKO.name, relationship: "kepala-keluarga" }],
+        houseCondition: "layak",
+        incomeSource: "buruh-harian",
+      })
+    ).json();
+    await fo.context().close();
+    const survei = await signedInPage(app, "survei");
+    await survei.setViewportSize({ width: 360, height: 640 });
+    const today = dayIn("Asia/Jakarta");
+    const steps = () => survei.textContent("[data-testid=proposal-steps]");
+    await survei.goto(`/usulan/${proposal.id}`);
+    await expect.poll(steps).toContain("Musyawarah desa belum");
+    expect(await steps()).toContain("oleh Siti Rahayu");
+    const scheduled = await post(survei, `/api/proposals/${proposal.id}/schedule`, {
+      version: 1,
+      visitDate: today,
+      officers: ["Tim Survei Lapangan"],
+    });
+    expect(scheduled.status()).toBe(200);
+    const verified = await post(survei, `/api/proposals/${proposal.id}/verify`, {
+      version: 2,
+      resultId: crypto.randomUUID(),
+      result: "tidak-layak",
+      reason: "Memiliki penghasilan tetap.",
+      visitDate: today,
+      members: [{ existing: 0, name: JOKO.name, relationship: "kepala-keluarga" }],
+      houseCondition: "layak",
+      incomeSource: "buruh-harian",
+      assets: [],
+      indicators: {},
+    });
+    expect(verified.status()).toBe(200);
+    await survei.reload();
+    await expect.poll(steps).toContain("Tidak layak");
+    expect(await steps()).toContain("(dijadwalkan oleh Teguh Prasetyo)");
+    expect(await steps()).not.toContain("Musyawarah desa");
+    expect(await steps()).not.toContain("Masuk DPM");
+    await survei.context().close();
+  });
 
   it("shows the second surveyor's result refused on its record when another recorded the household first", async () => {
     const fo = await signedInPage(app, "fo.kalisapu");

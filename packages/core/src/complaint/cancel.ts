@@ -37,7 +37,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
       ),
   });
   const now = nowIso();
-  const withdrawn = { reason: data.reason, at: now, by: caller.username };
+  const withdrawn = { reason: data.reason, at: now, by: caller.username, byName: caller.name };
   const writes: Write[] = [];
   const events: Write[] = [
     Timeline.event(id, {

@@ -62,7 +62,9 @@ export const ComplaintViewSchema = v.object({
   proposalInDpmOn: v.optional(v.string()),
   referralId: v.optional(v.string()),
   /** Why and by whom it was cancelled. */
-  cancelled: v.optional(v.object({ reason: v.string(), at: v.string(), by: v.string() })),
+  cancelled: v.optional(
+    v.object({ reason: v.string(), at: v.string(), by: v.string(), byName: v.optional(v.string()) }),
+  ),
   handling: v.optional(
     v.object({
       answer: v.string(),

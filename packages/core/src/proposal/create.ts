@@ -68,6 +68,7 @@ export async function create(input: unknown): Promise<{ proposal: ProposalView; 
     ...(data.notes ? { notes: data.notes } : {}),
     createdAt: now,
     createdBy: caller.username,
+    createdByName: caller.name,
     updatedAt: now,
     updatedBy: caller.username,
   };

@@ -89,7 +89,14 @@ export const ProposalViewSchema = v.object({
   assets: v.array(v.string()),
   notes: v.optional(v.string()),
   schedule: v.optional(
-    v.object({ visitDate: v.string(), officers: v.array(v.string()), by: v.string(), at: v.string() }),
+    v.object({
+      visitDate: v.string(),
+      officers: v.array(v.string()),
+      by: v.string(),
+      /** Kept since 2026-12: the scheduler's name (before it, the username only). */
+      byName: v.optional(v.string()),
+      at: v.string(),
+    }),
   ),
   verification: v.optional(
     v.object({
@@ -115,9 +122,13 @@ export const ProposalViewSchema = v.object({
   export: v.optional(v.object({ batchId: v.string(), number: v.string(), at: v.string(), by: v.string() })),
   /** A later DPM import of the desa held one of its members: "masuk DPM". */
   inDpm: v.optional(v.object({ importedAt: v.string(), importId: v.string() })),
-  withdrawn: v.optional(v.object({ reason: v.string(), at: v.string(), by: v.string() })),
+  withdrawn: v.optional(
+    v.object({ reason: v.string(), at: v.string(), by: v.string(), byName: v.optional(v.string()) }),
+  ),
   createdAt: v.string(),
   createdBy: v.string(),
+  /** Kept since 2026-12: the proposer's name (before it, the username only). */
+  createdByName: v.optional(v.string()),
   updatedAt: v.string(),
   actions: v.array(v.picklist(PROPOSAL_ACTIONS)),
 });

@@ -11,7 +11,13 @@ export const schedule = step("schedule", (input, { caller }) => {
   return {
     to: "dijadwalkan",
     set: {
-      schedule: { visitDate: input.visitDate, officers: input.officers, by: caller.username, at: nowIso() },
+      schedule: {
+        visitDate: input.visitDate,
+        officers: input.officers,
+        by: caller.username,
+        byName: caller.name,
+        at: nowIso(),
+      },
     },
     note: `Kunjungan ${formatDay(input.visitDate, "medium")} oleh ${input.officers.join(", ")}`,
   };
