@@ -178,7 +178,8 @@ export default function Complaint() {
                   <>
                     <dt>Dibatalkan</dt>
                     <dd>
-                      {formatDateTime(x().at)} oleh {x().byName ?? nameOf(x().by)}: <span class="pre">{x().reason}</span>
+                      {formatDateTime(x().at)} oleh {x().byName ?? nameOf(x().by)}:{" "}
+                      <span class="pre">{x().reason}</span>
                     </dd>
                   </>
                 )}
