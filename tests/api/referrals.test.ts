@@ -151,6 +151,20 @@ describe("the referral chain", () => {
     expect(done.body).toMatchObject({ state: "selesai", outcome: { reference: "PBI/2026/0457" } });
     expect((await fo.get(`/api/complaints/${c.id}`)).body.state).toBe("selesai");
     expect((await dinkes.get("/api/referrals/inbox")).body.items).toEqual([]);
+    // Out of its inbox, it is the OPD's work done: listed for the OPD, without the desa's notes.
+    const served = await dinkes.get("/api/referrals/served");
+    expect(served.status).toBe(200);
+    expect(served.body.items).toHaveLength(1);
+    expect(served.body.items[0]).toMatchObject({
+      id,
+      state: "selesai",
+      outcome: { reference: "PBI/2026/0457" },
+    });
+    expect(served.body.items[0].notes).toBeUndefined();
+    expect((await manajer.get("/api/referrals/served")).status).toBe(403);
+    const unknown = await dinkes.get("/api/referrals/served?halaman=2");
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.message).toBe(`Isian "halaman" tidak dikenal.`);
     const status = await new Client("10.91.0.1").post("/api/status", {
       code: c.trackingCode,
       nikLast4: "0001",

@@ -184,6 +184,17 @@ describe("referral chain in Chromium", () => {
     await opd.click("[data-testid=decision-complete] button");
     await expect.poll(() => opd.textContent("[data-testid=referral-state]")).toBe("Selesai");
     expect(await opd.textContent("[data-testid=timeline]")).toContain("spv.slawi");
+    // Out of the OPD's inbox, on its list of work done, on a phone as on a laptop.
+    await opd.setViewportSize({ width: 360, height: 640 });
+    await opd.getByRole("button", { name: "Menu" }).click();
+    await opd.locator("nav").getByRole("link", { name: "Perlu tindakan" }).click();
+    const served = opd.locator("[data-testid=served-referrals]");
+    await expect.poll(() => served.textContent()).toContain(SITI.name);
+    expect(await served.textContent()).toContain("PBI/2026/0457");
+    expect(await opd.textContent("[data-testid=inbox-referrals]")).toContain("Tidak ada rujukan.");
+    expect(await opd.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await served.getByRole("link", { name: SITI.name }).click();
+    await expect.poll(() => opd.textContent("[data-testid=referral-state]")).toBe("Selesai");
 
     const resident = await newPage(app);
     await resident.goto("/status");

@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   ],
   /** The referrals waiting for the caller's role ("Perlu tindakan"). */
   "referral.inbox": ["back-office", "koordinator", "supervisor", "manajer", "opd"],
+  /** The referrals the caller's OPD has served, newest first: its record of work done. */
+  "referral.served": ["opd"],
   /** Print the surat rujukan of an approved referral. */
   "referral.letter": ["back-office", "koordinator", "supervisor", "manajer", "opd"],
   /** The household proposals of the caller's scope. */

@@ -5,8 +5,8 @@ import { useConfig } from "../config/index.ts";
 import { queryPage } from "../db/index.ts";
 import * as Timeline from "../timeline/index.ts";
 import { nowIso } from "../time/index.ts";
-import { loadInReach, personOf, stateIndex, toView, type ReferralRecord } from "./record.ts";
-import type { ReferralInbox, ReferralView } from "./schema.ts";
+import { loadInReach, personOf, servedIndex, stateIndex, toView, type ReferralRecord } from "./record.ts";
+import type { ReferralInbox, ReferralPage, ReferralView } from "./schema.ts";
 
 /**
  * The referral's complaint's timeline as the caller may read it: the desa and the kabupaten read the
@@ -94,4 +94,25 @@ export async function inbox(): Promise<ReferralInbox> {
         ).items.map((r) => toView(r, caller, now))
       : [];
   return { items, overdue: items.filter((i) => i.overdue).length, escalations };
+}
+
+const SERVED_PAGE = 50;
+
+/** The referrals the caller's OPD has served, newest first, a page at a time. */
+export async function served(query: { cursor?: string | undefined }): Promise<ReferralPage> {
+  const caller = assertCan("referral.served");
+  const page = await queryPage<ReferralRecord>(
+    {
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :pk",
+      ExpressionAttributeValues: { ":pk": servedIndex(caller.opd ?? "-") },
+      ScanIndexForward: false,
+    },
+    { limit: SERVED_PAGE, cursor: query.cursor },
+  );
+  const now = new Date();
+  return {
+    items: page.items.map((r) => toView(r, caller, now)),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
 }

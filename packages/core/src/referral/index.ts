@@ -1,6 +1,6 @@
 export * from "./schema.ts";
 export { create } from "./create.ts";
-export { get, getWithTimeline, inbox, timeline } from "./inbox.ts";
+export { get, getWithTimeline, inbox, served, timeline } from "./inbox.ts";
 export { letter } from "./letter.ts";
 export {
   accept,

@@ -65,6 +65,12 @@ export function inboxOf(
   }
 }
 
+/**
+ * An OPD's served referrals, as the key of index gsi1 once they leave its inbox (newest first by
+ * the time the outcome was recorded): its record of work done.
+ */
+export const servedIndex = (opd: string) => `SERVED#opd#${opd}`;
+
 /** All referrals of the kabupaten in one state, by due date (index gsi2). */
 export const stateIndex = (state: ReferralState) => `REFERRALS#${useConfig().kabupatenCode}#${state}`;
 

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { TimelineSchema } from "../timeline/schema.ts";
 import { SERVICE_FIELD_CODES } from "../catalog/schema.ts";
-import { choice, code, note, uuid } from "../validation/fields.ts";
+import { choice, code, CursorSchema, note, pageOf, uuid } from "../validation/fields.ts";
 import { REFERRAL_ACTIONS, REFERRAL_STATES } from "./workflow.ts";
 import { OpenCaseLinkSchema } from "../casework/open-case-link.ts";
 
@@ -81,6 +81,14 @@ export const ReferralViewSchema = v.object({
   actions: v.array(v.picklist(REFERRAL_ACTIONS)),
 });
 export type ReferralView = v.InferOutput<typeof ReferralViewSchema>;
+
+/** A page of the referrals an OPD has served. */
+export const ServedQuerySchema = v.strictObject(
+  { cursor: v.optional(CursorSchema) },
+  "Parameter tidak dikenal.",
+);
+export const ReferralPageSchema = pageOf(ReferralViewSchema);
+export type ReferralPage = v.InferOutput<typeof ReferralPageSchema>;
 
 export const ReferralInboxSchema = v.object({
   items: v.array(ReferralViewSchema),

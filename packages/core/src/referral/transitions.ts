@@ -17,6 +17,7 @@ import {
   inboxOf,
   key,
   loadInReach,
+  servedIndex,
   personOf,
   stale,
   stateIndex,
@@ -88,6 +89,12 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
       updatedBy: caller.username,
     };
     const inbox = inboxOf(next, spec.to);
+    // Out of every inbox once served, it stays listed as its OPD's work done.
+    const listed = inbox
+      ? { gsi1pk: inbox, gsi1sk: `${dueAt}#${id}` }
+      : spec.to === "selesai" && next.opd
+        ? { gsi1pk: servedIndex(next.opd), gsi1sk: `${now}#${id}` }
+        : undefined;
     const writes: Write[] = [
       update("referral", {
         key: key(id),
@@ -100,10 +107,10 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
           updatedBy: caller.username,
           gsi2pk: stateIndex(spec.to),
           gsi2sk: `${dueAt}#${id}`,
-          ...(inbox ? { gsi1pk: inbox, gsi1sk: `${dueAt}#${id}` } : {}),
+          ...listed,
         },
         add: { version: 1 },
-        ...(inbox ? {} : { remove: ["gsi1pk", "gsi1sk"] }),
+        ...(listed ? {} : { remove: ["gsi1pk", "gsi1sk"] }),
         expect: { state: record.state, version: record.version },
       }),
       Timeline.event(record.complaintId, {

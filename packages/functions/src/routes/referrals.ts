@@ -37,6 +37,18 @@ export const referrals = new Hono<AppEnv>()
     }),
     async (c) => c.json(await (await Referral()).inbox()),
   )
+  .get(
+    "/served",
+    operation({
+      id: "referrals.served",
+      tags,
+      summary: "Rujukan yang sudah dilayani OPD Anda",
+      description: "Terbaru dulu, 50 per halaman.",
+      response: ReferralSchema.ReferralPageSchema,
+    }),
+    validate("query", ReferralSchema.ServedQuerySchema),
+    async (c) => c.json(await (await Referral()).served(c.req.valid("query"))),
+  )
   .get("/:id", operation({ id: "referrals.get", tags, summary: "Satu rujukan", response }), async (c) =>
     c.json(await (await Referral()).get(id(c))),
   )

@@ -8,6 +8,7 @@ import { can } from "../lib/session.ts";
 import { waitingComplaints } from "../lib/waiting.ts";
 import { formatDate } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
+import { ServedReferrals } from "../components/served-referrals.tsx";
 
 const due = (iso: string) => formatDate(iso, "medium");
 
@@ -75,6 +76,9 @@ export default function Inbox() {
       </Show>
       <Show when={can("referral.inbox")}>
         <ReferralRows items={referrals()?.items ?? []} testid="inbox-referrals" />
+      </Show>
+      <Show when={can("referral.served")}>
+        <ServedReferrals />
       </Show>
       <Show when={referrals()?.escalations.length}>
         <h2>Terlambat di supervisor (dapat Anda putuskan)</h2>

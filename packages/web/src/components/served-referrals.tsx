@@ -1,0 +1,66 @@
+import { A } from "@solidjs/router";
+import { createResource, createSignal, Show } from "solid-js";
+import type { ReferralView } from "@puskesos/core/referral/schema";
+import { api, call } from "../lib/api.ts";
+import { useCatalog } from "../lib/catalog.ts";
+import { errorsFromApi } from "./form.tsx";
+import { formatDay } from "../lib/time.ts";
+import { ListTable } from "./list-table.tsx";
+
+const fetchPage = (cursor?: string) => call(api.referrals.served.$get({ query: cursor ? { cursor } : {} }));
+
+/**
+ * An OPD's record of work done: the referrals it has served, newest first, each leading to its page
+ * (the outcome, the letter). Pages after the first are appended by "Muat lebih banyak".
+ */
+export function ServedReferrals() {
+  const [first] = createResource(() => fetchPage());
+  const [catalog] = useCatalog();
+  const [more, setMore] = createSignal<{ items: ReferralView[]; cursor?: string | undefined }>({ items: [] });
+  const [error, setError] = createSignal("");
+  const rows = () => [...(first()?.items ?? []), ...more().items];
+  const next = () => (more().items.length ? more().cursor : first()?.cursor);
+  const loadMore = async () => {
+    setError("");
+    try {
+      const page = await fetchPage(next());
+      setMore((prev) => ({ items: [...prev.items, ...page.items], cursor: page.cursor }));
+    } catch (failure) {
+      setError(errorsFromApi(failure).message);
+    }
+  };
+  const program = (code: string | undefined) =>
+    catalog()?.programs.find((p) => p.code === code)?.name ?? code ?? "";
+  return (
+    <>
+      <h2>Sudah dilayani</h2>
+      <ListTable
+        headers={["Tanggal layanan", "Warga", "Program", "Nomor referensi"]}
+        items={first() ? rows() : undefined}
+        source={first}
+        empty="Belum ada rujukan yang dilayani."
+        testid="served-referrals"
+        label="Rujukan yang sudah dilayani"
+      >
+        {(r) => (
+          <tr>
+            <td>{r.outcome ? formatDay(r.outcome.servedOn) : ""}</td>
+            <td>
+              <A href={`/rujukan/${r.id}`}>{r.reporter.name}</A>
+            </td>
+            <td>{program(r.program)}</td>
+            <td>{r.outcome?.reference}</td>
+          </tr>
+        )}
+      </ListTable>
+      <Show when={error()}>
+        <p class="error">{error()}</p>
+      </Show>
+      <Show when={next()}>
+        <button type="button" class="secondary" onClick={loadMore}>
+          Muat lebih banyak
+        </button>
+      </Show>
+    </>
+  );
+}
