@@ -110,6 +110,7 @@ describe("the monthly Puskesos report", () => {
       tickets: 2,
       complaints: 3,
       notInDpm: 2,
+      notMatched: 0,
       resolvedInDesa: 1,
       referred: 1,
       resolved: 2,
@@ -144,6 +145,11 @@ describe("the monthly Puskesos report", () => {
     expect(levels.supervisor).toMatchObject({ finished: 1, onTime: 1, onTimeShare: 1, medianDays: 0 });
     expect(levels.manajer).toMatchObject({ finished: 1, onTime: 1 });
     expect(levels.opd).toMatchObject({ finished: 1, onTime: 1 });
+  });
+
+  it("counts apart the reporters of a desa whose DPM was not imported: not matched, not 'not in the DPM'", async () => {
+    const other = await figures(spvOther, `desa=${PAGIYANTEN}&month=${month}`);
+    expect(other.figures).toMatchObject({ complaints: 1, notInDpm: 0, notMatched: 1 });
   });
 
   it("is sent by the koordinator, corrected with a note as a new version, and read by the kepala desa", async () => {

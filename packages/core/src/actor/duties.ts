@@ -8,7 +8,8 @@ export const ROLE_DUTIES: Record<Role, string> = {
   "back-office":
     "Menjawab dan menangani pengaduan yang diteruskan front office, membuka penanganan kasus untuk pekerja sosial, dan merujuk yang tidak dapat ditangani desa.",
   koordinator: "Mengoordinasikan seluruh layanan Puskesos di desa dan menyusun laporan bulanan ke SLRT.",
-  "kepala-desa": "Memantau dasbor dan laporan Puskesos desa (hanya baca).",
+  "kepala-desa":
+    "Memantau dasbor, laporan, dan usulan Puskesos desa, serta mencatat hasil musyawarah desa (musdes) atas usulan rumah tangga.",
   supervisor:
     "Memeriksa rujukan dari desa di kecamatan Anda (meneruskan ke Manajer Daerah atau mengembalikan ke desa), serta menyetujui atau mengembalikan rencana intervensi dan terminasi kasus pekerja sosial di kecamatan Anda.",
   manajer:

@@ -46,6 +46,7 @@ export function figuresOf(counts: Counts, opds: readonly Opd[]): Figures {
     tickets: c("t"),
     complaints: c("n"),
     notInDpm: c("dpm0"),
+    notMatched: c("dpmx"),
     byCategory: CATALOGS.complaintCategories.map((k) => ({
       code: k.code,
       name: k.name,

@@ -22,6 +22,8 @@ export const FiguresSchema = v.object({
   tickets: count,
   complaints: count,
   notInDpm: count,
+  /** Reporters not matched because their desa's DPM was not imported yet (absent from versions sent before it was counted). */
+  notMatched: v.optional(count),
   byCategory: v.array(counted({ count })),
   byPpks: v.array(counted({ rumpun: v.string(), count })),
   byRumpun: v.array(counted({ count })),

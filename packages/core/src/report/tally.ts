@@ -3,6 +3,7 @@ import type { ComplaintRecord } from "../complaint/record.ts";
 import { counter, type Write } from "../db/index.ts";
 import type { ProposalRecord } from "../proposal/record.ts";
 import type { ReferralRecord } from "../referral/record.ts";
+import { dpmStanding } from "../complaint/schema.ts";
 import { daysBetween, local } from "../time/index.ts";
 
 /**
@@ -64,8 +65,11 @@ export function countsOfComplaint(c: CountedComplaint): Tally {
   one(counts, `c.${c.category}`);
   for (const p of c.ppks) one(counts, `p.${p}`);
   for (const r of new Set(c.ppks.map((p) => RUMPUN_OF.get(p)).filter(Boolean))) one(counts, `r.${r}`);
-  // Not found only where there was a DPM to look in: a desa whose DPM was never imported counts none.
-  if (c.dpm.checked && !c.dpm.found) one(counts, "dpm0");
+  // Not found only where there was a DPM to look in; where the desa's DPM was not imported yet, the
+  // reporter was not matched at all (counted apart, so a report does not read "0 not in the DPM").
+  const standing = dpmStanding(c.dpm);
+  if (standing === "tidak") one(counts, "dpm0");
+  if (standing === "belum") one(counts, "dpmx");
   one(counts, `s.${c.state}`);
   if (c.referralId) one(counts, "ref");
   if (c.state === "selesai") {
