@@ -54,6 +54,31 @@ describe("the report workbooks' columns", () => {
     expect(areas.getRow(2).getCell(4).value).toBe(3);
   });
 
+  it("name a desa's rows by their month, once", async () => {
+    const dashboard: Dashboard = {
+      area: { level: "desa", code: "33.28.01.2001", name: "Sukamaju", villages: "desa" },
+      period: "2026",
+      totals: figures,
+      rows: ["2026-01", "2026-02"].map((m) => ({ code: m, name: m, figures: headlineOf(figures) })),
+      trend: [],
+      psks: { regionCode: "33.28.01.2001", kinds: [], total: 0 },
+      overdueNow: { total: 0, byStep: [], byOpd: [] },
+    };
+    const book = await readBack(dashboardSheets(dashboard, "1 Mar 2026, 07.00 WIB"));
+    expect(book.getWorksheet("Per wilayah")).toBeUndefined();
+    const months = book.getWorksheet("Per bulan")!;
+    expect(months.getRow(1).values).toEqual([
+      undefined,
+      "Bulan",
+      expect.any(String),
+      "Pengaduan",
+      ...Array(9).fill(expect.anything()),
+    ]);
+    expect(months.getRow(2).getCell(1).value).toBe("Januari 2026");
+    expect(months.getRow(3).getCell(1).value).toBe("Februari 2026");
+    expect(months.getRow(2).getCell(3).value).toBe(3);
+  });
+
   it("stop at 60 characters and leave a short column at least 8 wide", async () => {
     const book = await readBack([{ name: "Uji", header: ["Catatan", "N"], rows: [["x".repeat(200), 1]] }]);
     expect(width(book, "Uji", 1)).toBe(60);

@@ -75,6 +75,8 @@ export function figureSheets(f: Figures, villages: string): Sheet[] {
 /** The dashboard: a row per area (or month), the year's trend, what is overdue now, then the totals' tables. */
 export function dashboardSheets(d: Dashboard, madeAt: string): Sheet[] {
   const villages = d.area.villages;
+  // A desa's rows are its months: named once, as the month, not as a code and an area.
+  const byMonth = d.area.level === "desa";
   return [
     {
       name: "Dasbor",
@@ -88,10 +90,9 @@ export function dashboardSheets(d: Dashboard, madeAt: string): Sheet[] {
       textColumns: ["Isi"],
     },
     {
-      name: "Per wilayah",
+      name: byMonth ? "Per bulan" : "Per wilayah",
       header: [
-        "Kode",
-        "Wilayah",
+        ...(byMonth ? ["Bulan"] : ["Kode", "Wilayah"]),
         TICKETS_COLUMN,
         "Pengaduan",
         "Belum di DPM",
@@ -104,10 +105,9 @@ export function dashboardSheets(d: Dashboard, madeAt: string): Sheet[] {
         "Usulan layak",
         "Laporan dikirim",
       ],
-      textColumns: ["Kode"],
+      textColumns: byMonth ? ["Bulan"] : ["Kode"],
       rows: d.rows.map((r) => [
-        r.code,
-        r.name,
+        ...(byMonth ? [formatMonth(r.code)] : [r.code, r.name]),
         r.figures.tickets,
         r.figures.complaints,
         r.figures.notInDpm,
