@@ -84,7 +84,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await fo.getByRole("button", { name: "Simpan pengaduan" }).click();
       const code = (await (await fo.waitForSelector("[data-testid=tracking-code]")).textContent())!.trim();
       // Not in the DPM, and at the back office at once.
-      expect(await fo.textContent("main")).toContain("Pelapor belum ada di DPM desa.");
+      expect(await fo.textContent("main")).toContain("Pelapor belum ada di DPM Desa Kalisapu.");
       expect(await fo.textContent("[data-testid=receipt]")).toContain(
         "Status: Sedang diperiksa petugas Puskesos",
       );

@@ -18,7 +18,7 @@ export function figureSheets(f: Figures, villages: string): Sheet[] {
         ["Warga dilayani (nomor antrian)", f.tickets],
         ["Pengaduan tercatat", f.complaints],
         ["Pelapor belum di DPM", f.notInDpm],
-        ["Pelapor tidak dicocokkan (DPM desa belum diimpor)", f.notMatched ?? ""],
+        [`Pelapor tidak dicocokkan (DPM ${villages} belum diimpor)`, f.notMatched ?? ""],
         [`Diselesaikan di ${villages}`, f.resolvedInDesa],
         ["Dirujuk", f.referred],
         ["Selesai", f.resolved],

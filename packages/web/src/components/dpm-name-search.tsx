@@ -55,10 +55,10 @@ export function DpmNameSearch(props: { desa: string }) {
                   {(e) => <p class="error">{e().error}</p>}
                 </Match>
                 <Match when={!(r() as DpmLookup).imported}>
-                  <p>DPM desa ini belum diimpor.</p>
+                  <p>DPM belum diimpor.</p>
                 </Match>
                 <Match when={!(r() as DpmLookup).found.length}>
-                  <p>Tidak ada nama yang cocok di DPM desa ini.</p>
+                  <p>Tidak ada nama yang cocok di DPM.</p>
                 </Match>
                 <Match when={true}>
                   <p class="muted">Cocokkan NIK (disamarkan) dengan keterangan warga:</p>

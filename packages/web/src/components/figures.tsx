@@ -27,7 +27,7 @@ export const summaryRows = (f: Figures, villages: string): [label: string, value
   ["Warga dilayani (nomor antrian)", String(f.tickets)],
   ["Pengaduan tercatat", String(f.complaints)],
   ["Pelapor belum di DPM", String(f.notInDpm)],
-  ["Pelapor tidak dicocokkan (DPM desa belum diimpor)", orDash(f.notMatched ?? null)],
+  [`Pelapor tidak dicocokkan (DPM ${villages} belum diimpor)`, orDash(f.notMatched ?? null)],
   [`Diselesaikan di ${villages}`, String(f.resolvedInDesa)],
   ["Dirujuk", String(f.referred)],
   ["Selesai", String(f.resolved)],

@@ -6,6 +6,7 @@ import type { ImportResult } from "@puskesos/core/dpm/schema";
 import { api, ApiError, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
+import { desaNames } from "../lib/regions.ts";
 
 /** Admin: import a desa's DPM extract (CSV) and see which rows were refused and why. */
 export default function Dpm() {
@@ -91,7 +92,7 @@ export default function Dpm() {
         )}
       </Show>
       <Show when={desa() && current() === null}>
-        <p class="muted">DPM desa ini belum pernah diimpor.</p>
+        <p class="muted">DPM {desaNames(tree(), desa()).desa} belum pernah diimpor.</p>
       </Show>
       <form class="filters" onSubmit={upload}>
         {/* The browser's own file button speaks the browser's language; this one speaks Indonesian. */}

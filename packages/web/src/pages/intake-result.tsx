@@ -122,10 +122,10 @@ export function Saved(props: {
           <Alert kind="info">
             <Show
               when={props.complaint.dpm.checked}
-              fallback="DPM desa ini belum diimpor, jadi pelapor belum dapat dicocokkan. Pengaduan tetap diteruskan ke back office; usulkan rumah tangganya bila Anda tahu belum terdaftar."
+              fallback={`DPM ${props.office} belum diimpor, jadi pelapor belum dapat dicocokkan. Pengaduan tetap diteruskan ke back office; usulkan rumah tangganya bila Anda tahu belum terdaftar.`}
             >
-              Pelapor belum ada di DPM desa. Pengaduan tetap diteruskan ke back office; catat profil rumah
-              tangganya untuk diusulkan masuk DPM.
+              Pelapor belum ada di DPM {props.office}. Pengaduan tetap diteruskan ke back office; catat profil
+              rumah tangganya untuk diusulkan masuk DPM.
             </Show>
           </Alert>
         }

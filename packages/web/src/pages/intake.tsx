@@ -34,11 +34,11 @@ const DesaSelect = lazy(() =>
 );
 
 type DpmResult = Awaited<ReturnType<typeof lookup>>;
-/** What the DPM check tells the officer. */
+/** What the DPM check tells the officer (in a kota's kelurahan too, so not "DPM desa"). */
 function dpmText(r: DpmResult | { error: string }) {
   if ("error" in r) return r.error;
   const entry = r.found[0];
-  if (!r.imported) return "DPM desa ini belum diimpor.";
+  if (!r.imported) return "DPM belum diimpor.";
   return entry
     ? `Ada di DPM: ${entry.name}${entry.decile ? `, desil ${entry.decile}` : ""}`
     : "Tidak ada di DPM: setelah disimpan, catat profil rumah tangga untuk diusulkan.";
