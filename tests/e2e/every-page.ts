@@ -361,6 +361,9 @@ export function everyPage(half: 0 | 1) {
       document.documentElement.clientWidth,
     ]);
     if (scroll > client) findings.push({ page: label, problem: `scrolls sideways: ${scroll} > ${client}` });
+    // Named in the tab and the history by its kind ("Pengaduan · Puskesos"), not the app's default.
+    const title = await page.title();
+    if (!title.endsWith(" · Puskesos")) findings.push({ page: label, problem: `page title "${title}"` });
     const header = await page.evaluate(
       () => document.querySelector("header")?.getBoundingClientRect().height ?? 0,
     );

@@ -23,6 +23,14 @@ describe("in Chromium", () => {
     await expect.poll(() => page.textContent(".facts")).toContain("Kabupaten Tegal, Jawa Tengah");
     expect(await page.textContent(".facts")).toContain("Slawi");
     expect(await page.locator("nav >> text=Pengguna").count()).toBe(0);
+    // Each page names itself in the tab and the history: its kind, never a resident's name.
+    await expect.poll(() => page.title()).toBe("Beranda · Puskesos");
+    await page.click("nav >> text=Pengaduan");
+    await expect.poll(() => page.title()).toBe("Pengaduan · Puskesos");
+    await page.goto("/pengaduan/baru");
+    await expect.poll(() => page.title()).toBe("Daftarkan pengaduan · Puskesos");
+    await page.goBack();
+    await expect.poll(() => page.title()).toBe("Pengaduan · Puskesos");
     await page.goto("/pengguna");
     await expect.poll(() => page.textContent("main")).toContain("Halaman ini hanya untuk admin.");
     // A refused page leads on, not to a dead end.

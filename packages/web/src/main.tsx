@@ -135,7 +135,7 @@ function NotFound() {
 }
 
 // Not needed for the first paint: loaded beside it.
-void import("./lib/keep-focus.ts").then(({ keepFocusThroughBusy }) => keepFocusThroughBusy());
+void import("./lib/after-paint.ts").then(({ afterPaint }) => afterPaint());
 // The outbox starts once the session is known: what it sends belongs to that user, and its code is not
 // needed for the first screen.
 loadMe()
