@@ -24,10 +24,14 @@ async function forwardedComplaint(): Promise<{ id: string; trackingCode: string 
   return body;
 }
 
+/** Opens the resident's referral from the inbox; the text of its row there. */
 async function openFromInbox(page: Page, name: string, table = "inbox-referrals") {
   await page.click("nav >> text=Perlu tindakan");
+  const row = page.locator(`[data-testid=${table}] tr`, { hasText: name }).first();
+  const text = await row.textContent();
   await page.click(`[data-testid=${table}] >> text=${name}`);
   await page.waitForSelector("[data-testid=referral-state]");
+  return text ?? "";
 }
 
 describe("referral chain in Chromium", () => {
@@ -63,7 +67,8 @@ describe("referral chain in Chromium", () => {
     expect(await bo.locator("[data-testid=referral-due]").count()).toBe(1);
 
     const spv = await signedInPage(app, "spv.slawi");
-    await openFromInbox(spv, SITI.name);
+    // A kecamatan's list says which desa each resident lives in.
+    expect(await openFromInbox(spv, SITI.name)).toContain("Kalisapu");
     await spv.fill(
       "[data-testid=decision-return-to-desa] textarea[name=note]",
       "Lampirkan surat keterangan dokter.",
@@ -191,6 +196,7 @@ describe("referral chain in Chromium", () => {
     const served = opd.locator("[data-testid=served-referrals]");
     await expect.poll(() => served.textContent()).toContain(SITI.name);
     expect(await served.textContent()).toContain("PBI/2026/0457");
+    expect(await served.textContent()).toContain("Kalisapu");
     expect(await opd.textContent("[data-testid=inbox-referrals]")).toContain("Tidak ada rujukan.");
     expect(await opd.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await served.getByRole("link", { name: SITI.name }).click();

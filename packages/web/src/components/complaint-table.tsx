@@ -50,7 +50,11 @@ export function ComplaintTable(props: {
             <Show when={!c.dpm.found}>
               {" "}
               <span class="badge" classList={{ ok: Boolean(c.proposalInDpmOn) }}>
-                {c.proposalInDpmOn ? "masuk DPM" : c.dpm.checked ? "belum di DPM" : "tidak dicocokkan"}
+                {c.proposalInDpmOn
+                  ? "masuk DPM"
+                  : c.dpm.checked
+                    ? "belum di DPM"
+                    : "tidak dicocokkan dengan DPM"}
               </span>
             </Show>
           </td>

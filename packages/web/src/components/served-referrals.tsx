@@ -13,7 +13,13 @@ const fetchPage = (cursor?: string) => call(api.referrals.served.$get({ query: c
  * An OPD's record of work done: the referrals it has served, newest first, each leading to its page
  * (the outcome, the letter). Pages after the first are appended by "Muat lebih banyak".
  */
-export function ServedReferrals() {
+/** Where a list's residents live, for a caller whose scope holds more than one desa: the column's title and each desa's name. */
+export interface Places {
+  title: string;
+  name: (code: string) => string;
+}
+
+export function ServedReferrals(props: { places?: Places | undefined }) {
   const [first] = createResource(() => fetchPage());
   const [catalog] = useCatalog();
   const [more, setMore] = createSignal<{ items: ReferralView[]; cursor?: string | undefined }>({ items: [] });
@@ -35,7 +41,13 @@ export function ServedReferrals() {
     <>
       <h2>Sudah dilayani</h2>
       <ListTable
-        headers={["Tanggal layanan", "Warga", "Program", "Nomor referensi"]}
+        headers={[
+          "Tanggal layanan",
+          "Warga",
+          ...(props.places ? [props.places.title] : []),
+          "Program",
+          "Nomor referensi",
+        ]}
         items={first() ? rows() : undefined}
         source={first}
         empty="Belum ada rujukan yang dilayani."
@@ -44,10 +56,11 @@ export function ServedReferrals() {
       >
         {(r) => (
           <tr>
-            <td>{r.outcome ? formatDay(r.outcome.servedOn) : ""}</td>
+            <td>{r.outcome ? formatDay(r.outcome.servedOn, "medium") : ""}</td>
             <td>
               <A href={`/rujukan/${r.id}`}>{r.reporter.name}</A>
             </td>
+            <Show when={props.places}>{(p) => <td>{p().name(r.desaCode)}</td>}</Show>
             <td>{program(r.program)}</td>
             <td>{r.outcome?.reference}</td>
           </tr>

@@ -4,18 +4,32 @@ import { CASE_STATE_LABELS, type CaseState } from "@puskesos/core/casework/schem
 import { REFERRAL_STATE_LABELS, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
 import { ComplaintTable } from "../components/complaint-table.tsx";
 import { api, call } from "../lib/api.ts";
-import { can } from "../lib/session.ts";
+import { can, me } from "../lib/session.ts";
+import { createRegionNames } from "../lib/regions.ts";
+import { villagesTitle } from "@puskesos/core/region/words";
 import { waitingComplaints } from "../lib/waiting.ts";
 import { formatDate } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
-import { ServedReferrals } from "../components/served-referrals.tsx";
+import { ServedReferrals, type Places } from "../components/served-referrals.tsx";
 
 const due = (iso: string) => formatDate(iso, "medium");
 
-function ReferralRows(props: { items: ReferralView[]; testid: string }) {
+function ReferralRows(props: {
+  items: ReferralView[] | undefined;
+  source: { loading: boolean; error: unknown };
+  testid: string;
+  places?: Places | undefined;
+}) {
   return (
     <ListTable
-      headers={["Batas waktu", "Warga", "Kepentingan", "Status"]}
+      source={props.source}
+      headers={[
+        "Batas waktu",
+        "Warga",
+        ...(props.places ? [props.places.title] : []),
+        "Kepentingan",
+        "Status",
+      ]}
       items={props.items}
       empty="Tidak ada rujukan."
       testid={props.testid}
@@ -32,6 +46,7 @@ function ReferralRows(props: { items: ReferralView[]; testid: string }) {
           <td>
             <A href={`/rujukan/${r.id}`}>{r.reporter.name}</A>
           </td>
+          <Show when={props.places}>{(p) => <td>{p().name(r.desaCode)}</td>}</Show>
           <td>{URGENCIES[r.urgency]}</td>
           <td>{REFERRAL_STATE_LABELS[r.state]}</td>
         </tr>
@@ -43,6 +58,20 @@ function ReferralRows(props: { items: ReferralView[]; testid: string }) {
 /** "Perlu tindakan": what waits for the signed-in role, oldest due first, overdue marked. */
 export default function Inbox() {
   const isDesa = () => can("complaint.inbox");
+  const regions = createRegionNames(() => me()?.scope.level !== "desa");
+  const places = (): Places | undefined =>
+    me()?.scope.level === "desa"
+      ? undefined
+      : { title: villagesTitle(regions.tree()), name: regions.desaName };
+  // Held until the desa's names are known too, so the list is drawn once, with names, not codes.
+  const listed = {
+    get loading() {
+      return referrals.loading || !regions.settled();
+    },
+    get error() {
+      return referrals.error;
+    },
+  };
   const [referrals] = createResource(
     () => can("referral.inbox"),
     (yes) => (yes ? call(api.referrals.inbox.$get()) : undefined),
@@ -75,14 +104,24 @@ export default function Inbox() {
         <h2>Rujukan yang dikembalikan</h2>
       </Show>
       <Show when={can("referral.inbox")}>
-        <ReferralRows items={referrals()?.items ?? []} testid="inbox-referrals" />
+        <ReferralRows
+          items={listed.loading || referrals.error ? undefined : referrals()?.items}
+          source={listed}
+          testid="inbox-referrals"
+          places={places()}
+        />
       </Show>
       <Show when={can("referral.served")}>
-        <ServedReferrals />
+        <ServedReferrals places={places()} />
       </Show>
       <Show when={referrals()?.escalations.length}>
         <h2>Terlambat di supervisor (dapat Anda putuskan)</h2>
-        <ReferralRows items={referrals()!.escalations} testid="inbox-escalations" />
+        <ReferralRows
+          items={referrals()!.escalations}
+          source={listed}
+          testid="inbox-escalations"
+          places={places()}
+        />
       </Show>
       <Show when={can("case.read")}>
         <h2>Kasus</h2>

@@ -116,7 +116,7 @@ function fieldsOf(
     case "return-to-desa":
       return <NoteField name="note" label="Catatan pengembalian (yang perlu diperbaiki desa)" />;
     case "resubmit":
-      return <NoteField name="note" label="Yang sudah diperbaiki" />;
+      return <NoteField name="note" label="Catatan perbaikan (yang sudah diperbaiki)" />;
     case "approve":
       return (
         <>
@@ -153,11 +153,11 @@ function fieldsOf(
     case "reject":
       return <NoteField name="reason" label="Alasan penolakan" />;
     case "return-to-supervisor":
-      return <NoteField name="note" label="Catatan" />;
+      return <NoteField name="note" label="Catatan pengembalian" />;
     case "accept":
       return undefined;
     case "decline":
-      return <NoteField name="reason" label="Alasan" />;
+      return <NoteField name="reason" label="Alasan penolakan" />;
     case "complete":
       return (
         <>
@@ -167,7 +167,7 @@ function fieldsOf(
             <input type="date" name="servedOn" value={defaultDay()} max={today()} />
           </label>
           <label class="field">
-            <span class="label">Nomor referensi</span>
+            <span class="label">Nomor referensi (register, kartu, atau surat layanan)</span>
             <input name="reference" />
           </label>
         </>
