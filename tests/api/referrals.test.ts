@@ -293,6 +293,29 @@ describe("the referral chain", () => {
     expect(timeline.body.at(-1).note).toMatch(/lewat batas waktu supervisor/);
   });
 
+  it("runs no clock while a referral is back at the desa: never overdue there, as its page and the reports say", async () => {
+    const c = await forwarded();
+    const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
+    await act(spv, id, "return-to-desa", { version: 1, note: "Lengkapi surat keterangan." });
+    const past = new Date(Date.now() - 86_400_000).toISOString();
+    await useDb().doc.send(
+      new UpdateCommand({
+        TableName: useDb().table,
+        Key: { pk: `REFERRAL#${id}`, sk: "REFERRAL" },
+        UpdateExpression: "SET dueAt = :past, gsi1sk = :s1, gsi2sk = :s2",
+        ExpressionAttributeValues: { ":past": past, ":s1": `${past}#${id}`, ":s2": `${past}#${id}` },
+      }),
+    );
+    expect((await bo.get(`/api/referrals/${id}`)).body).toMatchObject({
+      state: "dikembalikan",
+      overdue: false,
+    });
+    const returned = (await bo.get("/api/referrals/inbox")).body.items.find(
+      (r: { id: string }) => r.id === id,
+    );
+    expect(returned.overdue).toBe(false);
+  });
+
   it("sends a declined referral back to the manager, who assigns another OPD; a rejection closes the complaint", async () => {
     const byOpd = async () => {
       const month = today().slice(0, 7);

@@ -6,12 +6,7 @@ import { formatLocal, isOverdue } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
 import { actionsFor, reaches } from "../workflow/index.ts";
 import type { ReferralView } from "./schema.ts";
-import {
-  OPEN_REFERRAL_STATES,
-  REFERRAL_STATE_LABELS,
-  REFERRAL_WORKFLOW,
-  type ReferralState,
-} from "./workflow.ts";
+import { STEP_OF, REFERRAL_STATE_LABELS, REFERRAL_WORKFLOW, type ReferralState } from "./workflow.ts";
 
 /** The stored referral: the view without what is computed for the caller. */
 export type ReferralRecord = Omit<ReferralView, "overdue" | "actions"> & {
@@ -119,7 +114,8 @@ export function toView(record: ReferralRecord, caller: UserActor, now: Date = ne
   const picked = Object.fromEntries(shown.map((f) => [f, record[f]])) as ReferralRecord;
   return {
     ...picked,
-    overdue: OPEN_REFERRAL_STATES.includes(record.state) && isOverdue(record.dueAt, now),
+    // Back at the desa no step's clock runs (STEP_OF), as on its page and in the reports.
+    overdue: Boolean(STEP_OF[record.state]) && isOverdue(record.dueAt, now),
     actions: actionsFor(REFERRAL_WORKFLOW, record, caller, now),
   };
 }

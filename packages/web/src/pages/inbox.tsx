@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
 import { CASE_STATE_LABELS, type CaseState } from "@puskesos/core/casework/schema";
-import { REFERRAL_STATE_LABELS, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
+import { REFERRAL_STATE_LABELS, STEP_OF, URGENCIES, type ReferralView } from "@puskesos/core/referral/schema";
 import { ComplaintTable } from "../components/complaint-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { can, me } from "../lib/session.ts";
@@ -37,7 +37,8 @@ function ReferralRows(props: {
       {(r) => (
         <tr classList={{ overdue: r.overdue }}>
           <td>
-            {due(r.dueAt)}
+            {/* Back at the desa no step's clock runs: no date, as on the referral's page. */}
+            {STEP_OF[r.state] ? due(r.dueAt) : "—"}
             <Show when={r.overdue}>
               {" "}
               <span class="badge">terlambat</span>
