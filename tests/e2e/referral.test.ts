@@ -86,8 +86,16 @@ describe("referral chain in Chromium", () => {
       "[data-testid=decision-resubmit] textarea[name=note]",
       "Surat keterangan dokter sudah dilampirkan.",
     );
+    // The needs themselves are corrected in the same step, starting from what was sent.
+    const needs = bo.locator("[data-testid=decision-resubmit] textarea[name=needs]");
+    const before = await needs.inputValue();
+    expect(before.length).toBeGreaterThan(5);
+    await needs.fill(`${before} Surat keterangan dokter terlampir.`);
     await bo.click("[data-testid=decision-resubmit] button");
     await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+    expect(await bo.textContent("[data-testid=referral-needs]")).toBe(
+      `${before} Surat keterangan dokter terlampir.`,
+    );
 
     await openFromInbox(spv, SITI.name);
     // What the back office proposed is in front of the supervisor and the manager, not only in the record.

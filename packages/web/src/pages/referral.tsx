@@ -97,10 +97,10 @@ const SEND: Record<ReferralAction, (id: string, body: unknown) => Promise<Referr
     call(api.referrals[":id"].complete.$post({ param: { id }, json: checked(CompleteSchema, body) })),
 };
 
-const NoteField = (props: { name: string; label: string }) => (
+const NoteField = (props: { name: string; label: string; value?: string }) => (
   <label class="field">
     <span class="label">{props.label}</span>
-    <textarea name={props.name} rows="2" />
+    <textarea name={props.name} rows="2" value={props.value ?? ""} />
   </label>
 );
 
@@ -116,7 +116,14 @@ function fieldsOf(
     case "return-to-desa":
       return <NoteField name="note" label="Catatan pengembalian (yang perlu diperbaiki desa)" />;
     case "resubmit":
-      return <NoteField name="note" label="Catatan perbaikan (yang sudah diperbaiki)" />;
+      // What the supervisor asked for may be in the reason or the needs themselves: both open to correct.
+      return (
+        <>
+          <NoteField name="note" label="Catatan perbaikan (yang sudah diperbaiki)" />
+          <NoteField name="reason" label="Alasan rujukan" value={referral.reason} />
+          <NoteField name="needs" label="Kebutuhan warga" value={referral.needs} />
+        </>
+      );
     case "approve":
       return (
         <>
@@ -293,9 +300,13 @@ export default function Referral() {
               <dt>Kepentingan</dt>
               <dd>{URGENCIES[r().urgency]}</dd>
               <dt>Alasan</dt>
-              <dd class="pre">{r().reason}</dd>
+              <dd class="pre" data-testid="referral-reason">
+                {r().reason}
+              </dd>
               <dt>Kebutuhan</dt>
-              <dd class="pre">{r().needs}</dd>
+              <dd class="pre" data-testid="referral-needs">
+                {r().needs}
+              </dd>
               <Show when={r().notes}>
                 <dt>Catatan desa</dt>
                 <dd class="pre">{r().notes}</dd>
