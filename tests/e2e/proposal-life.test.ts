@@ -120,8 +120,6 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await bo.getByRole("link", { name: WATI.name }).click();
       await expect.poll(() => bo.textContent("[data-testid=complaint-dpm]")).toContain("Belum di DPM");
       expect(await bo.textContent("[data-testid=complaint-dpm]")).toContain("usulan: Diusulkan");
-      // Who registered it, by name, for a colleague too (not "fo.kalisapu").
-      expect(await bo.textContent("[data-testid=complaint-registered]")).toContain("oleh Siti Rahayu");
       await bo.getByLabel("Jawaban / informasi yang diberikan").fill("Rumah tangga diusulkan masuk DPM.");
       await bo.getByRole("button", { name: "Simpan penanganan" }).click();
       await expect.poll(() => bo.textContent("[data-testid=complaint-state]")).toBe("Sedang ditangani");

@@ -2,12 +2,11 @@ import type { QueryCommandInput } from "../db/commands.ts";
 import { assertCan, assertInScope, useUser } from "../actor/index.ts";
 import * as Audit from "../audit/index.ts";
 import { openCaseOf } from "../casework/one-per-complaint.ts";
-import { getItem, queryFiltered, type Page } from "../db/index.ts";
+import { queryFiltered, type Page } from "../db/index.ts";
 import { nameKey } from "../dpm/name.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../error/index.ts";
 import { maskNik, nikHash } from "../resident/index.ts";
 import * as Timeline from "../timeline/index.ts";
-import { key as userKey } from "../user/record.ts";
 import { parse } from "../validation/index.ts";
 import { assertMayTake, authorize } from "../workflow/index.ts";
 import { load, toView, type ComplaintRecord } from "./record.ts";
@@ -38,18 +37,9 @@ export async function get(id: string): Promise<ComplaintView> {
 /** A complaint with its timeline, as its page shows them: one read, so one entry in the access log. */
 export async function getWithTimeline(id: string) {
   const complaint = await get(id);
-  const [timeline, registrar] = await Promise.all([
-    Timeline.list(id, { notes: true }),
-    // The record keeps its registrar's username only (a name would add bytes to every complaint write).
-    getItem<{ name?: string }>(userKey(complaint.createdBy)),
-  ]);
+  const timeline = await Timeline.list(id, { notes: true });
   const openCase = await openCaseOf(id, timeline);
-  return {
-    complaint,
-    timeline,
-    ...(registrar?.name ? { registeredByName: registrar.name } : {}),
-    ...(openCase ? { openCase } : {}),
-  };
+  return { complaint, timeline, ...(openCase ? { openCase } : {}) };
 }
 
 /** Shows the full NIK: a deliberate action, recorded against the complaint and the resident. */

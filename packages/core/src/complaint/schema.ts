@@ -99,8 +99,6 @@ export const ComplaintWithTimelineSchema = v.object({
   timeline: TimelineSchema,
   /** Its open case, for an officer who may open cases. */
   openCase: v.optional(OpenCaseLinkSchema),
-  /** The name of the officer who registered it (absent when the account is gone). */
-  registeredByName: v.optional(v.string()),
 });
 
 /**

@@ -134,12 +134,11 @@ export default function Complaint() {
   const complaint = () => page()?.complaint;
   const timeline = () => page()?.timeline;
   /**
-   * An officer's name as the timeline recorded it, the registrar's as the server looked it up, or the
-   * viewer's own, else their username.
+   * An officer's name as the timeline recorded it, or the viewer's own, else their username: the record
+   * does not keep its registrar's name (it would cost every complaint's writes a few bytes more).
    */
   const nameOf = (username: string) =>
     timeline()?.find((e) => e.by === username)?.byName ??
-    (username === complaint()?.createdBy ? page()?.registeredByName : undefined) ??
     (username === me()?.username ? me()!.name : username);
   // A reprinted receipt names the complaint's desa office, whoever prints it.
   const [regions] = createResource(regionTree);
