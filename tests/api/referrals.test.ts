@@ -359,10 +359,22 @@ describe("the referral chain", () => {
       (await act(manajer, id3, "reject", { version: 4, reason: "Tidak ada OPD lain." })).body.state,
     ).toBe("ditolak");
 
-    // Each OPD's row keeps its own declines: the reassigned one and the rejected one are both Dinkes's.
+    // Declined, then the complaint is cancelled before the manager decides.
+    const c4 = await forwarded();
+    const { id: id4 } = await approvedTo(c4.id, "dinas-kesehatan", "kis-pbi");
+    await act(dinkes, id4, "decline", { version: 3, reason: "Bukan kewenangan dinas kami." });
+    const c4now = (await fo.get(`/api/complaints/${c4.id}`)).body;
+    const cancelled = await fo.post(`/api/complaints/${c4.id}/cancel`, {
+      version: c4now.version,
+      reason: "Warga pindah ke luar daerah.",
+    });
+    expect(cancelled.status).toBe(200);
+    expect((await manajer.get(`/api/referrals/${id4}`)).body.state).toBe("dibatalkan");
+
+    // Each OPD's row keeps its own declines: the reassigned, the rejected and the cancelled are Dinkes's.
     const after = await byOpd();
-    expect(after.dinkes.approved - before.dinkes.approved).toBe(2);
-    expect(after.dinkes.declined - before.dinkes.declined).toBe(2);
+    expect(after.dinkes.approved - before.dinkes.approved).toBe(3);
+    expect(after.dinkes.declined - before.dinkes.declined).toBe(3);
     expect(after.bpjs.approved - before.bpjs.approved).toBe(1);
     expect(after.bpjs.waiting - before.bpjs.waiting).toBe(1);
     expect((await manajer.get(`/api/referrals/${id}`)).body.declinedOpds).toEqual(["dinas-kesehatan"]);

@@ -82,6 +82,7 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
             lastNote: data.reason,
             updatedAt: now,
             updatedBy: caller.username,
+            cancelledFrom: referral.state,
             gsi2pk: stateIndex("dibatalkan"),
             gsi2sk: `${referral.dueAt}#${record.referralId}`,
           },
@@ -89,7 +90,10 @@ export async function cancel(id: string, input: unknown): Promise<ComplaintView>
           remove: ["gsi1pk", "gsi1sk"],
           expect: { state: referral.state, version: referral.version },
         }),
-        ...tally(countsOfReferral(referral), countsOfReferral({ ...referral, state: "dibatalkan" })),
+        ...tally(
+          countsOfReferral(referral),
+          countsOfReferral({ ...referral, state: "dibatalkan", cancelledFrom: referral.state }),
+        ),
       );
       events.push(
         Timeline.event(id, {

@@ -103,8 +103,8 @@ export async function served(query: { cursor?: string | undefined }): Promise<Re
   const caller = assertCan("referral.served");
   const page = await queryPage<ReferralRecord>(
     {
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :pk",
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :pk",
       ExpressionAttributeValues: { ":pk": servedIndex(caller.opd ?? "-") },
       ScanIndexForward: false,
     },

@@ -14,6 +14,8 @@ export type ReferralRecord = Omit<ReferralView, "overdue" | "actions"> & {
   stepStartedAt?: string;
   /** The reporter's keyed NIK hash, for the audit log (referrals made before it was kept: none). */
   personh?: string;
+  /** The state a referral was in when its complaint was cancelled (an OPD's decline stays counted). */
+  cancelledFrom?: ReferralState;
 };
 
 export const key = (id: string) => ({ pk: `REFERRAL#${id}`, sk: "REFERRAL" });
@@ -60,14 +62,14 @@ export function inboxOf(
   }
 }
 
-/**
- * An OPD's served referrals, as the key of index gsi1 once they leave its inbox (newest first by
- * the time the outcome was recorded): its record of work done.
- */
-export const servedIndex = (opd: string) => `SERVED#opd#${opd}`;
-
 /** All referrals of the kabupaten in one state, by due date (index gsi2). */
 export const stateIndex = (state: ReferralState) => `REFERRALS#${useConfig().kabupatenCode}#${state}`;
+
+/**
+ * The served referrals of one OPD, by the time its outcome was recorded (index gsi2): its record of
+ * work done. Served referrals are listed per OPD only; nothing reads them kabupaten-wide by state.
+ */
+export const servedIndex = (opd: string) => `${stateIndex("selesai")}#${opd}`;
 
 const FIELDS = [
   "id",

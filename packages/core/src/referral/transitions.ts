@@ -89,12 +89,11 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
       updatedBy: caller.username,
     };
     const inbox = inboxOf(next, spec.to);
-    // Out of every inbox once served, it stays listed as its OPD's work done.
-    const listed = inbox
-      ? { gsi1pk: inbox, gsi1sk: `${dueAt}#${id}` }
-      : spec.to === "selesai" && next.opd
-        ? { gsi1pk: servedIndex(next.opd), gsi1sk: `${now}#${id}` }
-        : undefined;
+    // Served, its state index is its OPD's list of work done, newest first (the key moves anyway).
+    const byState =
+      spec.to === "selesai" && next.opd
+        ? { gsi2pk: servedIndex(next.opd), gsi2sk: `${now}#${id}` }
+        : { gsi2pk: stateIndex(spec.to), gsi2sk: `${dueAt}#${id}` };
     const writes: Write[] = [
       update("referral", {
         key: key(id),
@@ -105,12 +104,11 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
           dueAt,
           updatedAt: now,
           updatedBy: caller.username,
-          gsi2pk: stateIndex(spec.to),
-          gsi2sk: `${dueAt}#${id}`,
-          ...listed,
+          ...byState,
+          ...(inbox ? { gsi1pk: inbox, gsi1sk: `${dueAt}#${id}` } : {}),
         },
         add: { version: 1 },
-        ...(listed ? {} : { remove: ["gsi1pk", "gsi1sk"] }),
+        ...(inbox ? {} : { remove: ["gsi1pk", "gsi1sk"] }),
         expect: { state: record.state, version: record.version },
       }),
       Timeline.event(record.complaintId, {

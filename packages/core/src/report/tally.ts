@@ -90,15 +90,17 @@ export function countsOfProposal(p: Pick<ProposalRecord, "desaCode" | "createdAt
 
 export type CountedReferral = Pick<
   ReferralRecord,
-  "desaCode" | "createdAt" | "state" | "opd" | "declinedOpds" | "serviceField" | "steps"
+  "desaCode" | "createdAt" | "state" | "opd" | "declinedOpds" | "cancelledFrom" | "serviceField" | "steps"
 >;
 
 export function countsOfReferral(r: CountedReferral): Tally {
   const counts: Counts = { [`f.${r.state}`]: 1 };
   // Each assignment counts under its OPD with how it ended; an OPD's decline stays its own when the
-  // manager assigns another OPD or rejects (a referral with an OPD is "ditolak" only after a decline).
+  // manager assigns another OPD or rejects (a referral with an OPD is "ditolak" only after a decline),
+  // or when the complaint is cancelled meanwhile.
   for (const opd of r.declinedOpds ?? []) one(counts, `o.${opd}.ditolak-opd`);
-  if (r.opd) one(counts, `o.${r.opd}.${r.state === "ditolak" ? "ditolak-opd" : r.state}`);
+  const declined = r.state === "ditolak" || (r.state === "dibatalkan" && r.cancelledFrom === "ditolak-opd");
+  if (r.opd) one(counts, `o.${r.opd}.${declined ? "ditolak-opd" : r.state}`);
   if (r.serviceField) one(counts, `fr.${r.serviceField}`);
   for (const s of r.steps ?? []) {
     one(counts, `x.${s.step}`);
