@@ -290,7 +290,7 @@ describe("DPM", () => {
       "content-type": "text/csv",
     });
     expect(allBad.status).toBe(422);
-    expect(allBad.body.error.message).toBe("Tidak ada baris yang valid; DPM desa tidak diubah.");
+    expect(allBad.body.error.message).toBe("Tidak ada baris yang valid; DPM tidak diubah.");
     expect((await fo.post(`/api/dpm/${KALISAPU}/nik`, { nik: WATI.nik })).body.found).toHaveLength(1);
     expect(
       (await fo.request("PUT", `/api/dpm/${KALISAPU}`, dpmCsv([SITI]), { "content-type": "text/csv" }))

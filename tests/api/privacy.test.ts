@@ -135,7 +135,7 @@ describe("access report by NIK", () => {
     expect(whats).toEqual([
       "Mengusulkan rumah tangga masuk DPM",
       "Membuka usulan rumah tangga",
-      "Memeriksa DPM desa dengan NIK",
+      "Memeriksa DPM dengan NIK",
       "Membuat laporan akses data untuk warga",
     ]);
   });

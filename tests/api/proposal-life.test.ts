@@ -368,7 +368,7 @@ describe("closing the loop", () => {
     const timeline = await fo.get(`/api/complaints/${p.complaintId}/timeline`);
     expect(timeline.body.at(-1)).toMatchObject({
       entity: "proposal",
-      actionLabel: "Masuk DPM (tercantum dalam impor DPM desa)",
+      actionLabel: "Masuk DPM (tercantum dalam impor DPM)",
     });
   });
 });

@@ -340,7 +340,7 @@ describe("the complaint list of every scope", () => {
       (await admin.get(`/api/audit?targetType=complaint&targetId=${id}`)).body.items.find(
         (e: { action: string }) => e.action === "complaint.register",
       )?.summary;
-    expect(await registered(ids.other!)).toMatch(/\(tidak dicocokkan: DPM desa belum diimpor\)$/);
+    expect(await registered(ids.other!)).toMatch(/\(tidak dicocokkan: DPM belum diimpor\)$/);
     expect(await registered(ids.referred!)).toMatch(/\(tidak ada di DPM\)$/);
     expect(await listed(spv, "")).toEqual([ids.resolved, ids.referred, ids.open].sort());
     expect(await listed(kades, "")).toEqual([ids.resolved, ids.referred, ids.open].sort());

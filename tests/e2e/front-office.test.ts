@@ -142,4 +142,21 @@ describe("front office in Chromium", () => {
     await survei.context().close();
     await page.context().close();
   });
+  it("fills the name from the DPM only where none was typed, and takes it back when another NIK is checked", async () => {
+    const page = await signedInPage("fo.kalisapu");
+    await page.goto("/pengaduan/baru");
+    const check = async (nik: string) => {
+      await page.fill("#nik", nik);
+      await page.click("[data-testid=check-dpm]");
+      await expect.poll(() => page.textContent("[data-testid=dpm-result]")).toMatch(/DPM/);
+      return page.inputValue("#name");
+    };
+    expect(await check(SITI.nik)).toBe(SITI.name);
+    // Another NIK, not in the DPM: the name the last check filled is not this person's.
+    expect(await check(WATI.nik)).toBe("");
+    await page.fill("#name", "Wati Lestari");
+    // A name the officer typed is hers to change.
+    expect(await check(SITI.nik)).toBe("Wati Lestari");
+    await page.context().close();
+  });
 });

@@ -205,7 +205,7 @@ describe("referral chain in Chromium", () => {
     await expect.poll(() => served.textContent()).toContain(SITI.name);
     expect(await served.textContent()).toContain("PBI/2026/0457");
     expect(await served.textContent()).toContain("Kalisapu");
-    expect(await opd.textContent("[data-testid=inbox-referrals]")).toContain("Tidak ada rujukan.");
+    await expect.poll(() => opd.textContent("[data-testid=inbox-referrals]")).toContain("Tidak ada rujukan.");
     expect(await opd.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await served.getByRole("link", { name: SITI.name }).click();
     await expect.poll(() => opd.textContent("[data-testid=referral-state]")).toBe("Selesai");

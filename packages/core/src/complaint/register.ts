@@ -23,7 +23,7 @@ const trackKey = (code: string) => ({ pk: `TRACK#${code}`, sk: "TRACK" });
 const DPM_FINDING: Record<DpmStanding, string> = {
   ada: "ada di DPM",
   tidak: "tidak ada di DPM",
-  belum: "tidak dicocokkan: DPM desa belum diimpor",
+  belum: "tidak dicocokkan: DPM belum diimpor",
 };
 
 /** 8 characters without look-alikes, read aloud or typed from a paper receipt: `K7MP-2QXD`. */

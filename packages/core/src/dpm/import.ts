@@ -28,7 +28,7 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
   const parsed = parseDpmCsv(csv, today());
   if (parsed.fatal) throw ValidationError(parsed.fatal, [{ field: "file", message: parsed.fatal }]);
   if (!parsed.rows.length)
-    throw new AppError("validation", "Tidak ada baris yang valid; DPM desa tidak diubah.", {
+    throw new AppError("validation", "Tidak ada baris yang valid; DPM tidak diubah.", {
       fields: parsed.errors
         .slice(0, 500)
         .map((e) => ({ field: `baris ${e.line}`, message: `${e.field}: ${e.message}` })),
@@ -71,7 +71,7 @@ export async function importCsv(desaCode: string, csv: string): Promise<ImportRe
       key: pointerKey(desaCode),
       set: { type: "dpm-pointer", ...next },
       expect: { importId: previous?.importId },
-      conflict: "DPM desa ini baru saja diimpor dari perangkat lain. Muat ulang lalu ulangi bila perlu.",
+      conflict: "DPM ini baru saja diimpor dari perangkat lain. Muat ulang lalu ulangi bila perlu.",
     }),
     Audit.entry({
       action: "dpm.import",

@@ -20,7 +20,7 @@ const NAMED: Record<string, [AccessKind, string]> = {
   "complaint.search-nik": ["pencarian", "Mencari pengaduan dengan NIK"],
   "complaint.export": ["ekspor", "Mengunduh daftar pengaduan sebagai berkas"],
   "complaint.correct": ["perubahan", "Mengoreksi data pelapor"],
-  "dpm.lookup-nik": ["pencarian", "Memeriksa DPM desa dengan NIK"],
+  "dpm.lookup-nik": ["pencarian", "Memeriksa DPM dengan NIK"],
   "referral.create": ["perubahan", "Membuat rujukan ke kabupaten"],
   "referral.read": ["membuka", "Membuka rujukan"],
   "referral.timeline": ["riwayat", "Membuka riwayat rujukan"],
@@ -63,7 +63,7 @@ const RECORD_LABELS: Record<string, string> = {
   "proposal-export": "Ekspor usulan",
   "privacy-request": "Permintaan warga",
   region: "Daftar pengaduan",
-  dpm: "DPM desa",
+  dpm: "DPM",
   case: "Kasus",
   musdes: "Musdes",
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { figuresOf } from "./figures.ts";
-import { PROPOSAL_ROWS } from "./schema.ts";
+import { PROPOSAL_ROWS, sameFigures } from "./schema.ts";
 
 describe("the proposals' figures", () => {
   it("count each proposal in every step it reached, and the musdes' no as its own line", () => {
@@ -29,5 +29,16 @@ describe("the proposals' figures", () => {
   it("has a line on the screen and in the files for each figure", () => {
     const keys = Object.keys(figuresOf({}, []).proposals);
     expect(PROPOSAL_ROWS.map(([, key]) => key).sort()).toEqual(keys.sort());
+  });
+});
+
+describe("a correction of a sent report", () => {
+  it("is not offered for a line counted only since the version was sent, and is for a changed figure", () => {
+    const now = figuresOf({ n: 3, dpm0: 1 }, []);
+    const { notMatched: _new, ...sentBefore } = now;
+    expect(sameFigures(sentBefore, now)).toBe(true);
+    expect(sameFigures(now, now)).toBe(true);
+    expect(sameFigures(sentBefore, figuresOf({ n: 4, dpm0: 1 }, []))).toBe(false);
+    expect(sameFigures(now, figuresOf({ n: 3, dpm0: 1, dpmx: 1 }, []))).toBe(false);
   });
 });

@@ -227,6 +227,21 @@ const canonical = (x: unknown): unknown =>
         )
       : x;
 
-/** Whether two sets of figures say the same (the figures now against the last version sent). */
-export const sameFigures = (a: Figures, b: Figures) =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+/** What of `x` the shape of `like` holds: the lines a version sent before they were counted lacks are left out. */
+const shapedLike = (x: unknown, like: unknown): unknown =>
+  Array.isArray(x) && Array.isArray(like)
+    ? x.map((item, i) => shapedLike(item, like[i]))
+    : x && like && typeof x === "object" && typeof like === "object" && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x)
+            .filter(([k]) => k in like)
+            .map(([k, value]) => [k, shapedLike(value, (like as Record<string, unknown>)[k])]),
+        )
+      : x;
+
+/**
+ * Whether the figures now say what the last version sent said. A line counted only since that version
+ * (absent from it) does not make them differ: it alone is no correction.
+ */
+export const sameFigures = (sent: Figures, now: Figures) =>
+  JSON.stringify(canonical(sent)) === JSON.stringify(canonical(shapedLike(now, sent)));

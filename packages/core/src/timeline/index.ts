@@ -72,7 +72,7 @@ const ACTION_LABELS = new Map<string, string>(
 const FOLLOW_ON_LABELS: Record<string, string> = {
   "proposal.withdraw": "Usulan ditarik karena pengaduan dibatalkan",
   "referral.withdraw": "Rujukan ditarik karena pengaduan dibatalkan",
-  "proposal.in-dpm": "Masuk DPM (tercantum dalam impor DPM desa)",
+  "proposal.in-dpm": "Masuk DPM (tercantum dalam impor DPM)",
   "case.open": "Penanganan kasus dibuka untuk pekerja sosial",
 };
 

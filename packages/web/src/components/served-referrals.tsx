@@ -19,20 +19,38 @@ export interface Places {
   name: (code: string) => string;
 }
 
-export function ServedReferrals(props: { places?: Places | undefined }) {
+export function ServedReferrals(props: {
+  places?: Places | undefined;
+  /** Whether the desa's names are known (or failed): the list waits for them, drawn once with names. */
+  settled: boolean;
+}) {
   const [first] = createResource(() => fetchPage());
   const [catalog] = useCatalog();
   const [more, setMore] = createSignal<{ items: ReferralView[]; cursor?: string | undefined }>({ items: [] });
   const [error, setError] = createSignal("");
-  const rows = () => [...(first()?.items ?? []), ...more().items];
-  const next = () => (more().items.length ? more().cursor : first()?.cursor);
+  const [busy, setBusy] = createSignal(false);
+  // Reading a failed resource throws: its error is shown by the list instead.
+  const firstPage = () => (first.error ? undefined : first());
+  const rows = () => [...(firstPage()?.items ?? []), ...more().items];
+  const next = () => (more().items.length ? more().cursor : firstPage()?.cursor);
+  const source = {
+    get loading() {
+      return first.loading || !props.settled;
+    },
+    get error() {
+      return first.error;
+    },
+  };
   const loadMore = async () => {
     setError("");
+    setBusy(true);
     try {
       const page = await fetchPage(next());
       setMore((prev) => ({ items: [...prev.items, ...page.items], cursor: page.cursor }));
     } catch (failure) {
       setError(errorsFromApi(failure).message);
+    } finally {
+      setBusy(false);
     }
   };
   const program = (code: string | undefined) =>
@@ -48,8 +66,8 @@ export function ServedReferrals(props: { places?: Places | undefined }) {
           "Program",
           "Nomor referensi",
         ]}
-        items={first() ? rows() : undefined}
-        source={first}
+        items={firstPage() && !source.loading ? rows() : undefined}
+        source={source}
         empty="Belum ada rujukan yang dilayani."
         testid="served-referrals"
         label="Rujukan yang sudah dilayani"
@@ -70,7 +88,7 @@ export function ServedReferrals(props: { places?: Places | undefined }) {
         <p class="error">{error()}</p>
       </Show>
       <Show when={next()}>
-        <button type="button" class="secondary" onClick={loadMore}>
+        <button type="button" class="secondary" onClick={loadMore} disabled={busy()}>
           Muat lebih banyak
         </button>
       </Show>

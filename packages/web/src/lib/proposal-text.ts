@@ -48,5 +48,5 @@ export function nextStep(p: ProposalView): string {
   }
   if (p.inDpm) return `Masuk DPM ${formatDate(p.inDpm.importedAt, "medium")}`;
   if (PROPOSAL_ENDED.includes(p.state)) return "Tidak ada: usulan berakhir";
-  return "Menunggu impor DPM desa berikutnya";
+  return "Menunggu impor DPM berikutnya";
 }

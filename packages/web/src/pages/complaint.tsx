@@ -59,7 +59,7 @@ function DpmLine(props: { complaint: ComplaintView }) {
           <>
             <span class="badge" data-testid="dpm-mark">
               {/* Where the desa's DPM was not imported yet at registration, "not in it" would say nothing. */}
-              {c().dpm.checked ? "Belum di DPM" : "Tidak dicocokkan: DPM desa belum diimpor saat didaftarkan"}
+              {c().dpm.checked ? "Belum di DPM" : "Tidak dicocokkan: DPM belum diimpor saat didaftarkan"}
             </span>
             {proposal()}
           </>

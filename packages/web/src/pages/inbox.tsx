@@ -113,12 +113,12 @@ export default function Inbox() {
         />
       </Show>
       <Show when={can("referral.served")}>
-        <ServedReferrals places={places()} />
+        <ServedReferrals places={places()} settled={regions.settled()} />
       </Show>
       <Show when={referrals()?.escalations.length}>
         <h2>Terlambat di supervisor (dapat Anda putuskan)</h2>
         <ReferralRows
-          items={referrals()!.escalations}
+          items={listed.loading ? undefined : referrals()!.escalations}
           source={listed}
           testid="inbox-escalations"
           places={places()}

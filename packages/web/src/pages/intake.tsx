@@ -115,6 +115,7 @@ export default function Intake() {
     left = true;
     draft?.close();
   });
+  let filled = "";
   const checkDpm = async () => {
     const nik = (document.getElementById("nik") as HTMLInputElement | null)?.value ?? "";
     setDpm(undefined);
@@ -123,9 +124,10 @@ export default function Intake() {
     try {
       const found = await lookup(desa(), nik);
       setDpm(found);
-      // The name as the DPM spells it, when none was typed (the draft takes it with the next keystroke).
+      // The name as the DPM spells it, when none was typed or the last check filled it (a NIK checked
+      // again may be another person's); the draft takes it with the next keystroke.
       const name = document.getElementById("name") as HTMLInputElement;
-      if (found.found[0] && !name.value.trim()) name.value = found.found[0].name;
+      if (!name.value.trim() || name.value === filled) name.value = filled = found.found[0]?.name ?? "";
     } catch (error) {
       setDpm({ error: (error as Error).message });
     }
@@ -134,8 +136,8 @@ export default function Intake() {
   const { errors, message, busy, submit } = createForm({
     schema: RegisterComplaintSchema,
     read: (form) => {
-      const optional = (name: string) =>
-        String(form.get(name) ?? "").trim() ? String(form.get(name)) : undefined;
+      // Sent trimmed: the schema trims each of these fields too.
+      const optional = (name: string) => String(form.get(name) ?? "").trim() || undefined;
       const queue = Number(params.antrian);
       return {
         id: newId(),
