@@ -313,6 +313,12 @@ describe("a referral an OPD declined, in Chromium", () => {
     ).toBe(0);
     // Still there to choose, among the others.
     expect(await manajer.locator("[data-testid=approve-opd] option[value=dinas-kesehatan]").count()).toBe(1);
+    // Assigned to another OPD, its page still says which declined it.
+    await post(manajer, `/api/referrals/${id}/approve`, { version: 4, opd: "bpjs", program: "kis-pbi" });
+    await manajer.reload();
+    await expect
+      .poll(() => manajer.textContent("[data-testid=referral-declined-opds]"))
+      .toBe("Dinas Kesehatan");
     for (const p of [manajer, bo, spv, dinkes]) await p.context().close();
   });
 });

@@ -346,6 +346,11 @@ export default function Referral() {
                   </>
                 )}
               </Show>
+              {/* Shown to the kabupaten and the desa only (the server leaves it out for an OPD). */}
+              <Show when={r().declinedOpds?.length}>
+                <dt>Pernah ditolak OPD</dt>
+                <dd data-testid="referral-declined-opds">{r().declinedOpds!.map(opdName).join(", ")}</dd>
+              </Show>
               {/* A case is opened from an approved referral; once open, its row names who handles it. */}
               <Show when={can("case.open") && (r().opd || page()?.openCase)}>
                 <dt>Kasus</dt>
