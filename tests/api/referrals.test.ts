@@ -339,7 +339,13 @@ describe("the referral chain", () => {
     );
     const again = await act(manajer, id, "approve", { version: 4, opd: "bpjs", program: "kis-pbi" });
     expect(again.body).toMatchObject({ state: "disetujui", opd: "bpjs" });
-    expect((await dinkes.get(`/api/referrals/${id}`)).status).toBe(404);
+    const gone = await dinkes.get(`/api/referrals/${id}`);
+    expect(gone.status).toBe(404);
+    // Told where it went, and nothing of it.
+    expect(gone.body.error.message).toMatch(
+      /^Rujukan ini sudah ditugaskan ke OPD lain setelah OPD Anda menolaknya/,
+    );
+    expect(JSON.stringify(gone.body)).not.toMatch(/bpjs|Siti/i);
 
     const c2 = await forwarded();
     const id2 = (await bo.post("/api/referrals", referralOf(c2.id))).body.id;

@@ -1,7 +1,7 @@
 import { can, type UserActor } from "../actor/index.ts";
 import { useConfig } from "../config/index.ts";
 import { getItem } from "../db/index.ts";
-import { ConflictError, NotFoundError } from "../error/index.ts";
+import { AppError, ConflictError, NotFoundError } from "../error/index.ts";
 import { formatLocal, isOverdue } from "../time/index.ts";
 import { isUuid } from "../validation/fields.ts";
 import { actionsFor, reaches } from "../workflow/index.ts";
@@ -36,6 +36,12 @@ export async function personOf(record: ReferralRecord): Promise<string | undefin
 /** A referral the caller reaches (its desa in scope, or assigned to the caller's OPD), or 404. */
 export async function loadInReach(id: string, caller: UserActor): Promise<ReferralRecord> {
   const record = await load(id);
+  // An OPD that declined it knew it: told where it went, not just "not found" (nothing more of it).
+  if (record && caller.opd && record.opd !== caller.opd && record.declinedOpds?.includes(caller.opd))
+    throw new AppError(
+      "not_found",
+      "Rujukan ini sudah ditugaskan ke OPD lain setelah OPD Anda menolaknya; OPD Anda tidak lagi dapat membukanya.",
+    );
   if (!record || !reaches(REFERRAL_WORKFLOW, record, caller)) throw NotFoundError("Rujukan");
   return record;
 }
