@@ -256,9 +256,13 @@ describe("the monthly Puskesos report", () => {
     const csv = await koord.get(`/api/reports/monthly/file?month=${month}&format=csv`);
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain("Pengaduan tercatat;3");
-    // When the figures were taken, in the kabupaten's time (WIB here), and the month in words.
+    // When the figures were taken, in the kabupaten's time (WIB here), which version was sent last, and
+    // the month in words; the file is named by the desa's code and name.
     expect(String(csv.body)).toMatch(
-      /Versi;Angka per \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB \(belum dikirim\)/,
+      /Versi;"Angka per \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB \(angka saat ini; versi 2 dikirim \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB\)"/,
+    );
+    expect(csv.headers.get("content-disposition")).toBe(
+      `attachment; filename="laporan-${KALISAPU}-kalisapu-${month}.csv"`,
     );
     expect(String(csv.body)).toContain(`Bulan;${formatMonth(month)}`);
     expect((await koord.get(`/api/reports/monthly/file?month=${month}&format=pdf`)).status).toBe(422);

@@ -31,6 +31,8 @@ describe("in Chromium", () => {
     await expect.poll(() => page.title()).toBe("Daftarkan pengaduan · Puskesos");
     await page.goBack();
     await expect.poll(() => page.title()).toBe("Pengaduan · Puskesos");
+    await page.goto("/tidak-ada");
+    await expect.poll(() => page.title()).toBe("Halaman tidak ditemukan · Puskesos");
     await page.goto("/pengguna");
     await expect.poll(() => page.textContent("main")).toContain("Halaman ini hanya untuk admin.");
     // A refused page leads on, not to a dead end.

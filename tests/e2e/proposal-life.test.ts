@@ -116,6 +116,10 @@ describe("a household's proposal, from the front office to the DPM", () => {
 
       // 2. The back office has it at once, with the mark beside the DPM line, and handles it.
       const bo = await signedInPage(app, "bo.kalisapu");
+      // The home page counts what waits: the complaint, not only referrals.
+      await expect
+        .poll(() => bo.textContent("[data-testid=home-inbox]"))
+        .toMatch(/^1 pengaduan, 0 rujukan menunggu/);
       await bo.getByRole("link", { name: "Perlu tindakan" }).first().click();
       await bo.getByRole("link", { name: WATI.name }).click();
       await expect.poll(() => bo.textContent("[data-testid=complaint-dpm]")).toContain("Belum di DPM");

@@ -11,6 +11,14 @@ import { DashboardFileQuerySchema, MonthlyFileQuerySchema, type FileOut } from "
 import { figureSheets, dashboardSheets } from "./tables.ts";
 import { desaLabel } from "../region/words.ts";
 
+/** A place's name as part of a file name ("Pa'batang Raya" → "pabatang-raya"), beside its code. */
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/'/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
 export async function fileOf(
   sheets: Sheet[],
   format: "xlsx" | "csv",
@@ -29,6 +37,7 @@ export async function monthlyFile(query: unknown): Promise<FileOut> {
   const sent = version ? report.submissions.find((s) => s.version === Number(version)) : undefined;
   if (version && !sent) throw NotFoundError("Versi laporan");
   const villages = report.desaKind;
+  const last = report.submissions[0];
   const heading: Sheet = {
     name: "Laporan",
     header: ["Uraian", "Isi"],
@@ -44,7 +53,7 @@ export async function monthlyFile(query: unknown): Promise<FileOut> {
         "Versi",
         sent
           ? `${sent.version}, dikirim ${formatLocal(sent.submittedAt)} oleh ${sent.submittedByName}`
-          : `Angka per ${formatLocal(nowIso())} (belum dikirim)`,
+          : `Angka per ${formatLocal(nowIso())} (${last ? `angka saat ini; versi ${last.version} dikirim ${formatLocal(last.submittedAt)}` : "belum dikirim"})`,
       ],
       ...(sent?.note ? [["Koreksi", sent.note]] : []),
     ],
@@ -59,7 +68,7 @@ export async function monthlyFile(query: unknown): Promise<FileOut> {
   return fileOf(
     [heading, ...figureSheets(figures, villages)],
     format,
-    `laporan-${report.desaCode}-${report.month}${sent ? `-v${sent.version}` : ""}`,
+    `laporan-${report.desaCode}-${slug(report.desaName)}-${report.month}${sent ? `-v${sent.version}` : ""}`,
     `Laporan bulanan ${report.desaName} ${report.month}`,
   );
 }
@@ -77,7 +86,7 @@ export async function dashboardFile(query: unknown): Promise<FileOut> {
   return fileOf(
     dashboardSheets(d, formatLocal(nowIso())),
     format,
-    `dasbor-${d.area.code}-${d.period}`,
+    `dasbor-${d.area.code}-${slug(d.area.name)}-${d.period}`,
     `Dasbor ${d.area.name} ${d.period}`,
   );
 }

@@ -82,7 +82,8 @@ export function dashboardSheets(d: Dashboard, madeAt: string): Sheet[] {
       name: "Dasbor",
       header: ["Uraian", "Isi"],
       rows: [
-        ["Dasbor Puskesos", d.area.name],
+        // A kecamatan is often named like one of its desa: said with its level.
+        ["Dasbor Puskesos", d.area.level === "kecamatan" ? `Kecamatan ${d.area.name}` : d.area.name],
         ["Kode wilayah", d.area.code],
         ["Periode", d.period.length === 4 ? `Tahun ${d.period}` : formatMonth(d.period)],
         ["Angka per", madeAt],

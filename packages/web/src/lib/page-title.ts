@@ -21,7 +21,8 @@ export function titleOf(path: string): string {
   const named = [...PAGES, ...MENU.map((m): [string, string] => [m.href, m.label])]
     .filter(([p]) => path === p || (p !== "/" && path.startsWith(`${p}/`)))
     .sort((a, b) => b[0].length - a[0].length)[0];
-  return named ? `${named[1]} · Puskesos` : "Puskesos · SLRT";
+  // Every page of the app starts with one of these paths: any other is the "not found" page.
+  return `${named ? named[1] : "Halaman tidak ditemukan"} · Puskesos`;
 }
 
 /** Keeps the document's title to the page shown: every move between pages redraws the app. */

@@ -294,6 +294,9 @@ export default function Home() {
               <section class="card" classList={{ attention: box().overdue > 0 }}>
                 <h2>Perlu tindakan</h2>
                 <p data-testid="home-inbox">
+                  {/* Everything the page lists, not the referrals only. */}
+                  {waiting.error || !waiting()?.length ? "" : `${waiting()!.length} pengaduan, `}
+                  {cases.error || !cases()?.items.length ? "" : `${cases()!.items.length} kasus, `}
                   {box().items.length} rujukan menunggu, <strong>{box().overdue} terlambat</strong>
                   {box().escalations.length
                     ? `, ${box().escalations.length} terlambat di supervisor`

@@ -91,6 +91,9 @@ export default function Inbox() {
       <Show when={referrals()}>
         {(r) => (
           <p class="counts" data-testid="inbox-counts">
+            {/* Everything the page lists, not the referrals only. */}
+            {complaints.error || !complaints()?.length ? "" : `${complaints()!.length} pengaduan · `}
+            {cases.error || !cases()?.items.length ? "" : `${cases()!.items.length} kasus · `}
             {r().items.length} rujukan menunggu · <strong>{r().overdue}</strong> terlambat
           </p>
         )}
