@@ -337,7 +337,7 @@ describe("a case on a phone", () => {
     await worker.click(`${form} button[type=submit]`);
     await expect
       .poll(() => worker.textContent(`${form} .alert`).catch(() => ""))
-      .toBe("Kabupaten tujuan harus kabupaten lain.");
+      .toBe("Kabupaten tujuan harus kabupaten/kota lain.");
     expect(await worker.locator("dialog.ask").count()).toBe(0);
     await field.fill("Kab. Brebes");
     await worker.click(`${form} button[type=submit]`);
@@ -346,11 +346,11 @@ describe("a case on a phone", () => {
     );
     expect(await worker.inputValue(`${form} input[name=receiver]`)).toBe("Dinas Sosial Kabupaten Brebes");
     expect(await worker.evaluate(() => document.activeElement?.textContent)).toBe(
-      "Serahkan ke kabupaten lain",
+      "Serahkan ke kabupaten/kota lain",
     );
     await worker.click(`${form} button[type=submit]`);
     await answer(worker, true);
-    await expect.poll(() => state(worker)).toBe("Diserahkan ke kabupaten lain");
+    await expect.poll(() => state(worker)).toBe("Diserahkan ke kabupaten/kota lain");
     expect(await worker.textContent("main")).toContain("Kabupaten Brebes");
     // The letter to print carries the family contact and the conditions, for the receiving Dinas Sosial.
     await worker.click("[data-testid=handover-letter-link]");

@@ -168,7 +168,7 @@ describe("the monthly report and the dashboard", () => {
         koord.waitForEvent("download"),
         koord.getByRole("link", { name: "Unduh XLSX" }).first().click(),
       ]);
-      expect(download.suggestedFilename()).toBe(`laporan-${KALISAPU}-${month}.xlsx`);
+      expect(download.suggestedFilename()).toBe(`laporan-${KALISAPU}-kalisapu-${month}.xlsx`);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile((await download.path())!);
       const sheetRows = (name: string) =>

@@ -17,7 +17,7 @@ export const ROLE_DUTIES: Record<Role, string> = {
   survei: "Melakukan verifikasi dan validasi (verval) lapangan atas rumah tangga yang diusulkan.",
   opd: "Menerima atau menolak rujukan yang ditujukan ke OPD Anda dan mencatat hasil layanannya.",
   admin:
-    "Mengelola pengguna, konfigurasi, impor DPM kabupaten, dan kunci serah terima dengan kabupaten lain. Admin tidak dapat melihat isi pengaduan atau kasus.",
+    "Mengelola pengguna, konfigurasi, impor DPM kabupaten, dan kunci serah terima dengan kabupaten/kota lain. Admin tidak dapat melihat isi pengaduan atau kasus.",
   "pekerja-sosial":
     "Menangani kasus PPKS: asesmen, rencana, intervensi, evaluasi, dan terminasi; menempatkan klien di rumah singgah, panti, atau UPT; menyerahkan klien ke kabupaten asalnya.",
   "pelindungan-data":

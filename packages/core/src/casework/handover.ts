@@ -34,7 +34,8 @@ const own = () => useConfig().kabupatenCode;
 const documentKey = (id: string) => ({ pk: `HANDOVER#${id}`, sk: "HANDOVER" });
 
 export const handOver = step("hand-over", async (input, { record, caller }) => {
-  if (input.toKabupatenCode === own()) refuse("toKabupatenCode", "Kabupaten tujuan harus kabupaten lain.");
+  if (input.toKabupatenCode === own())
+    refuse("toKabupatenCode", "Kabupaten tujuan harus kabupaten/kota lain.");
   const toName = await kabupatenOf(input.toKabupatenCode, "toKabupatenCode");
   const file = await loadFile(record.id);
   const latest = (action: string) => file?.entries.filter((e) => e.action === action).at(-1)?.data;

@@ -23,7 +23,7 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
   penjangkauan: "Penjangkauan",
   "satpol-pp": "Dibawa Satpol PP",
   kepolisian: "Dibawa kepolisian",
-  "serah-terima": "Serah terima dari kabupaten lain",
+  "serah-terima": "Serah terima dari kabupaten/kota lain",
 };
 
 const age = v.pipe(

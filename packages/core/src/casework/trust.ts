@@ -85,7 +85,7 @@ function fingerprintOf(pem: string): string {
 export async function trustSender(input: unknown) {
   const caller = assertCan("handover.keys");
   const data = parse(AddTrustedSenderSchema, input);
-  if (data.kabupatenCode === own()) refuse("kabupatenCode", "Kabupaten pengirim harus kabupaten lain.");
+  if (data.kabupatenCode === own()) refuse("kabupatenCode", "Kabupaten pengirim harus kabupaten/kota lain.");
   const name = await kabupatenOf(data.kabupatenCode, "kabupatenCode");
   const keyId = fingerprintOf(data.publicKey);
   if (keyId === keyIdOf(publicKeyPem()))

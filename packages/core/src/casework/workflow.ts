@@ -37,7 +37,7 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   evaluasi: "Evaluasi",
   terminasi: "Terminasi menunggu persetujuan",
   ditutup: "Ditutup",
-  diserahkan: "Diserahkan ke kabupaten lain",
+  diserahkan: "Diserahkan ke kabupaten/kota lain",
 };
 
 export const CLOSED_CASE_STATES: readonly CaseState[] = ["ditutup", "diserahkan"];
@@ -184,8 +184,8 @@ export const CASE_WORKFLOW = defineWorkflow({
       },
     },
     "hand-over": {
-      label: "Serahkan ke kabupaten lain",
-      done: "Diserahkan ke kabupaten lain",
+      label: "Serahkan ke kabupaten/kota lain",
+      done: "Diserahkan ke kabupaten/kota lain",
       from: WORKING,
       to: "diserahkan",
       roles: worker,

@@ -36,7 +36,7 @@ const NAMED: Record<string, [AccessKind, string]> = {
   "case.open": ["kasus", "Membuka kasus baru"],
   "case.read": ["kasus", "Membuka berkas kasus"],
   "case.handover-file": ["kasus", "Membuka berkas serah terima kasus"],
-  "case.import": ["kasus", "Menerima kasus dari kabupaten lain"],
+  "case.import": ["kasus", "Menerima kasus dari kabupaten/kota lain"],
   "privacy.report": ["laporan", "Membuat laporan akses data untuk warga"],
   "privacy.request": ["perubahan", "Mencatat permintaan warga atas datanya"],
 };

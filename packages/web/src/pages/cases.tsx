@@ -48,7 +48,7 @@ function ImportHandover() {
   };
   return (
     <form class="filters" onSubmit={submit} data-testid="handover-import">
-      <h2>Terima serah terima dari kabupaten lain</h2>
+      <h2>Terima serah terima dari kabupaten/kota lain</h2>
       <Show when={message()}>
         <Alert id="handover-import-answer">{message()}</Alert>
       </Show>

@@ -404,7 +404,7 @@ export default function Dashboard() {
                       {(m) => (
                         <>
                           Bulan ini: {m().opened} kasus dibuka, {m().closed} ditutup, {m().handedOver}{" "}
-                          diserahkan ke kabupaten lain.{" "}
+                          diserahkan ke kabupaten/kota lain.{" "}
                         </>
                       )}
                     </Show>

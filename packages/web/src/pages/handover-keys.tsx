@@ -87,7 +87,7 @@ export default function HandoverKeys() {
     senders.clear();
     try {
       await navigator.clipboard.writeText(pem);
-      setCopied("Kunci publik disalin. Tempelkan ke surel atau surat untuk admin kabupaten lain.");
+      setCopied("Kunci publik disalin. Tempelkan ke surel atau surat untuk admin kabupaten/kota lain.");
     } catch (error) {
       // Not on a plain-http address (no clipboard there): the whole key is selected to copy by hand.
       console.warn("salin kunci", error);
@@ -109,7 +109,8 @@ export default function HandoverKeys() {
           <>
             <h2>Kunci publik {k().own.kabupatenName}</h2>
             <p class="muted">
-              Berikan teks ini kepada admin kabupaten lain agar mereka dapat menerima serah terima dari sini.
+              Berikan teks ini kepada admin kabupaten/kota lain agar mereka dapat menerima serah terima dari
+              sini.
             </p>
             <p>
               Sidik kunci: <code data-testid="own-key-id">{k().own.keyId}</code>

@@ -110,7 +110,7 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   {
     href: "/kunci-serah-terima",
     label: "Kunci serah terima",
-    what: "kunci publik kabupaten ini, dan kabupaten lain yang berkas serah terima kliennya dipercaya.",
+    what: "kunci publik kabupaten ini, dan kabupaten/kota lain yang berkas serah terima kliennya dipercaya.",
     permission: "handover.keys",
   },
   {
