@@ -38,7 +38,7 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   {
     href: "/kasus",
     label: "Kasus",
-    what: "asesmen, rencana, intervensi, evaluasi, dan terminasi klien PPKS; serah terima antarkabupaten.",
+    what: "asesmen, rencana, intervensi, evaluasi, dan terminasi klien PPKS; serah terima antarkabupaten/kota.",
     permission: "case.read",
   },
   {
@@ -50,7 +50,7 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   {
     href: "/fasilitas",
     label: "Fasilitas",
-    what: "rumah singgah, panti, UPT, dan balai kabupaten dengan kapasitas per jenis kelamin.",
+    what: "rumah singgah, panti, UPT, dan balai kabupaten/kota dengan kapasitas per jenis kelamin.",
     permission: "facility.manage",
   },
   {
@@ -74,19 +74,19 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   {
     href: "/laporan",
     label: "Laporan bulanan",
-    what: "angka Puskesos desa per bulan, versi yang dikirim ke SLRT, cetak dan unduh.",
+    what: "angka Puskesos desa/kelurahan per bulan, versi yang dikirim ke SLRT, cetak dan unduh.",
     permission: "report.read",
   },
   {
     href: "/dasbor",
     label: "Dasbor wilayah",
-    what: "angka wilayah Anda per bulan atau tahun, laporan desa yang masuk, tingkat layanan rujukan.",
+    what: "angka wilayah Anda per bulan atau tahun, laporan desa/kelurahan yang masuk, tingkat layanan rujukan.",
     permission: "dashboard.read",
   },
   {
     href: "/psks",
     label: "PSKS",
-    what: "potensi dan sumber kesejahteraan sosial yang dapat dihubungi: di desa, kecamatan, dan kabupaten.",
+    what: "potensi dan sumber kesejahteraan sosial yang dapat dihubungi: di desa/kelurahan, kecamatan, dan kabupaten/kota.",
     permission: "psks.read",
   },
   {
@@ -104,13 +104,13 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   {
     href: "/dpm",
     label: "Impor DPM",
-    what: "daftar penerima manfaat per desa dari berkas CSV.",
+    what: "daftar penerima manfaat per desa/kelurahan dari berkas CSV.",
     permission: "dpm.import",
   },
   {
     href: "/kunci-serah-terima",
     label: "Kunci serah terima",
-    what: "kunci publik kabupaten ini, dan kabupaten/kota lain yang berkas serah terima kliennya dipercaya.",
+    what: "kunci publik kabupaten/kota ini, dan kabupaten/kota lain yang berkas serah terima kliennya dipercaya.",
     permission: "handover.keys",
   },
   {
@@ -122,12 +122,12 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   {
     href: "/katalog",
     label: "Katalog",
-    what: "OPD, program, dan rute rujukan kabupaten.",
+    what: "OPD, program, dan rute rujukan kabupaten/kota.",
     permission: "catalog.update",
   },
   {
     href: "/katalog#indikator",
-    label: "Indikator kabupaten",
+    label: "Indikator kabupaten/kota",
     what: "indikator kesejahteraan yang dicatat tim survei saat verval.",
     permission: "indicator.manage",
   },
@@ -143,7 +143,7 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
     what: "permintaan akses, koreksi, penghapusan, dan keberatan dengan jatuh temponya.",
     permission: "privacy.request",
   },
-  { href: "/wilayah", label: "Wilayah", what: "kecamatan dan desa di wilayah kerja Anda." },
+  { href: "/wilayah", label: "Wilayah", what: "kecamatan dan desa/kelurahan di wilayah kerja Anda." },
 ];
 
 export default function Home() {
@@ -239,7 +239,7 @@ export default function Home() {
               <section class="card" classList={{ attention: list().length > 0 }}>
                 <h2>Pengaduan dari front office</h2>
                 <p data-testid="home-waiting">
-                  {list().length} pengaduan menunggu penanganan desa. <A href="/perlu-tindakan">Buka</A>
+                  {list().length} pengaduan menunggu penanganan. <A href="/perlu-tindakan">Buka</A>
                 </p>
               </section>
             )}
