@@ -41,6 +41,19 @@ const referralOf = (complaintId: string, over: Record<string, unknown> = {}) => 
   ...over,
 });
 
+/** Sets the clock forward for one referral: its due date passed yesterday (its index keys with it). */
+async function dueYesterday(id: string) {
+  const past = new Date(Date.now() - 86_400_000).toISOString();
+  await useDb().doc.send(
+    new UpdateCommand({
+      TableName: useDb().table,
+      Key: { pk: `REFERRAL#${id}`, sk: "REFERRAL" },
+      UpdateExpression: "SET dueAt = :past, gsi1sk = :s1, gsi2sk = :s2",
+      ExpressionAttributeValues: { ":past": past, ":s1": `${past}#${id}`, ":s2": `${past}#${id}` },
+    }),
+  );
+}
+
 const act = (client: Client, id: string, action: string, body: Record<string, unknown>) =>
   client.post(`/api/referrals/${id}/${action}`, body);
 
@@ -269,16 +282,8 @@ describe("the referral chain", () => {
   it("lets the manager decide a referral overdue at the supervisor, recorded as an escalation", async () => {
     const c = await forwarded();
     const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
-    // Set the clock forward for this referral: its supervisor deadline passed yesterday.
-    const past = new Date(Date.now() - 86_400_000).toISOString();
-    await useDb().doc.send(
-      new UpdateCommand({
-        TableName: useDb().table,
-        Key: { pk: `REFERRAL#${id}`, sk: "REFERRAL" },
-        UpdateExpression: "SET dueAt = :past, gsi1sk = :s1, gsi2sk = :s2",
-        ExpressionAttributeValues: { ":past": past, ":s1": `${past}#${id}`, ":s2": `${past}#${id}` },
-      }),
-    );
+    // Its supervisor deadline passed yesterday.
+    await dueYesterday(id);
     const spvInbox = await spv.get("/api/referrals/inbox");
     expect(spvInbox.body.overdue).toBeGreaterThanOrEqual(1);
     const inbox = await manajer.get("/api/referrals/inbox");
@@ -297,15 +302,7 @@ describe("the referral chain", () => {
     const c = await forwarded();
     const id = (await bo.post("/api/referrals", referralOf(c.id))).body.id;
     await act(spv, id, "return-to-desa", { version: 1, note: "Lengkapi surat keterangan." });
-    const past = new Date(Date.now() - 86_400_000).toISOString();
-    await useDb().doc.send(
-      new UpdateCommand({
-        TableName: useDb().table,
-        Key: { pk: `REFERRAL#${id}`, sk: "REFERRAL" },
-        UpdateExpression: "SET dueAt = :past, gsi1sk = :s1, gsi2sk = :s2",
-        ExpressionAttributeValues: { ":past": past, ":s1": `${past}#${id}`, ":s2": `${past}#${id}` },
-      }),
-    );
+    await dueYesterday(id);
     expect((await bo.get(`/api/referrals/${id}`)).body).toMatchObject({
       state: "dikembalikan",
       overdue: false,

@@ -10,14 +10,7 @@ import * as Monthly from "./monthly.ts";
 import { DashboardFileQuerySchema, MonthlyFileQuerySchema, type FileOut } from "./schema.ts";
 import { figureSheets, dashboardSheets } from "./tables.ts";
 import { desaLabel } from "../region/words.ts";
-
-/** A place's name as part of a file name ("Pa'batang Raya" → "pabatang-raya"), beside its code. */
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/'/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+import { slug } from "../catalog/schema.ts";
 
 export async function fileOf(
   sheets: Sheet[],
