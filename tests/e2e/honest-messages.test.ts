@@ -195,6 +195,15 @@ describe("messages that tell the truth", () => {
     await page.click("button[type=submit]");
     await page.waitForSelector("[data-testid=tracking-code]");
     expect(await page.textContent("[data-testid=receipt]")).toContain("Puskesos · Kelurahan Kagok");
+    await page.click("text=Buka pengaduan ini");
+    await page.waitForURL(/\/pengaduan\/[^/]+$/);
+    // Who proposes a household there is the kelurahan's koordinator, not a desa's.
+    const manajer = await signedInPage(app, "manajer");
+    await manajer.goto(new URL(page.url()).pathname);
+    await expect
+      .poll(() => manajer.textContent("main"))
+      .toContain("(diusulkan oleh front office atau koordinator kelurahan)");
+    await manajer.context().close();
     await page.context().close();
     await admin.close();
   });

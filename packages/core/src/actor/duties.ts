@@ -6,12 +6,13 @@ export const ROLE_DUTIES: Record<Role, string> = {
   "front-office":
     "Memberi nomor antrian, mencatat pengaduan warga, memeriksa DPM, mencatat profil rumah tangga, dan mengusulkan rumah tangga yang belum terdaftar.",
   "back-office":
-    "Menjawab dan menangani pengaduan yang diteruskan front office, membuka penanganan kasus untuk pekerja sosial, dan merujuk yang tidak dapat ditangani desa.",
-  koordinator: "Mengoordinasikan seluruh layanan Puskesos di desa dan menyusun laporan bulanan ke SLRT.",
+    "Menjawab dan menangani pengaduan yang diteruskan front office, membuka penanganan kasus untuk pekerja sosial, dan merujuk yang tidak dapat ditangani di desa/kelurahan.",
+  koordinator:
+    "Mengoordinasikan seluruh layanan Puskesos di desa/kelurahan dan menyusun laporan bulanan ke SLRT.",
   "kepala-desa":
-    "Memantau dasbor, laporan, dan usulan Puskesos desa, serta mencatat hasil musyawarah desa (musdes) atas usulan rumah tangga.",
+    "Memantau dasbor, laporan, dan usulan Puskesos desa/kelurahan, serta mencatat hasil musyawarah desa/kelurahan (musdes) atas usulan rumah tangga.",
   supervisor:
-    "Memeriksa rujukan dari desa di kecamatan Anda (meneruskan ke Manajer Daerah atau mengembalikan ke desa), serta menyetujui atau mengembalikan rencana intervensi dan terminasi kasus pekerja sosial di kecamatan Anda.",
+    "Memeriksa rujukan dari desa/kelurahan di kecamatan Anda (meneruskan ke Manajer Daerah atau mengembalikan ke desa/kelurahan), serta menyetujui atau mengembalikan rencana intervensi dan terminasi kasus pekerja sosial di kecamatan Anda.",
   manajer:
     "Menyetujui atau menolak rujukan, menugaskan OPD dan program, menyetujui rencana dan terminasi kasus, serta mengelola laporan, ekspor, dan katalog kabupaten.",
   survei: "Melakukan verifikasi dan validasi (verval) lapangan atas rumah tangga yang diusulkan.",

@@ -41,7 +41,7 @@ export const ROLE_NOUNS: Record<Role, string> = {
   "front-office": "front office",
   "back-office": "back office",
   koordinator: "koordinator",
-  "kepala-desa": "kepala desa",
+  "kepala-desa": "kepala desa/lurah",
   supervisor: "supervisor",
   manajer: "manajer",
   survei: "tim survei",

@@ -177,7 +177,7 @@ export const COMPLAINT_WORKFLOW = defineWorkflow({
     },
     handle: {
       label: "Simpan penanganan",
-      done: "Penanganan desa dicatat",
+      done: "Penanganan dicatat",
       from: AT_BACK_OFFICE,
       to: "ditangani",
       roles: ["back-office", "koordinator"],
@@ -186,7 +186,7 @@ export const COMPLAINT_WORKFLOW = defineWorkflow({
     },
     resolve: {
       label: "Selesaikan pengaduan",
-      done: "Diselesaikan di desa",
+      done: "Diselesaikan di Puskesos",
       from: AT_BACK_OFFICE,
       to: "selesai",
       roles: ["back-office", "koordinator"],

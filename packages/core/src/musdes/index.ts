@@ -30,7 +30,8 @@ export async function record(input: unknown): Promise<MusdesView> {
   const issues: FieldIssue[] = [];
   proposals.forEach((p, i) => {
     const field = `decisions.${i}.proposalId`;
-    if (!p || p.desaCode !== desaCode) issues.push({ field, message: "Usulan ini tidak ada di desa Anda." });
+    if (!p || p.desaCode !== desaCode)
+      issues.push({ field, message: "Usulan ini tidak ada di desa/kelurahan Anda." });
     else if (p.verification && p.verification.visitDate > data.date)
       issues.push({
         field: "date",

@@ -11,8 +11,8 @@ import { step } from "./step.ts";
 export const decide = step("decide", async (input, { record, caller }) => {
   const musdes = await Musdes.load(input.musdesId);
   if (!musdes || musdes.desaCode !== record.desaCode)
-    throw ValidationError("Musdes tidak ditemukan di desa ini.", [
-      { field: "musdesId", message: "Musdes tidak ditemukan di desa ini." },
+    throw ValidationError("Musdes tidak ditemukan di desa/kelurahan ini.", [
+      { field: "musdesId", message: "Musdes tidak ditemukan di desa/kelurahan ini." },
     ]);
   if (record.verification && musdes.date < record.verification.visitDate)
     throw ValidationError("Musdes tidak boleh sebelum hasil verval.", [

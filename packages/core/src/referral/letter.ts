@@ -74,5 +74,6 @@ export async function letter(id: string): Promise<ReferralLetter> {
     reason: record.reason,
     needs: record.needs,
     urgency: record.urgency,
+    desaCode: record.desaCode,
   };
 }

@@ -119,6 +119,8 @@ export const ReferralLetterSchema = v.object({
   reason: v.string(),
   needs: v.string(),
   urgency: v.string(),
+  /** The desa or kelurahan that referred: its copy is the letter's second page. */
+  desaCode: v.string(),
 });
 export type ReferralLetter = v.InferOutput<typeof ReferralLetterSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadKabupaten, timeZoneOf } from "./index.ts";
-import { desaLabel, desaWord, kabupatenWord } from "./schema.ts";
+import { desaKindOf, desaLabel, desaWord, kabupatenWord, musdesTitle } from "./schema.ts";
 
 describe("regions from idn-area-data", () => {
   it("loads Kabupaten Tegal with its 18 kecamatan and 287 desa/kelurahan", async () => {
@@ -32,6 +32,12 @@ describe("regions from idn-area-data", () => {
     expect(desaWord(tegal.filter((d) => d.kind === "desa"))).toBe("desa");
     expect(kabupatenWord({ name: "Kota Jayapura" })).toBe("Kota");
     expect(kabupatenWord({ name: "Kabupaten Tegal" })).toBe("Kabupaten");
+    // A place's own word from its code alone, for a record's page that has no region tree.
+    expect(desaKindOf("33.28.10.1007")).toBe("kelurahan");
+    expect(desaKindOf("33.28.10.2001")).toBe("desa");
+    expect(musdesTitle("73.71.01.1001")).toBe("Musyawarah kelurahan");
+    expect(musdesTitle("33.28.10.2001")).toBe("Musyawarah desa");
+    expect(musdesTitle()).toBe("Musyawarah desa/kelurahan");
   });
 
   it("refuses a kabupaten code that does not exist", async () => {

@@ -1,4 +1,5 @@
 import type { Desa, Kabupaten } from "./schema.ts";
+import { desaKindOf } from "./words.ts";
 
 /**
  * Where the regions come from. The local server and the tests read all of Indonesia from
@@ -46,10 +47,10 @@ export function packKecamatan(codes: Iterable<string>): PackedKecamatan {
   return packed;
 }
 
-/** A desa or kelurahan from its code: kelurahan codes have serial 1xxx, desa 2xxx (Permendagri 72/2019). */
+/** A desa or kelurahan from its code and name. */
 export const desaOf = (code: string, name: string): Desa => ({
   code,
   name,
-  kind: code.split(".")[3]?.startsWith("1") ? "kelurahan" : "desa",
+  kind: desaKindOf(code),
   kecamatanCode: code.slice(0, 8),
 });

@@ -9,6 +9,10 @@ export function desaLabel(desa: Pick<Desa, "kind" | "name">): string {
 export const kabupatenWord = (kabupaten: Pick<Kabupaten, "name">) =>
   kabupaten.name.startsWith("Kota ") ? "Kota" : "Kabupaten";
 
+/** A desa or kelurahan from its code: kelurahan codes have serial 1xxx, desa 2xxx (Permendagri 72/2019). */
+export const desaKindOf = (code: string): Desa["kind"] =>
+  code.split(".")[3]?.startsWith("1") ? "kelurahan" : "desa";
+
 /** What to call a set of villages in a sentence: a kota may have kelurahan only, a kabupaten both. */
 export function desaWord(desa: readonly Pick<Desa, "kind">[]): "desa" | "kelurahan" | "desa/kelurahan" {
   const kelurahan = desa.filter((d) => d.kind === "kelurahan").length;
@@ -24,3 +28,7 @@ export function villagesTitle(
 
 /** A word as a heading or a column starts it: "kelurahan" → "Kelurahan". */
 export const titled = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** The village deliberation (musdes) as its place calls it; "desa/kelurahan" where none is named. */
+export const musdesTitle = (desaCode?: string) =>
+  `Musyawarah ${desaCode ? desaKindOf(desaCode) : "desa/kelurahan"}`;

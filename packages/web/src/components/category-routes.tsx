@@ -2,6 +2,7 @@ import { createSignal, For, Index, Show } from "solid-js";
 import { categoryName, type Catalog, type CategoryRoute, type Opd } from "@puskesos/core/catalog/schema";
 import { api, call } from "../lib/api.ts";
 import { createEdits, EditAnswer } from "./edits.tsx";
+import "../later.css";
 
 /**
  * Manager: the OPDs the referral form suggests for each complaint category, beside those of the

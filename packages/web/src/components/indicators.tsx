@@ -8,6 +8,7 @@ import { Alert, Labelled } from "./form.tsx";
 import { createEdits, EditAnswer } from "./edits.tsx";
 import { ListTable } from "./list-table.tsx";
 import { ask } from "../lib/ask.ts";
+import "../later.css";
 
 /**
  * The kabupaten's own indicators the survey team records at each verval, beside the national F1

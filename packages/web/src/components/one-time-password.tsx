@@ -1,3 +1,4 @@
+import "../later.css";
 /** Shows a one-time password once, for the admin to hand over in person. */
 export function OneTimePassword(props: { username: string; password: string; onClose: () => void }) {
   return (

@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { musdesTitle } from "@puskesos/core/region/words";
 import type { Indicator } from "@puskesos/core/indicator/schema";
 import { PROPOSAL_ENDED, type ProposalView } from "@puskesos/core/proposal/schema";
 import { RESULT_LABELS } from "../lib/proposal-text.ts";
@@ -64,7 +65,7 @@ export function ProposalSteps(props: { proposal: ProposalView; indicators: Indic
       </Show>
       <Show when={ahead(p().musdes)}>
         <li classList={{ done: Boolean(p().musdes) }}>
-          <strong>Musyawarah desa</strong>{" "}
+          <strong>{musdesTitle(p().desaCode)}</strong>{" "}
           <Show when={p().musdes} fallback="belum">
             {(m) => (
               <>

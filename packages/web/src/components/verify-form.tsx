@@ -14,6 +14,7 @@ import { dayOf, formatDay, defaultDay, today } from "../lib/time.ts";
 import { Alert, createForm, ErrorList, Field, type Errors } from "./form.tsx";
 import { createFormDraft } from "./form-draft.tsx";
 import { MemberFields, Options } from "./member-fields.tsx";
+import "../later.css";
 
 export type VerifyInput = v.InferOutput<typeof VerifySchema>;
 

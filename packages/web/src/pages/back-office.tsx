@@ -1,6 +1,7 @@
 import { useNavigate } from "@solidjs/router";
 import { newId } from "../lib/id.ts";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { desaKindOf } from "@puskesos/core/region/words";
 import { CATALOGS, DEFAULT_CATALOG, SERVICE_FIELDS } from "@puskesos/core/catalog/schema";
 import { suggestFrom } from "@puskesos/core/catalog/suggest";
 import { Tabs } from "../components/tabs.tsx";
@@ -31,6 +32,7 @@ const PSKS = CATALOGS.psks;
 export default function BackOffice(props: { complaint: ComplaintView; onDone: () => void }) {
   const navigate = useNavigate();
   const may = (action: ComplaintAction) => props.complaint.actions.includes(action);
+  const place = desaKindOf(props.complaint.desaCode);
   const [mode, setMode] = createSignal<"handle" | "refer">(
     may("handle") || may("resolve") ? "handle" : "refer",
   );
@@ -103,7 +105,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
       <Tabs
         label="Tindakan back office"
         options={[
-          ...(may("handle") || may("resolve") ? [["handle", "Tangani di desa"] as const] : []),
+          ...(may("handle") || may("resolve") ? [["handle", `Tangani di ${place}`] as const] : []),
           ...(may("refer") ? [["refer", COMPLAINT_WORKFLOW.actions.refer.label] as const] : []),
         ]}
         value={mode()}
@@ -117,10 +119,14 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           <Field label="Jawaban / informasi yang diberikan" name="answer" error={handleErrors().answer}>
             <textarea id="answer" name="answer" rows="3" />
           </Field>
-          <Field label="Penanganan di desa (bila ada)" name="handling" error={handleErrors().handling}>
+          <Field label={`Penanganan di ${place} (bila ada)`} name="handling" error={handleErrors().handling}>
             <textarea id="handling" name="handling" rows="2" />
           </Field>
-          <Field label="Program desa (bila ada)" name="villageProgram" error={handleErrors().villageProgram}>
+          <Field
+            label={`Program ${place} (bila ada)`}
+            name="villageProgram"
+            error={handleErrors().villageProgram}
+          >
             <input id="villageProgram" name="villageProgram" />
           </Field>
           <Field label="Bidang layanan (bila ada)" name="serviceField" error={handleErrors().serviceField}>

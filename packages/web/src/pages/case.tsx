@@ -19,6 +19,7 @@ import { api, call } from "../lib/api.ts";
 import { formatDateTime, formatDay } from "../lib/time.ts";
 import "../components/casework.css";
 import "../components/records.css";
+import "../later.css";
 
 const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.name ?? code;
 

@@ -15,6 +15,7 @@ import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can } from "../lib/session.ts";
 import { dayOf, formatDay } from "../lib/time.ts";
+import "../later.css";
 
 const STATUSES = [
   ["perlu-tindakan", "Perlu tindakan"],

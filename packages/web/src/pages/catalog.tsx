@@ -16,6 +16,7 @@ import { useCatalog } from "../lib/catalog.ts";
 import { can } from "../lib/session.ts";
 import { IndicatorsSection } from "../components/indicators.tsx";
 import { CategoryRoutes, OpdChecks } from "../components/category-routes.tsx";
+import "../later.css";
 
 /**
  * Manager: the kabupaten's own OPDs and programs, which OPDs serve which PPKS types, and the welfare

@@ -1,5 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
+import { desaKindOf } from "@puskesos/core/region/words";
 import { categoryName, ppksName, serviceFieldName } from "@puskesos/core/catalog/schema";
 import {
   COMPLAINT_STATE_LABELS,
@@ -47,7 +48,7 @@ function DpmLine(props: { complaint: ComplaintView }) {
         {" · belum diusulkan"}
         {/* Said to those who may not propose, so they know who can: the workflow's own roles. */}
         <Show when={!mayTake(COMPLAINT_WORKFLOW, "propose")}>
-          {` (diusulkan oleh ${COMPLAINT_WORKFLOW.actions.propose.roles.map((r) => ROLE_NOUNS[r]).join(" atau ")} desa)`}
+          {` (diusulkan oleh ${COMPLAINT_WORKFLOW.actions.propose.roles.map((r) => ROLE_NOUNS[r]).join(" atau ")} ${desaKindOf(c().desaCode)})`}
         </Show>
       </>
     );
@@ -241,7 +242,7 @@ export default function Complaint() {
             <Show when={c().handling}>
               {(h) => (
                 <>
-                  <h2>Penanganan desa</h2>
+                  <h2>Penanganan {desaKindOf(c().desaCode)}</h2>
                   <p class="pre">{h().answer}</p>
                   <Show when={h().handling}>
                     <p class="pre">{h().handling}</p>

@@ -19,6 +19,7 @@ import { printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { defaultDay, today } from "../lib/time.ts";
+import "../later.css";
 
 const FIRST_YEAR = 2020;
 

@@ -7,6 +7,7 @@ import { api, ApiError, call } from "../lib/api.ts";
 import { formatDateTime } from "../lib/time.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
 import { desaNames } from "../lib/regions.ts";
+import "../later.css";
 
 /** Admin: import a desa's DPM extract (CSV) and see which rows were refused and why. */
 export default function Dpm() {
@@ -78,8 +79,8 @@ export default function Dpm() {
     <section class="card">
       <h1>Impor DPM</h1>
       <p class="muted">
-        Berkas CSV per desa dengan kolom NIK dan NAMA (ALAMAT dan DESIL bila ada). Impor menggantikan daftar
-        lama desa itu sekaligus.
+        Berkas CSV per {villagesTitle(tree()).toLowerCase()} dengan kolom NIK dan NAMA (ALAMAT dan DESIL bila
+        ada). Impor menggantikan daftar lama {villagesTitle(tree()).toLowerCase()} itu sekaligus.
       </p>
       <Labelled label={villagesTitle(tree())} for="dpm-desa">
         <DesaSelect id="dpm-desa" tree={tree()} value={desa()} onChange={setDesa} testid="dpm-desa" />

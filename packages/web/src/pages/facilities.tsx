@@ -13,6 +13,7 @@ import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can } from "../lib/session.ts";
 import { formatDay } from "../lib/time.ts";
+import "../later.css";
 
 const kindName = (code: string) => FACILITY_KINDS.find(([c]) => c === code)?.[1] ?? code;
 

@@ -1,4 +1,5 @@
 import { A, useLocation } from "@solidjs/router";
+import { musdesTitle } from "@puskesos/core/region/words";
 import type { Permission } from "@puskesos/core/actor/permissions";
 import { createResource, For, Show } from "solid-js";
 import { ROLE_DUTIES } from "@puskesos/core/actor/duties";
@@ -8,6 +9,7 @@ import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { can, me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
+import "../later.css";
 
 /** Where each role's work starts, shown to the roles that may do it (core's permission table). */
 const TASKS: { href: string; label: string; what: string; permission?: Permission }[] = [
@@ -61,7 +63,7 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   },
   {
     href: "/musdes",
-    label: "Musyawarah desa",
+    label: "Musyawarah desa/kelurahan",
     what: "usulan layak yang menunggu musdes, keputusan musdes, dan lampirannya.",
     permission: "musdes.read",
   },
@@ -258,7 +260,7 @@ export default function Home() {
           <Show when={awaitingMusdes()?.items.length ? awaitingMusdes() : undefined}>
             {(page) => (
               <section class="card attention">
-                <h2>Musyawarah desa</h2>
+                <h2>{musdesTitle(user().scope.level === "desa" ? user().scope.code : undefined)}</h2>
                 <p data-testid="home-musdes">
                   {count(page())} usulan layak menunggu musdes. <A href="/musdes">Buka</A>
                 </p>

@@ -11,6 +11,7 @@ import { waitingComplaints } from "../lib/waiting.ts";
 import { formatDate } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
 import { ServedReferrals, type Places } from "../components/served-referrals.tsx";
+import "../later.css";
 
 const due = (iso: string) => formatDate(iso, "medium");
 

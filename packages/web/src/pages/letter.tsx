@@ -1,5 +1,6 @@
 import { useParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
+import { desaKindOf } from "@puskesos/core/region/words";
 import { URGENCIES } from "@puskesos/core/referral/schema";
 import { A4Pages } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
@@ -18,7 +19,7 @@ export default function Letter() {
     <Show when={letter()}>
       {(l) => (
         <A4Pages title="Surat rujukan" back={{ href: `/rujukan/${params.id}`, label: "Rujukan" }}>
-          <For each={["Untuk OPD tujuan", "Salinan untuk desa"]}>
+          <For each={["Untuk OPD tujuan", `Salinan untuk ${desaKindOf(l().desaCode)}`]}>
             {(copy) => (
               <article class="letter-page" data-testid="letter">
                 <header class="letterhead">

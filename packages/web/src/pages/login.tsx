@@ -44,7 +44,7 @@ function SignInForm() {
   return (
     <section class="card narrow">
       <h1>Masuk</h1>
-      <p class="muted">Layanan Puskesos desa dan SLRT kabupaten.</p>
+      <p class="muted">Layanan Puskesos desa/kelurahan dan SLRT kabupaten/kota.</p>
       <Show when={message()}>
         <Alert>{message()}</Alert>
       </Show>

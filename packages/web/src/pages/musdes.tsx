@@ -10,7 +10,7 @@ import { api, call } from "../lib/api.ts";
 import { addressOf, headOf } from "../lib/proposal-text.ts";
 import { can, me } from "../lib/session.ts";
 import { formatDay, defaultDay, today } from "../lib/time.ts";
-import { villagesTitle } from "@puskesos/core/region/words";
+import { musdesTitle, villagesTitle } from "@puskesos/core/region/words";
 
 /** Every page of the desa's verified households still waiting for a musdes. */
 async function awaiting(desa: string): Promise<ProposalView[]> {
@@ -165,7 +165,7 @@ export default function Musdes() {
 
   return (
     <section class="card">
-      <h1>Musyawarah desa</h1>
+      <h1>{musdesTitle(desa() || undefined)}</h1>
       <Show when={wide()}>
         <div class="filters">
           <Labelled label={villagesTitle(tree())} for="musdes-desa">

@@ -13,6 +13,7 @@ import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { formatDateTime } from "../lib/time.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
+import "../later.css";
 
 const listBatches = (cursor?: string) =>
   call(api["proposal-exports"].$get({ query: cursor ? { cursor } : {} }));

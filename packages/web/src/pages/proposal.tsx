@@ -1,5 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
+import { desaKindOf } from "@puskesos/core/region/words";
 import { PROPOSAL_STATE_LABELS, PROPOSAL_WORKFLOW } from "@puskesos/core/proposal/schema";
 import { Alert } from "../components/form.tsx";
 import { ListTable } from "../components/list-table.tsx";
@@ -118,13 +119,14 @@ export default function Proposal() {
             </Show>
             <Show when={p().actions.includes("decide") && can("musdes.read")}>
               <p>
-                <A href="/musdes">{PROPOSAL_WORKFLOW.actions.decide.label}</A>: catat musdes desa beserta
-                keputusannya atas usulan ini.
+                <A href="/musdes">{PROPOSAL_WORKFLOW.actions.decide.label}</A>: catat musdes{" "}
+                {desaKindOf(p().desaCode)} beserta keputusannya atas usulan ini.
               </p>
             </Show>
             <Show when={p().actions.includes("export") && can("proposal.export")}>
               <p>
-                <A href="/ekspor-usulan">Ekspor usulan</A>: buat batch ekspor desa ini atau seluruh kabupaten.
+                <A href="/ekspor-usulan">Ekspor usulan</A>: buat batch ekspor {desaKindOf(p().desaCode)} ini
+                atau seluruh kabupaten/kota.
               </p>
             </Show>
           </>

@@ -7,6 +7,7 @@ import { ListTable } from "../components/list-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { can, me } from "../lib/session.ts";
+import "../later.css";
 
 const kindName = (code: string) => CATALOGS.psks.find((p) => p.code === code)?.name ?? code;
 

@@ -13,6 +13,7 @@ import { api, ApiError, call } from "../lib/api.ts";
 import { provisionalToday, takeProvisional } from "../lib/provisional.ts";
 import { formatTime } from "../lib/time.ts";
 import { ListTable } from "../components/list-table.tsx";
+import "../later.css";
 
 /** Each move through its own typed route. */
 const MOVE: Record<Exclude<TicketAction, "register">, (number: string) => Promise<Ticket>> = {

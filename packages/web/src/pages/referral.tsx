@@ -1,5 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show, type JSX } from "solid-js";
+import { desaKindOf } from "@puskesos/core/region/words";
 import { DEFAULT_CATALOG } from "@puskesos/core/catalog/schema";
 import {
   AcceptSchema,
@@ -38,6 +39,8 @@ function ProposedSelect(props: {
   name: string;
   placeholder: string;
   proposed: string[];
+  /** Whose proposals head the list: "Usulan desa", "Usulan kelurahan". */
+  heading: string;
   options: { code: string; name: string }[];
   testid?: string;
 }) {
@@ -54,7 +57,7 @@ function ProposedSelect(props: {
     <select name={props.name} data-testid={props.testid}>
       <option value="">{props.placeholder}</option>
       <Show when={proposed().length} fallback={<For each={others()}>{option}</For>}>
-        <optgroup label="Usulan desa">
+        <optgroup label={props.heading}>
           <For each={proposed()}>{option}</For>
         </optgroup>
         <optgroup label="Lainnya">
@@ -114,7 +117,12 @@ function fieldsOf(
     case "forward":
       return <NoteField name="recommendation" label="Rekomendasi (bila ada)" />;
     case "return-to-desa":
-      return <NoteField name="note" label="Catatan pengembalian (yang perlu diperbaiki desa)" />;
+      return (
+        <NoteField
+          name="note"
+          label={`Catatan pengembalian (yang perlu diperbaiki ${desaKindOf(referral.desaCode)})`}
+        />
+      );
     case "resubmit":
       // What the supervisor asked for may be in the reason or the needs themselves: both open to correct.
       return (
@@ -138,6 +146,7 @@ function fieldsOf(
                   !referral.declinedOpds?.includes(code) &&
                   (referral.state !== "ditolak-opd" || code !== referral.opd),
               )}
+              heading={`Usulan ${desaKindOf(referral.desaCode)}`}
               options={catalog.opds}
               testid="approve-opd"
             />
@@ -148,6 +157,7 @@ function fieldsOf(
               name="program"
               placeholder="— pilih program —"
               proposed={referral.programs}
+              heading={`Usulan ${desaKindOf(referral.desaCode)}`}
               options={catalog.programs}
             />
           </label>
@@ -308,15 +318,15 @@ export default function Referral() {
                 {r().needs}
               </dd>
               <Show when={r().notes}>
-                <dt>Catatan desa</dt>
+                <dt>Catatan {desaKindOf(r().desaCode)}</dt>
                 <dd class="pre">{r().notes}</dd>
               </Show>
               <Show when={!r().opd && r().suggestedOpds.length}>
-                <dt>OPD usulan desa</dt>
+                <dt>OPD usulan {desaKindOf(r().desaCode)}</dt>
                 <dd data-testid="proposed-opds">{r().suggestedOpds.map(opdName).join(", ")}</dd>
               </Show>
               <Show when={!r().opd && r().programs.length}>
-                <dt>Program usulan desa</dt>
+                <dt>Program usulan {desaKindOf(r().desaCode)}</dt>
                 <dd data-testid="proposed-programs">{r().programs.map(programName).join(", ")}</dd>
               </Show>
               <Show when={r().recommendation}>

@@ -3,6 +3,7 @@ import { desaWord } from "@puskesos/core/region/words";
 import { Alert, Labelled } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
+import "../later.css";
 
 export default function Regions() {
   const [tree] = createResource(() => call(api.regions.$get()));
@@ -26,7 +27,7 @@ export default function Regions() {
                 {kab().name} ({kab().code}): {kab().kecamatan.length} kecamatan, {desa().length}{" "}
                 {desaWord(desa())}. Sumber: data wilayah Kemendagri (idn-area-data).
               </p>
-              <Labelled label="Cari desa atau kecamatan" for="region-filter">
+              <Labelled label={`Cari ${desaWord(desa())} atau kecamatan`} for="region-filter">
                 <input
                   id="region-filter"
                   type="search"

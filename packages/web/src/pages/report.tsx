@@ -20,6 +20,7 @@ import { me } from "../lib/session.ts";
 import { defaultDay, formatDateTime, today } from "../lib/time.ts";
 import { ask } from "../lib/ask.ts";
 import { desaLabel, villagesTitle } from "@puskesos/core/region/words";
+import "../later.css";
 
 const fileUrl = (report: MonthlyReport, format: "xlsx" | "csv", version?: number) =>
   `/api/reports/monthly/file?${new URLSearchParams({

@@ -146,7 +146,7 @@ export default function UserNew() {
               onChange={(e) => setDesa(e.currentTarget.value)}
               disabled={!kecamatan()}
             >
-              <option value="">— pilih desa —</option>
+              <option value="">— pilih {levelLabel("desa").toLowerCase()} —</option>
               <For each={desaOptions()}>
                 {(d) => (
                   <option value={d.code}>

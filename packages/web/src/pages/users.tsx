@@ -8,6 +8,7 @@ import { api, call } from "../lib/api.ts";
 import { me } from "../lib/session.ts";
 import { ListTable } from "../components/list-table.tsx";
 import { ask } from "../lib/ask.ts";
+import "../later.css";
 
 export default function Users() {
   const [scope, setScope] = createSignal("");
