@@ -20,10 +20,14 @@ await tableFromEnv();
 const result = await recount({ fix: values.fix });
 console.log(`${result.records} catatan dihitung ulang.`);
 if (!result.differences.length) console.log("Semua penghitung cocok.");
+if (result.servedUnlisted)
+  console.log(
+    `${result.servedUnlisted} rujukan selesai ${values.fix ? "kini" : "belum"} tercantum di "Sudah dilayani" OPD-nya.`,
+  );
 for (const d of result.differences)
   console.log(`${d.region} ${d.month} ${d.counter}: tersimpan ${d.stored}, hitung ulang ${d.recounted}`);
 if (values.fix)
   console.log(
     `Diperbaiki: ${new Set(result.differences.map((d) => d.region + d.month)).size} penghitung, ${result.entriesAdded} entri daftar ditambahkan, ${result.entriesRemoved} dihapus.`,
   );
-process.exit(result.differences.length && !values.fix ? 2 : 0);
+process.exit((result.differences.length || result.servedUnlisted) && !values.fix ? 2 : 0);

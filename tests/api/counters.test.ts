@@ -235,6 +235,8 @@ describe("report counters", () => {
     // Every complaint is listed under exactly the values it has now.
     const fixed = await recount({ fix: true });
     expect([fixed.entriesAdded, fixed.entriesRemoved]).toEqual([0, 0]);
+    // Every referral served now is on its OPD's list of work done.
+    expect(result.servedUnlisted).toBe(0);
   }, 240_000);
 
   it("finds a counter changed by hand, and puts it right with fix", async () => {

@@ -3,6 +3,7 @@ import { UpdateCommand } from "@puskesos/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useDb } from "@puskesos/core/db";
 import { COMPLAINT_PUBLIC_LABELS } from "@puskesos/core/complaint/schema";
+import { recount } from "@puskesos/core/report/recount";
 import { addDays, today } from "@puskesos/core/time";
 import { Client, freshTable, signedIn } from "../support/api.ts";
 import { complaint, dpmCsv, JOKO, SITI } from "../support/residents.ts";
@@ -199,6 +200,36 @@ describe("the referral chain", () => {
       role: "supervisor",
       note: "Lampirkan surat keterangan dokter.",
     });
+  });
+
+  it("lists a referral served before the OPD's list existed once the upgrade's recount --fix runs", async () => {
+    const c = await forwarded();
+    const { id } = await approvedTo(c.id, "dinas-kesehatan", "kis-pbi");
+    expect((await act(dinkes, id, "accept", { version: 3 })).status).toBe(200);
+    const done = await act(dinkes, id, "complete", {
+      version: 4,
+      service: "Didaftarkan sebagai peserta PBI-JK.",
+      servedOn: today(),
+      reference: "PBI/2026/0999",
+    });
+    expect(done.body.state).toBe("selesai");
+    // As the code before 2026-12-06 left a served referral: under the kabupaten's "selesai", by due date.
+    await useDb().doc.send(
+      new UpdateCommand({
+        TableName: useDb().table,
+        Key: { pk: `REFERRAL#${id}`, sk: "REFERRAL" },
+        UpdateExpression: "SET gsi2pk = :pk, gsi2sk = :sk",
+        ExpressionAttributeValues: { ":pk": "REFERRALS#33.28#selesai", ":sk": `${done.body.dueAt}#${id}` },
+      }),
+    );
+    const listed = async () =>
+      (await dinkes.get("/api/referrals/served")).body.items.map((r: { id: string }) => r.id);
+    expect(await listed()).not.toContain(id);
+    expect((await recount()).servedUnlisted).toBe(1);
+    expect((await recount({ fix: true })).servedUnlisted).toBe(1);
+    // Newest first: served last in this file, it heads the list.
+    expect((await listed())[0]).toBe(id);
+    expect((await recount()).servedUnlisted).toBe(0);
   });
 
   it("shows an OPD the referral's own steps, not the household's proposal on the same complaint", async () => {

@@ -1,9 +1,9 @@
 import { ScanCommand } from "../db/commands.ts";
 import { facetsOf, entryPartition } from "../complaint/entries.ts";
 import type { ComplaintRecord } from "../complaint/record.ts";
-import { put, remove, transact, useDb, type Write } from "../db/index.ts";
+import { put, remove, transact, update, useDb, type Write } from "../db/index.ts";
 import type { ProposalRecord } from "../proposal/record.ts";
-import type { ReferralRecord } from "../referral/record.ts";
+import { key as referralKey, servedIndex, type ReferralRecord } from "../referral/record.ts";
 import {
   countsOfComplaint,
   countsOfProposal,
@@ -20,6 +20,8 @@ import {
  * The maintenance recount (never in a request path: it reads the whole table). Counts every record
  * as `tally` would, compares with the stored counters, and with `fix` writes the recounted values and
  * any missing complaint list entry. A difference means a counter drifted: the report says where.
+ * It also finds referrals served before their OPD's list of work done existed (2026-12-06), which that
+ * list does not show, and with `fix` lists them there.
  */
 export interface Difference {
   region: string;
@@ -58,13 +60,19 @@ function tallyOf(item: Record<string, unknown>): Tally | undefined {
   }
 }
 
-export async function recount(
-  options: { fix?: boolean } = {},
-): Promise<{ records: number; differences: Difference[]; entriesAdded: number; entriesRemoved: number }> {
+export async function recount(options: { fix?: boolean } = {}): Promise<{
+  records: number;
+  differences: Difference[];
+  entriesAdded: number;
+  entriesRemoved: number;
+  /** Served referrals not (or, after `fix`, newly) on their OPD's list of work done. */
+  servedUnlisted: number;
+}> {
   const expected = new Map<string, Counts>();
   const stored = new Map<string, Counts>();
   const entries = new Set<string>();
   const complaints: ComplaintRecord[] = [];
+  const unlisted: Write[] = [];
   let records = 0;
   for await (const item of scan()) {
     if (item.type === "stats") {
@@ -77,6 +85,10 @@ export async function recount(
     }
     if (item.type === "complaint-entry") entries.add(`${item.pk}|${item.sk}`);
     if (item.type === "complaint") complaints.push(item as unknown as ComplaintRecord);
+    if (item.type === "referral") {
+      const moved = servedListing(item as unknown as ReferralRecord & { gsi2pk?: string });
+      if (moved) unlisted.push(moved);
+    }
     const t = tallyOf(item);
     if (!t) continue;
     records++;
@@ -128,7 +140,22 @@ export async function recount(
       writes.push(remove("complaint-entry", { pk, sk }));
       entriesRemoved++;
     }
+    writes.push(...unlisted);
     for (let i = 0; i < writes.length; i += 25) await transact(writes.slice(i, i + 25));
   }
-  return { records, differences, entriesAdded, entriesRemoved };
+  return { records, differences, entriesAdded, entriesRemoved, servedUnlisted: unlisted.length };
+}
+
+/**
+ * A served referral whose state index is still the kabupaten-wide `selesai` one: moved to its OPD's
+ * list, at the time the OPD's step ended (when its outcome was recorded).
+ */
+function servedListing(r: ReferralRecord & { gsi2pk?: string }): Write | undefined {
+  if (r.state !== "selesai" || !r.opd || r.gsi2pk === servedIndex(r.opd)) return undefined;
+  const servedAt = r.steps?.findLast((s) => s.step === "opd")?.endedAt ?? r.updatedAt;
+  return update("referral", {
+    key: referralKey(r.id),
+    set: { gsi2pk: servedIndex(r.opd), gsi2sk: `${servedAt}#${r.id}` },
+    expect: { state: "selesai", version: r.version },
+  });
 }
