@@ -100,6 +100,15 @@ describe("a case on a phone", () => {
       .toContain("Umur klien 58 tahun (dari perkiraan umur) di luar Lanjut Usia Terlantar");
     expect(await worker.isVisible("input[name=ppksAgeConfirmed]")).toBe(true);
     await worker.selectOption("select[name=ppks]", "gelandangan");
+    // The kecamatan's worker and the kabupaten-wide one are told apart by their areas.
+    await expect
+      .poll(() => worker.locator("#case-worker option").allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/\(peksos\.slawi\) · Kecamatan Slawi$/),
+          expect.stringMatching(/\(peksos\) · Kabupaten Tegal$/),
+        ]),
+      );
     await fits(worker);
     await worker.click("[data-testid=case-new] button[type=submit]");
     await worker.waitForSelector("[data-testid=case-state]");

@@ -21,6 +21,7 @@ import {
   sentenceFromApi,
 } from "../components/form.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
+import { areaName, regionTree } from "../lib/regions.ts";
 import { checked } from "../lib/checked.ts";
 import { me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
@@ -67,7 +68,8 @@ export default function CaseNew() {
       : params.rujukan
         ? { href: `/rujukan/${params.rujukan}`, label: "Rujukan" }
         : { href: "/kasus", label: "Kasus" };
-  const [tree] = createResource(() => (fixed ? undefined : call(api.regions.$get())));
+  // Also for the workers' areas: a kota-wide worker and a kecamatan's are told apart by them.
+  const [tree] = createResource(regionTree);
   const region = () => complaint()?.desaCode ?? referral()?.desaCode ?? (desa() || me()?.scope.code);
   const [workers] = createResource(region, (r) => call(api.cases.workers.$get({ query: { region: r } })));
   const reporterName = () => complaint()?.reporter.name ?? referral()?.reporter.name ?? "";
@@ -296,7 +298,7 @@ export default function CaseNew() {
             <For each={workers()}>
               {(w) => (
                 <option value={w.username} selected={w.username === me()?.username}>
-                  {w.name} ({w.username})
+                  {w.name} ({w.username}) · {areaName(tree(), w.scopeCode)}
                 </option>
               )}
             </For>
