@@ -6,7 +6,7 @@ import { useConfig } from "../config/index.ts";
 import { getItem, update, type Write } from "../db/index.ts";
 import { ConflictError, NotFoundError } from "../error/index.ts";
 import * as Region from "../region/index.ts";
-import { desaLabel } from "../region/schema.ts";
+import { desaKindOf, desaLabel } from "../region/schema.ts";
 import * as Settings from "../settings/index.ts";
 import { local, ROMAN_MONTHS } from "../time/index.ts";
 import { loadInReach } from "./record.ts";
@@ -74,6 +74,6 @@ export async function letter(id: string): Promise<ReferralLetter> {
     reason: record.reason,
     needs: record.needs,
     urgency: record.urgency,
-    desaCode: record.desaCode,
+    desaKind: desaKindOf(record.desaCode),
   };
 }

@@ -119,8 +119,8 @@ export const ReferralLetterSchema = v.object({
   reason: v.string(),
   needs: v.string(),
   urgency: v.string(),
-  /** The desa or kelurahan that referred: its copy is the letter's second page. */
-  desaCode: v.string(),
+  /** Whether a desa or a kelurahan referred: its copy is the letter's second page. */
+  desaKind: v.picklist(["desa", "kelurahan"]),
 });
 export type ReferralLetter = v.InferOutput<typeof ReferralLetterSchema>;
 

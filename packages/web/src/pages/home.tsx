@@ -1,5 +1,4 @@
 import { A, useLocation } from "@solidjs/router";
-import { musdesTitle } from "@puskesos/core/region/words";
 import type { Permission } from "@puskesos/core/actor/permissions";
 import { createResource, For, Show } from "solid-js";
 import { ROLE_DUTIES } from "@puskesos/core/actor/duties";
@@ -260,7 +259,7 @@ export default function Home() {
           <Show when={awaitingMusdes()?.items.length ? awaitingMusdes() : undefined}>
             {(page) => (
               <section class="card attention">
-                <h2>{musdesTitle(user().scope.level === "desa" ? user().scope.code : undefined)}</h2>
+                <h2>Musdes</h2>
                 <p data-testid="home-musdes">
                   {count(page())} usulan layak menunggu musdes. <A href="/musdes">Buka</A>
                 </p>

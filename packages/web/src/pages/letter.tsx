@@ -1,6 +1,5 @@
 import { useParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
-import { desaKindOf } from "@puskesos/core/region/words";
 import { URGENCIES } from "@puskesos/core/referral/schema";
 import { A4Pages } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
@@ -19,7 +18,7 @@ export default function Letter() {
     <Show when={letter()}>
       {(l) => (
         <A4Pages title="Surat rujukan" back={{ href: `/rujukan/${params.id}`, label: "Rujukan" }}>
-          <For each={["Untuk OPD tujuan", `Salinan untuk ${desaKindOf(l().desaCode)}`]}>
+          <For each={["Untuk OPD tujuan", `Salinan untuk ${l().desaKind}`]}>
             {(copy) => (
               <article class="letter-page" data-testid="letter">
                 <header class="letterhead">
