@@ -27,7 +27,7 @@ export default defineConfig({
             { name: "app", tags: ["$initial"] },
             {
               name: "intake-deps",
-              test: /(core\/src\/(validation\/fields|resident\/|region\/words|complaint\/registration|catalog\/reference|catalog\/intake)|components\/nik-input)/,
+              test: /(core\/src\/(validation\/fields|resident\/|complaint\/registration|catalog\/reference|catalog\/intake)|components\/nik-input)/,
               // Not the calendar that nik-input uses: the home page needs it without the rest.
               includeDependenciesRecursively: false,
             },

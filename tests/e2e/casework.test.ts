@@ -543,7 +543,9 @@ describe("a client handed over from another kabupaten", () => {
     await again.goto("/kunci-serah-terima");
     await again.getByRole("button", { name: "Hapus kunci Kabupaten Brebes" }).click();
     expect(await answer(again, true)).toMatch(/^Berhenti memercayai kunci Kabupaten Brebes/);
-    await expect.poll(() => again.textContent("main")).toContain("Belum ada kabupaten pengirim terdaftar.");
+    await expect
+      .poll(() => again.textContent("main"))
+      .toContain("Belum ada kabupaten/kota pengirim terdaftar.");
     expect(await again.textContent("main")).toContain("Kunci Kabupaten Brebes dihapus.");
     await fits(again);
   });

@@ -74,7 +74,9 @@ describe("referral chain in Chromium", () => {
       "Lampirkan surat keterangan dokter.",
     );
     await spv.click("[data-testid=decision-return-to-desa] button");
-    await expect.poll(() => spv.textContent("[data-testid=referral-state]")).toBe("Dikembalikan ke desa");
+    await expect
+      .poll(() => spv.textContent("[data-testid=referral-state]"))
+      .toBe("Dikembalikan ke desa/kelurahan");
     // Back at the desa no step's clock runs: the supervisor's date is not shown as the desa's.
     expect(await spv.locator("[data-testid=referral-due]").count()).toBe(0);
 

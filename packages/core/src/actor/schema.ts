@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { desaKindOf } from "../region/words.ts";
 
 /** Roles and scopes: pure data and checks, shared by the server and the browser. */
 
@@ -31,6 +32,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   "pekerja-sosial": "Pekerja Sosial",
   "pelindungan-data": "Pejabat Pelindungan Data Pribadi",
 };
+
+/** A user's role as their header names it: a kelurahan's head is its lurah, a desa's its kepala desa. */
+export const userRoleLabel = (user: { role: Role; scope: { code: string } }): string =>
+  user.role === "kepala-desa"
+    ? desaKindOf(user.scope.code) === "kelurahan"
+      ? "Lurah"
+      : "Kepala Desa"
+    : ROLE_LABELS[user.role];
 
 /** Who acted, as a log or history names the role: a user's role, or "Sistem" for a job. */
 export const roleLabel = (role: string): string =>

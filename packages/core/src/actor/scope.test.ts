@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "../error/index.ts";
 import { assertCan, assertInScope, covers, levelOf, provide, type Actor } from "./index.ts";
+import { userRoleLabel } from "./schema.ts";
 
 const user = (
   role: "front-office" | "supervisor" | "admin",
@@ -72,5 +73,14 @@ describe("actor checks", () => {
 
   it("refuses to run core code without an actor", () => {
     expect(() => assertCan("user.manage")).toThrowError(/Actor context missing/);
+  });
+});
+
+describe("userRoleLabel", () => {
+  it("names a kelurahan's head its lurah and a desa's its kepala desa; other roles as the table says", () => {
+    const head = (code: string) => userRoleLabel({ role: "kepala-desa", scope: { code } });
+    expect(head("73.71.01.1001")).toBe("Lurah");
+    expect(head("33.28.10.2001")).toBe("Kepala Desa");
+    expect(userRoleLabel({ role: "supervisor", scope: { code: "33.28.10" } })).toBe("Supervisor SLRT");
   });
 });

@@ -20,7 +20,7 @@ export type ReferralState = (typeof REFERRAL_STATES)[number];
 
 export const REFERRAL_STATE_LABELS: Record<ReferralState, string> = {
   diajukan: "Diajukan ke supervisor",
-  dikembalikan: "Dikembalikan ke desa",
+  dikembalikan: "Dikembalikan ke desa/kelurahan",
   diteruskan: "Diteruskan ke manajer",
   disetujui: "Disetujui, menunggu OPD",
   ditolak: "Ditolak manajer",
@@ -137,8 +137,8 @@ export const REFERRAL_WORKFLOW = defineWorkflow({
       due: "manajer",
     },
     "return-to-desa": {
-      label: "Kembalikan ke desa",
-      done: "Dikembalikan ke desa",
+      label: "Kembalikan ke desa/kelurahan",
+      done: "Dikembalikan ke desa/kelurahan",
       from: ["diajukan"],
       to: "dikembalikan",
       roles: ["supervisor"],

@@ -59,7 +59,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     "request",
     "Permintaan warga",
     "NIK, nama, kontak, isi permintaan dan jawaban; jenis, tanggal, dan petugas yang menjawab tetap",
-    "Lima tahun, sama dengan log akses: jawaban atas permintaan warga adalah bukti kabupaten menjawab dalam batas waktu UU PDP, dan diperiksa bersama log akses yang ditanyakan.",
+    "Lima tahun, sama dengan log akses: jawaban atas permintaan warga adalah bukti kabupaten/kota menjawab dalam batas waktu UU PDP, dan diperiksa bersama log akses yang ditanyakan.",
   ),
   // No shorter than the data it records access to: as long as a person's data exists, they may ask
   // who accessed it.

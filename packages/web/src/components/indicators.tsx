@@ -59,7 +59,7 @@ export function IndicatorsSection() {
 
   return (
     <section id="indikator" data-testid="indicators">
-      <h2>Indikator kabupaten</h2>
+      <h2>Indikator kabupaten/kota</h2>
       <p class="muted">
         Dicatat tim survei saat verval, di samping variabel F1. Indikator yang dihentikan tidak ditanyakan
         lagi; hasil lama tetap menyimpannya.
@@ -69,9 +69,9 @@ export function IndicatorsSection() {
         headers={["Indikator", "Jenis isian", "Status", "Tindakan"]}
         items={list.latest}
         source={list}
-        empty="Belum ada indikator kabupaten."
+        empty="Belum ada indikator kabupaten/kota."
         testid="indicator-table"
-        label="Indikator kabupaten"
+        label="Indikator kabupaten/kota"
       >
         {(i) => (
           <tr classList={{ inactive: !i.active }}>

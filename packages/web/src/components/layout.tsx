@@ -11,7 +11,7 @@ import {
   type JSX,
 } from "solid-js";
 import { Alert } from "./form.tsx";
-import { ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { userRoleLabel } from "@puskesos/core/actor/schema";
 import { ApiError } from "../lib/api.ts";
 import { canSeal } from "../lib/id.ts";
 import { allowed, MENU } from "../lib/menu.ts";
@@ -108,11 +108,11 @@ export function Layout(props: { children?: JSX.Element }) {
                   </For>
                 </nav>
                 <div class="who">
-                  <span class="name" title={`${ROLE_LABELS[user().role]} · ${user().scopeName}`}>
+                  <span class="name" title={`${userRoleLabel(user())} · ${user().scopeName}`}>
                     {user().name}
                   </span>
                   <span class="role">
-                    {ROLE_LABELS[user().role]} · {user().scopeName}
+                    {userRoleLabel(user())} · {user().scopeName}
                   </span>
                   <A href="/ganti-sandi" class="password">
                     Ganti kata sandi

@@ -254,7 +254,7 @@ export function VerifyForm(props: {
       </fieldset>
       <Show when={props.indicators.length}>
         <fieldset>
-          <legend>Indikator kabupaten</legend>
+          <legend>Indikator kabupaten/kota</legend>
           <For each={props.indicators}>
             {(indicator) => (
               <Field

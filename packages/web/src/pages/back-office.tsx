@@ -192,7 +192,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
             label="Tingkat kepentingan"
             name="urgency"
             error={refer.errors().urgency}
-            hint="Tertulis pada rujukan dan suratnya; batas waktu tiap tahap tetap sesuai pengaturan kabupaten."
+            hint="Tertulis pada rujukan dan suratnya; batas waktu tiap tahap tetap sesuai pengaturan kabupaten/kota."
           >
             <select id="urgency" name="urgency">
               <For each={Object.entries(URGENCIES)}>

@@ -22,6 +22,7 @@ import {
 } from "../components/form.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
 import { areaName, regionTree } from "../lib/regions.ts";
+import { villagesTitle } from "@puskesos/core/region/words";
 import { checked } from "../lib/checked.ts";
 import { me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
@@ -261,7 +262,7 @@ export default function CaseNew() {
           </label>
         </div>
         <Show when={!fixed}>
-          <Labelled label="Desa/kelurahan asal di wilayah ini (bila ada)" for="case-desa">
+          <Labelled label={`${villagesTitle(tree())} asal di wilayah ini (bila ada)`} for="case-desa">
             <DesaSelect id="case-desa" tree={tree()} value={desa()} onChange={setDesa} />
           </Labelled>
           <label class="field">

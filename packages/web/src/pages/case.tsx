@@ -129,7 +129,7 @@ export default function Case() {
               <Show when={f().entries.find((e) => e.action === "open" && e.data.source === "serah-terima")}>
                 {(e) => (
                   <>
-                    <h2>Dari kabupaten asal</h2>
+                    <h2>Dari kabupaten/kota asal</h2>
                     <HandoverSummary data={e().data} />
                   </>
                 )}

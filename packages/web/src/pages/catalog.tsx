@@ -109,7 +109,7 @@ export default function CatalogPage() {
         </Show>
         <Show when={can("catalog.update") && can("indicator.manage")}> · </Show>
         <Show when={can("indicator.manage")}>
-          <a href="#indikator">Indikator kabupaten</a>
+          <a href="#indikator">Indikator kabupaten/kota</a>
         </Show>
       </nav>
       <Show when={can("catalog.update") && catalog()}>

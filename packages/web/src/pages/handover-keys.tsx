@@ -126,12 +126,12 @@ export default function HandoverKeys() {
                 {copied()}
               </span>
             </p>
-            <h2>Kabupaten pengirim tepercaya</h2>
+            <h2>Kabupaten/kota pengirim tepercaya</h2>
             <ListTable
-              headers={["Kabupaten", "Sidik kunci", "Didaftarkan", ""]}
+              headers={["Kabupaten/kota", "Sidik kunci", "Didaftarkan", ""]}
               items={k().senders}
-              empty="Belum ada kabupaten pengirim terdaftar."
-              label="Kabupaten pengirim tepercaya"
+              empty="Belum ada kabupaten/kota pengirim terdaftar."
+              label="Kabupaten/kota pengirim tepercaya"
             >
               {(s) => (
                 <tr>
@@ -161,7 +161,7 @@ export default function HandoverKeys() {
           </>
         )}
       </Show>
-      <h2>Daftarkan kunci kabupaten pengirim</h2>
+      <h2>Daftarkan kunci kabupaten/kota pengirim</h2>
       <form onSubmit={add} data-testid="trust-sender">
         <KabupatenField name="kabupatenCode" label="Kabupaten/kota pengirim (nama atau kode Kemendagri)" />
         <label class="field">
@@ -175,8 +175,8 @@ export default function HandoverKeys() {
         </label>
         <p class="muted" id="pasted-key-id" data-testid="pasted-key-id">
           {pasted()
-            ? `Sidik kunci yang ditempel: ${pasted()}. Cocokkan melalui telepon dengan admin kabupaten pengirim sebelum mendaftarkannya.`
-            : "Periksa sidik kunci melalui telepon dengan admin kabupaten pengirim sebelum mendaftarkannya."}
+            ? `Sidik kunci yang ditempel: ${pasted()}. Cocokkan melalui telepon dengan admin kabupaten/kota pengirim sebelum mendaftarkannya.`
+            : "Periksa sidik kunci melalui telepon dengan admin kabupaten/kota pengirim sebelum mendaftarkannya."}
         </p>
         <button type="submit">Daftarkan</button>
       </form>

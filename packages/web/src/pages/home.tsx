@@ -2,7 +2,8 @@ import { A, useLocation } from "@solidjs/router";
 import type { Permission } from "@puskesos/core/actor/permissions";
 import { createResource, For, Show } from "solid-js";
 import { ROLE_DUTIES } from "@puskesos/core/actor/duties";
-import { ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { userRoleLabel } from "@puskesos/core/actor/schema";
+import { desaWord, kabupatenWord } from "@puskesos/core/region/words";
 import { ZONE_NAMES } from "@puskesos/core/time/calendar";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
@@ -205,7 +206,7 @@ export default function Home() {
             <h1 data-testid="home-name">{user().name}</h1>
             <dl class="facts">
               <dt>Peran</dt>
-              <dd data-testid="home-role">{ROLE_LABELS[user().role]}</dd>
+              <dd data-testid="home-role">{userRoleLabel(user())}</dd>
               <dt>Wilayah tugas</dt>
               <dd data-testid="home-scope">{user().scopeName}</dd>
               <Show when={tree()}>
@@ -215,8 +216,7 @@ export default function Home() {
                       <dt>Kecamatan</dt>
                       <dd>{kab().kecamatan[0]?.name}</dd>
                     </Show>
-                    {/* Its name says which ("Kota Jayapura"); importing the word would load the form's pieces. */}
-                    <dt>Kabupaten/kota</dt>
+                    <dt>{kabupatenWord(kab())}</dt>
                     <dd>
                       {kab().name}, {kab().provinceName}
                     </dd>
@@ -327,7 +327,8 @@ export default function Home() {
             <section class="card">
               <h2>Wilayah yang Anda layani</h2>
               <p data-testid="home-coverage">
-                {tree()!.kecamatan.length} kecamatan, {desaCount()} desa/kelurahan.
+                {tree()!.kecamatan.length} kecamatan, {desaCount()}{" "}
+                {desaWord(tree()!.kecamatan.flatMap((k) => k.desa))}.
               </p>
               <Show when={user().scope.level === "kecamatan"}>
                 <ul class="columns">

@@ -75,8 +75,8 @@ export default function Psks() {
     <section class="card">
       <h1>PSKS</h1>
       <p class="muted">
-        Potensi dan Sumber Kesejahteraan Sosial yang dapat dihubungi saat menangani pengaduan: di desa, di
-        kecamatan, dan di kabupaten.
+        Potensi dan Sumber Kesejahteraan Sosial yang dapat dihubungi saat menangani pengaduan: di
+        desa/kelurahan, di kecamatan, dan di kabupaten/kota.
       </p>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
       <div class="filters">

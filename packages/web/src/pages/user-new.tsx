@@ -139,7 +139,7 @@ export default function UserNew() {
           </Field>
         </Show>
         <Show when={level() === "desa"}>
-          <Field label="Desa/kelurahan" name="desa" error={errors()["scope.code"]}>
+          <Field label={levelLabel("desa")} name="desa" error={errors()["scope.code"]}>
             <select
               id="desa"
               value={desa()}

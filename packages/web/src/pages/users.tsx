@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { ROLE_LABELS } from "@puskesos/core/actor/schema";
+import { userRoleLabel } from "@puskesos/core/actor/schema";
 import type { User } from "@puskesos/core/user/schema";
 import { Alert, errorsFromApi, Labelled } from "../components/form.tsx";
 import { OneTimePassword } from "../components/one-time-password.tsx";
@@ -108,7 +108,7 @@ export default function Users() {
               <code>{user.username}</code>
             </td>
             <td>{user.name}</td>
-            <td>{ROLE_LABELS[user.role]}</td>
+            <td>{userRoleLabel(user)}</td>
             <td>{user.scopeName}</td>
             <td>
               {user.active ? (user.mustChangePassword ? "Aktif (sandi sementara)" : "Aktif") : "Nonaktif"}
