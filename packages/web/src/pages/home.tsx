@@ -2,8 +2,8 @@ import { A, useLocation } from "@solidjs/router";
 import type { Permission } from "@puskesos/core/actor/permissions";
 import { createResource, For, Show } from "solid-js";
 import { ROLE_DUTIES } from "@puskesos/core/actor/duties";
-import { userRoleLabel } from "@puskesos/core/actor/schema";
-import { desaWord, kabupatenWord } from "@puskesos/core/region/words";
+import { userRoleLabel, type Scope } from "@puskesos/core/actor/schema";
+import { desaWord, kabupatenWord, musdesTitle } from "@puskesos/core/region/words";
 import { ZONE_NAMES } from "@puskesos/core/time/calendar";
 import { Alert } from "../components/form.tsx";
 import { api, call } from "../lib/api.ts";
@@ -12,7 +12,15 @@ import { today } from "../lib/time.ts";
 import "../later.css";
 
 /** Where each role's work starts, shown to the roles that may do it (core's permission table). */
-const TASKS: { href: string; label: string; what: string; permission?: Permission }[] = [
+/** A desa officer's musdes is its own place's ("Musyawarah kelurahan"); above a desa, any. */
+const musdesOf = (scope: Scope) => musdesTitle(scope.level === "desa" ? scope.code : undefined);
+
+const TASKS: {
+  href: string;
+  label: string | ((scope: Scope) => string);
+  what: string;
+  permission?: Permission;
+}[] = [
   {
     href: "/antrian",
     label: "Antrian hari ini",
@@ -63,7 +71,7 @@ const TASKS: { href: string; label: string; what: string; permission?: Permissio
   },
   {
     href: "/musdes",
-    label: "Musyawarah desa/kelurahan",
+    label: musdesOf,
     what: "usulan layak yang menunggu musdes, keputusan musdes, dan lampirannya.",
     permission: "musdes.read",
   },
@@ -259,7 +267,7 @@ export default function Home() {
           <Show when={awaitingMusdes()?.items.length ? awaitingMusdes() : undefined}>
             {(page) => (
               <section class="card attention">
-                <h2>Musdes</h2>
+                <h2>{musdesOf(user().scope)}</h2>
                 <p data-testid="home-musdes">
                   {count(page())} usulan layak menunggu musdes. <A href="/musdes">Buka</A>
                 </p>
@@ -317,7 +325,10 @@ export default function Home() {
               >
                 {(task) => (
                   <li>
-                    <A href={task.href}>{task.label}</A>: {task.what}
+                    <A href={task.href}>
+                      {typeof task.label === "string" ? task.label : task.label(user().scope)}
+                    </A>
+                    : {task.what}
                   </li>
                 )}
               </For>
