@@ -4,8 +4,9 @@ import { recount } from "@puskesos/core/report/recount";
 import { kabupatenFromEnv, tableFromEnv } from "./table-from-env.ts";
 
 /**
- * `npm run recount` (add `-- --fix` to write the recounted values and missing list entries, and to
- * remove list entries a complaint no longer has)
+ * `npm run recount` (add `-- --fix` to write the recounted values and missing list entries, to
+ * remove list entries a complaint no longer has, and to put referrals served before 2026-12-06 on
+ * their OPD's "Sudah dilayani")
  *
  * Recounts every report counter from the records and lists any difference. Against AWS: TABLE_NAME,
  * AWS_REGION and credentials (a full Scan: run it off-hours). Locally: DYNAMODB_ENDPOINT as well.

@@ -208,6 +208,47 @@ describe("messages that tell the truth", () => {
     await admin.close();
   });
 
+  it("keeps the open-case form and what was typed when its lists cannot come, and fills them on retry", async () => {
+    const worker = await signedInPage(app, "peksos.slawi");
+    await worker.setViewportSize({ width: 360, height: 640 });
+    await worker.context().route("**/api/cases/workers**", (route) => route.abort("connectionrefused"));
+    await worker.context().route("**/api/regions**", (route) => route.abort("connectionrefused"));
+    await worker.goto("/kasus/baru");
+    await worker.fill("input[name=name]", "Pak Darto");
+    await expect
+      .poll(() => worker.textContent("[data-testid=case-new]"))
+      .toContain("Daftar pekerja sosial tidak dapat dimuat.");
+    expect(await worker.inputValue("input[name=name]")).toBe("Pak Darto");
+    await worker.context().unroute("**/api/cases/workers**");
+    await worker.context().unroute("**/api/regions**");
+    await worker.click("[data-testid=case-new] button:has-text('Coba lagi')");
+    await expect
+      .poll(() => worker.locator("#case-worker option").allTextContents())
+      .toContain("Fitri Handayani (peksos.slawi) · Kecamatan Slawi");
+    expect(await worker.inputValue("input[name=name]")).toBe("Pak Darto");
+    await worker.context().close();
+  });
+
+  it("says a decision was saved when the page could not reload after it", async () => {
+    const { referralId: id } = await referralAt(app, "forwarded");
+    const manajer = await signedInPage(app, "manajer");
+    await manajer.goto(`/rujukan/${id}`);
+    await manajer.waitForSelector("[data-testid=decision-approve]");
+    await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
+    // The decision goes through; the page's reload after it does not.
+    await manajer.context().route("**/with-timeline", (route) => route.abort("connectionrefused"));
+    await manajer.click("[data-testid=decision-approve] button[type=submit]");
+    await expect.poll(() => manajer.textContent(".alert.success")).toContain("Tersimpan: Disetujui");
+    expect(await manajer.textContent("[data-testid=referral-state]")).toBe("Disetujui, menunggu OPD");
+    expect(await manajer.textContent("main")).toContain("Riwayat di halaman ini belum diperbarui");
+    await manajer.context().unroute("**/with-timeline");
+    await manajer.click("button:has-text('Muat ulang')");
+    await expect
+      .poll(() => manajer.textContent("main"))
+      .not.toContain("Riwayat di halaman ini belum diperbarui");
+    await manajer.context().close();
+  });
+
   it("takes down an earlier success when the next change of the same form is refused", async () => {
     const admin = await signedInPage(app, "admin");
     await admin.goto("/pengaturan");

@@ -166,7 +166,7 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await expect
         .poll(() => field.textContent("[data-testid=offline-note]"))
         .toBe(
-          "Tidak tersambung ke internet. Data yang disimpan tetap di perangkat ini dan dikirim sendiri saat tersambung.",
+          "Tidak tersambung ke internet. Pengaduan, usulan, dan hasil verval yang disimpan tetap di perangkat ini dan dikirim sendiri saat tersambung; tindakan lain perlu diulang saat tersambung.",
         );
       const visit = field.locator(`[data-testid=visit-${proposalId}]`);
       await expect.poll(() => visit.locator("h2").textContent()).toBe(WATI.name);
@@ -235,11 +235,11 @@ describe("a household's proposal, from the front office to the DPM", () => {
         .poll(() => visit.locator("[data-testid=visit-state]").textContent())
         .toBe("Tersimpan di perangkat ini");
       expect(await visit.textContent()).toContain("Layak");
-      await expect.poll(() => field.textContent("[data-testid=offline-note]")).toContain("(1 menunggu).");
+      await expect.poll(() => field.textContent("[data-testid=offline-note]")).toContain("(1 menunggu);");
       // Still said after the page is opened again without a connection (the count is the device's, not the tab's).
       await field.reload();
       await offlineDocument(field);
-      await expect.poll(() => field.textContent("[data-testid=offline-note]")).toContain("(1 menunggu).");
+      await expect.poll(() => field.textContent("[data-testid=offline-note]")).toContain("(1 menunggu);");
       // Online again, but the server cannot be reached (a weak link, a captive portal): the count stays said.
       await field.context().route("**/api/**", (route) => route.abort("connectionrefused"));
       await field.context().setOffline(false);

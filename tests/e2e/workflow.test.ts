@@ -19,7 +19,7 @@ describe("menus, buttons and timelines from core's declarations", () => {
     ]);
     // The home page names the role and the musdes as a desa's (a kelurahan's would read Lurah, Musyawarah kelurahan).
     expect(await page.textContent("[data-testid=home-role]")).toBe("Kepala Desa");
-    expect(await page.locator("main a[href='/musdes']").first().textContent()).toBe("Musyawarah desa");
+    expect(await page.locator("ul.actions a[href='/musdes']").textContent()).toBe("Musyawarah desa");
     await page.goto("/antrian");
     await expect
       .poll(() => page.textContent("main"))

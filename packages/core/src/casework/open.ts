@@ -35,7 +35,7 @@ export async function workersFor(region: string) {
   return found
     .flat()
     .filter((u) => isCaseWorker(u.role) && u.active)
-    .map((u) => ({ username: u.username, name: u.name, scopeCode: u.scope.code }));
+    .map((u) => ({ username: u.username, name: u.name, scopeCode: u.scope.code, scopeName: u.scopeName }));
 }
 
 /** The workers the caller may hand a new case of `region` to (the open form's choice). */
@@ -99,8 +99,9 @@ export async function open(input: unknown): Promise<CaseView> {
   const existing = await load(data.id);
   if (existing) {
     if (existing.openedBy !== caller.username) throw ConflictError("ID kasus ini sudah dipakai.");
-    // A resend: the case is answered only to those who may read it (a back office opening for a worker may not).
-    if (readableBy(existing, caller)) return toView(existing, caller);
+    // A resend after a lost answer gets the answer it lost: whoever may read the case, always; an opener
+    // who may not (a back office opening for a worker), while nothing was added (the first answer held no more).
+    if (readableBy(existing, caller) || existing.version === 1) return toView(existing, caller);
     throw ConflictError(`Kasus ini sudah dibuka; ${existing.workerName} menanganinya.`);
   }
   const from = await origin(data, caller);

@@ -174,7 +174,13 @@ export const ListCasesSchema = v.strictObject(
   "Parameter tidak dikenal.",
 );
 
-export const WorkerSchema = v.object({ username: v.string(), name: v.string(), scopeCode: v.string() });
+/** A worker a case may be given to; `scopeName` ("Kecamatan Slawi", "Kota Makassar") tells a kecamatan's from a kabupaten-wide one. */
+export const WorkerSchema = v.object({
+  username: v.string(),
+  name: v.string(),
+  scopeCode: v.string(),
+  scopeName: v.string(),
+});
 export const WorkersSchema = v.array(WorkerSchema);
 export const WorkersQuerySchema = v.strictObject({ region: RegionCodeSchema }, "Parameter tidak dikenal.");
 

@@ -51,7 +51,7 @@ export const HandlingSchema = v.strictObject(
     version: VersionSchema,
     answer: note("Jawaban/informasi", 5, 2000),
     handling: v.optional(note("Penanganan", 0, 2000)),
-    villageProgram: v.optional(text("Program desa/kelurahan", 0, 200)),
+    villageProgram: v.optional(text("Program", 0, 200)),
     serviceField: v.optional(
       v.pipe(
         v.picklist(

@@ -1,3 +1,4 @@
+import { isAwsError } from "../aws/index.ts";
 import { UpdateCommand } from "./commands.ts";
 import { sealFields } from "../seal/index.ts";
 import { useDb } from "./client.ts";
@@ -94,4 +95,15 @@ export async function updateNow(spec: UpdateSpec): Promise<Record<string, unknow
     }),
   );
   return out.Attributes ?? {};
+}
+
+/** A conditional update on its own; false when its condition no longer holds (changed or gone). */
+export async function updateIf(spec: UpdateSpec): Promise<boolean> {
+  try {
+    await updateNow(spec);
+    return true;
+  } catch (error) {
+    if (isAwsError(error, "ConditionalCheckFailedException")) return false;
+    throw error;
+  }
 }

@@ -77,6 +77,12 @@ export const stateIndex = (state: ReferralState) => `REFERRALS#${useConfig().kab
  */
 export const servedIndex = (opd: string) => `${stateIndex("selesai")}#${opd}`;
 
+/** A served referral's keys on its OPD's list: served at `at`. */
+export const servedKeys = (opd: string, at: string, id: string) => ({
+  gsi2pk: servedIndex(opd),
+  gsi2sk: `${at}#${id}`,
+});
+
 const FIELDS = [
   "id",
   "complaintId",

@@ -17,7 +17,7 @@ import {
   inboxOf,
   key,
   loadInReach,
-  servedIndex,
+  servedKeys,
   personOf,
   stale,
   stateIndex,
@@ -92,7 +92,7 @@ function step<A extends ReferralAction>(action: A, handler: Handler<A>) {
     // Served, its state index is its OPD's list of work done, newest first (the key moves anyway).
     const byState =
       spec.to === "selesai" && next.opd
-        ? { gsi2pk: servedIndex(next.opd), gsi2sk: `${now}#${id}` }
+        ? servedKeys(next.opd, now, id)
         : { gsi2pk: stateIndex(spec.to), gsi2sk: `${dueAt}#${id}` };
     const writes: Write[] = [
       update("referral", {

@@ -1,8 +1,8 @@
 import { QueryCommand } from "../db/commands.ts";
 import { FORMER_ATTRIBUTES, fromItem } from "../audit/index.ts";
-import { getItem, hydrate, putIfAbsent, removeNow, updateNow, useDb } from "../db/index.ts";
+import { getItem, hydrate, putIfAbsent, removeNow, updateIf, updateNow, useDb } from "../db/index.ts";
 import { addDays } from "../time/index.ts";
-import { MASKED_NIK, updateIf } from "./erase.ts";
+import { MASKED_NIK } from "./erase.ts";
 import { inTurns } from "./turns.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { key, load, type CaseRecord } from "../casework/record.ts";
-import { queryAll, removeNow } from "../db/index.ts";
+import { queryAll, removeNow, updateIf } from "../db/index.ts";
 import { yearsBetween } from "../time/calendar.ts";
-import { ERASED, updateIf, unchanged, type Eraser } from "./erase.ts";
+import { ERASED, unchanged, type Eraser } from "./erase.ts";
 
 type Stored = CaseRecord & { anonymizedAt?: string };
 

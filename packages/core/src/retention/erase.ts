@@ -1,5 +1,4 @@
-import { isAwsError } from "../aws/index.ts";
-import { queryAll, updateNow, type UpdateSpec } from "../db/index.ts";
+import { queryAll, updateIf, type UpdateSpec } from "../db/index.ts";
 
 /** What stands where a name or a free text was: the screens keep their shape and say why it is empty. */
 export const ERASED = "(dihapus: masa simpan berakhir)";
@@ -32,19 +31,6 @@ export interface Eraser<R extends Finished> {
 
 /** The condition every record's erasure carries. */
 export const unchanged = (r: Finished) => ({ state: r.state, version: r.version, anonymizedAt: undefined });
-
-const failedCondition = (error: unknown) => isAwsError(error, "ConditionalCheckFailedException");
-
-/** A conditional update on its own; false when its condition no longer holds (changed or gone). */
-export async function updateIf(spec: UpdateSpec): Promise<boolean> {
-  try {
-    await updateNow(spec);
-    return true;
-  } catch (error) {
-    if (failedCondition(error)) return false;
-    throw error;
-  }
-}
 
 interface StoredEvent {
   pk: string;

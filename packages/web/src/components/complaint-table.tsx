@@ -18,6 +18,8 @@ export function ComplaintTable(props: {
   /** The desa column's title ("Desa", "Kelurahan", "Desa/kelurahan"). */
   villages?: string;
   label?: string;
+  /** The resource the items come from: "Memuat…" while it loads, its error above the list. */
+  source?: { loading: boolean; error: unknown };
 }) {
   const headers = () =>
     props.desa
@@ -30,6 +32,7 @@ export function ComplaintTable(props: {
       empty={props.empty}
       testid={props.testid}
       label={props.label}
+      {...(props.source ? { source: props.source } : {})}
     >
       {(c) => (
         <tr>

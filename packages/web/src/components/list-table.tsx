@@ -48,7 +48,14 @@ export function ListTable<T>(props: {
               each={props.items}
               fallback={
                 <tr>
-                  <td colspan={props.headers.length}>{props.source?.loading ? "Memuat…" : props.empty}</td>
+                  {/* After a failure the alert above says why: "none" would be untrue. */}
+                  <td colspan={props.headers.length}>
+                    {props.source?.loading
+                      ? "Memuat…"
+                      : props.source?.error
+                        ? "Daftar belum dapat dimuat."
+                        : props.empty}
+                  </td>
                 </tr>
               }
             >

@@ -26,8 +26,10 @@ export default function OfflineNote() {
             when={!online()}
             fallback={`Server Puskesos belum dapat dihubungi. ${waiting()} catatan tetap di perangkat ini dan dikirim sendiri saat server dapat dihubungi lagi.`}
           >
-            Tidak tersambung ke internet. Data yang disimpan tetap di perangkat ini dan dikirim sendiri saat
-            tersambung{waiting() ? ` (${waiting()} menunggu)` : ""}.
+            {/* Only these go by themselves (the outbox): a decision or any other form is sent again by hand. */}
+            Tidak tersambung ke internet. Pengaduan, usulan, dan hasil verval yang disimpan tetap di perangkat
+            ini dan dikirim sendiri saat tersambung{waiting() ? ` (${waiting()} menunggu)` : ""}; tindakan
+            lain perlu diulang saat tersambung.
           </Show>
         </span>
       </Alert>

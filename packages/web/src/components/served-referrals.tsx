@@ -85,7 +85,9 @@ export function ServedReferrals(props: {
         )}
       </ListTable>
       <Show when={error()}>
-        <p class="error">{error()}</p>
+        <p class="error" role="alert">
+          {error()}
+        </p>
       </Show>
       <Show when={next()}>
         <button type="button" class="secondary" onClick={loadMore} disabled={busy()}>

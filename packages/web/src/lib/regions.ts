@@ -35,13 +35,6 @@ export function desaPlace(kabupaten: Kabupaten | undefined, code: string) {
   return [names.desa, names.kecamatan].filter(Boolean).join(", ");
 }
 
-/** "Kecamatan Slawi" or "Kabupaten Tegal" of a user's scope code; the code itself when unknown. */
-export function areaName(kabupaten: Kabupaten | undefined, code: string): string {
-  if (kabupaten?.code === code) return kabupaten.name;
-  const kecamatan = kabupaten?.kecamatan.find((k) => k.code === code);
-  return kecamatan ? `Kecamatan ${kecamatan.name}` : (findDesa(kabupaten, code).desa?.name ?? code);
-}
-
 /** A desa's own name ("Kalisapu") by its code; the code itself when the kabupaten does not hold it. */
 export function desaNameIn(kabupaten: Kabupaten | undefined, code: string): string {
   return findDesa(kabupaten, code).desa?.name ?? code;

@@ -21,7 +21,7 @@ import {
   sentenceFromApi,
 } from "../components/form.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
-import { areaName, regionTree } from "../lib/regions.ts";
+import { regionTree } from "../lib/regions.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
 import { checked } from "../lib/checked.ts";
 import { me } from "../lib/session.ts";
@@ -69,10 +69,14 @@ export default function CaseNew() {
       : params.rujukan
         ? { href: `/rujukan/${params.rujukan}`, label: "Rujukan" }
         : { href: "/kasus", label: "Kasus" };
-  // Also for the workers' areas: a kota-wide worker and a kecamatan's are told apart by them.
-  const [tree] = createResource(regionTree);
+  const [tree] = createResource(() => (fixed ? undefined : regionTree()));
+  // Neither list is worth the form: when one cannot come, the form stays with what was typed in it.
+  const places = () => (tree.error ? undefined : tree());
   const region = () => complaint()?.desaCode ?? referral()?.desaCode ?? (desa() || me()?.scope.code);
-  const [workers] = createResource(region, (r) => call(api.cases.workers.$get({ query: { region: r } })));
+  const [workers, { refetch: refetchWorkers }] = createResource(region, (r) =>
+    call(api.cases.workers.$get({ query: { region: r } })),
+  );
+  const workerList = () => (workers.error ? undefined : workers());
   const reporterName = () => complaint()?.reporter.name ?? referral()?.reporter.name ?? "";
 
   const submit = async (event: SubmitEvent) => {
@@ -148,6 +152,9 @@ export default function CaseNew() {
       </p>
       <h1>Buka kasus</h1>
       <Show when={message()}>{(m) => <Alert kind={m().kind}>{m().text}</Alert>}</Show>
+      <Show when={complaintPage.loading || referralPage.loading}>
+        <p class="muted">Memuat…</p>
+      </Show>
       <Show when={fixed && openCase()}>
         {(open) => (
           <Alert kind={opened() ? "success" : "info"}>
@@ -262,8 +269,8 @@ export default function CaseNew() {
           </label>
         </div>
         <Show when={!fixed}>
-          <Labelled label={`${villagesTitle(tree())} asal di wilayah ini (bila ada)`} for="case-desa">
-            <DesaSelect id="case-desa" tree={tree()} value={desa()} onChange={setDesa} />
+          <Labelled label={`${villagesTitle(places())} asal di wilayah ini (bila ada)`} for="case-desa">
+            <DesaSelect id="case-desa" tree={places()} value={desa()} onChange={setDesa} />
           </Labelled>
           <label class="field">
             <span class="label">Asal atau alamat yang diketahui</span>
@@ -296,15 +303,23 @@ export default function CaseNew() {
         <Labelled label="Pekerja sosial penanggung jawab" for="case-worker">
           <select id="case-worker" name="worker" aria-invalid={Boolean(err("worker"))}>
             <option value="">— pilih —</option>
-            <For each={workers()}>
+            <For each={workerList()}>
               {(w) => (
                 <option value={w.username} selected={w.username === me()?.username}>
-                  {w.name} ({w.username}) · {areaName(tree(), w.scopeCode)}
+                  {w.name} ({w.username}) · {w.scopeName}
                 </option>
               )}
             </For>
           </select>
           <FieldError error={err("worker")} />
+          <Show when={workers.error}>
+            <p class="error" role="alert">
+              Daftar pekerja sosial tidak dapat dimuat.{" "}
+              <button type="button" class="link" onClick={() => void refetchWorkers()}>
+                Coba lagi
+              </button>
+            </p>
+          </Show>
         </Labelled>
         <button type="submit" disabled={busy()}>
           {busy() ? "Membuka…" : "Buka kasus"}

@@ -11,10 +11,10 @@ import { can, me } from "../lib/session.ts";
 import { today } from "../lib/time.ts";
 import "../later.css";
 
-/** Where each role's work starts, shown to the roles that may do it (core's permission table). */
 /** A desa officer's musdes is its own place's ("Musyawarah kelurahan"); above a desa, any. */
 const musdesOf = (scope: Scope) => musdesTitle(scope.level === "desa" ? scope.code : undefined);
 
+/** Where each role's work starts, shown to the roles that may do it (core's permission table). */
 const TASKS: {
   href: string;
   label: string | ((scope: Scope) => string);

@@ -102,7 +102,8 @@ export default function Inbox() {
       <Show when={isDesa()}>
         <h2>Pengaduan dari front office</h2>
         <ComplaintTable
-          items={complaints()}
+          items={complaints.error ? undefined : complaints()}
+          source={complaints}
           empty="Tidak ada pengaduan yang menunggu."
           testid="inbox-complaints"
         />

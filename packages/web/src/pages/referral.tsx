@@ -197,7 +197,7 @@ function Decision(props: {
   action: ReferralAction;
   referral: ReferralView;
   /** Resolves once the page shows the new state, so the button is not enabled again in the meantime. */
-  onDone: (label: string) => Promise<void>;
+  onDone: (label: string, updated: ReferralView) => Promise<void>;
   children?: JSX.Element;
 }) {
   const spec = () => REFERRAL_WORKFLOW.actions[props.action];
@@ -213,9 +213,9 @@ function Decision(props: {
     setBusy(true);
     setMessage("");
     try {
-      await SEND[props.action](props.referral.id, body);
+      const updated = await SEND[props.action](props.referral.id, body);
       // What was done, as the workflow declares it ("Disetujui dan ditugaskan ke OPD"), not the button's name.
-      await props.onDone(spec().done);
+      await props.onDone(spec().done, updated);
     } catch (error) {
       // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
       setMessage(sentenceFromApi(error));
@@ -243,10 +243,8 @@ function Decision(props: {
 export default function Referral() {
   const params = useParams<{ id: string }>();
   // The referral and its complaint's timeline in one read: one entry in the resident's access log.
-  const [page, { refetch }] = createResource(
-    () => params.id,
-    (id) => call(api.referrals[":id"]["with-timeline"].$get({ param: { id } })),
-  );
+  const read = (id: string) => call(api.referrals[":id"]["with-timeline"].$get({ param: { id } }));
+  const [page, { mutate }] = createResource(() => params.id, read);
   const referral = () => page()?.referral;
   const timeline = () => page()?.timeline;
   // Where the resident lives, for an OPD officer as for the manajer: the letter names it too.
@@ -254,9 +252,16 @@ export default function Referral() {
   const place = (code: string) => desaPlace(regions.error ? undefined : regions(), code);
   // Said where the focus lands (the heading) once the decision's form has gone with the new state.
   const [saved, setSaved] = createSignal("");
-  const done = async (label: string) => {
-    // Taken either way: a failed reload of the page must not read as a refused decision.
-    await Promise.allSettled([refetch()]);
+  const [unreloaded, setUnreloaded] = createSignal("");
+  const done = async (label: string, updated: ReferralView) => {
+    // The decision is taken: a reload that fails keeps the page, with the state its answer gave, and
+    // says the history is not brought up to date (it must not read as a refused decision).
+    const fresh = await read(params.id).catch((error: unknown) => {
+      setUnreloaded(sentenceFromApi(error));
+      return undefined;
+    });
+    if (fresh) setUnreloaded("");
+    mutate((before) => fresh ?? (before && { ...before, referral: updated }));
     setSaved(label);
   };
   const [catalog] = useCatalog();
@@ -269,13 +274,21 @@ export default function Referral() {
       <p>
         <A href="/perlu-tindakan">← Perlu tindakan</A>
       </p>
-      <Show when={referral()}>
+      <Show when={referral()} fallback={<Show when={page.loading}>{<p class="muted">Memuat…</p>}</Show>}>
         {(r) => (
           <>
             <h1>Rujukan: {r().reporter.name}</h1>
             <Show when={saved()}>
               <Alert kind="success">
                 Tersimpan: {saved()}. Status sekarang: {REFERRAL_STATE_LABELS[r().state]}.
+              </Alert>
+            </Show>
+            <Show when={unreloaded()}>
+              <Alert kind="info">
+                Riwayat di halaman ini belum diperbarui: {unreloaded()}{" "}
+                <button type="button" class="link" onClick={() => void done(saved(), r())}>
+                  Muat ulang
+                </button>
               </Alert>
             </Show>
             <dl class="facts">
