@@ -91,7 +91,7 @@ export function ServedReferrals(props: {
       </Show>
       <Show when={next()}>
         <button type="button" class="secondary" onClick={loadMore} disabled={busy()}>
-          Muat lebih banyak
+          {busy() ? "Memuat…" : "Muat lebih banyak"}
         </button>
       </Show>
     </>

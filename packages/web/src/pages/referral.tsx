@@ -234,7 +234,7 @@ function Decision(props: {
       </Show>
       {props.children}
       <button type="submit" disabled={busy()} classList={{ danger: "danger" in spec() }}>
-        {spec().label}
+        {busy() ? "Mengirim…" : spec().label}
       </button>
     </form>
   );
