@@ -249,6 +249,29 @@ describe("messages that tell the truth", () => {
     await manajer.context().close();
   });
 
+  it("reads a decision whose answer was lost, sent again, as saved; another's change as news", async () => {
+    const { referralId: id } = await referralAt(app, "forwarded");
+    const manajer = await signedInPage(app, "manajer");
+    await manajer.goto(`/rujukan/${id}`);
+    await manajer.waitForSelector("[data-testid=decision-approve]");
+    await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
+    // The approval reaches the server; its answer never reaches the phone.
+    await manajer.context().route("**/approve", async (route) => {
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await manajer.click("[data-testid=decision-approve] button[type=submit]");
+    await expect
+      .poll(() => manajer.textContent("[data-testid=decision-approve]"))
+      .toContain("Tidak dapat terhubung");
+    await manajer.context().unroute("**/approve");
+    await manajer.click("[data-testid=decision-approve] button[type=submit]");
+    await expect.poll(() => manajer.textContent(".alert.success")).toContain("Tersimpan: Disetujui");
+    expect(await manajer.textContent("[data-testid=referral-state]")).toBe("Disetujui, menunggu OPD");
+    expect(await manajer.textContent("main")).not.toContain("sudah berubah");
+    await manajer.context().close();
+  });
+
   it("takes down an earlier success when the next change of the same form is refused", async () => {
     const admin = await signedInPage(app, "admin");
     await admin.goto("/pengaturan");

@@ -23,11 +23,11 @@ import { CaseLink } from "../components/case-link.tsx";
 import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
 import { focusRefused, markRefused } from "../components/refused.ts";
 import { Timeline } from "../components/timeline.tsx";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { desaPlace, regionTree } from "../lib/regions.ts";
 import { useCatalog } from "../lib/catalog.ts";
-import { can } from "../lib/session.ts";
+import { can, me } from "../lib/session.ts";
 import { formatDate, formatDay, defaultDay, today } from "../lib/time.ts";
 import "../components/records.css";
 
@@ -198,6 +198,8 @@ function Decision(props: {
   referral: ReferralView;
   /** Resolves once the page shows the new state, so the button is not enabled again in the meantime. */
   onDone: (label: string, updated: ReferralView) => Promise<void>;
+  /** After a 409 (the referral moved on): true when the page has taken it over, false to say it here. */
+  onConflict: (label: string, to: string | undefined, message: string) => Promise<boolean>;
   children?: JSX.Element;
 }) {
   const spec = () => REFERRAL_WORKFLOW.actions[props.action];
@@ -217,6 +219,9 @@ function Decision(props: {
       // What was done, as the workflow declares it ("Disetujui dan ditugaskan ke OPD"), not the button's name.
       await props.onDone(spec().done, updated);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        if (await props.onConflict(spec().done, spec().to, sentenceFromApi(error))) return;
+      }
       // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
       setMessage(sentenceFromApi(error));
       focusRefused(markRefused(element, errorsFromApi(error).fields, alertId), alertId);
@@ -262,7 +267,25 @@ export default function Referral() {
     });
     if (fresh) setUnreloaded("");
     mutate((before) => fresh ?? (before && { ...before, referral: updated }));
+    setNotice("");
     setSaved(label);
+  };
+  // Refused because the referral moved on: the page shows where it is now. When the move is this
+  // officer's own, to the state the decision leads to, an earlier try went through and only its answer
+  // was lost: that reads as saved, not as someone else's change.
+  const [notice, setNotice] = createSignal("");
+  const conflicted = async (label: string, to: string | undefined, message: string) => {
+    const fresh = await read(params.id).catch((error: unknown) => {
+      console.warn("memuat ulang rujukan", error);
+      return undefined;
+    });
+    if (!fresh) return false;
+    mutate(fresh);
+    setUnreloaded("");
+    const mine = fresh.referral.updatedBy === me()?.username && fresh.referral.state === to;
+    setSaved(mine ? label : "");
+    setNotice(mine ? "" : message);
+    return true;
   };
   const [catalog] = useCatalog();
   const all = () => catalog() ?? DEFAULT_CATALOG;
@@ -282,6 +305,9 @@ export default function Referral() {
               <Alert kind="success">
                 Tersimpan: {saved()}. Status sekarang: {REFERRAL_STATE_LABELS[r().state]}.
               </Alert>
+            </Show>
+            <Show when={notice()}>
+              <Alert kind="info">{notice()}</Alert>
             </Show>
             <Show when={unreloaded()}>
               <Alert kind="info">
@@ -401,7 +427,7 @@ export default function Referral() {
               <div class="decisions">
                 <For each={r().actions}>
                   {(action) => (
-                    <Decision action={action} referral={r()} onDone={done}>
+                    <Decision action={action} referral={r()} onDone={done} onConflict={conflicted}>
                       {fieldsOf(action, r(), all())}
                     </Decision>
                   )}
