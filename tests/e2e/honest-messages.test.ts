@@ -272,6 +272,47 @@ describe("messages that tell the truth", () => {
     await manajer.context().close();
   });
 
+  it("keeps a complaint's page after a handling whose reload failed, and a referral whose answer was lost", async () => {
+    const bo = await signedInPage(app, "bo.kalisapu");
+    const fo = await signedInContext(app, "fo.kalisapu");
+    const made = async () =>
+      (await (
+        await fo.request.post("/api/complaints", { headers: { origin: app.server.url }, data: complaint() })
+      ).json()) as {
+        id: string;
+      };
+    const first = await made();
+    await bo.goto(`/pengaduan/${first.id}`);
+    await bo.fill("#answer", "Dijelaskan cara mendaftar PBI-JK di kantor desa.");
+    await bo.context().route("**/with-timeline", (route) => route.abort("connectionrefused"));
+    await bo.click("text=Simpan penanganan");
+    await expect
+      .poll(() => bo.textContent("main"))
+      .toContain("Perubahan tersimpan, tetapi halaman belum dapat dimuat ulang");
+    await bo.context().unroute("**/with-timeline");
+    await bo.click("button:has-text('Muat ulang')");
+    await expect.poll(() => bo.textContent("[data-testid=complaint-state]")).toBe("Sedang ditangani");
+    // A referral that reached the server while its answer did not: sent again, it opens, not refused.
+    const second = await made();
+    await bo.goto(`/pengaduan/${second.id}`);
+    await bo.click("[data-testid=back-office] >> text=Rujuk");
+    await bo.fill("#reason", "Perlu perawatan lanjutan yang tidak tersedia di desa.");
+    await bo.selectOption("#urgency", "segera");
+    await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
+    await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
+    await bo.context().route("**/api/referrals", async (route) => {
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await bo.click("text=Kirim rujukan ke supervisor");
+    await expect.poll(() => bo.textContent("[data-testid=refer-form]")).toContain("Tidak dapat terhubung");
+    await bo.context().unroute("**/api/referrals");
+    await bo.click("text=Kirim rujukan ke supervisor");
+    await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+    await bo.context().close();
+    await fo.close();
+  });
+
   it("takes down an earlier success when the next change of the same form is refused", async () => {
     const admin = await signedInPage(app, "admin");
     await admin.goto("/pengaturan");

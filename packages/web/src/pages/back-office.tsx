@@ -81,10 +81,13 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
     }
   };
 
+  // One id for this referral however often it is sent: a resend after a lost answer gets the referral
+  // the first send made (the server answers an id it has with that referral), not a refusal.
+  const referralId = newId();
   const refer = createForm({
     schema: CreateReferralSchema,
     read: (form) => ({
-      id: newId(),
+      id: referralId,
       complaintId: props.complaint.id,
       reason: form.get("reason"),
       urgency: form.get("urgency"),

@@ -128,10 +128,8 @@ const BACK_OFFICE: ComplaintAction[] = ["handle", "resolve", "refer"];
 export default function Complaint() {
   const params = useParams<{ id: string }>();
   // The complaint and its timeline in one read: one entry in the resident's access log, not two.
-  const [page, { refetch: refetchPage }] = createResource(
-    () => params.id,
-    (id) => call(api.complaints[":id"]["with-timeline"].$get({ param: { id } })),
-  );
+  const read = (id: string) => call(api.complaints[":id"]["with-timeline"].$get({ param: { id } }));
+  const [page, { mutate }] = createResource(() => params.id, read);
   const complaint = () => page()?.complaint;
   const timeline = () => page()?.timeline;
   /**
@@ -143,7 +141,17 @@ export default function Complaint() {
     (username === me()?.username ? me()!.name : username);
   // A reprinted receipt names the complaint's desa office, whoever prints it.
   const [regions] = createResource(regionTree);
-  const refetch = () => void refetchPage();
+  // After a change is saved: a reload that fails keeps the page and says so (an error in place of the
+  // page would read as if the change had failed).
+  const [unreloaded, setUnreloaded] = createSignal("");
+  const refetch = () =>
+    void read(params.id).then(
+      (fresh) => {
+        mutate(fresh);
+        setUnreloaded("");
+      },
+      (error: unknown) => setUnreloaded(sentenceFromApi(error)),
+    );
   const [nik, setNik] = createSignal<{ nik: string; kk?: string }>();
   const [message, setMessage] = createSignal("");
 
@@ -167,7 +175,15 @@ export default function Complaint() {
       <Show when={message()}>
         <Alert>{message()}</Alert>
       </Show>
-      <Show when={complaint()}>
+      <Show when={unreloaded()}>
+        <Alert kind="info">
+          Perubahan tersimpan, tetapi halaman belum dapat dimuat ulang: {unreloaded()}{" "}
+          <button type="button" class="link" onClick={refetch}>
+            Muat ulang
+          </button>
+        </Alert>
+      </Show>
+      <Show when={complaint()} fallback={<Show when={page.loading}>{<p class="muted">Memuat…</p>}</Show>}>
         {(c) => (
           <>
             <h1>{c().reporter.name}</h1>
