@@ -240,12 +240,14 @@ describe("messages that tell the truth", () => {
     await manajer.click("[data-testid=decision-approve] button[type=submit]");
     await expect.poll(() => manajer.textContent(".alert.success")).toContain("Tersimpan: Disetujui");
     expect(await manajer.textContent("[data-testid=referral-state]")).toBe("Disetujui, menunggu OPD");
-    expect(await manajer.textContent("main")).toContain("Riwayat di halaman ini belum diperbarui");
+    expect(await manajer.textContent("main")).toContain(
+      "Perubahan tersimpan, tetapi halaman belum dapat dimuat ulang",
+    );
     await manajer.context().unroute("**/with-timeline");
     await manajer.click("button:has-text('Muat ulang')");
     await expect
       .poll(() => manajer.textContent("main"))
-      .not.toContain("Riwayat di halaman ini belum diperbarui");
+      .not.toContain("Perubahan tersimpan, tetapi halaman belum dapat dimuat ulang");
     await manajer.context().close();
   });
 

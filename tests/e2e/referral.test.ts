@@ -396,9 +396,10 @@ describe("OPDs per complaint category in Chromium", () => {
     const answer = manajer.locator("#kategori ~ .edit-answer");
     await expect.poll(() => answer.textContent()).toBe("OPD per kategori pengaduan disimpan.");
     await expect.poll(() => inViewport(answer)).toBe(true);
-    expect(await health.locator("summary").textContent()).toBe(
-      "Kesehatan — Dinas Kesehatan, RSUD, Dinas Sosial",
-    );
+    // The summary follows once the saved catalogue is read back, which may come after the answer.
+    await expect
+      .poll(() => health.locator("summary").textContent())
+      .toBe("Kesehatan — Dinas Kesehatan, RSUD, Dinas Sosial");
     const [scroll, client] = await manajer.evaluate(() => [
       document.documentElement.scrollWidth,
       document.documentElement.clientWidth,

@@ -1,5 +1,5 @@
 import { A, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { CATALOGS } from "@puskesos/core/catalog/schema";
 import {
   CASE_SOURCE_LABELS,
@@ -16,6 +16,8 @@ import { Alert } from "../components/form.tsx";
 import { HandoverSummary } from "../components/handover-summary.tsx";
 import { PrintedOn, printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
+import { createRecord } from "../lib/record.ts";
+import { Unreloaded } from "../components/unreloaded.tsx";
 import { formatDateTime, formatDay } from "../lib/time.ts";
 import "../components/casework.css";
 import "../components/records.css";
@@ -26,7 +28,11 @@ const ppksName = (code: string) => CATALOGS.ppks.find((p) => p.code === code)?.n
 export default function Case() {
   const params = useParams<{ id: string }>();
   const [done, setDone] = createSignal("");
-  const [file, { refetch }] = createResource(
+  const {
+    record: file,
+    reload,
+    unreloaded,
+  } = createRecord(
     () => params.id,
     (id) => call(api.cases[":id"].$get({ param: { id } })),
   );
@@ -42,7 +48,7 @@ export default function Case() {
         </button>
       </p>
       <Show when={file.error as Error | undefined}>{(e) => <Alert>{e().message}</Alert>}</Show>
-      <Show when={file()}>
+      <Show when={file()} fallback={<Show when={file.loading}>{<p class="muted">Memuat…</p>}</Show>}>
         {(f) => {
           const c = () => f().case;
           return (
@@ -52,6 +58,9 @@ export default function Case() {
               <Show when={done()}>
                 <Alert kind="success">{done()}</Alert>
               </Show>
+              <div class="no-print">
+                <Unreloaded reason={unreloaded()} onRetry={() => void reload()} />
+              </div>
               <dl class="facts">
                 <dt>Status</dt>
                 <dd data-testid="case-state">
@@ -195,7 +204,7 @@ export default function Case() {
                         onOpen={() => setDone("")}
                         onDone={(label) => {
                           setDone(`${label}.`);
-                          void refetch();
+                          void reload();
                           // The answer is at the top, under the title: on a phone the form just
                           // closed was screens below it. The title takes the focus and the view.
                           const title = document.querySelector<HTMLElement>("main h1");

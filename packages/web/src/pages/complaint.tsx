@@ -14,6 +14,8 @@ import { ROLE_NOUNS } from "@puskesos/core/actor/schema";
 import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
 import { CaseLink } from "../components/case-link.tsx";
 import { Alert, errorsFromApi, Field, sentenceFromApi } from "../components/form.tsx";
+import { Unreloaded } from "../components/unreloaded.tsx";
+import { createRecord } from "../lib/record.ts";
 import { Receipt } from "../components/receipt.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import BackOffice from "./back-office.tsx";
@@ -128,8 +130,14 @@ const BACK_OFFICE: ComplaintAction[] = ["handle", "resolve", "refer"];
 export default function Complaint() {
   const params = useParams<{ id: string }>();
   // The complaint and its timeline in one read: one entry in the resident's access log, not two.
-  const read = (id: string) => call(api.complaints[":id"]["with-timeline"].$get({ param: { id } }));
-  const [page, { mutate }] = createResource(() => params.id, read);
+  const {
+    record: page,
+    reload,
+    unreloaded,
+  } = createRecord(
+    () => params.id,
+    (id) => call(api.complaints[":id"]["with-timeline"].$get({ param: { id } })),
+  );
   const complaint = () => page()?.complaint;
   const timeline = () => page()?.timeline;
   /**
@@ -141,17 +149,7 @@ export default function Complaint() {
     (username === me()?.username ? me()!.name : username);
   // A reprinted receipt names the complaint's desa office, whoever prints it.
   const [regions] = createResource(regionTree);
-  // After a change is saved: a reload that fails keeps the page and says so (an error in place of the
-  // page would read as if the change had failed).
-  const [unreloaded, setUnreloaded] = createSignal("");
-  const refetch = () =>
-    void read(params.id).then(
-      (fresh) => {
-        mutate(fresh);
-        setUnreloaded("");
-      },
-      (error: unknown) => setUnreloaded(sentenceFromApi(error)),
-    );
+  const refetch = () => void reload();
   const [nik, setNik] = createSignal<{ nik: string; kk?: string }>();
   const [message, setMessage] = createSignal("");
 
@@ -175,14 +173,7 @@ export default function Complaint() {
       <Show when={message()}>
         <Alert>{message()}</Alert>
       </Show>
-      <Show when={unreloaded()}>
-        <Alert kind="info">
-          Perubahan tersimpan, tetapi halaman belum dapat dimuat ulang: {unreloaded()}{" "}
-          <button type="button" class="link" onClick={refetch}>
-            Muat ulang
-          </button>
-        </Alert>
-      </Show>
+      <Unreloaded reason={unreloaded()} onRetry={refetch} />
       <Show when={complaint()} fallback={<Show when={page.loading}>{<p class="muted">Memuat…</p>}</Show>}>
         {(c) => (
           <>

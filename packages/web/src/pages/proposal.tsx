@@ -18,11 +18,17 @@ import {
 } from "../lib/proposal-text.ts";
 import { desaPlace, regionTree } from "../lib/regions.ts";
 import { can } from "../lib/session.ts";
+import { createRecord } from "../lib/record.ts";
+import { Unreloaded } from "../components/unreloaded.tsx";
 
 /** One proposal: the household (NIKs masked), its F1 profile, each step so far, and the steps the caller may take. */
 export default function Proposal() {
   const params = useParams<{ id: string }>();
-  const [proposal, { refetch }] = createResource(
+  const {
+    record: proposal,
+    reload,
+    unreloaded,
+  } = createRecord(
     () => params.id,
     (id) => call(api.proposals[":id"].$get({ param: { id } })),
   );
@@ -36,10 +42,11 @@ export default function Proposal() {
       <p>
         <A href="/usulan">← Daftar usulan</A>
       </p>
+      <Unreloaded reason={unreloaded()} onRetry={() => void reload()} />
       <Show when={proposal.error}>
         <Alert>{(proposal.error as Error).message}</Alert>
       </Show>
-      <Show when={proposal()}>
+      <Show when={proposal()} fallback={<Show when={proposal.loading}>{<p class="muted">Memuat…</p>}</Show>}>
         {(p) => (
           <>
             <h1>Usulan: {headOf(p())?.name}</h1>
@@ -106,14 +113,14 @@ export default function Proposal() {
             <h2>Langkah usulan</h2>
             <ProposalSteps proposal={p()} indicators={indicators()} />
             <Show when={p().actions.includes("schedule")}>
-              <ScheduleForm proposal={p()} onDone={() => void refetch()} />
+              <ScheduleForm proposal={p()} onDone={() => void reload()} />
             </Show>
             <Show when={p().actions.includes("verify") && indicators()}>
               {(active) => (
                 <VerifyHere
                   proposal={p()}
                   indicators={active().filter((i) => i.active)}
-                  onDone={() => void refetch()}
+                  onDone={() => void reload()}
                 />
               )}
             </Show>

@@ -21,6 +21,8 @@ import {
 } from "@puskesos/core/referral/schema";
 import { CaseLink } from "../components/case-link.tsx";
 import { Alert, errorsFromApi, sentenceFromApi } from "../components/form.tsx";
+import { Unreloaded } from "../components/unreloaded.tsx";
+import { createRecord } from "../lib/record.ts";
 import { focusRefused, markRefused } from "../components/refused.ts";
 import { Timeline } from "../components/timeline.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
@@ -249,7 +251,7 @@ export default function Referral() {
   const params = useParams<{ id: string }>();
   // The referral and its complaint's timeline in one read: one entry in the resident's access log.
   const read = (id: string) => call(api.referrals[":id"]["with-timeline"].$get({ param: { id } }));
-  const [page, { mutate }] = createResource(() => params.id, read);
+  const { record: page, mutate, reload, unreloaded } = createRecord(() => params.id, read);
   const referral = () => page()?.referral;
   const timeline = () => page()?.timeline;
   // Where the resident lives, for an OPD officer as for the manajer: the letter names it too.
@@ -257,16 +259,9 @@ export default function Referral() {
   const place = (code: string) => desaPlace(regions.error ? undefined : regions(), code);
   // Said where the focus lands (the heading) once the decision's form has gone with the new state.
   const [saved, setSaved] = createSignal("");
-  const [unreloaded, setUnreloaded] = createSignal("");
   const done = async (label: string, updated: ReferralView) => {
-    // The decision is taken: a reload that fails keeps the page, with the state its answer gave, and
-    // says the history is not brought up to date (it must not read as a refused decision).
-    const fresh = await read(params.id).catch((error: unknown) => {
-      setUnreloaded(sentenceFromApi(error));
-      return undefined;
-    });
-    if (fresh) setUnreloaded("");
-    mutate((before) => fresh ?? (before && { ...before, referral: updated }));
+    // The decision is taken: a reload that fails keeps the page with the state its answer gave.
+    if (!(await reload())) mutate((before) => before && { ...before, referral: updated });
     setNotice("");
     setSaved(label);
   };
@@ -280,8 +275,7 @@ export default function Referral() {
       return undefined;
     });
     if (!fresh) return false;
-    mutate(fresh);
-    setUnreloaded("");
+    mutate(() => fresh);
     const mine = fresh.referral.updatedBy === me()?.username && fresh.referral.state === to;
     setSaved(mine ? label : "");
     setNotice(mine ? "" : message);
@@ -309,14 +303,7 @@ export default function Referral() {
             <Show when={notice()}>
               <Alert kind="info">{notice()}</Alert>
             </Show>
-            <Show when={unreloaded()}>
-              <Alert kind="info">
-                Riwayat di halaman ini belum diperbarui: {unreloaded()}{" "}
-                <button type="button" class="link" onClick={() => void done(saved(), r())}>
-                  Muat ulang
-                </button>
-              </Alert>
-            </Show>
+            <Unreloaded reason={unreloaded()} onRetry={() => void reload()} />
             <dl class="facts">
               <dt>Status</dt>
               <dd data-testid="referral-state">
