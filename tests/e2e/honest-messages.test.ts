@@ -294,6 +294,22 @@ describe("messages that tell the truth", () => {
     await bo.context().unroute("**/with-timeline");
     await bo.click("button:has-text('Muat ulang')");
     await expect.poll(() => bo.textContent("[data-testid=complaint-state]")).toBe("Sedang ditangani");
+    // A handling that reached the server while its answer did not: sent again, it reads as saved.
+    const third = await made();
+    await bo.goto(`/pengaduan/${third.id}`);
+    await bo.fill("#answer", "Dijelaskan cara mendaftar PBI-JK di kantor desa.");
+    await bo.context().route("**/handle", async (route) => {
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await bo.click("text=Simpan penanganan");
+    await expect.poll(() => bo.textContent("[data-testid=back-office]")).toContain("Tidak dapat terhubung");
+    await bo.context().unroute("**/handle");
+    await bo.click("text=Simpan penanganan");
+    await expect
+      .poll(() => bo.textContent("[data-testid=back-office] .alert.success"))
+      .toBe("Tersimpan: Penanganan dicatat.");
+    expect(await bo.textContent("[data-testid=back-office]")).not.toContain("sudah berubah");
     // A referral that reached the server while its answer did not: sent again, it opens, not refused.
     const second = await made();
     await bo.goto(`/pengaduan/${second.id}`);

@@ -149,7 +149,7 @@ export function Decision(props: {
         <CaseFields action={props.action} view={props.view} previous={props.previous} />
         <div class="buttons">
           <button type="submit" disabled={busy()} classList={{ danger: "danger" in spec() }}>
-            {spec().label}
+            {busy() ? "Mengirim…" : spec().label}
           </button>
           <button type="button" class="secondary" onClick={() => show(false)}>
             Batal

@@ -73,7 +73,7 @@ export function ScheduleForm(props: { proposal: ProposalView; onDone: () => void
           Tambah petugas
         </button>
         <button type="submit" disabled={busy()}>
-          {PROPOSAL_WORKFLOW.actions.schedule.label}
+          {busy() ? "Mengirim…" : PROPOSAL_WORKFLOW.actions.schedule.label}
         </button>
       </div>
     </form>

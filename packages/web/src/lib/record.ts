@@ -22,3 +22,16 @@ export function createRecord<T>(id: () => string, read: (id: string) => Promise<
   };
   return { record, mutate, reload, unreloaded };
 }
+
+/**
+ * Whether the newest entry of a record's history is this officer's own `action`: then a change refused
+ * as "sudah berubah" was made by the officer's own earlier try, whose answer was lost on the way back.
+ */
+export function ownLatest(
+  timeline: readonly { action: string; by: string }[] | undefined,
+  action: string,
+  username: string | undefined,
+): boolean {
+  const latest = timeline?.[timeline.length - 1];
+  return Boolean(username) && latest?.action === action && latest.by === username;
+}

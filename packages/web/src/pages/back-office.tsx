@@ -23,13 +23,19 @@ import {
   saidByFields,
   type Errors,
 } from "../components/form.tsx";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
+import { ownLatest } from "../lib/record.ts";
+import { me } from "../lib/session.ts";
 import { checked } from "../lib/checked.ts";
 
 /** The desa back office on a complaint: record the answer and handling, resolve it, or refer it. */
 const PSKS = CATALOGS.psks;
 
-export default function BackOffice(props: { complaint: ComplaintView; onDone: () => void }) {
+export default function BackOffice(props: {
+  complaint: ComplaintView;
+  /** Reloads the complaint; the buttons wait for it, so the page shows the change before another tap. */
+  onDone: () => Promise<{ timeline: readonly { action: string; by: string }[] } | undefined>;
+}) {
   const navigate = useNavigate();
   const may = (action: ComplaintAction) => props.complaint.actions.includes(action);
   const place = desaKindOf(props.complaint.desaCode);
@@ -38,6 +44,9 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
   );
   const [message, setMessage] = createSignal("");
   const [handleErrors, setHandleErrors] = createSignal<Errors>({});
+  // Which of the two is on its way: both buttons wait (a second tap would meet the first's change).
+  const [sending, setSending] = createSignal<"handle" | "resolve">();
+  const [saved, setSaved] = createSignal("");
   const [catalog] = useCatalog();
   // The registry's active entries this desa can call on (its own, its kecamatan's, the kabupaten's).
   const [registry] = createResource(async () =>
@@ -62,7 +71,9 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
       ...(data.getAll("psksIds").length ? { psksIds: data.getAll("psksIds").map(String) } : {}),
     };
     setMessage("");
+    setSaved("");
     setHandleErrors({});
+    setSending(action);
     try {
       const param = { id: props.complaint.id };
       const json = checked(HandlingSchema, input);
@@ -71,13 +82,23 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
           ? api.complaints[":id"].handle.$post({ param, json })
           : api.complaints[":id"].resolve.$post({ param, json }),
       );
-      props.onDone();
+      await props.onDone();
+      setSaved(COMPLAINT_WORKFLOW.actions[action].done);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        const fresh = await props.onDone();
+        if (ownLatest(fresh?.timeline, `complaint.${action}`, me()?.username)) {
+          setSaved(COMPLAINT_WORKFLOW.actions[action].done);
+          return;
+        }
+      }
       // Each reason once: under the field it names, or at the top when it names none.
       const e = errorsFromApi(error);
       setHandleErrors(e.fields);
       setMessage(saidByFields(form, e.fields) ? "" : e.message);
       focusFirstInvalid(form);
+    } finally {
+      setSending(undefined);
     }
   };
 
@@ -118,6 +139,9 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
         <form onSubmit={(e) => e.preventDefault()}>
           <Show when={message()}>
             <Alert>{message()}</Alert>
+          </Show>
+          <Show when={saved()}>
+            <Alert kind="success">Tersimpan: {saved()}.</Alert>
           </Show>
           <Field label="Jawaban / informasi yang diberikan" name="answer" error={handleErrors().answer}>
             <textarea id="answer" name="answer" rows="3" />
@@ -165,18 +189,20 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
               <button
                 type="button"
                 class="secondary"
+                disabled={Boolean(sending())}
                 onClick={(e) => handle("handle", e.currentTarget.form!)}
               >
-                {COMPLAINT_WORKFLOW.actions.handle.label}
+                {sending() === "handle" ? "Mengirim…" : COMPLAINT_WORKFLOW.actions.handle.label}
               </button>
             </Show>
             <Show when={may("resolve")}>
               <button
                 type="button"
+                disabled={Boolean(sending())}
                 onClick={(e) => handle("resolve", e.currentTarget.form!)}
                 data-testid="resolve"
               >
-                {COMPLAINT_WORKFLOW.actions.resolve.label}
+                {sending() === "resolve" ? "Mengirim…" : COMPLAINT_WORKFLOW.actions.resolve.label}
               </button>
             </Show>
           </div>
@@ -261,7 +287,7 @@ export default function BackOffice(props: { complaint: ComplaintView; onDone: ()
             </details>
           </Show>
           <button type="submit" disabled={refer.busy()}>
-            Kirim rujukan ke supervisor
+            {refer.busy() ? "Mengirim…" : "Kirim rujukan ke supervisor"}
           </button>
         </form>
       </Show>

@@ -101,7 +101,7 @@ export function CorrectReporter(props: { complaint: ComplaintView; onDone: () =>
           <p class="muted">Sudah melihat KTP/KK warga? Kirim sekali lagi untuk mengonfirmasi.</p>
         </Show>
         <button type="submit" disabled={busy()}>
-          {spec.label}
+          {busy() ? "Mengirim…" : spec.label}
         </button>
       </form>
     </details>

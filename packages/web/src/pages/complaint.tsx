@@ -117,7 +117,7 @@ function Cancel(props: { complaint: ComplaintView; onDone: () => void }) {
           <textarea id="cancel-reason" name="reason" rows="2" />
         </Field>
         <button type="submit" class="danger" disabled={busy()}>
-          {COMPLAINT_WORKFLOW.actions.cancel.label}
+          {busy() ? "Mengirim…" : COMPLAINT_WORKFLOW.actions.cancel.label}
         </button>
       </form>
     </details>
@@ -292,7 +292,7 @@ export default function Complaint() {
               </p>
             </Show>
             <Show when={BACK_OFFICE.some((a) => c().actions.includes(a))}>
-              <BackOffice complaint={c()} onDone={refetch} />
+              <BackOffice complaint={c()} onDone={reload} />
             </Show>
             <Show when={c().actions.includes("propose")}>
               <details class="card inner" data-testid="propose">
