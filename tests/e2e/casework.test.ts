@@ -550,3 +550,28 @@ describe("a client handed over from another kabupaten", () => {
     await fits(again);
   });
 });
+
+describe("a case's step on a weak link", () => {
+  it("reads an assessment sent again after its answer was lost as saved, not as another's change", async () => {
+    const worker = await signedInPage(app, "peksos.slawi");
+    const id = await outreachCase(worker.request, { name: "Pak Wiryo", sex: "L", ppks: "gelandangan" });
+    await worker.goto(`/kasus/${id}`);
+    await worker.click("[data-testid=open-assess]");
+    const form = "[data-testid=decision-assess]";
+    await worker.fill(`${form} textarea[name=problems]`, "Tidak punya tempat tinggal dan identitas.");
+    await worker.fill(`${form} textarea[name=needs]`, "Tempat tinggal sementara, pelacakan keluarga.");
+    await worker.check(`${form} input[value=tanpa-tempat-tinggal]`);
+    // The assessment reaches the server; its answer never reaches the phone.
+    await worker.context().route("**/assess", async (route) => {
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await worker.click(`${form} button[type=submit]`);
+    await expect.poll(() => worker.textContent(form)).toContain("Tidak dapat terhubung");
+    await worker.context().unroute("**/assess");
+    await worker.click(`${form} button[type=submit]`);
+    await expect.poll(() => worker.textContent("main .alert.success")).toBe("Asesmen dicatat.");
+    expect(await worker.textContent("main")).not.toContain("sudah berubah");
+    await worker.context().close();
+  });
+});

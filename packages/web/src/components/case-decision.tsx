@@ -14,7 +14,7 @@ import {
   type CaseAction,
   type CaseView,
 } from "@puskesos/core/casework/schema";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { me } from "../lib/session.ts";
 import { bodyOf, CaseFields } from "./case-fields.tsx";
@@ -71,6 +71,8 @@ export function Decision(props: {
   onDone: (done: string) => void;
   /** The next step begun: the last step's "done" above no longer describes the page. */
   onOpen?: () => void;
+  /** After a 409: reloads the case and says whether its newest entry is this officer's own `action`. */
+  ownChange?: (action: CaseAction) => Promise<boolean>;
 }) {
   const spec = () => CASE_WORKFLOW.actions[props.action];
   const [open, setOpen] = createSignal(false);
@@ -111,6 +113,12 @@ export function Decision(props: {
       setOpen(false);
       props.onDone(spec().done);
     } catch (error) {
+      // Refused as "sudah berubah" by the officer's own earlier try, whose answer was lost: it is saved.
+      if (error instanceof ApiError && error.status === 409 && (await props.ownChange?.(props.action))) {
+        setOpen(false);
+        props.onDone(spec().done);
+        return;
+      }
       setMessage(sentenceFromApi(error));
       // The reason is said at the top of a long form: the first field it names (or the form's heading,
       // just above the reason) takes the focus, so a phone shows it and a screen reader reads it.

@@ -16,7 +16,8 @@ import { Alert } from "../components/form.tsx";
 import { HandoverSummary } from "../components/handover-summary.tsx";
 import { PrintedOn, printNow, useA4Print } from "../components/print.tsx";
 import { api, call } from "../lib/api.ts";
-import { createRecord } from "../lib/record.ts";
+import { createRecord, ownLatest } from "../lib/record.ts";
+import { me } from "../lib/session.ts";
 import { Unreloaded } from "../components/unreloaded.tsx";
 import { formatDateTime, formatDay } from "../lib/time.ts";
 import "../components/casework.css";
@@ -202,6 +203,7 @@ export default function Case() {
                         view={c()}
                         previous={[...f().entries].reverse().find((e) => e.action === action)?.data}
                         onOpen={() => setDone("")}
+                        ownChange={async (a) => ownLatest((await reload())?.entries, a, me()?.username)}
                         onDone={(label) => {
                           setDone(`${label}.`);
                           void reload();
