@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  answer,
   e2eApp,
   inViewport,
   newPage,
@@ -310,6 +311,25 @@ describe("messages that tell the truth", () => {
       .poll(() => bo.textContent("[data-testid=back-office] .alert.success"))
       .toBe("Tersimpan: Penanganan dicatat.");
     expect(await bo.textContent("[data-testid=back-office]")).not.toContain("sudah berubah");
+    // A cancellation likewise, by the front office: sent again, the complaint reads cancelled, no refusal.
+    const fourth = await made();
+    const front = await signedInPage(app, "fo.kalisapu");
+    await front.goto(`/pengaduan/${fourth.id}`);
+    await front.click("[data-testid=cancel] summary");
+    await front.fill("#cancel-reason", "Terdaftar dua kali.");
+    await front.context().route("**/cancel", async (route) => {
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await front.click("[data-testid=cancel] button[type=submit]");
+    await answer(front, true);
+    await expect.poll(() => front.textContent("[data-testid=cancel]")).toContain("Tidak dapat terhubung");
+    await front.context().unroute("**/cancel");
+    await front.click("[data-testid=cancel] button[type=submit]");
+    await answer(front, true);
+    await expect.poll(() => front.textContent("[data-testid=complaint-state]")).toBe("Dibatalkan");
+    expect(await front.textContent("main")).not.toContain("sudah berubah");
+    await front.context().close();
     // A referral that reached the server while its answer did not: sent again, it opens, not refused.
     const second = await made();
     await bo.goto(`/pengaduan/${second.id}`);

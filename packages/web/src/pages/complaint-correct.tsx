@@ -6,7 +6,9 @@ import {
 } from "@puskesos/core/complaint/schema";
 import { Alert, createForm, ErrorList, Field } from "../components/form.tsx";
 import { IdInput } from "../components/nik-input.tsx";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
+import { ownLatest } from "../lib/record.ts";
+import { me } from "../lib/session.ts";
 
 const spec = COMPLAINT_WORKFLOW.actions.correct;
 
@@ -14,7 +16,11 @@ const spec = COMPLAINT_WORKFLOW.actions.correct;
  * The front office corrects the reporter's details at the resident's request (UU PDP). Only the
  * fields typed in change; the earlier values stay in the complaint's history with the reason.
  */
-export function CorrectReporter(props: { complaint: ComplaintView; onDone: () => void }) {
+export function CorrectReporter(props: {
+  complaint: ComplaintView;
+  /** Reloads the complaint, answering its history (the check for an own change whose answer was lost). */
+  onDone: () => Promise<{ timeline: readonly { action: string; by: string }[] } | undefined>;
+}) {
   const [done, setDone] = createSignal("");
   const [confirming, setConfirming] = createSignal(false);
   const r = () => props.complaint.reporter;
@@ -44,6 +50,16 @@ export function CorrectReporter(props: { complaint: ComplaintView; onDone: () =>
       try {
         await call(api.complaints[":id"].correct.$post({ param: { id: props.complaint.id }, json }));
       } catch (error) {
+        // Refused as "sudah berubah" by the officer's own earlier try, whose answer was lost: it is saved.
+        const own =
+          error instanceof ApiError &&
+          error.status === 409 &&
+          ownLatest((await props.onDone())?.timeline, "complaint.correct", me()?.username);
+        if (own) {
+          form.reset();
+          setDone("Data pelapor dikoreksi; nilai lama tersimpan di riwayat.");
+          return;
+        }
         // An unusual NIK is asked about once, as at registration; the officer confirms having seen the card.
         if (
           (error as { fields?: { needsConfirmation?: boolean }[] }).fields?.some((f) => f.needsConfirmation)
@@ -54,7 +70,7 @@ export function CorrectReporter(props: { complaint: ComplaintView; onDone: () =>
       form.reset();
       setConfirming(false);
       setDone("Data pelapor dikoreksi; nilai lama tersimpan di riwayat.");
-      props.onDone();
+      await props.onDone();
     },
   });
   return (

@@ -15,13 +15,13 @@ import { PROPOSAL_STATE_LABELS } from "@puskesos/core/proposal/schema";
 import { CaseLink } from "../components/case-link.tsx";
 import { Alert, errorsFromApi, Field, sentenceFromApi } from "../components/form.tsx";
 import { Unreloaded } from "../components/unreloaded.tsx";
-import { createRecord } from "../lib/record.ts";
+import { createRecord, ownLatest } from "../lib/record.ts";
 import { Receipt } from "../components/receipt.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import BackOffice from "./back-office.tsx";
 import { CorrectReporter } from "./complaint-correct.tsx";
 import ProposalForm from "./proposal-form.tsx";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
 import { checked } from "../lib/checked.ts";
 import { desaNames, regionTree } from "../lib/regions.ts";
 import { can, me } from "../lib/session.ts";
@@ -82,7 +82,10 @@ function DpmLine(props: { complaint: ComplaintView }) {
 }
 
 /** The front office cancels the complaint with the reason, after a confirmation. */
-function Cancel(props: { complaint: ComplaintView; onDone: () => void }) {
+function Cancel(props: {
+  complaint: ComplaintView;
+  onDone: () => Promise<{ timeline: readonly { action: string; by: string }[] } | undefined>;
+}) {
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const submit = async (event: SubmitEvent) => {
@@ -99,8 +102,12 @@ function Cancel(props: { complaint: ComplaintView; onDone: () => void }) {
       if (!(await ask(question, "Batalkan pengaduan", "Jangan batalkan"))) return;
       setBusy(true);
       await call(api.complaints[":id"].cancel.$post({ param: { id: props.complaint.id }, json }));
-      props.onDone();
+      await props.onDone();
     } catch (error) {
+      // Refused as "sudah berubah" by the officer's own earlier try, whose answer was lost: it is done.
+      if (error instanceof ApiError && error.status === 409) {
+        if (ownLatest((await props.onDone())?.timeline, "complaint.cancel", me()?.username)) return;
+      }
       setMessage(sentenceFromApi(error));
     } finally {
       setBusy(false);
@@ -305,10 +312,10 @@ export default function Complaint() {
               </details>
             </Show>
             <Show when={c().actions.includes("correct")}>
-              <CorrectReporter complaint={c()} onDone={refetch} />
+              <CorrectReporter complaint={c()} onDone={reload} />
             </Show>
             <Show when={c().actions.includes("cancel")}>
-              <Cancel complaint={c()} onDone={refetch} />
+              <Cancel complaint={c()} onDone={reload} />
             </Show>
             <Receipt complaint={c()} office={desaNames(regions(), c().desaCode).desa} />
             <Timeline events={timeline()} />
