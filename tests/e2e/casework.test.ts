@@ -9,6 +9,7 @@ import {
   refusalMarks,
   signedInContext,
   signedInPage,
+  loseAnswers,
 } from "../support/browser.ts";
 
 /**
@@ -562,10 +563,7 @@ describe("a case's step on a weak link", () => {
     await worker.fill(`${form} textarea[name=needs]`, "Tempat tinggal sementara, pelacakan keluarga.");
     await worker.check(`${form} input[value=tanpa-tempat-tinggal]`);
     // The assessment reaches the server; its answer never reaches the phone.
-    await worker.context().route("**/assess", async (route) => {
-      await route.fetch();
-      await route.abort("connectionreset");
-    });
+    await loseAnswers(worker, "**/assess");
     await worker.click(`${form} button[type=submit]`);
     await expect.poll(() => worker.textContent(form)).toContain("Tidak dapat terhubung");
     await worker.context().unroute("**/assess");

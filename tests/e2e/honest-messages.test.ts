@@ -7,6 +7,7 @@ import {
   refusalMarks,
   signedInContext,
   signedInPage,
+  loseAnswers,
 } from "../support/browser.ts";
 import { referralAt } from "../support/journey.ts";
 import { complaint, WATI } from "../support/residents.ts";
@@ -259,10 +260,7 @@ describe("messages that tell the truth", () => {
     await manajer.waitForSelector("[data-testid=decision-approve]");
     await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
     // The approval reaches the server; its answer never reaches the phone.
-    await manajer.context().route("**/approve", async (route) => {
-      await route.fetch();
-      await route.abort("connectionreset");
-    });
+    await loseAnswers(manajer, "**/approve");
     await manajer.click("[data-testid=decision-approve] button[type=submit]");
     await expect
       .poll(() => manajer.textContent("[data-testid=decision-approve]"))
@@ -299,10 +297,7 @@ describe("messages that tell the truth", () => {
     const third = await made();
     await bo.goto(`/pengaduan/${third.id}`);
     await bo.fill("#answer", "Dijelaskan cara mendaftar PBI-JK di kantor desa.");
-    await bo.context().route("**/handle", async (route) => {
-      await route.fetch();
-      await route.abort("connectionreset");
-    });
+    await loseAnswers(bo, "**/handle");
     await bo.click("text=Simpan penanganan");
     await expect.poll(() => bo.textContent("[data-testid=back-office]")).toContain("Tidak dapat terhubung");
     await bo.context().unroute("**/handle");
@@ -317,10 +312,7 @@ describe("messages that tell the truth", () => {
     await front.goto(`/pengaduan/${fourth.id}`);
     await front.click("[data-testid=cancel] summary");
     await front.fill("#cancel-reason", "Terdaftar dua kali.");
-    await front.context().route("**/cancel", async (route) => {
-      await route.fetch();
-      await route.abort("connectionreset");
-    });
+    await loseAnswers(front, "**/cancel");
     await front.click("[data-testid=cancel] button[type=submit]");
     await answer(front, true);
     await expect.poll(() => front.textContent("[data-testid=cancel]")).toContain("Tidak dapat terhubung");
@@ -338,10 +330,7 @@ describe("messages that tell the truth", () => {
     await bo.selectOption("#urgency", "segera");
     await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
     await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
-    await bo.context().route("**/api/referrals", async (route) => {
-      await route.fetch();
-      await route.abort("connectionreset");
-    });
+    await loseAnswers(bo, "**/api/referrals");
     await bo.click("text=Kirim rujukan ke supervisor");
     await expect.poll(() => bo.textContent("[data-testid=refer-form]")).toContain("Tidak dapat terhubung");
     await bo.context().unroute("**/api/referrals");

@@ -145,3 +145,10 @@ export const refusalMarks = (page: Page, id: string) =>
       control.getAttribute("aria-describedby"),
     ];
   }, id);
+
+/** Requests to `url` reach the server, and their answers never reach the page (a link dropped on the way back). */
+export const loseAnswers = (page: Page, url: string) =>
+  page.context().route(url, async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
