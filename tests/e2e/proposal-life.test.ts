@@ -291,10 +291,15 @@ describe("a household's proposal, from the front office to the DPM", () => {
         .getByRole("group", { name: new RegExp(WATI.name) })
         .getByLabel("Ditetapkan", { exact: true })
         .check();
+      // The lists' reload after the save fails: the answer stays, and the lists say they could not load.
+      const lists = /\/api\/(proposals|musdes)\?/;
+      await koord.context().route(lists, (route) => route.abort("connectionrefused"));
       await koord.getByRole("button", { name: "Simpan musdes" }).click();
       await expect
         .poll(() => koord.textContent("[data-testid=musdes-result]"))
         .toBe(`${WATI.name}: ditetapkan, dicatat pada usulannya.`);
+      await expect.poll(() => koord.textContent("main")).toContain("Daftar belum dapat dimuat.");
+      await koord.context().unroute(lists);
       await koord.getByRole("link", { name: "Cetak lampiran musdes ini" }).click();
       const annex = koord.locator("[data-testid=musdes-annex]");
       await expect.poll(() => annex.textContent()).toContain("LAMPIRAN BERITA ACARA MUSYAWARAH DESA");

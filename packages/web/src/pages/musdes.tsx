@@ -152,12 +152,15 @@ export default function Musdes() {
     () => (can("proposal.list") ? desa() : ""),
     (code) => (code ? awaiting(code) : []),
   );
+  // Reading a failed list throws: after a saved musdes whose lists could not reload, the page keeps its
+  // answer and says the lists could not be loaded instead of giving way to the page's error.
+  const waitingNow = () => (waiting.error ? undefined : waiting.latest);
   const [past, { refetch: refetchPast }] = createResource(desa, (code) =>
     code ? call(api.musdes.$get({ query: { desa: code } })) : [],
   );
   const [saved, setSaved] = createSignal<{ musdes: MusdesView; names: Map<string, string> }>();
   const onSaved = (musdes: MusdesView) => {
-    const names = new Map((waiting() ?? []).map((p) => [p.id, headOf(p)?.name ?? p.id]));
+    const names = new Map((waitingNow() ?? []).map((p) => [p.id, headOf(p)?.name ?? p.id]));
     setSaved({ musdes, names });
     void refetchWaiting();
     void refetchPast();
@@ -202,7 +205,7 @@ export default function Musdes() {
           <h2>Usulan layak menunggu musdes</h2>
           <ListTable
             headers={["Kepala rumah tangga", "Anggota", "Alamat", "Hasil verval"]}
-            items={waiting.latest}
+            items={waitingNow()}
             source={waiting}
             empty="Tidak ada usulan yang menunggu musdes."
             testid="musdes-waiting"
@@ -221,14 +224,14 @@ export default function Musdes() {
               </tr>
             )}
           </ListTable>
-          <Show when={can("musdes.record") && waiting.latest?.length}>
-            <RecordForm proposals={waiting.latest!} onSaved={onSaved} />
+          <Show when={can("musdes.record") && waitingNow()?.length}>
+            <RecordForm proposals={waitingNow()!} onSaved={onSaved} />
           </Show>
         </Show>
         <h2>Musdes yang sudah dicatat</h2>
         <ListTable
           headers={["Tanggal", "Tempat", "Hadir", "Berita acara", "Keputusan", "Lampiran"]}
-          items={past.latest}
+          items={past.error ? undefined : past.latest}
           source={past}
           empty="Belum ada musdes yang dicatat."
           testid="musdes-past"
