@@ -33,13 +33,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   "pelindungan-data": "Pejabat Pelindungan Data Pribadi",
 };
 
-/** A user's role as their header names it: a kelurahan's head is its lurah, a desa's its kepala desa. */
+/** Roles titled by the kind of their village: a desa's head is its kepala desa, a kelurahan's its lurah. */
+const VILLAGE_ROLE_LABELS: Partial<Record<Role, Record<"desa" | "kelurahan", string>>> = {
+  "kepala-desa": { desa: "Kepala Desa", kelurahan: "Lurah" },
+};
+
+/** A user's role as their header names it, in their own village's words where it has them. */
 export const userRoleLabel = (user: { role: Role; scope: { code: string } }): string =>
-  user.role === "kepala-desa"
-    ? desaKindOf(user.scope.code) === "kelurahan"
-      ? "Lurah"
-      : "Kepala Desa"
-    : ROLE_LABELS[user.role];
+  VILLAGE_ROLE_LABELS[user.role]?.[desaKindOf(user.scope.code)] ?? ROLE_LABELS[user.role];
 
 /** Who acted, as a log or history names the role: a user's role, or "Sistem" for a job. */
 export const roleLabel = (role: string): string =>

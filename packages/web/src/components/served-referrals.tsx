@@ -6,6 +6,7 @@ import { useCatalog } from "../lib/catalog.ts";
 import { errorsFromApi } from "./form.tsx";
 import { formatDay } from "../lib/time.ts";
 import { ListTable } from "./list-table.tsx";
+import { heldForNames } from "../lib/regions.ts";
 
 const fetchPage = (cursor?: string) => call(api.referrals.served.$get({ query: cursor ? { cursor } : {} }));
 
@@ -33,14 +34,7 @@ export function ServedReferrals(props: {
   const firstPage = () => (first.error ? undefined : first());
   const rows = () => [...(firstPage()?.items ?? []), ...more().items];
   const next = () => (more().items.length ? more().cursor : firstPage()?.cursor);
-  const source = {
-    get loading() {
-      return first.loading || !props.settled;
-    },
-    get error() {
-      return first.error;
-    },
-  };
+  const source = heldForNames(first, () => props.settled);
   const loadMore = async () => {
     setError("");
     setBusy(true);

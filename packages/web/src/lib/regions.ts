@@ -40,6 +40,16 @@ export function desaNameIn(kabupaten: Kabupaten | undefined, code: string): stri
   return findDesa(kabupaten, code).desa?.name ?? code;
 }
 
+/** A list's source held until the desa's names have arrived or failed (`settled`): drawn once, with names. */
+export const heldForNames = (source: { loading: boolean; error: unknown }, settled: () => boolean) => ({
+  get loading() {
+    return source.loading || !settled();
+  },
+  get error(): unknown {
+    return source.error;
+  },
+});
+
 /**
  * The kabupaten's kecamatan and desa for a page that lists records of several desa, asked only when
  * `wanted`. `settled` turns true once they have arrived or failed to: a list holds its rows until

@@ -21,7 +21,7 @@ import {
   sentenceFromApi,
 } from "../components/form.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
-import { regionTree } from "../lib/regions.ts";
+import { createRegionNames } from "../lib/regions.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
 import { checked } from "../lib/checked.ts";
 import { me } from "../lib/session.ts";
@@ -69,9 +69,8 @@ export default function CaseNew() {
       : params.rujukan
         ? { href: `/rujukan/${params.rujukan}`, label: "Rujukan" }
         : { href: "/kasus", label: "Kasus" };
-  const [tree] = createResource(() => (fixed ? undefined : regionTree()));
   // Neither list is worth the form: when one cannot come, the form stays with what was typed in it.
-  const places = () => (tree.error ? undefined : tree());
+  const places = createRegionNames(() => !fixed).tree;
   const region = () => complaint()?.desaCode ?? referral()?.desaCode ?? (desa() || me()?.scope.code);
   const [workers, { refetch: refetchWorkers }] = createResource(region, (r) =>
     call(api.cases.workers.$get({ query: { region: r } })),

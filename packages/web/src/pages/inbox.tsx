@@ -5,7 +5,7 @@ import { REFERRAL_STATE_LABELS, STEP_OF, URGENCIES, type ReferralView } from "@p
 import { ComplaintTable } from "../components/complaint-table.tsx";
 import { api, call } from "../lib/api.ts";
 import { can, me } from "../lib/session.ts";
-import { createRegionNames } from "../lib/regions.ts";
+import { createRegionNames, heldForNames } from "../lib/regions.ts";
 import { villagesTitle } from "@puskesos/core/region/words";
 import { waitingComplaints } from "../lib/waiting.ts";
 import { formatDate } from "../lib/time.ts";
@@ -65,19 +65,12 @@ export default function Inbox() {
     me()?.scope.level === "desa"
       ? undefined
       : { title: villagesTitle(regions.tree()), name: regions.desaName };
-  // Held until the desa's names are known too, so the list is drawn once, with names, not codes.
-  const listed = {
-    get loading() {
-      return referrals.loading || !regions.settled();
-    },
-    get error() {
-      return referrals.error;
-    },
-  };
   const [referrals] = createResource(
     () => can("referral.inbox"),
     (yes) => (yes ? call(api.referrals.inbox.$get()) : undefined),
   );
+  // Held until the desa's names are known too, so the list is drawn once, with names, not codes.
+  const listed = heldForNames(referrals, regions.settled);
   const [cases] = createResource(
     () => can("case.read"),
     (yes) => (yes ? call(api.cases.$get({ query: { status: "perlu-tindakan" } })) : undefined),
