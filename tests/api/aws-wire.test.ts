@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AwsError, awsJson } from "@puskesos/core/aws";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { AwsError, awsJson, onWire } from "@puskesos/core/aws";
 import { BatchGetCommand, createDb } from "@puskesos/core/db";
 import { sigv4Problem } from "../support/sigv4.ts";
 
@@ -116,6 +116,30 @@ describe("the AWS JSON client", () => {
     const tokens = new Set(seen.map((s) => s.body.ClientRequestToken));
     expect(tokens.size).toBe(1);
     expect([...tokens][0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("tells when the requests a call began are on the wire, before their answers, and when they failed", async () => {
+    let release = () => {};
+    answers = [(entry, res) => (release = () => reply(200, { Item: { pk: { S: "a" } } })(entry, res))];
+    const { result, written } = onWire(() => dynamo()("GetItem", { Key: { pk: { S: "a" } } }));
+    let answered = false;
+    void result.then(() => (answered = true));
+    await written;
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(answered).toBe(false);
+    release();
+    expect(await result).toEqual({ Item: { pk: { S: "a" } } });
+
+    // A request that never reaches its server does not keep the caller waiting either.
+    const nowhere = awsJson({
+      service: "dynamodb",
+      target: "T",
+      version: "1.0",
+      endpoint: "http://127.0.0.1:9",
+    });
+    const refused = onWire(() => nowhere("GetItem", {}));
+    await refused.written;
+    await expect(refused.result).rejects.toMatchObject({ name: "ECONNREFUSED", status: 0 });
   });
 
   it("gives up after three throttled attempts with the throttling error", async () => {

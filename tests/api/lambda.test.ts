@@ -50,6 +50,7 @@ interface Req {
   query?: string;
   body?: unknown;
   cookie?: string;
+  headers?: Record<string, string>;
 }
 
 function event(req: Req): LambdaEvent {
@@ -63,6 +64,7 @@ function event(req: Req): LambdaEvent {
     headers: {
       host: "abc123.execute-api.ap-southeast-3.amazonaws.com",
       "user-agent": "vitest",
+      ...req.headers,
       ...(body
         ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }
         : {}),
@@ -205,6 +207,59 @@ describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
       { target: "secretsmanager.BatchGetSecretValue", secretId: LAMBDA_TEST_EDGE_ARN },
     ]);
     expect(secrets.calls()).toBe(1);
+  });
+
+  it("reads the caller's session as the event arrives, once, and hands no request a read it did not make", async () => {
+    const signIn = () =>
+      handler(
+        event({
+          method: "POST",
+          path: "/api/auth/login",
+          body: { username: "fo.kalisapu", password: "puskesos-demo" },
+        }),
+        context,
+      ).then((r) => r.cookies![0]!.split(";")[0]!);
+    const [laptop, phone] = [await signIn(), await signIn()];
+    const calls: string[] = [];
+    let counting = true;
+    useDb().doc.use(async (call, next) => {
+      if (counting) calls.push(call.operation);
+      return next();
+    });
+    const desa = await handler(
+      event({ method: "GET", path: "/api/regions/33.28.10.2001", cookie: laptop }),
+      context,
+    );
+    counting = false;
+    expect(desa.statusCode).toBe(200);
+    // The read made ahead is the one the session check uses: one batch, not two.
+    expect(calls).toEqual(["BatchGetItem"]);
+
+    // A write from another site is refused before its caller is looked up: its read is not taken.
+    const refused = await handler(
+      event({
+        method: "POST",
+        path: "/api/auth/logout",
+        cookie: laptop,
+        headers: { origin: "https://lain.example" },
+      }),
+      context,
+    );
+    expect(refused.statusCode).toBe(403);
+    // Changing the password on the phone ends the laptop's session ...
+    const changed = await fetch(`${base}/api/auth/password`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: phone },
+      body: JSON.stringify({ currentPassword: "puskesos-demo", newPassword: "Sandi-baru-ponsel-2026" }),
+    });
+    expect(changed.status).toBe(200);
+    // ... and the laptop's next request must not be answered from the refused request's read, made
+    // while its session was still good.
+    const after = await fetch(`${base}/api/auth/me`, { headers: { cookie: laptop } });
+    expect(after.status).toBe(401);
+    expect(
+      (await handler(event({ method: "GET", path: "/api/auth/me", cookie: laptop }), context)).statusCode,
+    ).toBe(401);
   });
 
   it("sends the security headers from Lambda too", async () => {

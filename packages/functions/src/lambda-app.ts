@@ -1,6 +1,9 @@
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
 import { TrieRouter } from "hono/router/trie-router";
+import { Session } from "@puskesos/core/auth";
+import { configureDb, type DbConfig } from "@puskesos/core/db";
+import { sessionCookieName } from "./http/cookie.ts";
 import type { AppEnv } from "./http/env.ts";
 import { base, frame, later, type OpenApiSource } from "./http/frame.ts";
 import { auth } from "./routes/auth.ts";
@@ -51,7 +54,30 @@ export function createLambdaApp(openapi: OpenApiSource) {
 }
 
 /**
- * The Lambda's handler: API Gateway's events through Hono's adapter. Here rather than in lambda.ts,
- * so that what a cold start loads before it asks for its secrets is only the AWS client.
+ * The Lambda's handler: API Gateway's events through Hono's adapter, on the stack's table. Here
+ * rather than in lambda.ts, and the table's configuration with it (the database module brings
+ * valibot and the query helpers), so that what a cold start loads before it asks for its secrets is
+ * only the AWS client. A request with a session cookie has its session read sent first
+ * (`Session.readAhead`): the adapter's first Request loads undici while DynamoDB answers.
  */
-export const lambdaHandler = (openapi: OpenApiSource) => handle(createLambdaApp(openapi));
+export function lambdaHandler(openapi: OpenApiSource, db: DbConfig) {
+  configureDb(db);
+  const handler = handle(createLambdaApp(openapi));
+  return async (...[event, context]: Parameters<typeof handler>) => {
+    const token = sessionToken(event);
+    const ahead = token ? Session.readAhead(token) : undefined;
+    try {
+      await ahead?.sent;
+      return await handler(event, context);
+    } finally {
+      ahead?.drop();
+    }
+  };
+}
+
+/** The session cookie's value as API Gateway hands it over (HTTP API: `cookies`, one per entry). */
+function sessionToken(event: Parameters<ReturnType<typeof handle>>[0]): string | undefined {
+  const prefix = `${sessionCookieName()}=`;
+  const cookies = "cookies" in event ? event.cookies : undefined;
+  return cookies?.find((cookie) => cookie.startsWith(prefix))?.slice(prefix.length);
+}

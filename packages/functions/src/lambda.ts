@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { configureDb } from "@puskesos/core/db";
 import { configure, fromEnv } from "@puskesos/core/config";
 import { readSecrets, stackKeysFrom } from "@puskesos/core/config/secrets";
 import type { OpenApiDocument } from "./routes/docs-page.ts";
@@ -20,10 +19,6 @@ const [[stackSecret, edgeKey], { lambdaHandler }] = await Promise.all([
   import("./lambda-app.ts"),
 ]);
 configure({ ...fromEnv(), ...stackKeysFrom(secretId, stackSecret!), edgeKey });
-configureDb({
-  tableName: process.env.TABLE_NAME ?? "puskesos",
-  ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
-});
 
 /** The OpenAPI document made at build time (scripts/build-openapi.ts), shipped beside the bundle. */
 async function builtOpenApi(): Promise<OpenApiDocument | undefined> {
@@ -36,4 +31,7 @@ async function builtOpenApi(): Promise<OpenApiDocument | undefined> {
   return text === undefined ? undefined : (JSON.parse(text) as OpenApiDocument);
 }
 
-export const handler = lambdaHandler(builtOpenApi);
+export const handler = lambdaHandler(builtOpenApi, {
+  tableName: process.env.TABLE_NAME ?? "puskesos",
+  ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+});

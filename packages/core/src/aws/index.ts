@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { IncomingMessage } from "node:http";
 import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 
@@ -53,7 +52,27 @@ const THROTTLED = new Set([
   "TooManyRequestsException",
 ]);
 const TRANSIENT = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "TimeoutError"]);
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+// Not `import … from "node:http"`: its ES module facade reads every export of the module, among them
+// the lazy WebSocket getters that load all of undici (about 10 ms) before the cold start's secret
+// request can go out. Loaded this way, undici loads when a Request is first made, after that.
+const http = process.getBuiltinModule("node:http");
+const https = process.getBuiltinModule("node:https");
+const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+
+/** Requests begun and not yet written to their connection (see `onWire`). */
+const unwritten = new Set<Promise<void>>();
+
+/**
+ * Calls `start` and tells when the requests it began have been written to their connections (or
+ * have failed). Work that holds the thread for a while, started after `written`, runs while the
+ * service answers instead of keeping the requests from going out (session.ts's `readAhead`).
+ */
+export function onWire<T>(start: () => T): { result: T; written: Promise<void> } {
+  const before = new Set(unwritten);
+  const result = start();
+  const begun = [...unwritten].filter((wire) => !before.has(wire));
+  return { result, written: Promise.all(begun).then(() => undefined) };
+}
 
 export function awsJson(config: AwsJsonService): AwsCall {
   const region = config.region ?? process.env.AWS_REGION ?? "ap-southeast-3";
@@ -65,6 +84,18 @@ export function awsJson(config: AwsJsonService): AwsCall {
     sha256: Hash.bind(null, "sha256"),
   });
   return async (operation, input) => {
+    let onWire = () => {};
+    const wire = new Promise<void>((done) => (onWire = done));
+    unwritten.add(wire);
+    void wire.then(() => unwritten.delete(wire));
+    try {
+      return await attempts(operation, input, onWire);
+    } finally {
+      onWire();
+    }
+  };
+
+  async function attempts(operation: string, input: object, onWire: () => void) {
     // Like the SDK: a retried transaction carries the first attempt's token, so it is applied once.
     const body = JSON.stringify(
       operation === "TransactWriteItems" && !("ClientRequestToken" in input)
@@ -91,6 +122,7 @@ export function awsJson(config: AwsJsonService): AwsCall {
           url,
           { ...signed.headers, "content-length": String(Buffer.byteLength(body)) },
           body,
+          onWire,
         );
       } catch (error) {
         if (attempt >= ATTEMPTS || !retryable(error)) throw error;
@@ -98,7 +130,7 @@ export function awsJson(config: AwsJsonService): AwsCall {
         await new Promise((wait) => setTimeout(wait, Math.random() * 100 * 2 ** attempt));
       }
     }
-  };
+  }
 }
 
 /** The role's credentials, which Lambda puts in the environment; any key does for a local endpoint. */
@@ -115,18 +147,19 @@ function retryable(error: unknown) {
   return error.status >= 500 || THROTTLED.has(error.name) || TRANSIENT.has(error.name);
 }
 
-function post(url: URL, headers: Record<string, string>, body: string) {
-  const https = url.protocol === "https:";
+function post(url: URL, headers: Record<string, string>, body: string, onWire: () => void) {
+  const secure = url.protocol === "https:";
   return new Promise<Record<string, unknown>>((resolve, reject) => {
-    const req = (https ? httpsRequest : httpRequest)(
+    const req = (secure ? https.request : http.request)(
       url,
-      { method: "POST", headers, agent: https ? agents.https : agents.http, timeout: TIMEOUT_MS },
+      { method: "POST", headers, agent: secure ? agents.https : agents.http, timeout: TIMEOUT_MS },
       (res) => read(res).then(resolve, reject),
     );
     req.on("timeout", () => req.destroy(new AwsError("TimeoutError", `No answer in ${TIMEOUT_MS} ms`, 0)));
     req.on("error", (error: NodeJS.ErrnoException) =>
       reject(error instanceof AwsError ? error : new AwsError(error.code ?? error.name, error.message, 0)),
     );
+    req.on("finish", onWire);
     req.end(body);
   });
 }
