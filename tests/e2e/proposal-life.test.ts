@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayIn } from "@puskesos/core/time/calendar";
-import { answer, e2eApp, signedInPage } from "../support/browser.ts";
+import { answer, e2eApp, loseAnswers, signedInPage } from "../support/browser.ts";
 import {
   controlledByServiceWorker,
   draftSavedSince,
@@ -139,8 +139,17 @@ describe("a household's proposal, from the front office to the DPM", () => {
       await expect
         .poll(() => survei.textContent("[data-testid=proposal-address]"))
         .toMatch(/^RT \d+ \/ RW \d+, Desa Kalisapu, Kecamatan Slawi$/);
+      // On a weak link: the schedule reaches the server, its answer never reaches the page; sent
+      // again, it reads as done, not as someone else's change.
+      await loseAnswers(survei, "**/schedule");
+      await survei.getByRole("button", { name: "Jadwalkan kunjungan" }).click();
+      await expect
+        .poll(() => survei.textContent("[data-testid=schedule-form]"))
+        .toContain("Tidak dapat terhubung");
+      await survei.context().unroute("**/schedule");
       await survei.getByRole("button", { name: "Jadwalkan kunjungan" }).click();
       await expect.poll(() => survei.textContent("[data-testid=proposal-state]")).toBe("Dijadwalkan verval");
+      expect(await survei.textContent("main")).not.toContain("sudah berubah");
       await survei.context().close();
 
       // 4. In the field on a phone: the day's visits taken along, the result recorded without a connection.

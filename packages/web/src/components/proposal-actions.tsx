@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { createSignal, Index, Show } from "solid-js";
 import type { Indicator } from "@puskesos/core/indicator/schema";
 import { PROPOSAL_WORKFLOW, ScheduleSchema, type ProposalView } from "@puskesos/core/proposal/schema";
-import { api, call } from "../lib/api.ts";
+import { api, ApiError, call } from "../lib/api.ts";
 import * as Outbox from "../lib/outbox.ts";
 import { addressOf, headOf } from "../lib/proposal-text.ts";
 import { me } from "../lib/session.ts";
@@ -14,7 +14,11 @@ import "./records.css";
 /** The survey team's steps on a proposal's page, offered when the proposal's `actions` carry them. */
 
 /** The survey team schedules (or moves) the visit: the day and who goes. */
-export function ScheduleForm(props: { proposal: ProposalView; onDone: () => void }) {
+export function ScheduleForm(props: {
+  proposal: ProposalView;
+  /** Reloads the proposal and gives it, or undefined when the reload failed. */
+  onDone: () => Promise<ProposalView | undefined>;
+}) {
   const [rows, setRows] = createSignal([0]);
   let next = 1;
   const { errors, message, busy, submit } = createForm({
@@ -27,8 +31,21 @@ export function ScheduleForm(props: { proposal: ProposalView; onDone: () => void
         .filter(Boolean),
     }),
     send: async (body) => {
-      await call(api.proposals[":id"].schedule.$post({ param: { id: props.proposal.id }, json: body }));
-      props.onDone();
+      try {
+        await call(api.proposals[":id"].schedule.$post({ param: { id: props.proposal.id }, json: body }));
+      } catch (error) {
+        // Sent again after its answer was lost: the first try was saved and this one meets it as a
+        // change. When the visit now scheduled is this officer's, on that day, with those officers, it is.
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+        const now = (await props.onDone())?.schedule;
+        const same =
+          now?.by === me()?.username &&
+          now?.visitDate === body.visitDate &&
+          now.officers.join("\n") === body.officers.join("\n");
+        if (!same) throw error;
+        return;
+      }
+      await props.onDone();
     },
   });
   return (

@@ -113,7 +113,7 @@ export default function Proposal() {
             <h2>Langkah usulan</h2>
             <ProposalSteps proposal={p()} indicators={indicators()} />
             <Show when={p().actions.includes("schedule")}>
-              <ScheduleForm proposal={p()} onDone={() => void reload()} />
+              <ScheduleForm proposal={p()} onDone={reload} />
             </Show>
             <Show when={p().actions.includes("verify") && indicators()}>
               {(active) => (
