@@ -336,6 +336,24 @@ describe("messages that tell the truth", () => {
     await bo.context().unroute("**/api/referrals");
     await bo.click("text=Kirim rujukan ke supervisor");
     await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+    expect(await bo.textContent("main .alert.success")).toBe(
+      "Tersimpan: Dirujuk ke supervisor kecamatan. Status sekarang: Diajukan ke supervisor.",
+    );
+    // A referral made while its page cannot load: the error says the referral was made all the same.
+    const fifth = await made();
+    await bo.goto(`/pengaduan/${fifth.id}`);
+    await bo.click("[data-testid=back-office] >> text=Rujuk");
+    await bo.fill("#reason", "Perlu perawatan lanjutan yang tidak tersedia di desa.");
+    await bo.selectOption("#urgency", "segera");
+    await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
+    await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
+    await bo.context().route("**/api/referrals/*/with-timeline", (route) => route.abort("connectionrefused"));
+    await bo.click("text=Kirim rujukan ke supervisor");
+    await expect.poll(() => bo.textContent("main")).toContain("Tidak dapat terhubung");
+    expect(await bo.textContent("main .alert.success")).toBe("Tersimpan: Dirujuk ke supervisor kecamatan.");
+    await bo.context().unroute("**/api/referrals/*/with-timeline");
+    await bo.click("button:has-text('Coba lagi')");
+    await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
     await bo.context().close();
     await fo.close();
   });

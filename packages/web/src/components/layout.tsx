@@ -32,7 +32,8 @@ export async function leave(navigate: ReturnType<typeof useNavigate>) {
 
 export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
-  const location = useLocation();
+  // `saved`: what the page that led here saved (a new referral), said even when this page cannot load.
+  const location = useLocation<{ saved?: string } | undefined>();
   const [open, setOpen] = createSignal(false);
   let toggle: HTMLButtonElement | undefined;
   let main!: HTMLElement;
@@ -140,6 +141,9 @@ export function Layout(props: { children?: JSX.Element }) {
           <ErrorBoundary
             fallback={(error: Error, retry) => (
               <div class="card">
+                <Show when={location.state?.saved}>
+                  {(saved) => <Alert kind="success">Tersimpan: {saved()}.</Alert>}
+                </Show>
                 <Alert>{error.message}</Alert>
                 {/* Trying again helps a lost connection or a server fault, not a refusal (not found, no right).
                     Not "back": a link opened from a chat or a new tab has no page of the app to go back to. */}

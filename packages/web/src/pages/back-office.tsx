@@ -119,7 +119,8 @@ export default function BackOffice(props: {
     }),
     send: async (referral) => {
       const created = await call(api.referrals.$post({ json: referral }));
-      navigate(`/rujukan/${created.id}`);
+      // Said on the referral's page, and still said when that page fails to load.
+      navigate(`/rujukan/${created.id}`, { state: { saved: COMPLAINT_WORKFLOW.actions.refer.done } });
     },
   });
 
