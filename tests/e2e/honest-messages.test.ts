@@ -323,13 +323,16 @@ describe("messages that tell the truth", () => {
     expect(await front.textContent("main")).not.toContain("sudah berubah");
     await front.context().close();
     // A referral that reached the server while its answer did not: sent again, it opens, not refused.
-    const second = await made();
-    await bo.goto(`/pengaduan/${second.id}`);
-    await bo.click("[data-testid=back-office] >> text=Rujuk");
-    await bo.fill("#reason", "Perlu perawatan lanjutan yang tidak tersedia di desa.");
-    await bo.selectOption("#urgency", "segera");
-    await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
-    await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
+    /** A new complaint's referral form on the back office's page, filled in, not yet sent. */
+    const referralFilled = async () => {
+      await bo.goto(`/pengaduan/${(await made()).id}`);
+      await bo.click("[data-testid=back-office] >> text=Rujuk");
+      await bo.fill("#reason", "Perlu perawatan lanjutan yang tidak tersedia di desa.");
+      await bo.selectOption("#urgency", "segera");
+      await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
+      await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
+    };
+    await referralFilled();
     await loseAnswers(bo, "**/api/referrals");
     await bo.click("text=Kirim rujukan ke supervisor");
     await expect.poll(() => bo.textContent("[data-testid=refer-form]")).toContain("Tidak dapat terhubung");
@@ -340,13 +343,7 @@ describe("messages that tell the truth", () => {
       "Tersimpan: Dirujuk ke supervisor kecamatan. Status sekarang: Diajukan ke supervisor.",
     );
     // A referral made while its page cannot load: the error says the referral was made all the same.
-    const fifth = await made();
-    await bo.goto(`/pengaduan/${fifth.id}`);
-    await bo.click("[data-testid=back-office] >> text=Rujuk");
-    await bo.fill("#reason", "Perlu perawatan lanjutan yang tidak tersedia di desa.");
-    await bo.selectOption("#urgency", "segera");
-    await bo.fill("#needs", "Jaminan kesehatan dan perawatan lansia.");
-    await bo.check("[data-testid=refer-form] input[value=kis-pbi]");
+    await referralFilled();
     await bo.context().route("**/api/referrals/*/with-timeline", (route) => route.abort("connectionrefused"));
     await bo.click("text=Kirim rujukan ke supervisor");
     await expect.poll(() => bo.textContent("main")).toContain("Tidak dapat terhubung");
