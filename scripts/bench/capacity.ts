@@ -85,25 +85,25 @@ export function meter(db: Db) {
       totals.by[kind] = (totals.by[kind] ?? 0) + units;
     }
   };
-  let quiet = false;
+  // The meter's own reads (the images) are not the operation's. Known by their input, not by a flag
+  // raised while they run: an operation's calls may run side by side (a DPM import sends 8 batches at
+  // once), and a flag let the others' calls go uncounted while one batch's images were read.
+  const own = new WeakSet<object>();
   const images = async (keys: Key[]) => {
-    quiet = true;
-    try {
-      const found: Record<string, unknown>[] = [];
-      for (let i = 0; i < keys.length; i += 100) {
-        const chunk = [...new Map(keys.slice(i, i + 100).map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
-        const out = await db.doc.send(
-          new BatchGetCommand({ RequestItems: { [db.table]: { Keys: chunk, ConsistentRead: true } } }),
-        );
-        found.push(...(out.Responses?.[db.table] ?? []));
-      }
-      return keys.map((k) => found.find((i) => i.pk === k.pk && i.sk === k.sk));
-    } finally {
-      quiet = false;
+    const found: Record<string, unknown>[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      const chunk = [...new Map(keys.slice(i, i + 100).map((k) => [`${k.pk}\n${k.sk}`, k])).values()];
+      const read = new BatchGetCommand({
+        RequestItems: { [db.table]: { Keys: chunk, ConsistentRead: true } },
+      });
+      own.add(read.input);
+      const out = await db.doc.send(read);
+      found.push(...(out.Responses?.[db.table] ?? []));
     }
+    return keys.map((k) => found.find((i) => i.pk === k.pk && i.sk === k.sk));
   };
   db.doc.use(async ({ operation: command, input }, next) => {
-    if (quiet) return next();
+    if (own.has(input)) return next();
     input.ReturnConsumedCapacity = "INDEXES";
     const writes = writeKeys(command, input);
     const transaction = command === "TransactWriteItems";
