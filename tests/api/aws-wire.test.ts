@@ -124,6 +124,11 @@ describe("the AWS JSON client", () => {
     const { result, written } = onWire(() => dynamo()("GetItem", { Key: { pk: { S: "a" } } }));
     let answered = false;
     void result.then(() => (answered = true));
+    let wrote = false;
+    void written.then(() => (wrote = true));
+    // Signing and connecting take turns of the event loop: the request cannot be written yet.
+    await Promise.resolve();
+    expect(wrote).toBe(false);
     await written;
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(answered).toBe(false);

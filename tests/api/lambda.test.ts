@@ -226,10 +226,13 @@ describe("Lambda handler (API Gateway HTTP API v2) and local server", () => {
       if (counting) calls.push(call.operation);
       return next();
     });
-    const desa = await handler(
+    const answer = handler(
       event({ method: "GET", path: "/api/regions/33.28.10.2001", cookie: laptop }),
       context,
     );
+    // Sent as the event arrives, before the framework has looked at the request.
+    expect(calls).toEqual(["BatchGetItem"]);
+    const desa = await answer;
     counting = false;
     expect(desa.statusCode).toBe(200);
     // The read made ahead is the one the session check uses: one batch, not two.

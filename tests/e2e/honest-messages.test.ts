@@ -351,6 +351,13 @@ describe("messages that tell the truth", () => {
     await bo.context().unroute("**/api/referrals/*/with-timeline");
     await bo.click("button:has-text('Coba lagi')");
     await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+    expect(await bo.textContent("main .alert.success")).toContain(
+      "Tersimpan: Dirujuk ke supervisor kecamatan.",
+    );
+    // Said once: a reload of the page does not say again that the referral was just made.
+    await bo.reload();
+    await expect.poll(() => bo.textContent("[data-testid=referral-state]")).toBe("Diajukan ke supervisor");
+    expect(await bo.locator("main .alert.success").count()).toBe(0);
     await bo.context().close();
     await fo.close();
   });

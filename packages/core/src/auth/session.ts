@@ -63,6 +63,8 @@ export function newSession(
 
 const TOKEN = /^[A-Za-z0-9_-]{43}(?:~([a-z0-9][a-z0-9._-]{2,31}))?$/;
 
+// One read ahead at a time: a Lambda handles one event at a time. Under concurrent requests in one
+// process (the local server never reads ahead) a `resolve` could take a read begun before it arrived.
 let ahead: { token: string; records: ReturnType<typeof sessionAndUser> } | undefined;
 
 /**
@@ -90,7 +92,10 @@ export function readAhead(token: string): { sent: Promise<void>; drop: () => voi
   };
 }
 
-/** The actor behind a session token, or undefined when the session is unknown or over. */
+/**
+ * The actor behind a session token, or undefined when the session is unknown or over. Takes the
+ * token's read begun by `readAhead`, if one waits, instead of sending its own.
+ */
 export async function resolve(token: string, ip: string): Promise<UserActor | undefined> {
   const parts = TOKEN.exec(token);
   if (!parts) return undefined;

@@ -84,18 +84,18 @@ export function awsJson(config: AwsJsonService): AwsCall {
     sha256: Hash.bind(null, "sha256"),
   });
   return async (operation, input) => {
-    let onWire = () => {};
-    const wire = new Promise<void>((done) => (onWire = done));
+    let markWritten = () => {};
+    const wire = new Promise<void>((done) => (markWritten = done));
     unwritten.add(wire);
     void wire.then(() => unwritten.delete(wire));
     try {
-      return await attempts(operation, input, onWire);
+      return await attempts(operation, input, markWritten);
     } finally {
-      onWire();
+      markWritten();
     }
   };
 
-  async function attempts(operation: string, input: object, onWire: () => void) {
+  async function attempts(operation: string, input: object, markWritten: () => void) {
     // Like the SDK: a retried transaction carries the first attempt's token, so it is applied once.
     const body = JSON.stringify(
       operation === "TransactWriteItems" && !("ClientRequestToken" in input)
@@ -122,9 +122,11 @@ export function awsJson(config: AwsJsonService): AwsCall {
           url,
           { ...signed.headers, "content-length": String(Buffer.byteLength(body)) },
           body,
-          onWire,
+          markWritten,
         );
       } catch (error) {
+        // A failed try ends the wait for the wire too: no one waits through the retries' pauses.
+        markWritten();
         if (attempt >= ATTEMPTS || !retryable(error)) throw error;
         // Full jitter, as the SDK's standard retry strategy.
         await new Promise((wait) => setTimeout(wait, Math.random() * 100 * 2 ** attempt));
@@ -147,7 +149,7 @@ function retryable(error: unknown) {
   return error.status >= 500 || THROTTLED.has(error.name) || TRANSIENT.has(error.name);
 }
 
-function post(url: URL, headers: Record<string, string>, body: string, onWire: () => void) {
+function post(url: URL, headers: Record<string, string>, body: string, markWritten: () => void) {
   const secure = url.protocol === "https:";
   return new Promise<Record<string, unknown>>((resolve, reject) => {
     const req = (secure ? https.request : http.request)(
@@ -159,7 +161,7 @@ function post(url: URL, headers: Record<string, string>, body: string, onWire: (
     req.on("error", (error: NodeJS.ErrnoException) =>
       reject(error instanceof AwsError ? error : new AwsError(error.code ?? error.name, error.message, 0)),
     );
-    req.on("finish", onWire);
+    req.on("finish", markWritten);
     req.end(body);
   });
 }

@@ -12,6 +12,7 @@ import {
 } from "solid-js";
 import { Alert } from "./form.tsx";
 import { userRoleLabel } from "@puskesos/core/actor/schema";
+import { keepNoticeFor, noticeFor } from "../lib/notice.ts";
 import { ApiError } from "../lib/api.ts";
 import { canSeal } from "../lib/id.ts";
 import { allowed, MENU } from "../lib/menu.ts";
@@ -32,17 +33,18 @@ export async function leave(navigate: ReturnType<typeof useNavigate>) {
 
 export function Layout(props: { children?: JSX.Element }) {
   const navigate = useNavigate();
-  // `saved`: what the page that led here saved (a new referral), said even when this page cannot load.
-  const location = useLocation<{ saved?: string } | undefined>();
+  const location = useLocation();
   const [open, setOpen] = createSignal(false);
   let toggle: HTMLButtonElement | undefined;
   let main!: HTMLElement;
   // Following a link closes the folded menu, and the new page's heading takes the focus, so a keyboard
-  // or screen reader user starts on the page they opened rather than on a link that has gone.
+  // or screen reader user starts on the page they opened rather than on a link that has gone. A notice
+  // left for another page (lib/notice.ts) is forgotten.
   createEffect(
     on(
       () => location.pathname,
-      () => {
+      (path) => {
+        keepNoticeFor(path);
         setOpen(false);
         focusHeading(main);
       },
@@ -141,7 +143,7 @@ export function Layout(props: { children?: JSX.Element }) {
           <ErrorBoundary
             fallback={(error: Error, retry) => (
               <div class="card">
-                <Show when={location.state?.saved}>
+                <Show when={noticeFor(location.pathname)}>
                   {(saved) => <Alert kind="success">Tersimpan: {saved()}.</Alert>}
                 </Show>
                 <Alert>{error.message}</Alert>

@@ -35,12 +35,16 @@ export function ScheduleForm(props: {
         await call(api.proposals[":id"].schedule.$post({ param: { id: props.proposal.id }, json: body }));
       } catch (error) {
         // Sent again after its answer was lost: the first try was saved and this one meets it as a
-        // change. When the visit now scheduled is this officer's, on that day, with those officers, it is.
+        // change. It was when the proposal moved on by exactly one step since this form's version, and
+        // that step put this officer's visit on that day with those officers.
         if (!(error instanceof ApiError && error.status === 409)) throw error;
-        const now = (await props.onDone())?.schedule;
+        const fresh = await props.onDone();
+        const now = fresh?.schedule;
         const same =
-          now?.by === me()?.username &&
-          now?.visitDate === body.visitDate &&
+          fresh?.version === body.version + 1 &&
+          now !== undefined &&
+          now.by === me()?.username &&
+          now.visitDate === body.visitDate &&
           now.officers.join("\n") === body.officers.join("\n");
         if (!same) throw error;
         return;

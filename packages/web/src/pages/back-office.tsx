@@ -24,6 +24,7 @@ import {
   type Errors,
 } from "../components/form.tsx";
 import { api, ApiError, call } from "../lib/api.ts";
+import { leaveNotice } from "../lib/notice.ts";
 import { ownLatest } from "../lib/record.ts";
 import { me } from "../lib/session.ts";
 import { checked } from "../lib/checked.ts";
@@ -120,7 +121,8 @@ export default function BackOffice(props: {
     send: async (referral) => {
       const created = await call(api.referrals.$post({ json: referral }));
       // Said on the referral's page, and still said when that page fails to load.
-      navigate(`/rujukan/${created.id}`, { state: { saved: COMPLAINT_WORKFLOW.actions.refer.done } });
+      leaveNotice(`/rujukan/${created.id}`, COMPLAINT_WORKFLOW.actions.refer.done);
+      navigate(`/rujukan/${created.id}`);
     },
   });
 

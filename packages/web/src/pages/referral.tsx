@@ -1,4 +1,5 @@
 import { A, useLocation, useParams } from "@solidjs/router";
+import { noticeFor } from "../lib/notice.ts";
 import { createResource, createSignal, For, Show, type JSX } from "solid-js";
 import { desaKindOf } from "@puskesos/core/region/words";
 import { DEFAULT_CATALOG } from "@puskesos/core/catalog/schema";
@@ -259,7 +260,7 @@ export default function Referral() {
   const place = (code: string) => desaPlace(regions.error ? undefined : regions(), code);
   // Said where the focus lands (the heading) once the decision's form has gone with the new state.
   // Arriving from the referral's creation (back-office.tsx), the page says so first.
-  const [saved, setSaved] = createSignal(useLocation<{ saved?: string } | undefined>().state?.saved ?? "");
+  const [saved, setSaved] = createSignal(noticeFor(useLocation().pathname) ?? "");
   const done = async (label: string, updated: ReferralView) => {
     // The decision is taken: a reload that fails keeps the page with the state its answer gave.
     if (!(await reload())) mutate((before) => before && { ...before, referral: updated });
