@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   answer,
@@ -14,6 +15,17 @@ import { complaint, WATI } from "../support/residents.ts";
 
 /** What the screens say is what is true: states, names of fields, places and dates, the language. */
 const app = e2eApp();
+
+/** The intake form filled in for Wati Lestari, RT 3 / RW 1, with consent, not yet sent. */
+async function fillIntake(page: Page, category: string, description: string) {
+  await page.fill("#nik", WATI.nik);
+  await page.fill("#name", WATI.name);
+  await page.fill("#rt", "3");
+  await page.fill("#rw", "1");
+  await page.selectOption("#category", category);
+  await page.fill("#description", description);
+  await page.check("input[name=consent]");
+}
 
 describe("messages that tell the truth", () => {
   it("starts the household form with the reporter and moves the receipt with the complaint", async () => {
@@ -187,13 +199,7 @@ describe("messages that tell the truth", () => {
       .poll(() => page.locator("#desaCode option[value='33.28.10.1007']").textContent())
       .toBe("Kel. Kagok");
     await page.selectOption("#desaCode", "33.28.10.1007");
-    await page.fill("#nik", WATI.nik);
-    await page.fill("#name", WATI.name);
-    await page.fill("#rt", "3");
-    await page.fill("#rw", "1");
-    await page.selectOption("#category", "perumahan");
-    await page.fill("#description", "Rumah bocor dan tidak ada penghasilan tetap.");
-    await page.check("input[name=consent]");
+    await fillIntake(page, "perumahan", "Rumah bocor dan tidak ada penghasilan tetap.");
     await page.click("button[type=submit]");
     await page.waitForSelector("[data-testid=tracking-code]");
     expect(await page.textContent("[data-testid=receipt]")).toContain("Puskesos · Kelurahan Kagok");
@@ -360,6 +366,29 @@ describe("messages that tell the truth", () => {
     expect(await bo.locator("main .alert.success").count()).toBe(0);
     await bo.context().close();
     await fo.close();
+  });
+
+  it("has a complaint whose answer was lost received within seconds, with nothing more to do", async () => {
+    const page = await signedInPage(app, "fo.kalisapu");
+    await page.goto("/pengaduan/baru");
+    await fillIntake(page, "kesehatan", "Anak sakit dan tidak punya BPJS.");
+    // The registration reaches the server once; its answer never reaches the phone.
+    let lost = false;
+    await page.context().route("**/api/complaints", async (route) => {
+      if (lost || route.request().method() !== "POST") return route.fallback();
+      lost = true;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await page.click("button[type=submit]");
+    await expect.poll(() => lost).toBe(true);
+    const since = Date.now();
+    // Not left for the half-minute beat: tried again 5 s after, it is found received.
+    await expect
+      .poll(() => page.textContent("[data-testid=outbox-state]"), { timeout: 12_000 })
+      .toBe("Diterima server");
+    expect(Date.now() - since).toBeLessThan(12_000);
+    await page.context().close();
   });
 
   it("takes down an earlier success when the next change of the same form is refused", async () => {

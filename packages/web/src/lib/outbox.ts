@@ -161,6 +161,7 @@ export async function send(id: string, store = mine()): Promise<OutboxItem | und
     setUnreachable(true);
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
     await put(store, back);
+    retrySoon();
     return back;
   }
   const body = (await res.json().catch(() => ({}))) as
@@ -171,6 +172,7 @@ export async function send(id: string, store = mine()): Promise<OutboxItem | und
   if (status === 401 || status >= 500) {
     const back = { ...item, state: "saved" as const, updatedAt: new Date().toISOString() };
     await put(store, back);
+    retrySoon();
     return back;
   }
   // Once the server has it, the device keeps no more of the resident's data than the list shows.
@@ -227,9 +229,31 @@ export function flush(): Promise<void> {
       } while (again);
     } finally {
       flushing = undefined;
+      retrySoon();
     }
   })();
   return flushing;
+}
+
+/**
+ * A round that could not reach the server is tried again sooner than the half-minute beat, 5, 10 then
+ * 20 s after: a weak link often comes back within seconds (a moment without signal, an answer lost on
+ * its way back), and until then the officer reads "Tersimpan di perangkat ini" for a record the server
+ * may already have.
+ */
+let soon: ReturnType<typeof setTimeout> | undefined;
+let soonAfter = 5_000;
+function retrySoon() {
+  if (!unreachable() || !items().some(waits)) {
+    soonAfter = 5_000;
+    return;
+  }
+  if (soon) return;
+  soon = setTimeout(() => {
+    soon = undefined;
+    void flush();
+  }, soonAfter);
+  soonAfter = Math.min(soonAfter * 2, 20_000);
 }
 
 async function sendWaiting() {
