@@ -259,6 +259,31 @@ describe("messages that tell the truth", () => {
     await manajer.context().close();
   });
 
+  it("takes a refused decision's reason away when the officer turns to another decision", async () => {
+    const { referralId: id } = await referralAt(app, "forwarded");
+    const manajer = await signedInPage(app, "manajer", { width: 360, height: 740 });
+    await manajer.goto(`/rujukan/${id}`);
+    const approve = "[data-testid=decision-approve]";
+    const reject = "[data-testid=decision-reject]";
+    // An approval with a deadline already past is refused, under the approval.
+    await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
+    await manajer.fill(`${approve} input[name=dueDate]`, "2020-01-01");
+    await manajer.click(`${approve} button[type=submit]`);
+    await expect.poll(() => manajer.textContent(approve)).toContain("masa lalu");
+    expect(await manajer.locator(`${approve} [aria-invalid=true]`).count()).toBe(1);
+    // The manajer turns to rejecting instead, without a reason: only the rejection's reason is on the page.
+    await manajer.click(`${reject} button[type=submit]`);
+    await expect.poll(() => manajer.textContent(reject)).toContain("Alasan penolakan wajib diisi.");
+    expect(await manajer.textContent(approve)).not.toContain("masa lalu");
+    expect(await manajer.locator(`${approve} [aria-invalid=true]`).count()).toBe(0);
+    // And back: the approval goes through, and the rejection's reason is gone with its form.
+    await manajer.fill(`${approve} input[name=dueDate]`, "");
+    await manajer.click(`${approve} button[type=submit]`);
+    await expect.poll(() => manajer.textContent(".alert.success")).toContain("Tersimpan: Disetujui");
+    expect(await manajer.textContent("main")).not.toContain("wajib diisi");
+    await manajer.context().close();
+  });
+
   it("reads a decision whose answer was lost, sent again, as saved; another's change as news", async () => {
     const { referralId: id } = await referralAt(app, "forwarded");
     const manajer = await signedInPage(app, "manajer");

@@ -14,13 +14,13 @@ export const ROLE_DUTIES: Record<Role, string> = {
   supervisor:
     "Memeriksa rujukan dari desa/kelurahan di kecamatan Anda (meneruskan ke Manajer Daerah atau mengembalikan ke desa/kelurahan), serta menyetujui atau mengembalikan rencana intervensi dan terminasi kasus pekerja sosial di kecamatan Anda.",
   manajer:
-    "Menyetujui atau menolak rujukan, menugaskan OPD dan program, menyetujui rencana dan terminasi kasus, serta mengelola laporan, ekspor, dan katalog kabupaten.",
+    "Menyetujui atau menolak rujukan, menugaskan OPD dan program, menyetujui rencana dan terminasi kasus, serta mengelola laporan, ekspor, dan katalog kabupaten/kota.",
   survei: "Melakukan verifikasi dan validasi (verval) lapangan atas rumah tangga yang diusulkan.",
   opd: "Menerima atau menolak rujukan yang ditujukan ke OPD Anda dan mencatat hasil layanannya.",
   admin:
-    "Mengelola pengguna, konfigurasi, impor DPM kabupaten, dan kunci serah terima dengan kabupaten/kota lain. Admin tidak dapat melihat isi pengaduan atau kasus.",
+    "Mengelola pengguna, konfigurasi, impor DPM kabupaten/kota, dan kunci serah terima dengan kabupaten/kota lain. Admin tidak dapat melihat isi pengaduan atau kasus.",
   "pekerja-sosial":
-    "Menangani kasus PPKS: asesmen, rencana, intervensi, evaluasi, dan terminasi; menempatkan klien di rumah singgah, panti, atau UPT; menyerahkan klien ke kabupaten asalnya.",
+    "Menangani kasus PPKS: asesmen, rencana, intervensi, evaluasi, dan terminasi; menempatkan klien di rumah singgah, panti, atau UPT; menyerahkan klien ke kabupaten/kota asalnya.",
   "pelindungan-data":
     "Menjawab warga yang bertanya siapa memakai datanya (laporan akses menurut NIK), mencatat dan menjawab permintaan warga (akses, koreksi, penghapusan, keberatan), dan menetapkan masa simpan data. Tidak dapat melihat isi pengaduan atau kasus.",
 };

@@ -1,6 +1,6 @@
 import { A, useLocation, useParams } from "@solidjs/router";
 import { noticeFor } from "../lib/notice.ts";
-import { createResource, createSignal, For, Show, type JSX } from "solid-js";
+import { createEffect, createResource, createSignal, For, on, Show, type JSX } from "solid-js";
 import { desaKindOf } from "@puskesos/core/region/words";
 import { DEFAULT_CATALOG } from "@puskesos/core/catalog/schema";
 import {
@@ -195,6 +195,9 @@ function fieldsOf(
   }
 }
 
+/** The decision last sent on a referral's page: a refusal said under another one no longer answers anything. */
+const [lastSent, setLastSent] = createSignal<ReferralAction>();
+
 /** A decision: its fields and a button, sent with the version the officer is looking at. */
 function Decision(props: {
   action: ReferralAction;
@@ -209,8 +212,22 @@ function Decision(props: {
   const alertId = `refused-${props.action}`;
   const [message, setMessage] = createSignal("");
   const [busy, setBusy] = createSignal(false);
+  let formElement!: HTMLFormElement;
+  // Turned to another decision (approve after a refused rejection): this one's refusal goes with its marks.
+  createEffect(
+    on(
+      lastSent,
+      (sent) => {
+        if (sent === props.action) return;
+        setMessage("");
+        markRefused(formElement, {}, alertId);
+      },
+      { defer: true },
+    ),
+  );
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
+    setLastSent(props.action);
     const element = event.currentTarget as HTMLFormElement;
     const form = new FormData(element);
     const body: Record<string, unknown> = { version: props.referral.version };
@@ -235,7 +252,13 @@ function Decision(props: {
   return (
     // The server names each wrong field in Indonesian; the browser's own check would stop the form in
     // its language and date format, without the other fields' reasons.
-    <form class="decision" onSubmit={submit} novalidate data-testid={`decision-${props.action}`}>
+    <form
+      ref={formElement}
+      class="decision"
+      onSubmit={submit}
+      novalidate
+      data-testid={`decision-${props.action}`}
+    >
       <h3>{spec().label}</h3>
       <Show when={message()}>
         <Alert id={alertId}>{message()}</Alert>
