@@ -1,7 +1,7 @@
 import { A, useLocation } from "@solidjs/router";
 import type { Permission } from "@puskesos/core/actor/permissions";
 import { createResource, For, Show } from "solid-js";
-import { ROLE_DUTIES } from "@puskesos/core/actor/duties";
+import { userDuties } from "@puskesos/core/actor/duties";
 import { userRoleLabel, type Scope } from "@puskesos/core/actor/schema";
 import { desaWord, kabupatenWord, musdesTitle } from "@puskesos/core/region/words";
 import { ZONE_NAMES } from "@puskesos/core/time/calendar";
@@ -316,7 +316,7 @@ export default function Home() {
           </Show>
           <section class="card">
             <h2>Tugas Anda</h2>
-            <p>{ROLE_DUTIES[user().role]}</p>
+            <p>{userDuties(user())}</p>
             <ul class="actions">
               <For
                 each={TASKS.filter((task) => !task.permission || can(task.permission)).filter(
