@@ -27,6 +27,16 @@ async function fillIntake(page: Page, category: string, description: string) {
   await page.check("input[name=consent]");
 }
 
+/** The manajer on a forwarded referral's page, Dinas Kesehatan chosen for the approval, not yet sent. */
+async function approving(viewport?: { width: number; height: number }) {
+  const { referralId: id } = await referralAt(app, "forwarded");
+  const manajer = await signedInPage(app, "manajer", viewport);
+  await manajer.goto(`/rujukan/${id}`);
+  await manajer.waitForSelector("[data-testid=decision-approve]");
+  await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
+  return manajer;
+}
+
 describe("messages that tell the truth", () => {
   it("starts the household form with the reporter and moves the receipt with the complaint", async () => {
     const page = await signedInPage(app, "fo.kalisapu");
@@ -238,11 +248,7 @@ describe("messages that tell the truth", () => {
   });
 
   it("says a decision was saved when the page could not reload after it", async () => {
-    const { referralId: id } = await referralAt(app, "forwarded");
-    const manajer = await signedInPage(app, "manajer");
-    await manajer.goto(`/rujukan/${id}`);
-    await manajer.waitForSelector("[data-testid=decision-approve]");
-    await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
+    const manajer = await approving();
     // The decision goes through; the page's reload after it does not.
     await manajer.context().route("**/with-timeline", (route) => route.abort("connectionrefused"));
     await manajer.click("[data-testid=decision-approve] button[type=submit]");
@@ -260,13 +266,10 @@ describe("messages that tell the truth", () => {
   });
 
   it("takes a refused decision's reason away when the officer turns to another decision", async () => {
-    const { referralId: id } = await referralAt(app, "forwarded");
-    const manajer = await signedInPage(app, "manajer", { width: 360, height: 740 });
-    await manajer.goto(`/rujukan/${id}`);
+    const manajer = await approving({ width: 360, height: 740 });
     const approve = "[data-testid=decision-approve]";
     const reject = "[data-testid=decision-reject]";
     // An approval with a deadline already past is refused, under the approval.
-    await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
     await manajer.fill(`${approve} input[name=dueDate]`, "2020-01-01");
     await manajer.click(`${approve} button[type=submit]`);
     await expect.poll(() => manajer.textContent(approve)).toContain("masa lalu");
@@ -285,11 +288,7 @@ describe("messages that tell the truth", () => {
   });
 
   it("reads a decision whose answer was lost, sent again, as saved; another's change as news", async () => {
-    const { referralId: id } = await referralAt(app, "forwarded");
-    const manajer = await signedInPage(app, "manajer");
-    await manajer.goto(`/rujukan/${id}`);
-    await manajer.waitForSelector("[data-testid=decision-approve]");
-    await manajer.selectOption("[data-testid=approve-opd]", "dinas-kesehatan");
+    const manajer = await approving();
     // The approval reaches the server; its answer never reaches the phone.
     await loseAnswers(manajer, "**/approve");
     await manajer.click("[data-testid=decision-approve] button[type=submit]");

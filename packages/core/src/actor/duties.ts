@@ -1,4 +1,4 @@
-import { desaKindOf } from "../region/words.ts";
+import { desaKindWord } from "../region/words.ts";
 import type { Role } from "./schema.ts";
 
 // Apart from schema.ts, whose role names every screen's header needs: only the home page shows these.
@@ -35,5 +35,5 @@ const ROLE_DUTIES: Record<Role, string> = {
 export const userDuties = (user: { role: Role; scope: { level: string; code: string } }): string =>
   ROLE_DUTIES[user.role].replaceAll(
     "{desa}",
-    user.scope.level === "desa" ? desaKindOf(user.scope.code) : "desa/kelurahan",
+    desaKindWord(user.scope.level === "desa" ? user.scope.code : undefined),
   );

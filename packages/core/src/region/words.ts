@@ -29,6 +29,8 @@ export function villagesTitle(
 /** A word as a heading or a column starts it: "kelurahan" → "Kelurahan". */
 export const titled = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+/** A village's word from its code ("desa", "kelurahan"); "desa/kelurahan" where none is named. */
+export const desaKindWord = (desaCode?: string) => (desaCode ? desaKindOf(desaCode) : "desa/kelurahan");
+
 /** The village deliberation (musdes) as its place calls it; "desa/kelurahan" where none is named. */
-export const musdesTitle = (desaCode?: string) =>
-  `Musyawarah ${desaCode ? desaKindOf(desaCode) : "desa/kelurahan"}`;
+export const musdesTitle = (desaCode?: string) => `Musyawarah ${desaKindWord(desaCode)}`;

@@ -120,9 +120,10 @@ export default function BackOffice(props: {
     }),
     send: async (referral) => {
       const created = await call(api.referrals.$post({ json: referral }));
+      const page = `/rujukan/${created.id}`;
       // Said on the referral's page, and still said when that page fails to load.
-      leaveNotice(`/rujukan/${created.id}`, COMPLAINT_WORKFLOW.actions.refer.done);
-      navigate(`/rujukan/${created.id}`);
+      leaveNotice(page, COMPLAINT_WORKFLOW.actions.refer.done);
+      navigate(page);
     },
   });
 

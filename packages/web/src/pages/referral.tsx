@@ -228,8 +228,7 @@ function Decision(props: {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setLastSent(props.action);
-    const element = event.currentTarget as HTMLFormElement;
-    const form = new FormData(element);
+    const form = new FormData(formElement);
     const body: Record<string, unknown> = { version: props.referral.version };
     for (const [name, value] of form.entries()) if (String(value).trim()) body[name] = String(value).trim();
     setBusy(true);
@@ -244,7 +243,7 @@ function Decision(props: {
       }
       // Each field's reason once ("… (dan 1 isian lain)" only repeats the first).
       setMessage(sentenceFromApi(error));
-      focusRefused(markRefused(element, errorsFromApi(error).fields, alertId), alertId);
+      focusRefused(markRefused(formElement, errorsFromApi(error).fields, alertId), alertId);
     } finally {
       setBusy(false);
     }
